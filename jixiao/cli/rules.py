@@ -1,0 +1,69 @@
+"""``jixiao rules``: every check and rule set, with code, severity, what and basis."""
+
+import argparse
+
+from rich.table import Table
+
+from jixiao.cli.common import EXIT_OK, config_or_exit, console
+from jixiao.core.checks.registry import FORM_CHECKS
+from jixiao.core.numbers import to_text
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the subcommand."""
+    parser = sub.add_parser("rules", help="list checks and rule sets / 列出检查与规则集")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the checks and the rule sets in force (with the deployment's overrides)."""
+    config = config_or_exit(args.config)
+    out = console()
+    checks = Table(title="检查 checks")
+    for column in (
+        "代码 code",
+        "级别 severity",
+        "适用 forms",
+        "检查内容 what",
+        "依据 basis",
+        "设置 settings",
+    ):
+        checks.add_column(column, overflow="fold")
+    for check in FORM_CHECKS:
+        severity = config.severity.get(check.code, check.severity)
+        settings = ", ".join(f"{k}={config.setting(check.code, k)}" for k in check.settings)
+        checks.add_row(
+            check.code,
+            str(severity),
+            "/".join(str(k) for k in check.kinds),
+            f"{check.title_zh}\n{check.title_en}",
+            check.basis,
+            settings or "—",
+        )
+    out.print(checks)
+    sets = Table(title="规则集 rule sets")
+    for column in (
+        "规则集 id",
+        "模板 templates",
+        "计分 scored",
+        "执行率 execution",
+        "分组 groups",
+        "等级 grades",
+        "依据 basis",
+    ):
+        sets.add_column(column, overflow="fold")
+    for rs in config.rulesets.values():
+        execution = f"{rs.execution.placement}: {rs.execution.points}"
+        groups = "\n".join(f"{g.name} {to_text(g.weight) or ''}".strip() for g in rs.groups)
+        grades = " ".join(f"{g.word}≥{to_text(g.min)}" for g in rs.grades) or "—"
+        sets.add_row(
+            f"{rs.id}@{rs.version}\n{rs.title_zh}",
+            "\n".join(rs.templates),
+            "yes" if rs.scored else "no",
+            execution,
+            groups,
+            grades,
+            rs.basis,
+        )
+    out.print(sets)
+    return EXIT_OK

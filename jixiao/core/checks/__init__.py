@@ -1,0 +1,12 @@
+"""Single-form checks (SPEC §5): one module per code, grouped by area.
+
+- ``arithmetic``: rate-mismatch, exec-score-mismatch, total-mismatch, weight-sum,
+  group-weights, score-out-of-range, grade-mismatch.
+- ``indicators``: rule-score-differs, deduction-without-reason, unmet-target-full-score,
+  target-too-low, actual-not-measured.
+- ``funds``: low-execution, budget-adjusted.
+- ``targets``: target-missing, target-vague, misplaced-indicator, duplicate-indicator.
+
+``registry.FORM_CHECKS`` lists them explicitly; ``runner.check_form`` runs them, turning a
+crashing check into an ``internal-error`` finding.
+"""

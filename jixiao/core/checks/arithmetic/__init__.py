@@ -1,0 +1,1 @@
+"""Arithmetic checks: figures that can be recomputed from the form itself."""

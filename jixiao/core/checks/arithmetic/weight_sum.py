@@ -1,0 +1,67 @@
+"""weight-sum: the weights do not add up to 100, or a group's weights not to its weight.
+
+All indicator weights and the funds row's 分值 must give 100. Each group's indicators must
+add up to the group weight printed beside its name (``投入与管理（36分）``) or, where the
+rule set fixes the group weights (sh-2019), to the required one.
+
+Fires:
+    投入与管理 printed (36分) over indicators weighing 6 + 8 + 5 + 8 + 5 + 5 = 37.
+
+Passes:
+    seed 000 合作交流工作业务费: 36 + 34 + 15 + 15 = 100, each group adding up.
+"""
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.core.checks.arithmetic.groups import has_weights, weight_of_level1
+from jixiao.core.checks.base import Check, Context
+from jixiao.core.findings import Finding, Severity
+from jixiao.core.model import FormKind
+
+
+def _groups(ctx: Context) -> Iterator[Finding]:
+    for index, group in enumerate(ctx.form.groups):
+        rule = ctx.ruleset.group_for(group.name)
+        required = group.weight
+        if required is None and ctx.ruleset.fixed_group_weights and rule is not None:
+            required = rule.weight
+        summed = weight_of_level1(ctx.form, group.name)
+        if required is not None and summed != required:
+            yield ctx.report(
+                f"groups[{index}].weight",
+                f"“{group.name}”的分值为 {required}，其下指标权重合计 {summed}",
+                f"group {group.name} weighs {required}, its indicators add up to {summed}",
+                expected=required,
+                found=summed,
+            )
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    """Add the weights up, in all and by group."""
+    if not has_weights(ctx.form):
+        return
+    expected = Decimal(ctx.setting("expected_total"))
+    total = ctx.score.weight_sum
+    if total is not None and total != expected:
+        yield ctx.report(
+            "indicators",
+            f"权重合计为 {total}，应为 {expected}",
+            f"weights add up to {total}, expected {expected}",
+            expected=expected,
+            found=total,
+        )
+    yield from _groups(ctx)
+
+
+CHECK = Check(
+    code="weight-sum",
+    severity=Severity.ERROR,
+    title_zh="权重合计不为100或与一级指标分值不符",
+    title_en="Weights do not add up to 100 or to their group's weight",
+    basis="财预〔2020〕10号: 指标权重合计100分；一级指标分值为其下指标权重之和",
+    run=run,
+    kinds=(FormKind.SELF_EVALUATION,),
+    settings=("expected_total",),
+    doc=__doc__,
+)

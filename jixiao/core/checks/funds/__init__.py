@@ -1,0 +1,1 @@
+"""Funds checks: spending against budget, and budgets changed during the year."""

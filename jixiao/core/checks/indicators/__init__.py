@@ -1,0 +1,1 @@
+"""Indicator checks: each row's score against its target, actual and reason."""

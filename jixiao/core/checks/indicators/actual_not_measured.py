@@ -1,0 +1,61 @@
+"""actual-not-measured: the actual is an inequality or a copy of the target.
+
+An actual is a measurement; ``≥320 天`` or ``≥95%`` in the 实际完成值 column says only
+that the target was claimed. A qualitative actual copied from the target word for word
+is reported only when ``flag_copied_qualitative`` is set.
+
+Fires:
+    seed 001 驻外办驻外工作经费 服务保障天数: target ≥320 天, actual ≥320 天.
+
+Passes:
+    seed 001 合作交流工作业务费 服务对象满意度: target ≥95%, actual 98%.
+"""
+
+from collections.abc import Iterator
+
+from jixiao.core.checks.base import Check, Context
+from jixiao.core.findings import Finding, Severity
+from jixiao.core.model import FormKind
+from jixiao.core.names import same_name
+from jixiao.core.values import ValueKind
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    """Flag actuals that do not report a measurement."""
+    copies = ctx.setting("flag_copied_qualitative")
+    for row in ctx.score.indicators:
+        ind = ctx.form.indicators[row.index]
+        copied = (
+            copies
+            and row.actual.kind is ValueKind.QUALITATIVE
+            and same_name(ind.actual, ind.target)
+        )
+        if not (row.actual.is_inequality or copied):
+            continue
+        what_zh = "是不等式，不是实测值" if row.actual.is_inequality else "照抄了目标值"
+        what_en = (
+            "is an inequality, not a measurement"
+            if row.actual.is_inequality
+            else "copies the target"
+        )
+        yield ctx.report(
+            f"indicators[{row.index}].actual",
+            f"“{ind.name}”的实际完成值“{ind.actual}”{what_zh}",
+            f"{ind.name}: the actual {ind.actual!r} {what_en}",
+            expected="实测值 / a measured value",
+            found=ind.actual,
+            indicator=ind.name,
+        )
+
+
+CHECK = Check(
+    code="actual-not-measured",
+    severity=Severity.WARNING,
+    title_zh="实际完成值不是实测值",
+    title_en="Actual is not a measured value",
+    basis="财预〔2020〕10号: 实际完成值应为指标的实际完成情况",
+    run=run,
+    kinds=(FormKind.SELF_EVALUATION,),
+    settings=("flag_copied_qualitative",),
+    doc=__doc__,
+)

@@ -1,0 +1,47 @@
+"""target-missing: no target, or the indicator's own name where the target belongs.
+
+Only for layouts with a target column (not the 2019 self-evaluation).
+
+Fires:
+    seed 004 视频会议系统（运维）: 项目计划完成率 → "项目计划完成率".
+
+Passes:
+    seed 004 视频会议系统（运维）: 主会场网络丢包率 → "≤2%".
+"""
+
+from collections.abc import Iterator
+
+from jixiao.core.checks.base import Check, Context
+from jixiao.core.findings import Finding, Severity
+from jixiao.core.values import InvalidReason
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    """Every indicator needs a target of its own."""
+    if not ctx.ruleset.has_targets:
+        return
+    for row in ctx.score.indicators:
+        if row.target.reason not in (InvalidReason.EMPTY, InvalidReason.NAME):
+            continue
+        ind = ctx.form.indicators[row.index]
+        empty = row.target.reason is InvalidReason.EMPTY
+        yield ctx.report(
+            f"indicators[{row.index}].target",
+            f"“{ind.name}”" + ("没有指标值" if empty else "的指标值只是重复了指标名称"),
+            f"{ind.name}: "
+            + ("no target value" if empty else "the target merely repeats the indicator's name"),
+            expected="可衡量的指标值 / a measurable target",
+            found=ind.target,
+            indicator=ind.name,
+        )
+
+
+CHECK = Check(
+    code="target-missing",
+    severity=Severity.ERROR,
+    title_zh="缺少指标值",
+    title_en="Target missing",
+    basis="财预〔2015〕88号: 绩效指标应细化、量化，可衡量",
+    run=run,
+    doc=__doc__,
+)

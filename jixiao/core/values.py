@@ -1,0 +1,331 @@
+"""The grammar of targets and actuals (SPEC §3).
+
+``parse_value(text, indicator_name)`` reads a printed value such as ``≥60 次``,
+``90%以上功能得到应用`` or ``长效机制健全`` into a ``Value``: quantitative (comparator, number,
+unit), qualitative (graded text) or invalid (with the reason). It never raises: any text
+has a reading. ``direction(value, name)`` tells whether more is better (positive) or less
+is better (reverse: ≤ targets, and a zero target on a count of bad events).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from jixiao.core.names import same_name
+
+
+class ValueKind(StrEnum):
+    """The three readings of a value."""
+
+    QUANTITATIVE = "quantitative"
+    QUALITATIVE = "qualitative"
+    INVALID = "invalid"
+
+
+class Comparator(StrEnum):
+    """How a quantitative value relates its number to what is measured."""
+
+    GE = "≥"
+    GT = ">"
+    LE = "≤"
+    LT = "<"
+    EQ = "="
+
+
+class InvalidReason(StrEnum):
+    """Why a value cannot be measured against."""
+
+    EMPTY = "empty"  # nothing printed
+    NAME = "name"  # the indicator's own name repeated
+    DEFINITION = "definition"  # a definition of the indicator instead of a value
+    QUESTION = "question"  # a yes/no question (是否…)
+    DIRECTION = "direction"  # a bare direction: 降低, 提升, 及时
+
+
+class Direction(StrEnum):
+    """Whether more is better (positive) or less is better (reverse)."""
+
+    POSITIVE = "positive"
+    REVERSE = "reverse"
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One reading of a printed target or actual."""
+
+    text: str
+    kind: ValueKind
+    comparator: Comparator | None = None
+    implied: bool = False  # no comparator printed: ``=`` was assumed
+    number: Decimal | None = None
+    unit: str | None = None
+    reason: InvalidReason | None = None
+
+    @property
+    def is_inequality(self) -> bool:
+        """Whether a comparator other than ``=`` was printed (not a measurement)."""
+        return self.kind is ValueKind.QUANTITATIVE and self.comparator is not Comparator.EQ
+
+
+_SYMBOLS = {
+    ">=": Comparator.GE,
+    "≥": Comparator.GE,
+    "≧": Comparator.GE,
+    "<=": Comparator.LE,
+    "≤": Comparator.LE,
+    "≦": Comparator.LE,
+    ">": Comparator.GT,
+    "<": Comparator.LT,
+    "=": Comparator.EQ,
+}
+_WORDS_BEFORE = {
+    "不低于": Comparator.GE,
+    "不少于": Comparator.GE,
+    "大于等于": Comparator.GE,
+    "大于或等于": Comparator.GE,
+    "至少": Comparator.GE,
+    "达到": Comparator.GE,
+    "不高于": Comparator.LE,
+    "不超过": Comparator.LE,
+    "不多于": Comparator.LE,
+    "小于等于": Comparator.LE,
+    "小于或等于": Comparator.LE,
+    "控制在": Comparator.LE,
+    "大于": Comparator.GT,
+    "高于": Comparator.GT,
+    "超过": Comparator.GT,
+    "小于": Comparator.LT,
+    "低于": Comparator.LT,
+    "少于": Comparator.LT,
+}
+_WORDS_AFTER = {
+    "及以上": Comparator.GE,
+    "以上": Comparator.GE,
+    "及以下": Comparator.LE,
+    "以下": Comparator.LE,
+    "以内": Comparator.LE,
+    "之内": Comparator.LE,
+    "内": Comparator.LE,
+}
+# Units recognised by name; any other short CJK word after a number is taken as a unit too.
+KNOWN_UNITS = (
+    "个工作日",
+    "百分比",
+    "平方米",
+    "人次",
+    "万元",
+    "亿元",
+    "千元",
+    "小时",
+    "分钟",
+    "个月",
+    "工作日",
+    "元",
+    "次",
+    "批",
+    "个",
+    "天",
+    "日",
+    "期",
+    "条",
+    "秒",
+    "人",
+    "家",
+    "项",
+    "场",
+    "篇",
+    "份",
+    "户",
+    "件",
+    "台",
+    "套",
+    "所",
+    "年",
+    "月",
+    "周",
+    "本",
+    "册",
+    "米",
+    "吨",
+    "辆",
+    "座",
+    "处",
+    "名",
+    "组",
+    "类",
+    "门",
+    "节",
+    "课",
+    "GB",
+    "M",
+    "Mbps",
+    "km",
+    "‰",
+    "%",
+)
+BARE_DIRECTIONS = frozenset(
+    {
+        "降低",
+        "提升",
+        "提高",
+        "及时",
+        "增加",
+        "减少",
+        "下降",
+        "上升",
+        "增长",
+        "改善",
+        "加强",
+        "优化",
+        "有所提升",
+        "有所提高",
+        "有所降低",
+        "逐步提高",
+        "逐步提升",
+        "明显提升",
+        "明显提高",
+        "稳步提升",
+        "持续提升",
+        "不断提高",
+        "进一步提升",
+        "进一步提高",
+        "较上年提高",
+        "较上年降低",
+    }
+)
+_DEFINITION_STARTS = ("考核", "反映", "用以", "用于反映", "考察", "衡量", "用来", "指")
+_DEFINITION_MARKS = ("用以反映", "用以考核", "用于考核", "的程度", "合适程度", "的情况。")
+# Counts of bad events: a zero target on one of these is a reverse indicator.
+BAD_EVENT_WORDS = (
+    "差错",
+    "事故",
+    "投诉",
+    "故障",
+    "丢包",
+    "失误",
+    "违规",
+    "违纪",
+    "事件",
+    "伤亡",
+    "缺陷",
+    "返工",
+    "退件",
+    "超支",
+    "漏报",
+    "误报",
+    "安全隐患",
+    "整改",
+)
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_PRODUCT = rf"(?:{_NUMBER})(?:\s*[*×xX]\s*(?:{_NUMBER}))*"
+_CMP_BEFORE = "|".join(
+    sorted([re.escape(s) for s in _SYMBOLS] + list(_WORDS_BEFORE), key=len, reverse=True)
+)
+_UNIT = "|".join(sorted((re.escape(u) for u in KNOWN_UNITS), key=len, reverse=True))
+_AFTER = "|".join(sorted(_WORDS_AFTER, key=len, reverse=True))
+_QUANT = re.compile(
+    rf"^(?P<prefix>.*?)(?P<cmp>{_CMP_BEFORE})?\s*(?P<num>{_PRODUCT})\s*"
+    rf"(?P<unit>(?:{_UNIT}|[\u4e00-\u9fff]{{1,3}})(?=$|{_AFTER}|[^\u4e00-\u9fff])|{_UNIT})?\s*"
+    rf"(?P<after>{_AFTER})?(?P<rest>.*)$"
+)
+# Text around the number longer than this is a sentence that happens to hold a number.
+MAX_SURROUNDING = 12
+_SENTENCE_MARKS = re.compile(r"[，。；、,;：:]")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def normalize(text: str) -> str:
+    """Fold full-width forms (``＞`` ``％`` ``１``) and collapse whitespace."""
+    folded = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def _number(text: str) -> Decimal | None:
+    factors = re.split(r"\s*[*×xX]\s*", text.replace(",", ""))
+    try:
+        result = Decimal(1)
+        for factor in factors:
+            result *= Decimal(factor)
+    except InvalidOperation:
+        return None
+    return result
+
+
+def _invalid_reason(text: str, name: str | None) -> InvalidReason | None:
+    if not text:
+        return InvalidReason.EMPTY
+    if name and same_name(text, name):
+        return InvalidReason.NAME
+    if text.startswith("是否") or "是否" in text[:12]:
+        return InvalidReason.QUESTION
+    if text.startswith(_DEFINITION_STARTS) or any(mark in text for mark in _DEFINITION_MARKS):
+        return InvalidReason.DEFINITION
+    if text.rstrip("。.") in BARE_DIRECTIONS:
+        return InvalidReason.DIRECTION
+    return None
+
+
+def _quantitative(text: str) -> Value | None:
+    match = _QUANT.match(text)
+    if not match:
+        return None
+    prefix, rest = match["prefix"].strip(), match["rest"].strip()
+    unit = match["unit"]
+    if len(prefix) + len(rest) > MAX_SURROUNDING or _SENTENCE_MARKS.search(prefix + rest):
+        return None
+    if unit == "年" and _YEAR.match(match["num"]):
+        return None
+    if prefix and not match["cmp"] and re.search(r"\d", prefix):
+        return None
+    number = _number(match["num"])
+    if number is None:
+        return None
+    comparator = _comparator(match["cmp"], match["after"])
+    return Value(
+        text=text,
+        kind=ValueKind.QUANTITATIVE,
+        comparator=comparator or Comparator.EQ,
+        implied=comparator is None,
+        number=number,
+        unit="%" if unit == "百分比" else unit,
+    )
+
+
+def _comparator(before: str | None, after: str | None) -> Comparator | None:
+    if before and before != "达到":
+        return _SYMBOLS.get(before) or _WORDS_BEFORE[before]
+    if after:
+        return _WORDS_AFTER[after]
+    return _WORDS_BEFORE["达到"] if before else None
+
+
+def parse_value(text: str | None, indicator_name: str | None = None) -> Value:
+    """Read a printed target or actual; never raises."""
+    printed = re.sub(r"\s+", " ", text or "").strip()
+    folded = normalize(printed)
+    reason = _invalid_reason(folded, indicator_name)
+    if reason is not None:
+        return Value(text=printed, kind=ValueKind.INVALID, reason=reason)
+    value = _quantitative(folded)
+    if value is None:
+        return Value(text=printed, kind=ValueKind.QUALITATIVE)
+    return replace(value, text=printed)
+
+
+def is_bad_event(name: str | None, words: tuple[str, ...] = BAD_EVENT_WORDS) -> bool:
+    """Whether an indicator counts bad events (差错率, 事故次数, 投诉次数, 故障率, 丢包率…)."""
+    return bool(name) and any(word in name for word in words)
+
+
+def direction(
+    target: Value, name: str | None, bad_event_words: tuple[str, ...] = BAD_EVENT_WORDS
+) -> Direction:
+    """Reverse for ≤ / < targets and for a zero target on a count of bad events."""
+    if target.comparator in (Comparator.LE, Comparator.LT):
+        return Direction.REVERSE
+    if target.number == 0 and is_bad_event(name, bad_event_words):
+        return Direction.REVERSE
+    return Direction.POSITIVE

@@ -1,0 +1,92 @@
+import pytest
+
+from jixiao.core.findings import Severity
+from jixiao.core.rulesets import ConfigError, load_config
+
+
+def write(tmp_path, text):
+    path = tmp_path / "deploy.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_each_template_of_the_seeds_has_a_rule_set(config):
+    found = {
+        t: config.ruleset_for(t).id
+        for t in ("mof-2020-self-eval", "sh-2019-self-eval", "sh-2019-target", "sh-2020-target")
+    }
+    assert found == {
+        "mof-2020-self-eval": "mof-2020",
+        "sh-2019-self-eval": "sh-2019",
+        "sh-2019-target": "sh-target",
+        "sh-2020-target": "sh-target",
+    }
+
+
+def test_mof_2020_weights_in_principle(config):
+    rs = config.rulesets["mof-2020"]
+    assert [(g.name, str(g.weight)) for g in rs.groups] == [
+        ("产出指标", "50"),
+        ("效益指标", "30"),
+        ("满意度指标", "10"),
+    ]
+    assert str(rs.execution.weight) == "10"
+
+
+def test_sh_2019_fixed_block_adds_up_to_36(config):
+    group = config.rulesets["sh-2019"].groups[0]
+    assert group.name == "投入与管理" and sum(w for _, w in group.fixed) == group.weight == 36
+
+
+def test_grade_bands_default_to_the_10_hao_bands(config):
+    words = [(g.word, str(g.min)) for g in config.rulesets["sh-2019"].grades]
+    assert words == [("优秀", "90"), ("良好", "80"), ("中", "60"), ("差", "0")]
+
+
+def test_a_deployment_overrides_thresholds_words_and_severity(tmp_path):
+    config = load_config(
+        write(
+            tmp_path,
+            """
+[checks.target-too-low]
+ratio = "2"
+[[rulesets.sh-2019.grades]]
+min = "85"
+word = "优"
+[[rulesets.sh-2019.grades]]
+min = "0"
+word = "合格"
+[severity]
+target-vague = "error"
+""",
+        )
+    )
+    assert config.setting("target-too-low", "ratio") == "2"
+    assert [g.word for g in config.rulesets["sh-2019"].grades] == ["优", "合格"]
+    assert config.severity["target-vague"] is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ('[checks.target-too-low]\nratoi = "2"\n', "ratoi"),
+        ("[checks.no-such-check]\nx = 1\n", "no-such-check"),
+        ("[checks.target-too-low]\nratio = 2\n", "ratio"),
+        ("[rulesets.mof-2021]\nversion = 2\n", "mof-2021"),
+        ('[rulesets.mof-2020]\ncolour = "red"\n', "colour"),
+        ('[rulesets.sh-2019.execution]\npoints = "piecewise"\n', "bands"),
+        ('[severity]\ntarget-vague = "fatal"\n', "fatal"),
+        ('[rulesets.mof-2020.execution]\nweight = "ten"\n', "ten"),
+        ("this is not toml", "deploy.toml"),
+        ("[unknown]\n", "unknown"),
+    ],
+)
+def test_bad_settings_are_refused_with_the_key_named(tmp_path, text, named):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert named in str(caught.value)
+
+
+def test_a_missing_settings_file_is_refused(tmp_path):
+    with pytest.raises(ConfigError, match="nowhere.toml"):
+        load_config(tmp_path / "nowhere.toml")
