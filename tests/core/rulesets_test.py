@@ -88,5 +88,5 @@ def test_bad_settings_are_refused_with_the_key_named(tmp_path, text, named):
 
 
 def test_a_missing_settings_file_is_refused(tmp_path):
-    with pytest.raises(ConfigError, match="nowhere.toml"):
+    with pytest.raises(ConfigError, match=r"nowhere\.toml"):
         load_config(tmp_path / "nowhere.toml")
