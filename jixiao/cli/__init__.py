@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from jixiao import __version__
 from jixiao.cli import check, rules
+from jixiao.cli.common import CommandError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args))
+    except CommandError as exc:
+        print(f"jixiao: {exc}", file=sys.stderr)
+        return exc.status
     except KeyboardInterrupt:
         print("interrupted / 已中断", file=sys.stderr)
         return 130

@@ -1,7 +1,5 @@
 """Shared pieces of the subcommands: the console and settings loading."""
 
-import sys
-
 from rich.console import Console
 
 from jixiao.core.rulesets import Config, ConfigError, load_config
@@ -16,10 +14,17 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, width=width)
 
 
+class CommandError(Exception):
+    """Stops a command with a message for stderr and an exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_UNREADABLE) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 def config_or_exit(path: str | None) -> Config:
-    """Load the rule sets and settings, or print why not and exit 2."""
+    """Load the rule sets and settings, or stop the command saying why (exit 2)."""
     try:
         return load_config(path)
     except ConfigError as exc:
-        print(f"jixiao: 配置错误 settings error: {exc}", file=sys.stderr)
-        raise SystemExit(EXIT_UNREADABLE) from None
+        raise CommandError(f"配置错误 settings error: {exc}") from None

@@ -1,0 +1,108 @@
+"""The jixiao command as a user runs it: output, JSON and exit status."""
+
+import json
+import subprocess
+import sys
+
+from jixiao.cli import main
+from tests.conftest import GOLD_FILES
+
+CLEAN = [p for p in GOLD_FILES if p.name.startswith("000")]  # no findings at all
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_check_samples_prints_every_form_and_the_summary(capsys):
+    status, out, _ = run(capsys, "check", "--samples")
+    assert status == 1  # seed 004 has targets missing: errors
+    assert out.count("规则集 rule set") == 14
+    assert "rate-mismatch" in out and "80.89" in out
+    assert "5 个文件 files, 14 张表 forms" in out
+
+
+def test_check_json_has_recomputed_figures_and_findings(capsys):
+    status, out, _ = run(capsys, "check", "--samples", "--json")
+    record = json.loads(out)
+    assert record["schema"] == "jixiao/check@1"
+    forms = [f for d in record["documents"] for f in d["forms"]]
+    assert len(forms) == 14
+    first_2022 = next(f for f in forms if f["template"] == "mof-2020-self-eval")
+    assert first_2022["declared"]["execution_rate"] == "80.88"
+    assert first_2022["recomputed"]["execution_rate"] == "80.89"
+    assert first_2022["recomputed"]["execution_score"] == "8.09"
+    assert first_2022["recomputed"]["rule_grade"] == "优"
+    assert first_2022["ruleset"] == "mof-2020@1"
+    assert {f["code"] for f in first_2022["findings"]} == {
+        "rate-mismatch",
+        "low-execution",
+        "target-too-low",
+    }
+    assert status == 1
+
+
+def test_clean_forms_exit_zero(capsys):
+    status, out, _ = run(capsys, "check", str(CLEAN[0]))
+    assert status == 0 and out.count("无问题 no findings") == 2
+
+
+def test_bad_json_exits_two_naming_the_file(capsys, tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"schema": "jixiao/form@1", "year": ', encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(bad))
+    assert status == 2
+    assert "broken.json" in out and "不是有效的 JSON" in out and "not valid JSON" in out
+
+
+def test_unreadable_inputs_exit_two_and_the_rest_is_still_checked(capsys, tmp_path):
+    binary = tmp_path / "scan.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    status, out, _ = run(
+        capsys, "check", str(tmp_path / "missing.json"), str(binary), str(CLEAN[0]), "--json"
+    )
+    record = json.loads(out)
+    assert status == 2
+    assert [len(d["problems"]) for d in record["documents"]] == [1, 1, 0]
+    assert len(record["documents"][2]["forms"]) == 2
+
+
+def test_bad_settings_exit_two(capsys, tmp_path):
+    settings = tmp_path / "deploy.toml"
+    settings.write_text("[checks.target-too-low]\nratoi = '2'\n", encoding="utf-8")
+    status, _, err = run(capsys, "--config", str(settings), "check", "--samples")
+    assert status == 2 and "ratoi" in err
+
+
+def test_no_files_is_a_usage_error(capsys):
+    status, _, err = run(capsys, "check")
+    assert status == 2 and "--samples" in err
+
+
+def test_rules_lists_every_check_and_rule_set(capsys):
+    status, out, _ = run(capsys, "rules")
+    assert status == 0
+    for code in (
+        "rate-mismatch",
+        "target-vague",
+        "duplicate-indicator",
+        "mof-2020@1",
+        "sh-2019@1",
+        "sh-target@1",
+    ):
+        assert code in out
+
+
+def test_the_installed_command_runs_without_a_traceback(tmp_path):
+    bad = tmp_path / "x.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "jixiao", "check", str(bad)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stdout + done.stderr

@@ -1,0 +1,58 @@
+"""The check registry: codes are unique, documented and backed by settings."""
+
+import re
+
+import pytest
+
+from jixiao.core.checks.registry import FORM_CHECKS
+
+SPEC_SINGLE_FORM_CODES = {
+    "rate-mismatch",
+    "exec-score-mismatch",
+    "total-mismatch",
+    "weight-sum",
+    "group-weights",
+    "score-out-of-range",
+    "grade-mismatch",
+    "rule-score-differs",
+    "deduction-without-reason",
+    "unmet-target-full-score",
+    "target-too-low",
+    "actual-not-measured",
+    "low-execution",
+    "budget-adjusted",
+    "target-missing",
+    "target-vague",
+    "misplaced-indicator",
+    "duplicate-indicator",
+}
+
+
+def test_every_single_form_check_of_the_spec_is_registered():
+    assert {c.code for c in FORM_CHECKS} == SPEC_SINGLE_FORM_CODES
+
+
+@pytest.mark.parametrize("check", FORM_CHECKS, ids=lambda c: c.code)
+def test_each_check_documents_an_example_that_fires_and_one_that_passes(check):
+    doc = check.doc
+    assert doc.startswith(f"{check.code}:"), "the docstring opens with the code"
+    fires, passes = doc.find("\nFires:"), doc.find("\nPasses:")
+    assert 0 < fires < passes, "Fires: comes before Passes:"
+    assert re.search(r"\S", doc[fires + 7 : passes]) and re.search(r"\S", doc[passes + 8 :])
+
+
+@pytest.mark.parametrize("check", FORM_CHECKS, ids=lambda c: c.code)
+def test_each_check_has_bilingual_titles_and_a_basis(check):
+    assert check.title_zh and check.title_en and check.basis
+
+
+@pytest.mark.parametrize("check", FORM_CHECKS, ids=lambda c: c.code)
+def test_each_declared_setting_has_a_default(check, config):
+    for key in check.settings:
+        assert key in config.checks[check.code]
+
+
+def test_every_default_belongs_to_a_declared_setting(config):
+    declared = {(c.code, k) for c in FORM_CHECKS for k in c.settings}
+    defaults = {(code, k) for code, values in config.checks.items() for k in values}
+    assert defaults == declared
