@@ -7,13 +7,17 @@ full-width forms and drops whitespace, so equal keys mean the same name.
 
 import re
 import unicodedata
+from functools import lru_cache
+
+_SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str | None) -> str:
     """Comparison key of a project, unit or indicator name."""
     if not name:
         return ""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", name))
 
 
 def same_name(a: str | None, b: str | None) -> bool:

@@ -9,6 +9,7 @@ is better (reverse: ≤ targets, and a zero target on a count of bad events).
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -237,10 +238,12 @@ _SENTENCE_MARKS = re.compile(r"[，。；、,;：:]")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalize(text: str) -> str:
     """Fold full-width forms (``＞`` ``％`` ``１``) and collapse whitespace."""
-    folded = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", " ", folded).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
 def _number(text: str) -> Decimal | None:
@@ -302,9 +305,11 @@ def _comparator(before: str | None, after: str | None) -> Comparator | None:
     return _WORDS_BEFORE["达到"] if before else None
 
 
+# Forms repeat the same values (100%, ≥95%, 长效机制健全) thousands of times: read each once.
+@lru_cache(maxsize=8192)
 def parse_value(text: str | None, indicator_name: str | None = None) -> Value:
     """Read a printed target or actual; never raises."""
-    printed = re.sub(r"\s+", " ", text or "").strip()
+    printed = _SPACES.sub(" ", text or "").strip()
     folded = normalize(printed)
     reason = _invalid_reason(folded, indicator_name)
     if reason is not None:
