@@ -9,10 +9,10 @@ is better (reverse: ≤ targets, and a zero target on a count of bad events).
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 
 from jixiao.core.names import same_name
 
