@@ -10,7 +10,7 @@ def main() -> None:
     tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py"))
     missing = []
     for module in sorted((ROOT / "jixiao").rglob("*.py")):
-        if module.name == "__init__.py" or module.name == "__main__.py":
+        if module.name in {"__init__.py", "__main__.py"}:
             continue
         dotted = ".".join(module.relative_to(ROOT).with_suffix("").parts)
         if dotted not in tests and f"{module.stem}_test" not in tests:
