@@ -13,7 +13,8 @@ def main() -> None:
         if module.name in {"__init__.py", "__main__.py"}:
             continue
         dotted = ".".join(module.relative_to(ROOT).with_suffix("").parts)
-        if dotted not in tests and f"{module.stem}_test" not in tests:
+        code = module.stem.replace("_", "-")  # a check module is tested through its code
+        if dotted not in tests and f"{module.stem}_test" not in tests and f'"{code}"' not in tests:
             missing.append(dotted)
     print(f"modules named by no test: {len(missing)}" + "".join(f"\n  {m}" for m in missing))
 
