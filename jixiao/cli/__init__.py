@@ -1,4 +1,4 @@
-"""The ``jixiao`` command: ``check`` and ``rules``.
+"""The ``jixiao`` command: ``parse``, ``check`` and ``rules``.
 
 Exit status: 0 no errors, 1 errors found, 2 unreadable input or bad usage. The CLI only
 parses arguments and prints; everything it shows comes from ``jixiao.core``.
@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from jixiao import __version__
-from jixiao.cli import check, rules
+from jixiao.cli import check, parse, rules
 from jixiao.cli.common import CommandError
 
 
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", metavar="TOML", help="deployment settings overriding rule sets and thresholds"
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    parse.add_parser(sub)
     check.add_parser(sub)
     rules.add_parser(sub)
     return parser

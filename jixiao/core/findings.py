@@ -37,6 +37,7 @@ class Location:
     form: int | None = None  # counted from 0, in printed order
     path: str | None = None  # JSON path in the canonical form: ``indicators[3].score``
     indicator: str | None = None  # the indicator's name, where there is one
+    source: str | None = None  # where in the original file: "line 12", "p.2 line 7", "Sheet1!B4"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
@@ -45,6 +46,7 @@ class Location:
             "form": self.form,
             "path": self.path,
             "indicator": self.indicator,
+            "source": self.source,
         }
 
 

@@ -1,0 +1,14 @@
+"""Importers and exporters: published files in, canonical forms out.
+
+Pipeline, each stage a plain function over plain data:
+
+1. ``readers``: a file (text, XLSX, DOCX, PDF, HTML) → ``Document``: blocks of cells, each
+   cell with its ``Source`` (line, page, sheet cell). Readers resolve merged cells and decode
+   text; they know nothing of forms.
+2. ``importers.detect``: which template each part of the document is, from its content
+   (titles and labels), never from the file name.
+3. ``importers.<template>``: a ``Document`` segment → ``Form`` objects, taking each piece
+   of text it places from a ``Ledger`` so that nothing is dropped silently.
+4. ``parse``: runs the stages for one file and turns leftovers into ``unplaced-text``
+   findings; ``batch`` runs it over folders.
+"""

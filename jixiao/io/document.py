@@ -1,0 +1,127 @@
+"""What readers produce and importers consume: blocks of cells that know where they came from.
+
+A ``Block`` is one printed line of text or one table row. A line of plain text is a block
+with one cell; a tab-separated line or a spreadsheet row is a block with one cell per
+column, empty cells kept (their positions are evidence of merged cells). The ``Ledger``
+records which cells an importer has placed, so that whatever is left can be reported.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a piece of text stands in the original file."""
+
+    file: str | None = None
+    page: int | None = None  # 1-based PDF page
+    line: int | None = None  # 1-based line of a text file
+    sheet: str | None = None  # spreadsheet or table name
+    row: int | None = None  # 1-based table row
+    column: int | None = None  # 1-based table column
+
+    def label(self) -> str:
+        """Short human label: ``line 12``, ``p.2 line 7``, ``Sheet1!B4``, ``table 1 row 3 col 2``."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.sheet is not None and self.row is not None and self.column is not None:
+            parts.append(f"{self.sheet}!{_column_letter(self.column)}{self.row}")
+        elif self.row is not None:
+            parts.append(f"row {self.row}" + (f" col {self.column}" if self.column else ""))
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        return " ".join(parts) or "—"
+
+
+def _column_letter(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell's text, as extracted (not yet normalised)."""
+
+    text: str
+    source: Source
+    copy_of: Source | None = None  # set where a merged cell's text was repeated into this cell
+
+    @property
+    def blank(self) -> bool:
+        """Whether the cell holds no text."""
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A printed line or a table row."""
+
+    index: int
+    cells: tuple[Cell, ...]
+
+    @property
+    def texts(self) -> list[str]:
+        """Every cell's text, stripped, blanks included (positions matter)."""
+        return [c.text.strip() for c in self.cells]
+
+    @property
+    def filled(self) -> list[tuple[int, str]]:
+        """``(cell index, text)`` of the non-blank cells."""
+        return [(i, c.text.strip()) for i, c in enumerate(self.cells) if not c.blank]
+
+    @property
+    def text(self) -> str:
+        """The block's non-blank cells joined by one space."""
+        return " ".join(t for _, t in self.filled)
+
+    @property
+    def blank(self) -> bool:
+        """Whether the block holds no text at all."""
+        return all(c.blank for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file's text as blocks, in reading order."""
+
+    name: str
+    blocks: tuple[Block, ...]
+    kind: str = "text"  # text | xlsx | docx | pdf | html
+    notes: tuple[str, ...] = ()  # what the reader had to do (decoded as GB18030, …)
+
+    def segment(self, start: int, stop: int) -> "Document":
+        """The blocks ``start`` to ``stop`` (exclusive), keeping their indexes."""
+        return Document(self.name, self.blocks[start:stop], self.kind, self.notes)
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+
+@dataclass
+class Ledger:
+    """Which cells have been placed in a form (or explained by a finding)."""
+
+    taken: set[tuple[int, int]] = field(default_factory=set)
+
+    def take(self, block: Block, cell: int | None = None) -> None:
+        """Mark one cell, or every cell of a block, as placed."""
+        cells = range(len(block.cells)) if cell is None else (cell,)
+        self.taken.update((block.index, i) for i in cells)
+
+    def is_taken(self, block: Block, cell: int) -> bool:
+        """Whether a cell has been placed."""
+        return (block.index, cell) in self.taken
+
+    def leftovers(self, document: Document) -> list[tuple[Block, int, Cell]]:
+        """Non-blank cells nobody placed; cells repeated from a merge count once, at their origin."""
+        return [
+            (block, i, cell)
+            for block in document
+            for i, cell in enumerate(block.cells)
+            if not cell.blank and cell.copy_of is None and (block.index, i) not in self.taken
+        ]

@@ -1,0 +1,61 @@
+"""Which layout is this? Told from printed titles, never from the file name.
+
+A document may hold several forms, and a file of project forms may carry a form that is
+not a project form (a department-wide 部门整体支出绩效 table): the document is split where
+the layout changes, and each part goes to its importer or becomes a finding.
+"""
+
+from dataclasses import dataclass
+
+from jixiao.io.document import Block, Document
+from jixiao.io.importers.base import Importer
+from jixiao.io.importers.mof_2020_self_eval import Mof2020SelfEval
+from jixiao.io.text import squeeze
+
+IMPORTERS: tuple[Importer, ...] = (Mof2020SelfEval(),)
+
+# Titles of forms that are not project forms: reported, never read as one.
+NOT_PROJECT_TITLES = (
+    "部门整体支出绩效",
+    "部门整体绩效",
+    "整体支出绩效自评表",
+    "整体支出绩效目标表",
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A run of blocks belonging to one layout; ``importer`` None for a non-project form."""
+
+    start: int
+    stop: int
+    importer: Importer | None
+    title: str
+
+
+def title_of(block: Block) -> tuple[Importer | None, str] | None:
+    """The layout a block's title names: ``(importer, title)``, ``(None, title)``, or None."""
+    text = squeeze(block.text)
+    if len(text) > 60:
+        return None
+    if any(t in text for t in NOT_PROJECT_TITLES):
+        return None, text
+    for importer in IMPORTERS:
+        if importer.is_title(block):
+            return importer, text
+    return None
+
+
+def split(doc: Document) -> list[Part]:
+    """Parts of the document by layout; blocks before the first title go with it."""
+    marks = [(i, *found) for i, block in enumerate(doc.blocks) if (found := title_of(block))]
+    parts: list[Part] = []
+    for i, importer, title in marks:
+        if parts and parts[-1].importer is importer and importer is not None:
+            continue
+        start = 0 if not parts else i
+        if parts:
+            previous = parts[-1]
+            parts[-1] = Part(previous.start, i, previous.importer, previous.title)
+        parts.append(Part(start, len(doc.blocks), importer, title))
+    return parts

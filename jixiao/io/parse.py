@@ -1,0 +1,146 @@
+"""One file in, ``jixiao/parse@1`` out: read, detect, import, account for every character."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jixiao.core.findings import Finding, Location, Severity
+from jixiao.core.formjson import PARSE_SCHEMA, encode_form
+from jixiao.core.model import Form
+from jixiao.io.document import Document, Ledger
+from jixiao.io.importers.detect import split
+from jixiao.io.problems import ReadError, problem
+from jixiao.io.readers import read_bytes, read_file
+
+
+@dataclass
+class ParseResult:
+    """A file's forms and the import findings; ``failed`` when no text could be read."""
+
+    file: str
+    forms: list[Form] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    failed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """``jixiao/parse@1``."""
+        return {
+            "schema": PARSE_SCHEMA,
+            "file": self.file,
+            "forms": [encode_form(f) for f in self.forms],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _with_form_offset(finding: Finding, offset: int) -> Finding:
+    loc = finding.location
+    if loc.form is None or offset == 0:
+        return finding
+    moved = Location(loc.document, loc.form + offset, loc.path, loc.indicator, loc.source)
+    return Finding(
+        finding.code,
+        finding.severity,
+        moved,
+        finding.message_zh,
+        finding.message_en,
+        finding.expected,
+        finding.found,
+        finding.basis,
+    )
+
+
+def _notes(doc: Document) -> list[Finding]:
+    out = []
+    if "decoded-as-gb18030" in doc.notes:
+        out.append(
+            problem(
+                "decoded-as-gbk",
+                Severity.INFO,
+                doc.name,
+                "文件不是 UTF-8，已按 GBK/GB18030 解码",
+                "not UTF-8: decoded as GBK/GB18030",
+            )
+        )
+    return out
+
+
+def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
+    findings = []
+    by_block: dict[int, list[str]] = {}
+    sources: dict[int, str] = {}
+    for block, _, cell in ledger.leftovers(doc):
+        by_block.setdefault(block.index, []).append(cell.text.strip())
+        sources.setdefault(block.index, cell.source.label())
+    for index, texts in by_block.items():
+        text = " | ".join(texts)
+        findings.append(
+            problem(
+                "unplaced-text",
+                Severity.WARNING,
+                doc.name,
+                f"未能归入任何字段的文字：“{text[:80]}”",
+                f"text not placed in any field: {text[:80]!r}",
+                source=sources[index],
+                found=text,
+            )
+        )
+    return findings
+
+
+def parse_document(doc: Document) -> ParseResult:
+    """Import every form of a document; whatever is not placed becomes a finding."""
+    result = ParseResult(doc.name, findings=_notes(doc))
+    ledger = Ledger()
+    parts = split(doc)
+    if not parts:
+        result.findings.append(
+            problem(
+                "unknown-layout",
+                Severity.ERROR,
+                doc.name,
+                "未识别出任何已知的绩效表（没有找到表头标题）",
+                "no known performance form found (no form title recognised)",
+            )
+        )
+        return result
+    for part in parts:
+        segment = doc.segment(part.start, part.stop)
+        if part.importer is None:
+            for block in segment:
+                ledger.take(block)
+            result.findings.append(
+                problem(
+                    "not-a-project-form",
+                    Severity.WARNING,
+                    doc.name,
+                    f"“{part.title}”不是项目支出绩效表，未导入",
+                    f"{part.title!r} is not a project form: not imported",
+                    source=segment.blocks[0].cells[0].source.label(),
+                    found=part.title,
+                )
+            )
+            continue
+        imported = part.importer.extract(segment, ledger)
+        offset = len(result.forms)
+        result.forms.extend(imported.forms)
+        result.findings.extend(_with_form_offset(f, offset) for f in imported.findings)
+    result.findings.extend(_leftovers(doc, ledger))
+    return result
+
+
+def parse_path(path: Path) -> ParseResult:
+    """Read and import one file; a file that cannot be read gives a failed result, not an exception."""
+    try:
+        doc = read_file(path)
+    except ReadError as exc:
+        return ParseResult(str(path), findings=[exc.finding], failed=True)
+    return parse_document(doc)
+
+
+def parse_bytes(name: str, data: bytes) -> ParseResult:
+    """As ``parse_path``, for content already in memory (uploads)."""
+    try:
+        doc = read_bytes(name, data)
+    except ReadError as exc:
+        return ParseResult(name, findings=[exc.finding], failed=True)
+    return parse_document(doc)

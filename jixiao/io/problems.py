@@ -1,0 +1,44 @@
+"""Import problems are findings too: coded, located, in Chinese and English."""
+
+from jixiao.core.findings import Finding, Location, Severity
+
+BASIS = "jixiao import"
+
+
+def problem(  # noqa: PLR0913 - a record's fields, all but the first five keyword-only
+    code: str,
+    severity: Severity,
+    document: str | None,
+    zh: str,
+    en: str,
+    *,
+    form: int | None = None,
+    path: str | None = None,
+    source: str | None = None,
+    found: str | None = None,
+    expected: str | None = None,
+) -> Finding:
+    """A finding of the import stage."""
+    return Finding(
+        code=code,
+        severity=severity,
+        location=Location(document=document, form=form, path=path, source=source),
+        message_zh=zh,
+        message_en=en,
+        expected=expected,
+        found=found,
+        basis=BASIS,
+    )
+
+
+class ReadError(Exception):
+    """A file that cannot be read at all; ``finding`` says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message_en)
+        self.finding = finding
+
+
+def unreadable(document: str, code: str, zh: str, en: str) -> ReadError:
+    """The error for a file that yields no text."""
+    return ReadError(problem(code, Severity.ERROR, document, zh, en))

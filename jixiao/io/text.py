@@ -1,0 +1,68 @@
+r"""Normalising extracted text: the steps every importer shares.
+
+Extraction breaks lines inside cells and paragraphs; Chinese text has no spaces between
+lines, so a line break (or the space standing for one) between two CJK characters is
+removed, and elsewhere it becomes one space. HTML paragraph markup (``<p>…</p>``) becomes
+one ``\\n`` between paragraphs.
+"""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from jixiao.core.numbers import NotANumberError, to_decimal
+
+CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：！？（）《》"
+_CJK_GAP = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+_PARAGRAPH = re.compile(r"</p>\s*<p[^>]*>", re.I)
+_TAGS = re.compile(r"</?(p|br|span|div)[^>]*>", re.I)
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def join_lines(text: str) -> str:
+    """Join wrapped lines: no space between CJK characters, one space elsewhere."""
+    text = _CJK_GAP.sub("", text.strip())
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def clean(text: str | None) -> str | None:
+    """A cell's or a paragraph's text as the canonical form keeps it; empty → None."""
+    if text is None:
+        return None
+    paragraphs = _PARAGRAPH.split(text)
+    joined = "\n".join(p for p in (join_lines(_TAGS.sub("", part)) for part in paragraphs) if p)
+    return joined or None
+
+
+def squeeze(text: str) -> str:
+    """All whitespace removed: for matching labels such as ``年度 指标值`` or ``可持续影 响指标``."""
+    return re.sub(r"\s+", "", text)
+
+
+def amount(text: str | None) -> Decimal | None:
+    """A printed amount (``506,745.04``, ``-``) or None; text that is not a number gives None."""
+    try:
+        return to_decimal(text)
+    except NotANumberError:
+        return None
+
+
+def is_amount(text: str) -> bool:
+    """Whether a cell is a number (with separators, ``%`` or a dash for empty)."""
+    try:
+        to_decimal(text)
+    except NotANumberError:
+        return False
+    return True
+
+
+def iso_date(text: str | None) -> date | None:
+    """``2019/1/1``, ``2020-3-31``, ``2020年3月31日`` → a date; anything else → None."""
+    match = _DATE.match((text or "").strip())
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
