@@ -14,7 +14,7 @@ from jixiao.io.document import Ledger
 from jixiao.io.importers.detect import split
 from jixiao.io.parse import parse_document
 from jixiao.io.readers import read_file
-from tests.io.gold_test import seed_params
+from tests.io.gold_test import PENDING, SEEDS
 
 
 def squeezed(text):
@@ -38,8 +38,10 @@ def residue(text, labels):
     return re.sub(r"[:：()（）]", "", rest)
 
 
-@pytest.mark.parametrize("seed", seed_params())
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
 def test_every_cell_is_placed_or_reported(seed, monkeypatch):
+    if seed.name[:3] in PENDING:
+        pytest.skip("importer pending: a stub places nothing, so everything is reported")
     doc = read_file(seed)
     ledgers = []
     original = Ledger.__init__

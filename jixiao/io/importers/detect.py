@@ -10,9 +10,18 @@ from dataclasses import dataclass
 from jixiao.io.document import Block, Document
 from jixiao.io.importers.base import Importer
 from jixiao.io.importers.mof_2020_self_eval import Mof2020SelfEval
+from jixiao.io.importers.sh_2019_self_eval import Sh2019SelfEval
+from jixiao.io.importers.sh_2019_target import Sh2019Target
+from jixiao.io.importers.sh_2020_target import Sh2020Target
 from jixiao.io.text import squeeze
 
-IMPORTERS: tuple[Importer, ...] = (Mof2020SelfEval(),)
+# Order matters only where titles overlap: the more specific title first.
+IMPORTERS: tuple[Importer, ...] = (
+    Mof2020SelfEval(),
+    Sh2019Target(),
+    Sh2020Target(),
+    Sh2019SelfEval(),
+)
 
 # Titles of forms that are not project forms: reported, never read as one.
 NOT_PROJECT_TITLES = (
