@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from jixiao.cli import main
-from tests.conftest import GOLD_FILES
+from tests.conftest import GOLD_FILES, SAMPLES
 
 CLEAN = [p for p in GOLD_FILES if p.name.startswith("000")]  # no findings at all
 
@@ -106,3 +106,19 @@ def test_the_installed_command_runs_without_a_traceback(tmp_path):
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_check_reads_a_published_text_form_too(capsys):
+    seed = SAMPLES / "seeds" / "001_655e35476e9ed446.txt"
+    status, out, _ = run(capsys, "check", str(seed), "--json")
+    forms = json.loads(out)["documents"][0]["forms"]
+    assert [f["project"] for f in forms] == [
+        "合作交流工作业务费",
+        "合作交流专项工作经费",
+        "机关服务费",
+        "驻外办驻外工作经费",
+    ]
+    assert forms[0]["recomputed"]["execution_rate"] == "80.89"
+    codes = {f["code"] for f in forms[2]["findings"]}
+    assert {"rule-score-differs", "uncertain-value"} <= codes
+    assert status == 0

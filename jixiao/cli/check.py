@@ -9,10 +9,11 @@ from pathlib import Path
 from jixiao.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, config_or_exit, console
 from jixiao.cli.render import render_document, render_problems, render_summary
 from jixiao.core.checks.runner import FormReport, check_form
-from jixiao.core.findings import Finding, Location, Severity
+from jixiao.core.findings import Finding, Location, Severity, sort_findings
 from jixiao.core.formjson import FormDecodeError, load_document
 from jixiao.core.report import CHECK_SCHEMA, form_record
 from jixiao.core.rulesets import Config
+from jixiao.io.parse import parse_path
 
 
 @dataclass
@@ -62,8 +63,40 @@ def _unreadable(name: str, zh: str, en: str) -> Finding:
     )
 
 
+def _looks_like_json(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return True  # let the JSON path report the OS error
+    return head[:1] in (b"{", b"[")
+
+
+def _check_imported(path: Path, config: Config) -> CheckedDocument:
+    """A published file (text, XLSX, DOCX, PDF, HTML): import, then check each form."""
+    result = parse_path(path)
+    doc = CheckedDocument(str(path))
+    if result.failed or not result.forms:
+        doc.problems.extend(result.findings)
+        return doc
+    for i, form in enumerate(result.forms):
+        report = check_form(form, config, doc.name, i)
+        # The import's own findings go with their form; those of the whole file with the first.
+        imported = [
+            f
+            for f in result.findings
+            if f.location.form == i or (i == 0 and f.location.form is None)
+        ]
+        doc.reports.append(
+            FormReport(form, i, report.score, sort_findings(imported + report.findings))
+        )
+    return doc
+
+
 def check_file(path: Path, config: Config) -> CheckedDocument:
     """Read and check every form in one file; unreadable input becomes problems."""
+    if not _looks_like_json(path):
+        return _check_imported(path, config)
     name = str(path)
     doc = CheckedDocument(name)
     try:
