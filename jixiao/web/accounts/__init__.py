@@ -1,0 +1,1 @@
+"""Organisations, roles and who may see, edit or review what."""

@@ -1,0 +1,83 @@
+"""Who may see, edit or review a form: the one place these rules live.
+
+- unit staff: their own unit's forms (see, edit while editable, submit);
+- department reviewers: forms of units under their department (see, review at their stage);
+- finance reviewers: every form (see, review at their stage, publish);
+- anonymous visitors and everyone else: published forms only.
+"""
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from jixiao.web.accounts.models import Membership, Organisation, Role
+from jixiao.web.store.models import FormRecord, Status
+
+
+def membership_of(user: User | AnonymousUser) -> Membership | None:
+    """The user's membership, or None (anonymous, or a user without one)."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.membership
+    except Membership.DoesNotExist:
+        return None
+
+
+def role_of(user: User | AnonymousUser) -> Role | None:
+    """The user's role, or None."""
+    member = membership_of(user)
+    return Role(member.role) if member else None
+
+
+def visible_units(user: User | AnonymousUser) -> QuerySet[Organisation] | None:
+    """The units whose forms the user may see in full; None means every unit."""
+    member = membership_of(user)
+    if member is None:
+        return Organisation.objects.none()
+    if member.role == Role.FINANCE_REVIEWER:
+        return None
+    if member.role == Role.DEPARTMENT_REVIEWER:
+        return Organisation.objects.filter(parent=member.organisation)
+    return Organisation.objects.filter(pk=member.organisation_id)
+
+
+def visible_forms(user: User | AnonymousUser, forms: QuerySet) -> QuerySet:
+    """Restrict a FormRecord queryset to what the user may see (published forms for everyone)."""
+    units = visible_units(user)
+    if units is None:
+        return forms
+    return forms.filter(Q(project__unit__in=units) | Q(status=Status.PUBLISHED))
+
+
+def form_for(user: User | AnonymousUser, pk: int):
+    """The form with ``pk`` if the user may see it; 404 otherwise (strangers learn nothing)."""
+    form = (
+        visible_forms(user, FormRecord.objects.select_related("project__unit__parent"))
+        .filter(pk=pk)
+        .first()
+    )
+    if form is None:
+        raise Http404
+    return form
+
+
+def owns(user: User | AnonymousUser, form) -> bool:
+    """Whether the user is staff of the form's unit."""
+    member = membership_of(user)
+    return bool(
+        member and member.role == Role.UNIT_STAFF and member.organisation_id == form.project.unit_id
+    )
+
+
+def reviews(user: User | AnonymousUser, form) -> bool:
+    """Whether the user is a reviewer with authority over the form's unit."""
+    member = membership_of(user)
+    if member is None:
+        return False
+    if member.role == Role.FINANCE_REVIEWER:
+        return True
+    return (
+        member.role == Role.DEPARTMENT_REVIEWER
+        and form.project.unit.parent_id == member.organisation_id
+    )

@@ -1,0 +1,1 @@
+"""Typing targets and self-evaluations, with live recomputed scores."""

@@ -1,0 +1,195 @@
+"""The entry forms: a header form (project, funds, goals, totals) and a formset of indicators.
+
+Numbers are typed as text and kept as typed until saved (``506,745.04`` is fine); the core's
+``formjson`` validates the assembled canonical form, and its problems are put back on the
+fields they concern, so a failed save keeps every input and says why.
+"""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jixiao.core.formjson import FormDecodeError, decode_form
+from jixiao.core.model import Form, FormKind
+from jixiao.core.numbers import NotANumberError, to_decimal, to_text
+from jixiao.web.store.services import rules
+
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+PROJECT_FIELDS = ("name", "department", "unit", "offices", "performance_type")
+FUNDS_FIELDS = (
+    "initial_budget",
+    "budget",
+    "total_budget",
+    "executed",
+    "previous_budget",
+    "previous_executed",
+    "execution_rate",
+    "execution_weight",
+    "execution_score",
+)
+GOALS_FIELDS = ("overall", "annual", "achieved")
+NARRATIVE_FIELDS = ("achievements", "problems", "improvements")
+
+
+def _number(value: str) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return to_text(to_decimal(value))
+    except NotANumberError:
+        raise forms.ValidationError(_("“%(value)s”不是数字"), params={"value": value}) from None
+
+
+class NumberField(forms.CharField):
+    """A decimal typed as text: separators allowed, kept exactly (never a float)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "class": "num"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value: str) -> str | None:
+        """The canonical decimal text, or a validation error naming the input."""
+        return _number(super().clean(value))
+
+
+def template_choices(kind: str) -> list[tuple[str, str]]:
+    """Templates of rule sets that fit the kind of form."""
+    config = rules()
+    scored = kind == FormKind.SELF_EVALUATION
+    return [
+        (t, f"{t} · {rs.title_zh}")
+        for rs in config.rulesets.values()
+        if rs.scored == scored
+        for t in rs.templates
+    ]
+
+
+class HeaderForm(forms.Form):
+    """Everything of a form but its indicators."""
+
+    template = forms.ChoiceField(label=_("模板"))
+    year = forms.IntegerField(label=_("年度"), min_value=1990, max_value=2100)
+    name = forms.CharField(label=_("项目名称"), max_length=300)
+    department = forms.CharField(label=_("主管部门"), required=False, max_length=200)
+    unit = forms.CharField(label=_("实施单位"), required=False, max_length=200, disabled=True)
+    offices = forms.CharField(label=_("具体实施处(科室)"), required=False, max_length=300)
+    performance_type = forms.CharField(label=_("绩效类型"), required=False, max_length=100)
+    currency_unit = forms.ChoiceField(label=_("金额单位"), choices=[("元", "元"), ("万元", "万元")])
+    initial_budget = NumberField(label=_("年初预算数"))
+    budget = NumberField(label=_("全年预算数"))
+    total_budget = NumberField(label=_("项目总预算"))
+    executed = NumberField(label=_("全年执行数"))
+    previous_budget = NumberField(label=_("上年预算数"))
+    previous_executed = NumberField(label=_("上年执行数"))
+    execution_rate = NumberField(label=_("执行率(%)"))
+    execution_weight = NumberField(label=_("执行率分值"))
+    execution_score = NumberField(label=_("执行率得分"))
+    overall = forms.CharField(label=_("总体目标 / 预期目标"), required=False, widget=TEXTAREA)
+    annual = forms.CharField(label=_("年度绩效目标"), required=False, widget=TEXTAREA)
+    achieved = forms.CharField(label=_("实际完成情况"), required=False, widget=TEXTAREA)
+    total_score = NumberField(label=_("总分"))
+    grade = forms.CharField(label=_("绩效等级"), required=False, max_length=20)
+    achievements = forms.CharField(label=_("主要绩效"), required=False, widget=TEXTAREA)
+    problems = forms.CharField(label=_("主要问题"), required=False, widget=TEXTAREA)
+    improvements = forms.CharField(label=_("改进措施"), required=False, widget=TEXTAREA)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["template"].choices = template_choices(kind)
+
+
+class IndicatorForm(forms.Form):
+    """One indicator row."""
+
+    level1 = forms.CharField(label=_("一级指标"), max_length=100)
+    level2 = forms.CharField(label=_("二级指标"), required=False, max_length=100)
+    name = forms.CharField(label=_("三级指标"), max_length=300)
+    explanation = forms.CharField(label=_("指标解释"), required=False, max_length=2000)
+    target = forms.CharField(label=_("指标值"), required=False, max_length=500)
+    actual = forms.CharField(label=_("实际完成值"), required=False, max_length=500)
+    weight = NumberField(label=_("分值"))
+    score = NumberField(label=_("得分"))
+    deviation = forms.CharField(label=_("偏差原因及改进措施"), required=False, max_length=4000)
+    note = forms.CharField(label=_("备注"), required=False, max_length=2000)
+
+
+IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=0, can_delete=True, can_order=True)
+
+
+def header_initial(data: dict[str, Any]) -> dict[str, Any]:
+    """Initial values of the header form from a canonical form."""
+    initial = {"template": data.get("template"), "year": data.get("year")}
+    for section, names in (
+        ("project", PROJECT_FIELDS),
+        ("funds", FUNDS_FIELDS),
+        ("goals", GOALS_FIELDS),
+        ("narrative", NARRATIVE_FIELDS),
+    ):
+        initial.update({n: (data.get(section) or {}).get(n) for n in names})
+    initial["currency_unit"] = (data.get("funds") or {}).get("currency_unit") or "元"
+    initial.update(total_score=data.get("total_score"), grade=data.get("grade"))
+    return initial
+
+
+def _ordered_rows(formset: forms.BaseFormSet) -> list[dict[str, Any]]:
+    rows = [
+        f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]
+    rows.sort(key=lambda r: (r.get("ORDER") is None, r.get("ORDER") or 0))
+    keys = (
+        "level1",
+        "level2",
+        "name",
+        "explanation",
+        "target",
+        "actual",
+        "weight",
+        "score",
+        "deviation",
+        "note",
+    )
+    return [{k: (row.get(k) or None) for k in keys} for row in rows]
+
+
+def assemble(
+    base: dict[str, Any], header: dict[str, Any], formset: forms.BaseFormSet, unit: str
+) -> dict[str, Any]:
+    """The canonical form from the cleaned entry forms, over what ``base`` already held."""
+    data = dict(base)
+    data.update(schema="jixiao/form@1", template=header["template"], year=header["year"])
+    data["project"] = {
+        **(base.get("project") or {}),
+        **{n: header.get(n) or None for n in PROJECT_FIELDS},
+    }
+    data["project"]["unit"] = unit
+    funds = {**(base.get("funds") or {}), **{n: header.get(n) for n in FUNDS_FIELDS}}
+    funds["currency_unit"] = header.get("currency_unit")
+    data["funds"] = funds
+    data["goals"] = {n: header.get(n) or None for n in GOALS_FIELDS}
+    data["narrative"] = {n: header.get(n) or None for n in NARRATIVE_FIELDS}
+    data.update(total_score=header.get("total_score"), grade=header.get("grade") or None)
+    data["indicators"] = _ordered_rows(formset)
+    levels = []
+    for row in data["indicators"]:
+        if row["level1"] and row["level1"] not in levels:
+            levels.append(row["level1"])
+    weights = {g["name"]: g.get("weight") for g in base.get("groups") or []}
+    data["groups"] = [{"name": name, "weight": weights.get(name)} for name in levels]
+    return data
+
+
+def to_core(data: dict[str, Any], header_form: forms.Form) -> Form | None:
+    """Decode the assembled form; put any problem back on the header form as an error."""
+    try:
+        return decode_form(data, document="entry")
+    except FormDecodeError as exc:
+        for finding in exc.findings:
+            header_form.add_error(
+                None, f"{finding.location.path}: {finding.message_zh} / {finding.message_en}"
+            )
+        return None

@@ -1,0 +1,222 @@
+"""Entry pages: new and edit, self-evaluation pre-filled from the approved targets, live preview."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jixiao.core.checks.runner import check_form
+from jixiao.core.model import FormKind
+from jixiao.web.accounts.access import form_for, membership_of, owns
+from jixiao.web.accounts.models import Role
+from jixiao.web.entry.forms import HeaderForm, IndicatorFormSet, assemble, header_initial, to_core
+from jixiao.web.entry.levels import level_choices, level_problems
+from jixiao.web.review.presenter import present
+from jixiao.web.store.models import FormRecord, Kind, Status
+from jixiao.web.store.services import StaleEdit, create_form, rules, to_canonical, update_form
+
+DEFAULT_TEMPLATE = {Kind.TARGET: "sh-2020-target", Kind.SELF_EVALUATION: "mof-2020-self-eval"}
+INDICATOR_FIELDS = (
+    "level1",
+    "level2",
+    "name",
+    "explanation",
+    "target",
+    "actual",
+    "weight",
+    "score",
+    "deviation",
+    "note",
+)
+
+
+def _unit_of(request: HttpRequest):
+    member = membership_of(request.user)
+    if member is None or member.role != Role.UNIT_STAFF:
+        raise PermissionDenied
+    return member.organisation
+
+
+def _bound(request: HttpRequest, kind: str, base: dict[str, Any], record: FormRecord | None):
+    if request.method == "POST":
+        return HeaderForm(request.POST, kind=kind), IndicatorFormSet(request.POST, prefix="ind")
+    initial = header_initial(base)
+    initial["version"] = record.version if record else None
+    rows = [
+        {k: r.get(k) for k in INDICATOR_FIELDS} | {"ORDER": i + 1}
+        for i, r in enumerate(base.get("indicators", []))
+    ]
+    return HeaderForm(initial=initial, kind=kind), IndicatorFormSet(initial=rows, prefix="ind")
+
+
+def _valid(header: HeaderForm, formset, base: dict[str, Any], unit: str):
+    """The core form if every input is valid, else None with the errors on the forms."""
+    if not (header.is_valid() and formset.is_valid()):
+        return None, None
+    data = assemble(base, header.cleaned_data, formset, unit)
+    for row, field, message in level_problems(data["template"], data["indicators"]):
+        formset.forms[_form_index(formset, row)].add_error(field, message)
+    if any(f.errors for f in formset.forms):
+        return None, None
+    return to_core(data, header), data
+
+
+def _form_index(formset, ordered_row: int) -> int:
+    live = [
+        i
+        for i, f in enumerate(formset.forms)
+        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]
+    live.sort(
+        key=lambda i: (
+            formset.forms[i].cleaned_data.get("ORDER") is None,
+            formset.forms[i].cleaned_data.get("ORDER") or 0,
+        )
+    )
+    return live[ordered_row]
+
+
+def _render(request, kind, header, formset, record=None, status=200, base=None):
+    template = header["template"].value() or DEFAULT_TEMPLATE[kind]
+    context = {
+        "kind": kind,
+        "header": header,
+        "formset": formset,
+        "record": record,
+        "levels": level_choices(template),
+        "all_levels": {t: level_choices(t) for t, _ in header.fields["template"].choices},
+        "source": base,
+    }
+    return render(request, "entry/editor.html", context, status=status)
+
+
+def _editor(
+    request: HttpRequest, kind: str, base: dict[str, Any], record: FormRecord | None = None
+):
+    unit = record.project.unit if record else _unit_of(request)
+    header, formset = _bound(request, kind, base, record)
+    if request.method != "POST":
+        return _render(request, kind, header, formset, record, base=base)
+    form, _data = _valid(header, formset, base, unit.name)
+    if form is None:
+        messages.error(request, _("未保存：请更正标出的错误，您输入的内容都保留着。"))
+        return _render(request, kind, header, formset, record, status=400, base=base)
+    try:
+        if record is None:
+            record = create_form(form, unit=unit, actor=request.user)
+        else:
+            update_form(
+                record,
+                form,
+                actor=request.user,
+                expected_version=header.cleaned_data.get("version") or 0,
+            )
+    except StaleEdit:
+        messages.error(
+            request,
+            _("未保存：此表已被他人修改并保存。您的输入仍在下面；请复制需要的内容后重新打开此表。"),
+        )
+        return _render(request, kind, header, formset, record, status=409, base=base)
+    messages.success(request, _("已保存"))
+    return redirect("jx-form", pk=record.pk)
+
+
+@login_required
+def new_form(request: HttpRequest, kind: str) -> HttpResponse:
+    """A new, empty form of the unit (targets or a self-evaluation)."""
+    if kind not in Kind.values:
+        raise PermissionDenied
+    unit = _unit_of(request)
+    base = {
+        "schema": "jixiao/form@1",
+        "kind": kind,
+        "template": DEFAULT_TEMPLATE[kind],
+        "year": None,
+        "project": {"unit": unit.name},
+        "funds": {"currency_unit": "元"},
+        "indicators": [],
+    }
+    return _editor(request, kind, base)
+
+
+@login_required
+def edit_form(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit a form of one's own unit while it is editable."""
+    record = form_for(request.user, pk)
+    if not owns(request.user, record):
+        raise PermissionDenied
+    if not record.editable:
+        messages.error(request, _("该表已提交或已批准，不能修改。"))
+        return redirect("jx-form", pk=record.pk)
+    return _editor(request, record.kind, to_canonical(record), record)
+
+
+@login_required
+def new_self_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
+    """A self-evaluation pre-filled from an approved target form of the same project and year."""
+    target = form_for(request.user, pk)
+    if not owns(request.user, target) or target.kind != Kind.TARGET:
+        raise PermissionDenied
+    if target.status not in (Status.APPROVED, Status.PUBLISHED):
+        messages.error(request, _("只能依据已批准的绩效目标表填写自评表。"))
+        return redirect("jx-form", pk=target.pk)
+    existing = FormRecord.objects.filter(
+        project=target.project, year=target.year, kind=Kind.SELF_EVALUATION
+    ).first()
+    if existing:
+        return redirect("jx-form", pk=existing.pk)
+    source = to_canonical(target)
+    base = {
+        "schema": "jixiao/form@1",
+        "kind": "self_evaluation",
+        "template": DEFAULT_TEMPLATE[Kind.SELF_EVALUATION],
+        "year": target.year,
+        "project": source["project"],
+        "funds": {
+            "currency_unit": (source.get("funds") or {}).get("currency_unit") or "元",
+            "initial_budget": (source.get("funds") or {}).get("budget"),
+            "execution_weight": "10",
+        },
+        "goals": {"overall": (source.get("goals") or {}).get("overall")},
+        "indicators": [
+            {"level1": None, "level2": None, "name": r.get("name"), "target": r.get("target")}
+            for r in source["indicators"]
+        ],
+    }
+    return _editor(request, Kind.SELF_EVALUATION, base)
+
+
+@require_POST
+@login_required
+def preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """The live figures for what is typed now: rate, rule scores, total, grade, findings."""
+    record = form_for(request.user, pk) if pk else None
+    kind = record.kind if record else request.POST.get("kind", FormKind.TARGET)
+    header, formset = (
+        HeaderForm(request.POST, kind=kind),
+        IndicatorFormSet(request.POST, prefix="ind"),
+    )
+    header.is_valid()
+    formset.is_valid()
+    base = to_canonical(record) if record else {"schema": "jixiao/form@1", "kind": kind}
+    cleaned = {**{k: None for k in header.fields}, **getattr(header, "cleaned_data", {})}
+    cleaned["template"] = cleaned.get("template") or DEFAULT_TEMPLATE[kind]
+    cleaned["year"] = cleaned.get("year") or 2000
+    unit = (
+        record.project.unit.name
+        if record
+        else getattr(membership_of(request.user), "organisation", None)
+    )
+    data = assemble(base, cleaned, formset, str(unit or ""))
+    form = to_core(data, header)
+    report = check_form(form, rules()) if form else None
+    return render(
+        request,
+        "entry/_live.html",
+        {"live": present(report) if report else None, "errors": header.non_field_errors()},
+    )

@@ -1,0 +1,172 @@
+"""Upload pages: choose files, watch them parse, preview every form with its findings, confirm."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jixiao.core.checks.runner import check_form
+from jixiao.core.formjson import FormDecodeError, decode_form
+from jixiao.core.numbers import to_text
+from jixiao.web.accounts.access import membership_of
+from jixiao.web.accounts.models import Role
+from jixiao.web.imports import tasks
+from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
+from jixiao.web.review.presenter import message
+from jixiao.web.store.models import Status
+from jixiao.web.store.services import rules
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def _member(request: HttpRequest):
+    member = membership_of(request.user)
+    if member is None:
+        raise PermissionDenied
+    return member
+
+
+def _batch_for(request: HttpRequest, pk: int) -> ImportBatch:
+    batch = get_object_or_404(ImportBatch.objects.select_related("parse_job", "store_job"), pk=pk)
+    member = _member(request)
+    if batch.created_by_id != request.user.pk and member.role != Role.FINANCE_REVIEWER:
+        raise PermissionDenied
+    return batch
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    """Choose one or many files; they are parsed in the background."""
+    member = _member(request)
+    if request.method == "POST":
+        files = request.FILES.getlist("files")
+        too_big = [f.name for f in files if f.size > MAX_FILE_BYTES]
+        if not files or too_big:
+            messages.error(
+                request,
+                _("请选择文件（每个不超过 20 MB）：%(names)s") % {"names": "、".join(too_big)},
+            )
+            return redirect("jx-import")
+        with transaction.atomic():
+            job = Job.objects.create(kind="parse", total=len(files), created_by=request.user)
+            batch = ImportBatch.objects.create(created_by=request.user, parse_job=job)
+            ImportFile.objects.bulk_create(
+                ImportFile(batch=batch, name=f.name, content=f.read()) for f in files
+            )
+            transaction.on_commit(lambda: tasks.parse_upload.enqueue(batch.pk))
+        return redirect("jx-import-batch", pk=batch.pk)
+    batches = (
+        ImportBatch.objects.filter(created_by=request.user)
+        .select_related("parse_job")
+        .order_by("-pk")[:20]
+    )
+    return render(
+        request,
+        "imports/upload.html",
+        {"batches": batches, "finance": member.role == Role.FINANCE_REVIEWER},
+    )
+
+
+def _preview(upload: ImportFile) -> list[dict]:
+    forms = []
+    for index, data in enumerate((upload.result or {}).get("forms", [])):
+        try:
+            form = decode_form(data, upload.name, index)
+        except FormDecodeError as exc:
+            forms.append(
+                {"data": data, "findings": [message(f) for f in exc.findings], "total": None}
+            )
+            continue
+        report = check_form(form, rules(), upload.name, index)
+        imported = [
+            f for f in (upload.result or {}).get("findings", []) if f["location"]["form"] == index
+        ]
+        forms.append(
+            {
+                "data": data,
+                "imported": imported,
+                "findings": report.findings,
+                "total": to_text(report.score.declared_sum)
+                if report.score and report.score.declared_sum is not None
+                else None,
+            }
+        )
+    return forms
+
+
+@login_required
+def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress while parsing; then each file's outcome and every form with its findings."""
+    batch = _batch_for(request, pk)
+    files = list(batch.files.defer("content"))
+    context = {
+        "batch": batch,
+        "job": batch.parse_job,
+        "store_job": batch.store_job,
+        "files": [{"file": f, "forms": _preview(f)} for f in files]
+        if batch.parse_job.status == JobStatus.DONE
+        else [],
+        "finance": _member(request).role == Role.FINANCE_REVIEWER,
+    }
+    return render(request, "imports/batch.html", context)
+
+
+@require_POST
+@login_required
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """Store every parsed form of the upload, in the background, all or nothing."""
+    batch = _batch_for(request, pk)
+    if batch.stored or batch.store_job or batch.parse_job.status != JobStatus.DONE:
+        messages.error(request, _("该批文件不能再导入"))
+        return redirect("jx-import-batch", pk=batch.pk)
+    as_status = request.POST.get("as_status", Status.DRAFT)
+    if as_status != Status.DRAFT and _member(request).role != Role.FINANCE_REVIEWER:
+        raise PermissionDenied
+    if as_status not in (Status.DRAFT, Status.PUBLISHED):
+        raise PermissionDenied
+    with transaction.atomic():
+        batch.store_job = Job.objects.create(kind="store", created_by=request.user)
+        batch.as_status = as_status
+        batch.save(update_fields=["store_job", "as_status"])
+        transaction.on_commit(lambda: tasks.store_upload.enqueue(batch.pk, request.user.pk))
+    return redirect("jx-import-batch", pk=batch.pk)
+
+
+@login_required
+def job_status(request: HttpRequest, pk: int) -> JsonResponse:
+    """A job's progress, polled by the page."""
+    job = get_object_or_404(Job, pk=pk)
+    if job.created_by_id != request.user.pk and _member(request).role != Role.FINANCE_REVIEWER:
+        raise PermissionDenied
+    return JsonResponse(
+        {
+            "status": job.status,
+            "done": job.done,
+            "total": job.total,
+            "percent": job.percent,
+            "message": job.message,
+        }
+    )
+
+
+@login_required
+def recheck(request: HttpRequest) -> HttpResponse:
+    """Finance reviewers re-run the checks on a whole year, in the background."""
+    if _member(request).role != Role.FINANCE_REVIEWER:
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            year = int(request.POST.get("year", ""))
+        except ValueError:
+            messages.error(request, _("请填写年度"))
+            return redirect("jx-recheck")
+        with transaction.atomic():
+            job = Job.objects.create(kind="recheck", year=year, created_by=request.user)
+            transaction.on_commit(lambda: tasks.recheck_year.enqueue(job.pk))
+        return redirect(f"{request.path}?job={job.pk}")
+    job = Job.objects.filter(pk=request.GET.get("job") or 0, kind="recheck").first()
+    return render(request, "imports/recheck.html", {"job": job})

@@ -1,0 +1,1 @@
+"""What anyone may read: published forms."""

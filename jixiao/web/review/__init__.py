@@ -1,0 +1,1 @@
+"""The workflow: submit, return with a reason, pass, approve, publish; the reviewer's queue."""

@@ -1,0 +1,102 @@
+"""A checked form as the pages show it: figures side by side, findings by the field they concern."""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import get_language
+
+from jixiao.core.checks.runner import FormReport
+from jixiao.core.findings import Finding
+from jixiao.core.numbers import to_text
+
+_ROW = re.compile(r"^indicators\[(\d+)\]")
+REASONS_ZH = {
+    "empty": "空",
+    "name": "只写了指标名称",
+    "definition": "是指标定义而非指标值",
+    "question": "是问句",
+    "direction": "只有方向词",
+}
+
+
+@dataclass
+class Presented:
+    """What a page needs of a checked form."""
+
+    figures: list[dict[str, Any]]
+    rows: list[dict[str, Any]]
+    findings: list[Finding]
+    by_row: dict[int, list[Finding]] = field(default_factory=dict)
+    by_field: dict[str, list[Finding]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def message(finding: Finding) -> str:
+    """The finding's message in the page's language."""
+    return finding.message_en if (get_language() or "").startswith("en") else finding.message_zh
+
+
+def _figures(report: FormReport) -> list[dict[str, Any]]:
+    form, score = report.form, report.score
+    if score is None:
+        return []
+    pairs = [
+        ("执行率(%) / execution rate", form.funds.execution_rate, score.execution_rate_display),
+        ("执行率得分 / execution points", form.funds.execution_score, score.execution_score),
+        ("权重合计 / weights", None, score.weight_sum),
+        ("总分 / total", form.total_score, score.declared_sum),
+        ("规则总分 / rule total", None, score.rule_total),
+        ("等级 / grade", form.grade, score.rule_grade or score.declared_grade),
+    ]
+    out = []
+    for label, declared, computed in pairs:
+        if declared is None and computed is None:
+            continue
+        shown = [
+            to_text(v) if not isinstance(v, str) and v is not None else v
+            for v in (declared, computed)
+        ]
+        differs = declared is not None and computed is not None and str(shown[0]) != str(shown[1])
+        if declared is not None and computed is not None and not isinstance(declared, str):
+            differs = declared != computed
+        out.append({"label": label, "declared": shown[0], "computed": shown[1], "differs": differs})
+    return out
+
+
+def _rows(report: FormReport) -> list[dict[str, Any]]:
+    if report.score is None:
+        return []
+    rows = []
+    for row in report.score.indicators:
+        target = row.target
+        reading = str(target.kind)
+        if target.reason:
+            reading += f" ({REASONS_ZH.get(str(target.reason), str(target.reason))})"
+        elif target.comparator:
+            reading += f" {target.comparator}{to_text(target.number)}{target.unit or ''}"
+            reading += " 反向 reverse" if str(row.direction) == "reverse" else ""
+        rows.append(
+            {
+                "index": row.index,
+                "reading": reading,
+                "met": row.met,
+                "rule_score": to_text(row.rule_score) if row.rule_score is not None else None,
+                "tier": row.tier.name_zh if row.tier else None,
+            }
+        )
+    return rows
+
+
+def present(report: FormReport) -> Presented:
+    """Arrange a report for a page."""
+    result = Presented(_figures(report), _rows(report), report.findings)
+    for finding in report.findings:
+        path = finding.location.path or ""
+        match = _ROW.match(path)
+        if match:
+            result.by_row.setdefault(int(match[1]), []).append(finding)
+        else:
+            result.by_field.setdefault(path, []).append(finding)
+        result.counts[str(finding.severity)] = result.counts.get(str(finding.severity), 0) + 1
+    return result

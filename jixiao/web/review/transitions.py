@@ -1,0 +1,109 @@
+"""Every move a form can make, who may make it, and the audit row it leaves.
+
+draft → submitted → (returned by the department | passed) → (returned by the finance
+bureau | approved) → published. A returned form goes back to its unit, which fixes it and
+submits again. Transitions are checked here, on the server, whatever the page offered.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from jixiao.web.accounts.access import membership_of, owns
+from jixiao.web.accounts.models import Role
+from jixiao.web.store.models import EDITABLE, FormEvent, FormRecord, Status
+
+
+class TransitionRefused(Exception):
+    """The move is not allowed now, or not to this user; the message says why."""
+
+
+def department_reviewer(user: User, form: FormRecord) -> bool:
+    """A reviewer of the form's department (the bureau acts for units with no department)."""
+    member = membership_of(user)
+    if member is None:
+        return False
+    department = form.project.unit.parent_id
+    if member.role == Role.DEPARTMENT_REVIEWER:
+        return department == member.organisation_id
+    return member.role == Role.FINANCE_REVIEWER and department is None
+
+
+def finance_reviewer(user: User, form: FormRecord) -> bool:
+    """A reviewer of the finance bureau."""
+    member = membership_of(user)
+    return bool(member and member.role == Role.FINANCE_REVIEWER)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One allowed move."""
+
+    action: str
+    sources: tuple[Status, ...]
+    target: Status
+    allowed: Callable[[User, FormRecord], bool]
+    label: str
+    needs_reason: bool = False
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition("submit", EDITABLE, Status.SUBMITTED, owns, _("提交")),
+    Transition("pass", (Status.SUBMITTED,), Status.PASSED, department_reviewer, _("审核通过")),
+    Transition(
+        "return_department",
+        (Status.SUBMITTED,),
+        Status.RETURNED_BY_DEPARTMENT,
+        department_reviewer,
+        _("退回"),
+        True,
+    ),
+    Transition("approve", (Status.PASSED,), Status.APPROVED, finance_reviewer, _("批准")),
+    Transition(
+        "return_finance",
+        (Status.PASSED,),
+        Status.RETURNED_BY_FINANCE,
+        finance_reviewer,
+        _("退回"),
+        True,
+    ),
+    Transition("publish", (Status.APPROVED,), Status.PUBLISHED, finance_reviewer, _("公开")),
+)
+BY_ACTION = {t.action: t for t in TRANSITIONS}
+
+
+def available(form: FormRecord, user: User) -> list[Transition]:
+    """The moves this user may make on this form now."""
+    return [t for t in TRANSITIONS if form.status in t.sources and t.allowed(user, form)]
+
+
+@transaction.atomic
+def apply(form: FormRecord, action: str, user: User, reason: str = "") -> FormRecord:
+    """Make a move, or raise ``TransitionRefused``; writes the audit row in the same transaction."""
+    transition = BY_ACTION.get(action)
+    if transition is None:
+        raise TransitionRefused(_("未知的操作"))
+    locked = FormRecord.objects.select_for_update().select_related("project__unit").get(pk=form.pk)
+    if locked.status not in transition.sources:
+        raise TransitionRefused(
+            _("该表当前状态为“%(status)s”，不能执行此操作")
+            % {"status": locked.get_status_display()}
+        )
+    if not transition.allowed(user, locked):
+        raise TransitionRefused(_("您无权执行此操作"))
+    if transition.needs_reason and not reason.strip():
+        raise TransitionRefused(_("退回时必须说明理由"))
+    FormEvent.objects.create(
+        form=locked,
+        actor=user,
+        action="transition",
+        from_status=locked.status,
+        to_status=transition.target,
+        note=reason.strip(),
+    )
+    locked.status = transition.target
+    locked.save(update_fields=["status", "updated_at"])
+    return locked

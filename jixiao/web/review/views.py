@@ -1,0 +1,176 @@
+"""Form pages for everyone who may see them, the workflow actions, and the reviewer's queue."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jixiao.web.accounts.access import form_for, membership_of, owns, reviews, visible_forms
+from jixiao.web.accounts.models import Role
+from jixiao.web.review import transitions
+from jixiao.web.review.presenter import present
+from jixiao.web.store.models import FormRecord, IndicatorComment, Kind, Status
+from jixiao.web.store.services import check, to_canonical
+
+QUEUE_SORTS = {
+    "status": "status",
+    "-status": "-status",
+    "unit": "project__unit__name",
+    "-unit": "-project__unit__name",
+    "project": "project__name",
+    "-project": "-project__name",
+    "year": "year",
+    "-year": "-year",
+    "errors": "errors",
+    "-errors": "-errors",
+    "warnings": "warnings",
+    "-warnings": "-warnings",
+    "total": "declared_total",
+    "-total": "-declared_total",
+    "updated": "updated_at",
+    "-updated": "-updated_at",
+}
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Unit staff see their unit's forms; reviewers their queue."""
+    member = membership_of(request.user)
+    if member is None:
+        return redirect("jx-public")
+    if member.role != Role.UNIT_STAFF:
+        return redirect("jx-queue")
+    forms = FormRecord.objects.filter(project__unit=member.organisation).select_related("project")
+    return render(
+        request, "review/home.html", {"forms": forms.order_by("-year", "project__name", "kind")}
+    )
+
+
+def form_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """One form, its findings beside the fields they concern, comments, history and actions."""
+    record = form_for(request.user, pk)
+    presented = present(check(record))
+    canonical = to_canonical(record)
+    comments: dict[int, list[IndicatorComment]] = {}
+    for comment in record.comments.select_related("author"):
+        comments.setdefault(comment.position, []).append(comment)
+    rows = [
+        {
+            "data": row,
+            "live": presented.rows[i] if i < len(presented.rows) else None,
+            "findings": presented.by_row.get(i, []),
+            "comments": comments.get(i, []),
+        }
+        for i, row in enumerate(canonical["indicators"])
+    ]
+    others = FormRecord.objects.filter(project=record.project).exclude(pk=record.pk)
+    context = {
+        "record": record,
+        "form": canonical,
+        "presented": presented,
+        "rows": rows,
+        "actions": transitions.available(record, request.user),
+        "owner": owns(request.user, record),
+        "reviewer": reviews(request.user, record),
+        "events": record.events.select_related("actor"),
+        "related": visible_forms(request.user, others).order_by("-year", "kind"),
+        "can_self_evaluate": owns(request.user, record)
+        and record.kind == Kind.TARGET
+        and record.status in (Status.APPROVED, Status.PUBLISHED),
+    }
+    return render(request, "review/form.html", context)
+
+
+def form_json(request: HttpRequest, pk: int) -> HttpResponse:
+    """The stored form as canonical JSON (``jixiao/form@1``)."""
+    record = form_for(request.user, pk)
+    body = json.dumps(to_canonical(record), ensure_ascii=False, indent=1)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="form-{record.pk}.json"'
+    return response
+
+
+@require_POST
+@login_required
+def transition(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a form in the workflow (server-checked)."""
+    record = form_for(request.user, pk)
+    try:
+        transitions.apply(
+            record, request.POST.get("action", ""), request.user, request.POST.get("reason", "")
+        )
+    except transitions.TransitionRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("操作已完成"))
+    return redirect("jx-form", pk=record.pk)
+
+
+@require_POST
+@login_required
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """A reviewer's comment on one indicator."""
+    record = form_for(request.user, pk)
+    if not reviews(request.user, record):
+        raise PermissionDenied
+    text = request.POST.get("text", "").strip()
+    try:
+        position = int(request.POST.get("position", ""))
+        row = record.rows.get(position=position)
+    except (ValueError, record.rows.model.DoesNotExist):
+        messages.error(request, _("没有这一行指标"))
+        return redirect("jx-form", pk=record.pk)
+    if not text:
+        messages.error(request, _("意见不能为空"))
+    else:
+        IndicatorComment.objects.create(
+            form=record, position=position, indicator_name=row.name, author=request.user, text=text
+        )
+    return redirect(reverse("jx-form", kwargs={"pk": record.pk}) + f"#row-{position}")
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """Forms awaiting me (or all I may see), sortable and filterable."""
+    member = membership_of(request.user)
+    if member is None or member.role == Role.UNIT_STAFF:
+        raise PermissionDenied
+    forms = visible_forms(request.user, FormRecord.objects.select_related("project__unit"))
+    waiting = Status.SUBMITTED if member.role == Role.DEPARTMENT_REVIEWER else Status.PASSED
+    status = request.GET.get("status", waiting)
+    if status != "all":
+        forms = forms.filter(status=status)
+    for key, lookup in (("year", "year"), ("kind", "kind"), ("unit", "project__unit_id")):
+        if request.GET.get(key):
+            forms = forms.filter(**{lookup: request.GET[key]})
+    if request.GET.get("q"):
+        forms = forms.filter(project__name__icontains=request.GET["q"])
+    sort = request.GET.get("sort", "-errors")
+    forms = forms.order_by(QUEUE_SORTS.get(sort, "-errors"), "pk")
+    page = Paginator(forms, 50).get_page(request.GET.get("page"))
+    columns = [
+        ("status", _("状态")),
+        ("unit", _("单位")),
+        ("project", _("项目")),
+        ("year", _("年度")),
+        ("total", _("表中总分")),
+        ("errors", _("错误")),
+        ("warnings", _("警告")),
+    ]
+    context = {
+        "page": page,
+        "status": status,
+        "sort": sort,
+        "statuses": Status.choices,
+        "kinds": Kind.choices,
+        "query": request.GET,
+        "queue_columns": columns,
+    }
+    return render(request, "review/queue.html", context)

@@ -1,0 +1,1 @@
+"""Projects, forms and indicator rows; every form round-trips to canonical JSON."""

@@ -1,0 +1,150 @@
+"""What is stored: projects with a stable identity across years, their forms, the history.
+
+A form's indicator rows are rows of their own (reviewers comment on them, queues count
+them); the rest of the canonical form (project details, funds, goals, narrative) is kept as
+its canonical JSON in ``header``. Numbers are kept as the text of their canonical form
+(``"98.00"`` stays ``"98.00"``), so a stored form gives back exactly the JSON it was given.
+``save()`` only stores: scoring is in ``jixiao.core``, workflow in ``review.transitions``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jixiao.web.accounts.models import Organisation
+
+
+class Kind(models.TextChoices):
+    """The two kinds of form."""
+
+    TARGET = "target", _("绩效目标表")
+    SELF_EVALUATION = "self_evaluation", _("绩效自评表")
+
+
+class Status(models.TextChoices):
+    """Where a form is in its review (transitions: ``jixiao.web.review.transitions``)."""
+
+    DRAFT = "draft", _("草稿")
+    SUBMITTED = "submitted", _("已提交")
+    RETURNED_BY_DEPARTMENT = "returned_department", _("主管部门退回")
+    PASSED = "passed", _("主管部门已通过")
+    RETURNED_BY_FINANCE = "returned_finance", _("财政局退回")
+    APPROVED = "approved", _("财政局已批准")
+    PUBLISHED = "published", _("已公开")
+
+
+EDITABLE = (Status.DRAFT, Status.RETURNED_BY_DEPARTMENT, Status.RETURNED_BY_FINANCE)
+
+
+class Project(models.Model):
+    """A project of a budget unit, the same one from year to year."""
+
+    unit = models.ForeignKey(
+        Organisation, verbose_name=_("预算单位"), on_delete=models.PROTECT, related_name="projects"
+    )
+    name = models.CharField(_("项目名称"), max_length=300)
+    name_key = models.CharField(max_length=300, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = _("项目")
+        verbose_name_plural = _("项目")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "name_key"], name="project_unique_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FormRecord(models.Model):
+    """One project's target or self-evaluation form for one year."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("项目"), on_delete=models.PROTECT, related_name="forms"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("表类型"), max_length=20, choices=Kind.choices)
+    template = models.CharField(_("模板"), max_length=60)
+    status = models.CharField(
+        _("状态"), max_length=30, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: each save increments it
+    header = models.JSONField(default=dict)  # the canonical form without its indicators
+    origin = models.CharField(_("来源"), max_length=20, default="typed")  # typed | imported
+    source_file = models.CharField(_("导入文件"), max_length=500, blank=True)
+    # Denormalised for the queue; refreshed by services.refresh_summary after every save.
+    declared_total = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    recomputed_total = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    errors = models.PositiveIntegerField(default=0)
+    warnings = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("绩效表")
+        verbose_name_plural = _("绩效表")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "year", "kind"], name="form_unique_per_year")
+        ]
+        indexes = [models.Index(fields=["status", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.year} {self.get_kind_display()}"
+
+    @property
+    def editable(self) -> bool:
+        """Whether the unit may still change it (approved forms are locked)."""
+        return self.status in EDITABLE
+
+
+class IndicatorRow(models.Model):
+    """One third-level indicator of a form, in printed order."""
+
+    form = models.ForeignKey(FormRecord, on_delete=models.CASCADE, related_name="rows")
+    position = models.PositiveSmallIntegerField()
+    level1 = models.CharField(max_length=100, blank=True)
+    level2 = models.CharField(max_length=100, blank=True)
+    name = models.CharField(max_length=300, blank=True)
+    explanation = models.TextField(blank=True)
+    target = models.CharField(max_length=500, blank=True)
+    actual = models.CharField(max_length=500, blank=True)
+    weight = models.CharField(max_length=20, blank=True)  # canonical decimal text
+    score = models.CharField(max_length=20, blank=True)
+    deviation = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["form", "position"], name="row_unique_position")
+        ]
+
+
+class FormEvent(models.Model):
+    """One thing that happened to a form: created, edited, imported, moved in the workflow."""
+
+    form = models.ForeignKey(FormRecord, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    action = models.CharField(max_length=30)  # created | edited | imported | transition
+    from_status = models.CharField(max_length=30, blank=True)
+    to_status = models.CharField(max_length=30, blank=True)
+    note = models.TextField(blank=True)
+    changes = models.JSONField(default=list)  # [{"path": …, "old": …, "new": …}]
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class IndicatorComment(models.Model):
+    """A reviewer's comment on one indicator, shown to the unit where the indicator is."""
+
+    form = models.ForeignKey(FormRecord, on_delete=models.CASCADE, related_name="comments")
+    position = models.PositiveSmallIntegerField()  # the indicator row's position when commented
+    indicator_name = models.CharField(max_length=300, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]

@@ -1,0 +1,193 @@
+"""Storing forms: canonical JSON in and out, optimistic locking, the audit trail.
+
+Every write goes through here, inside a transaction, and leaves a ``FormEvent`` saying who
+changed what, field by field.
+"""
+
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+
+from jixiao.core.checks.runner import FormReport, check_form
+from jixiao.core.findings import Severity
+from jixiao.core.formjson import INDICATOR_KEYS, decode_form, encode_form
+from jixiao.core.model import Form
+from jixiao.core.names import name_key
+from jixiao.core.rulesets import Config, load_config
+from jixiao.web.accounts.models import Organisation, OrgKind
+from jixiao.web.store.models import FormEvent, FormRecord, IndicatorRow, Project, Status
+
+
+class StaleEdit(Exception):
+    """Someone else saved the form since this edit began; nothing was written."""
+
+
+@cache
+def rules() -> Config:
+    """The rule sets and settings in force (``JIXIAO_RULES`` may name a deployment's TOML)."""
+    return load_config(settings.JIXIAO_RULES)
+
+
+def to_canonical(record: FormRecord) -> dict[str, Any]:
+    """The stored form as ``jixiao/form@1`` JSON, indicators from their rows."""
+    data = dict(record.header)
+    data["indicators"] = [
+        {key: (getattr(row, key) or None) for key in INDICATOR_KEYS} for row in record.rows.all()
+    ]
+    return data
+
+
+def to_form(record: FormRecord) -> Form:
+    """The stored form as a core ``Form``."""
+    return decode_form(to_canonical(record), document=f"form {record.pk}")
+
+
+def check(record: FormRecord) -> FormReport:
+    """Recomputed figures and findings of a stored form."""
+    return check_form(to_form(record), rules(), f"form {record.pk}", None)
+
+
+def _rows(record: FormRecord, indicators: list[dict[str, Any]]) -> None:
+    record.rows.all().delete()
+    IndicatorRow.objects.bulk_create(
+        IndicatorRow(form=record, position=i, **{k: (row.get(k) or "") for k in INDICATOR_KEYS})
+        for i, row in enumerate(indicators)
+    )
+
+
+def refresh_summary(record: FormRecord, form: Form) -> None:
+    """Store the figures the queue shows: declared and recomputed totals, error and warning counts."""
+    report = check_form(form, rules())
+    record.declared_total = (
+        form.total_score
+        if form.total_score is not None
+        else (report.score.declared_sum if report.score else None)
+    )
+    record.recomputed_total = report.score.rule_total if report.score else None
+    record.errors = sum(1 for f in report.findings if f.severity is Severity.ERROR)
+    record.warnings = sum(1 for f in report.findings if f.severity is Severity.WARNING)
+
+
+def _clip(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal("0.01"))
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    """``{"funds.budget": "100", "indicators[0].name": …}``: JSON paths of the leaves."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            out.update(flatten(item, f"{prefix}.{key}" if prefix else key))
+        return out
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        out = {}
+        for i, item in enumerate(value):
+            out.update(flatten(item, f"{prefix}[{i}]"))
+        return out
+    return {prefix: value}
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """Field-by-field changes between two canonical forms."""
+    before, after = flatten(old), flatten(new)
+    return [
+        {"path": path, "old": before.get(path), "new": after.get(path)}
+        for path in sorted(before.keys() | after.keys())
+        if before.get(path) != after.get(path)
+    ]
+
+
+def unit_named(form: Form) -> Organisation:
+    """The budget unit a form names, created (under its department) if it is new."""
+    unit_name = form.project.unit or "未知单位"
+    unit = Organisation.objects.filter(kind=OrgKind.UNIT, name_key=name_key(unit_name)).first()
+    if unit:
+        return unit
+    parent = None
+    if form.project.department:
+        parent = Organisation.objects.filter(
+            kind=OrgKind.DEPARTMENT, name_key=name_key(form.project.department)
+        ).first()
+        if parent is None:
+            bureau = Organisation.objects.filter(kind=OrgKind.BUREAU).first()
+            parent = Organisation.objects.create(
+                name=form.project.department, kind=OrgKind.DEPARTMENT, parent=bureau
+            )
+    return Organisation.objects.create(name=unit_name, kind=OrgKind.UNIT, parent=parent)
+
+
+def project_for(unit: Organisation, name: str) -> Project:
+    """The unit's project of that name (the same project across years)."""
+    project, _ = Project.objects.get_or_create(
+        unit=unit, name_key=name_key(name), defaults={"name": name}
+    )
+    return project
+
+
+@transaction.atomic
+def create_form(
+    form: Form,
+    *,
+    unit: Organisation,
+    actor,
+    origin: str = "typed",
+    source_file: str = "",
+    status: str = Status.DRAFT,
+) -> FormRecord:
+    """Store a new form; a form already stored for that project, year and kind is refused."""
+    data = encode_form(form)
+    record = FormRecord(
+        project=project_for(unit, form.project.name or "未命名项目"),
+        year=form.year,
+        kind=str(form.kind),
+        template=form.template,
+        status=status,
+        header={k: v for k, v in data.items() if k != "indicators"},
+        origin=origin,
+        source_file=source_file,
+    )
+    refresh_summary(record, form)
+    record.declared_total, record.recomputed_total = (
+        _clip(record.declared_total),
+        _clip(record.recomputed_total),
+    )
+    record.save()
+    _rows(record, data["indicators"])
+    FormEvent.objects.create(
+        form=record,
+        actor=actor,
+        action=origin if origin == "imported" else "created",
+        to_status=status,
+        note=source_file,
+    )
+    return record
+
+
+@transaction.atomic
+def update_form(record: FormRecord, form: Form, *, actor, expected_version: int) -> FormRecord:
+    """Save an edit if nobody saved in between (else ``StaleEdit``); record what changed."""
+    old = to_canonical(record)
+    new = encode_form(form)
+    bumped = FormRecord.objects.filter(pk=record.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not bumped:
+        raise StaleEdit
+    record.refresh_from_db()
+    record.header = {k: v for k, v in new.items() if k != "indicators"}
+    record.year, record.template = form.year, form.template
+    refresh_summary(record, form)
+    record.declared_total, record.recomputed_total = (
+        _clip(record.declared_total),
+        _clip(record.recomputed_total),
+    )
+    record.save()
+    _rows(record, new["indicators"])
+    changes = diff(old, new)
+    if changes:
+        FormEvent.objects.create(form=record, actor=actor, action="edited", changes=changes)
+    return record
