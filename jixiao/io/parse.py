@@ -9,6 +9,7 @@ from jixiao.core.formjson import PARSE_SCHEMA, encode_form
 from jixiao.core.model import Form
 from jixiao.io.document import Document, Ledger
 from jixiao.io.importers.detect import split
+from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.problems import ReadError, problem
 from jixiao.io.readers import read_bytes, read_file
 
@@ -64,11 +65,34 @@ def _notes(doc: Document) -> list[Finding]:
     return out
 
 
+def _footers(cells: list[str], sources: list[str], document: str) -> list[Finding]:
+    """Page numbers are the printout's furniture, not the form's text: one note for them all."""
+    if not cells:
+        return []
+    return [
+        problem(
+            "page-footer",
+            Severity.INFO,
+            document,
+            f"{len(cells)} 行页码未导入（{sources[0]} 等）",
+            f"{len(cells)} page-number line(s) not imported ({sources[0]} …)",
+            source=sources[0],
+            found=" | ".join(cells),
+        )
+    ]
+
+
 def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
     findings = []
     by_block: dict[int, list[str]] = {}
     sources: dict[int, str] = {}
+    footers: list[str] = []
+    footer_sources: list[str] = []
     for block, _, cell in ledger.leftovers(doc):
+        if len(block.filled) == 1 and is_page_footer(cell.text):
+            footers.append(cell.text.strip())
+            footer_sources.append(cell.source.label())
+            continue
         by_block.setdefault(block.index, []).append(cell.text.strip())
         sources.setdefault(block.index, cell.source.label())
     for index, texts in by_block.items():
@@ -84,7 +108,7 @@ def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
                 found=text,
             )
         )
-    return findings
+    return findings + _footers(footers, footer_sources, doc.name)
 
 
 def parse_document(doc: Document) -> ParseResult:
