@@ -42,13 +42,28 @@ def _user(name: str, organisation: Organisation, role: Role) -> User:
 def cast(db, settings):
     settings.ALLOWED_HOSTS = ["testserver"]
     bureau = Organisation.objects.create(name="上海市财政局", kind=OrgKind.BUREAU)
-    department = Organisation.objects.create(name="上海市人民政府合作交流办公室", kind=OrgKind.DEPARTMENT, parent=bureau)
-    other_department = Organisation.objects.create(name="上海市教育委员会", kind=OrgKind.DEPARTMENT, parent=bureau)
-    unit = Organisation.objects.create(name="上海市人民政府驻昆明办事处", kind=OrgKind.UNIT, parent=department)
-    other_unit = Organisation.objects.create(name="上海市人民政府驻西宁办事处", kind=OrgKind.UNIT, parent=department)
-    foreign_unit = Organisation.objects.create(name="上海市某中学", kind=OrgKind.UNIT, parent=other_department)
+    department = Organisation.objects.create(
+        name="上海市人民政府合作交流办公室", kind=OrgKind.DEPARTMENT, parent=bureau
+    )
+    other_department = Organisation.objects.create(
+        name="上海市教育委员会", kind=OrgKind.DEPARTMENT, parent=bureau
+    )
+    unit = Organisation.objects.create(
+        name="上海市人民政府驻昆明办事处", kind=OrgKind.UNIT, parent=department
+    )
+    other_unit = Organisation.objects.create(
+        name="上海市人民政府驻西宁办事处", kind=OrgKind.UNIT, parent=department
+    )
+    foreign_unit = Organisation.objects.create(
+        name="上海市某中学", kind=OrgKind.UNIT, parent=other_department
+    )
     return Cast(
-        bureau, department, other_department, unit, other_unit, foreign_unit,
+        bureau,
+        department,
+        other_department,
+        unit,
+        other_unit,
+        foreign_unit,
         clerk=_user("clerk", unit, Role.UNIT_STAFF),
         other_clerk=_user("other_clerk", other_unit, Role.UNIT_STAFF),
         reviewer=_user("reviewer", department, Role.DEPARTMENT_REVIEWER),

@@ -33,8 +33,11 @@ def test_a_project_keeps_its_identity_across_years(cast):
 
 def test_an_edit_records_what_changed_field_by_field(evaluation, cast):
     form = gold_form("001", 0)
-    edited = replace(form, total_score=form.total_score + 1, indicators=(replace(form.indicators[0], actual="72 次"),
-                                                                        *form.indicators[1:]))
+    edited = replace(
+        form,
+        total_score=form.total_score + 1,
+        indicators=(replace(form.indicators[0], actual="72 次"), *form.indicators[1:]),
+    )
     update_form(evaluation, edited, actor=cast.clerk, expected_version=1)
     event = FormEvent.objects.filter(form=evaluation, action="edited").get()
     assert event.actor == cast.clerk
@@ -48,7 +51,9 @@ def test_a_stale_edit_is_refused_and_nothing_is_written(evaluation, cast):
     form = gold_form("001", 0)
     update_form(evaluation, replace(form, grade="优"), actor=cast.clerk, expected_version=1)
     with pytest.raises(StaleEdit):
-        update_form(evaluation, replace(form, grade="差"), actor=cast.other_clerk, expected_version=1)
+        update_form(
+            evaluation, replace(form, grade="差"), actor=cast.other_clerk, expected_version=1
+        )
     assert to_canonical(FormRecord.objects.get(pk=evaluation.pk))["grade"] == "优"
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.model import Form, FormKind, Funds, FundSource, Goals, Group, Indicator, Project
-from jixiao.io.document import Block, Document, Ledger
+from jixiao.io.document import Block, Cell, Document, Ledger
 from jixiao.io.importers import cells
 from jixiao.io.importers.base import Importer, ImportResult, uncertain
 from jixiao.io.importers.indicator_rows import IndicatorRow, LevelVocabulary, split_row
@@ -34,6 +34,9 @@ LEVELS = LevelVocabulary(
     level2_suffix="指标",
 )
 PARAGRAPH_SPACE = re.compile(r"(?<=[。；！？])\s+(?=\S)")
+# Files whose line breaks inside a cell were typed (Alt+Enter, a new paragraph): there a
+# break is a paragraph break. In extracted text and PDF a break may be a wrapped line.
+TYPED_BREAKS = ("xlsx", "docx", "html")
 
 
 @dataclass
@@ -43,6 +46,15 @@ class _FormText:
     index: int
     blocks: list[Block]
     findings: list[Finding] = field(default_factory=list)
+    typed_breaks: bool = False
+
+
+def _without_copies(block: Block) -> Block:
+    """The block with merged-cell copies blank: the rows then read like extracted text."""
+    if all(c.copy_of is None for c in block.cells):
+        return block
+    cells = tuple(Cell("", c.source) if c.copy_of else c for c in block.cells)
+    return Block(block.index, cells)
 
 
 class Mof2020SelfEval(Importer):
@@ -81,6 +93,8 @@ class Mof2020SelfEval(Importer):
             "总分",
             "合计",
             "-",
+            "—",  # the official form's dash in cells that take no figure
+            "－",
             "其中",
             "年度",
         }
@@ -92,7 +106,8 @@ class Mof2020SelfEval(Importer):
         starts = [i for i, b in enumerate(doc.blocks) if self.is_title(b)]
         for n, start in enumerate(starts):
             stop = starts[n + 1] if n + 1 < len(starts) else len(doc.blocks)
-            part = _FormText(n, list(doc.blocks[start:stop]))
+            blocks = [_without_copies(b) for b in doc.blocks[start:stop]]
+            part = _FormText(n, blocks, typed_breaks=doc.kind in TYPED_BREAKS)
             result.forms.append(self._form(doc.name, part, ledger))
             result.findings.extend(part.findings)
         return result
@@ -218,21 +233,7 @@ def _indicator_table(
         rows.append(row)
     indicators = []
     for i, row in enumerate(rows):
-        deviation = row.deviation
-        if deviation and PARAGRAPH_SPACE.search(deviation):
-            chosen = PARAGRAPH_SPACE.sub("\n", deviation)
-            part.findings.append(
-                uncertain(
-                    name,
-                    part.index,
-                    f"indicators[{i}].deviation",
-                    chosen,
-                    [chosen, PARAGRAPH_SPACE.sub("", deviation)],
-                    "单元格中句号后的空格可能是段落分隔，也可能只是换行",
-                    "a space after a full stop inside a cell may be a paragraph break or a wrapped line",
-                )
-            )
-            deviation = chosen
+        deviation = _deviation(name, part, i, row.deviation)
         indicators.append(
             Indicator(
                 level1=row.level1,
@@ -242,7 +243,7 @@ def _indicator_table(
                 actual=clean(row.actual),
                 weight=row.weight,
                 score=row.score,
-                deviation=clean(deviation) if deviation and "\n" not in deviation else deviation,
+                deviation=deviation,
             )
         )
     groups = []
@@ -250,3 +251,26 @@ def _indicator_table(
         if row.level1 and all(g.name != row.level1 for g in groups):
             groups.append(Group(row.level1, row.level1_weight))
     return tuple(indicators), tuple(groups), total
+
+
+def _deviation(name: str, part: _FormText, i: int, text: str | None) -> str | None:
+    """The deviation text, one paragraph a line; a break it cannot tell is reported."""
+    if not text:
+        return None
+    if part.typed_breaks:
+        return "\n".join(filter(None, map(clean, text.split("\n")))) or None
+    if not PARAGRAPH_SPACE.search(text):
+        return clean(text)
+    chosen = "\n".join(filter(None, map(clean, PARAGRAPH_SPACE.split(text))))
+    part.findings.append(
+        uncertain(
+            name,
+            part.index,
+            f"indicators[{i}].deviation",
+            chosen,
+            [chosen, PARAGRAPH_SPACE.sub("", text)],
+            "单元格中句号后的空格可能是段落分隔，也可能只是换行",
+            "a space after a full stop inside a cell may be a paragraph break or a wrapped line",
+        )
+    )
+    return chosen

@@ -36,6 +36,8 @@ def sniff(data: bytes) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return _package(data)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
     head = data[:2048].lstrip().lower()
     if any(mark in head for mark in HTML_MARKS):
         return "html"
@@ -49,6 +51,13 @@ def read_bytes(name: str, data: bytes) -> Document:
     kind = sniff(data)
     if kind == "text":
         return txt.read(name, data)
+    if kind == "ole":
+        raise unreadable(
+            name,
+            "legacy-or-encrypted-office",
+            "旧版 Office 文件（.xls/.doc）或加密的 Office 文件：请另存为 .xlsx/.docx（不加密）后再导入",
+            "an old-format (.xls/.doc) or encrypted Office file: save it as .xlsx/.docx (unencrypted) and import again",
+        )
     if kind == "zip":
         raise unreadable(
             name,
@@ -57,7 +66,15 @@ def read_bytes(name: str, data: bytes) -> Document:
             "a damaged ZIP, or not an XLSX/DOCX (truncated?)",
         )
     # Imported on use: reading text needs none of the document libraries.
-    reader = importlib.import_module(f"jixiao.io.readers.{kind}")
+    try:
+        reader = importlib.import_module(f"jixiao.io.readers.{kind}")
+    except ImportError as exc:
+        raise unreadable(
+            name,
+            "unsupported-format",
+            f"无法读取 {kind.upper()} 文件：缺少读取组件（{exc.name}）",
+            f"cannot read {kind.upper()} files here: missing component ({exc.name})",
+        ) from None
     return reader.read(name, data)
 
 

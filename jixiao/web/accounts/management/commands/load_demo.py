@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from jixiao.core.formjson import decode_form
+from jixiao.core.names import name_key
 from jixiao.web.accounts.models import Membership, Organisation, OrgKind, Role
 from jixiao.web.store.models import FormRecord, Status
 from jixiao.web.store.services import create_form, unit_named
@@ -91,11 +92,9 @@ def _forms(actor: User) -> int:
         for index, data in enumerate(json.loads(path.read_text(encoding="utf-8"))["forms"]):
             form = decode_form(data, path.name, index)
             unit = unit_named(form)
+            key = name_key(form.project.name)
             if FormRecord.objects.filter(
-                project__unit=unit,
-                project__name=form.project.name,
-                year=form.year,
-                kind=str(form.kind),
+                project__unit=unit, project__name_key=key, year=form.year, kind=str(form.kind)
             ).exists():
                 continue
             status = STATUS_2022[index] if form.year == 2022 else Status.PUBLISHED

@@ -1,0 +1,76 @@
+"""Word documents (python-docx): paragraphs and table rows, in document order.
+
+A paragraph is a block of one cell; a table row is a block of one cell per grid column.
+Merged cells are resolved as in spreadsheets: python-docx hands out the same cell once per
+grid column it spans (a horizontal merge) and the top cell again for each row below it in a
+vertical merge. The first is printed once (the columns to its right are blank); the second
+is repeated into the rows below with ``Cell.copy_of`` naming the top cell.
+"""
+
+from io import BytesIO
+
+import docx
+from docx.table import Table
+
+from jixiao.io.document import Block, Cell, Document, Source
+from jixiao.io.problems import unreadable
+
+
+def read(name: str, data: bytes) -> Document:
+    """Every body paragraph and table row; empty paragraphs are left out."""
+    try:
+        document = docx.Document(BytesIO(data))
+    except Exception:  # a damaged package fails in zipfile, lxml or python-docx alike
+        raise unreadable(
+            name,
+            "truncated-file",
+            "DOCX 文件已损坏或被截断，无法打开",
+            "the DOCX file is damaged or truncated and cannot be opened",
+        ) from None
+    blocks: list[Block] = []
+    tables = 0
+    for number, item in enumerate(document.iter_inner_content(), start=1):
+        if isinstance(item, Table):
+            tables += 1
+            blocks.extend(table_blocks(name, item, f"table {tables}", len(blocks)))
+        elif item.text.strip():
+            cell = Cell(item.text, Source(file=name, line=number))
+            blocks.append(Block(index=len(blocks), cells=(cell,)))
+    return Document(name, tuple(blocks), "docx")
+
+
+def table_blocks(name: str, table: Table, label: str, first_index: int) -> list[Block]:
+    """One block per non-blank row, merged cells resolved."""
+    # The XML element of each cell already read → its source: a vertical merge hands out
+    # the top cell's element again in the rows below.
+    origins: dict[object, Source] = {}
+    blocks = []
+    for row_number, row in enumerate(table.rows, start=1):
+        cells = [
+            Cell("", Source(file=name, sheet=label, row=row_number, column=column))
+            for column in range(1, row.grid_cols_before + 1)
+        ]
+        previous = None
+        for cell in row.cells:
+            source = Source(file=name, sheet=label, row=row_number, column=len(cells) + 1)
+            element = cell._tc  # private, but the only handle on the cell across rows
+            if cell is previous:
+                cells.append(Cell("", source))  # a horizontal merge: printed once
+            elif element in origins:
+                cells.append(Cell(_text(cell), source, copy_of=origins[element]))
+            else:
+                origins[element] = source
+                cells.append(Cell(_text(cell), source))
+            previous = cell
+        block = Block(index=first_index + len(blocks), cells=tuple(cells))
+        if not block.blank:
+            blocks.append(block)
+    return blocks
+
+
+def _text(cell) -> str:
+    """A cell's paragraphs one per line, with the text of any table nested in it."""
+    lines = [paragraph.text for paragraph in cell.paragraphs]
+    for nested in cell.tables:
+        lines.extend(" ".join(c.text for c in row.cells) for row in nested.rows)
+    return "\n".join(line for line in lines if line.strip())

@@ -1,0 +1,140 @@
+"""PDF files (pdfplumber): ruled tables as rows of cells, other text as lines, page by page.
+
+On each page the ruled tables are found from their lines; each table row becomes a block
+of one cell per grid column, and every line of text outside the tables a block of one
+cell; all are put in vertical reading order. A merged cell is drawn once, as one box over
+several grid cells: its text is repeated into the grid cells below it (``Cell.copy_of``
+names the box's top-left cell) and the grid cells to its right stay blank, as in XLSX.
+
+PDF has no text to read when it is encrypted with a password or when its pages are only
+images (a scan): both are refused with a ``ReadError``; OCR is not supported.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from io import BytesIO
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.psexceptions import PSException
+from pdfplumber.page import Page
+from pdfplumber.table import Table
+from pdfplumber.utils.exceptions import PdfminerException
+
+from jixiao.io.document import Block, Cell, Document, Source
+from jixiao.io.problems import ReadError, unreadable
+
+# Some PDF fonts map CJK characters to look-alike radicals (⽬ U+2F6C for 目): NFKC turns
+# these back; it is applied to these blocks only, since it would also turn full-width
+# punctuation (（ ： ，) into ASCII.
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A table row or a text line on a page, with its top for the reading order."""
+
+    top: float
+    cells: tuple[Cell, ...]
+
+
+def read(name: str, data: bytes) -> Document:
+    """Every page's tables and lines; refuses encrypted and image-only files."""
+    try:
+        with pdfplumber.open(BytesIO(data)) as pdf:
+            items = [item for page in pdf.pages for item in page_items(name, page)]
+            has_text = any(page.chars for page in pdf.pages)
+    except (PdfminerException, PSException) as exc:
+        raise _refusal(name, exc) from None
+    if not has_text:
+        raise unreadable(
+            name,
+            "image-only-pdf",
+            "PDF 中没有文字（扫描件或纯图片），不支持 OCR 识别，请提供含文字的 PDF 或原始文件",
+            "the PDF holds no text (a scan or images only); OCR is not supported: "
+            "send a PDF with text, or the original file",
+        )
+    blocks = tuple(Block(index=i, cells=item.cells) for i, item in enumerate(items))
+    return Document(name, blocks, "pdf")
+
+
+def _refusal(name: str, exc: Exception) -> ReadError:
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, PDFEncryptionError):
+        return unreadable(
+            name,
+            "encrypted-pdf",
+            "PDF 已加密（需要密码），无法读取文字，请提供未加密的文件",
+            "the PDF is encrypted (password protected); its text cannot be read: "
+            "send an unencrypted file",
+        )
+    return unreadable(
+        name,
+        "truncated-file",
+        f"PDF 文件已损坏或被截断，无法读取（{type(cause).__name__}）",
+        f"the PDF file is damaged or truncated and cannot be read ({type(cause).__name__})",
+    )
+
+
+def page_items(name: str, page: Page) -> list[_Item]:
+    """A page's table rows and text lines, top to bottom."""
+    tables = page.find_tables()
+    items = []
+    for number, table in enumerate(tables, start=1):
+        items.extend(table_rows(name, page.page_number, f"table {number}", table))
+    boxes = [table.bbox for table in tables]
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    for number, line in enumerate(outside.extract_text_lines(return_chars=False), start=1):
+        source = Source(file=name, page=page.page_number, line=number)
+        items.append(_Item(line["top"], (Cell(_text(line["text"]), source),)))
+    # Stable sort: rows of one table keep their order even where tops coincide.
+    return sorted(items, key=lambda item: item.top)
+
+
+def _inside(char: dict, boxes: list[Box]) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def table_rows(name: str, page: int, label: str, table: Table) -> list[_Item]:
+    """One item per grid row; merged boxes resolved to the grid cells they cover."""
+    grid = [row.cells for row in table.rows]
+    texts = table.extract()
+    lefts = sorted({box[0] for box in table.cells})
+    tops = sorted({box[1] for box in table.cells})
+    items = []
+    for r, row in enumerate(grid):
+        cells = []
+        for c, box in enumerate(row):
+            source = Source(file=name, page=page, sheet=label, row=r + 1, column=c + 1)
+            if box is not None:
+                cells.append(Cell(_text(texts[r][c] or ""), source))
+                continue
+            origin = _covering(grid[: r + 1], lefts[c], tops[r])
+            if origin is None or origin[1] != c:
+                cells.append(Cell("", source))  # right of a merged box, or no box at all
+                continue
+            top_row, column = origin
+            copy_of = Source(file=name, page=page, sheet=label, row=top_row + 1, column=column + 1)
+            cells.append(Cell(_text(texts[top_row][column] or ""), source, copy_of=copy_of))
+        items.append(_Item(tops[r], tuple(cells)))
+    return items
+
+
+def _covering(grid: list[list[Box | None]], left: float, top: float) -> tuple[int, int] | None:
+    """``(row, column)`` of the box that covers the grid cell starting at ``(left, top)``.
+
+    Only rows from the top down to the cell's own are given: a box starts above or beside it.
+    """
+    for r in range(len(grid) - 1, -1, -1):  # the nearest rows first: most boxes span few
+        for c, box in enumerate(grid[r]):
+            if box is not None and box[0] <= left < box[2] and box[1] <= top < box[3]:
+                return r, c
+    return None
+
+
+def _text(text: str) -> str:
+    return _RADICALS.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
