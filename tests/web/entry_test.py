@@ -5,6 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from jixiao.core.formjson import encode_form
+from jixiao.web.entry.prefill import self_evaluation_from
 from jixiao.web.store.models import FormRecord, Kind, Status
 from jixiao.web.store.services import create_form, to_canonical
 from tests.conftest import gold_form
@@ -199,3 +201,22 @@ def test_forms_out_of_the_units_hands_cannot_be_edited(status, cast, evaluation)
     )
     assert response.status_code == 302
     assert to_canonical(FormRecord.objects.get(pk=evaluation.pk)) == to_canonical(evaluation)
+
+
+def test_prefill_places_declared_indicators_in_the_mof_table():
+    target = gold_form("003", 0)
+    draft = self_evaluation_from(encode_form(target))
+    placed = [(r["level1"], r["level2"], r["name"]) for r in draft["indicators"]]
+    # seed 003 form 0, by hand: 投入与管理 rows have no place; 产出目标/数量 → 产出指标/数量指标 …
+    assert placed[:5] == [
+        (None, None, "预算资金到位率"),
+        (None, None, "预算编制合理性"),
+        (None, None, "实施流程规范性"),
+        ("产出指标", "数量指标", "预算执行率"),
+        ("产出指标", "质量指标", "完成项目预期规模及要点要求"),
+    ]
+    assert placed[8] == ("满意度指标", "服务对象满意度指标", "服务对象满意度")
+    assert placed[9] == ("效益指标", "可持续影响指标", "长效机制建立情况")
+    assert (
+        draft["funds"]["initial_budget"] == "500000" and draft["template"] == "mof-2020-self-eval"
+    )

@@ -16,6 +16,7 @@ from jixiao.web.accounts.access import form_for, membership_of, owns
 from jixiao.web.accounts.models import Role
 from jixiao.web.entry.forms import HeaderForm, IndicatorFormSet, assemble, header_initial, to_core
 from jixiao.web.entry.levels import level_choices, level_problems
+from jixiao.web.entry.prefill import self_evaluation_from
 from jixiao.web.review.presenter import present
 from jixiao.web.store.models import FormRecord, Kind, Status
 from jixiao.web.store.services import StaleEdit, create_form, rules, to_canonical, update_form
@@ -170,24 +171,7 @@ def new_self_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     ).first()
     if existing:
         return redirect("jx-form", pk=existing.pk)
-    source = to_canonical(target)
-    base = {
-        "schema": "jixiao/form@1",
-        "kind": "self_evaluation",
-        "template": DEFAULT_TEMPLATE[Kind.SELF_EVALUATION],
-        "year": target.year,
-        "project": source["project"],
-        "funds": {
-            "currency_unit": (source.get("funds") or {}).get("currency_unit") or "元",
-            "initial_budget": (source.get("funds") or {}).get("budget"),
-            "execution_weight": "10",
-        },
-        "goals": {"overall": (source.get("goals") or {}).get("overall")},
-        "indicators": [
-            {"level1": None, "level2": None, "name": r.get("name"), "target": r.get("target")}
-            for r in source["indicators"]
-        ],
-    }
+    base = self_evaluation_from(to_canonical(target))
     return _editor(request, Kind.SELF_EVALUATION, base)
 
 
