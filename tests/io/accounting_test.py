@@ -48,7 +48,7 @@ def pieces(text, labels):
     rest = text
     for label in sorted(labels, key=len, reverse=True):
         rest = rest.replace(label, " ")
-    return [p for p in (squeezed(t).strip(":：") for t in rest.split()) if p]
+    return [p for p in (squeezed(t).strip(":：") for t in re.split(r"[\s()（）]+", rest)) if p]
 
 
 def canon(text):
