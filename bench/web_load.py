@@ -199,7 +199,7 @@ def main() -> None:
     made, env = prepare(count, clerks, users - clerks)
     server = subprocess.Popen(
         [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            str(Path(sys.executable).parent / "gunicorn"),
             "jixiao.web.wsgi",
             "--bind",
             f"{HOST}:{PORT}",
