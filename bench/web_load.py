@@ -1,7 +1,7 @@
 """Latency of the form page, the queue and the save action: N forms in PostgreSQL, gunicorn on
 loopback, U concurrent users (closed loop, think time between requests).
 
-Usage: .venv/bin/python bench/web_load.py [--forms 10000] [--users 50] [--seconds 60] [--think 1.0]
+Usage: .venv/bin/python bench/web_load.py [--forms 10000] [--users 50] [--seconds 60] [--think 1.0] [--warmup 10]
 
 It starts a throw-away PostgreSQL (scripts/postgres) and a fresh database ``jixiao_bench``,
 fills it (bench/web_populate.py), starts gunicorn (5 workers, production settings) on
@@ -105,12 +105,15 @@ def edit_data(page: str) -> dict:
 
 
 class Stats:
-    def __init__(self) -> None:
+    def __init__(self, warmup_until: float) -> None:
+        self.warmup_until = warmup_until  # requests before then are not counted (cold workers)
         self.lock = threading.Lock()
         self.samples: dict[str, list[float]] = {}
         self.errors: dict[str, int] = {}
 
     def add(self, name: str, status: int, seconds: float, ok: tuple[int, ...]) -> None:
+        if time.time() < self.warmup_until:
+            return
         with self.lock:
             self.samples.setdefault(name, []).append(seconds)
             if status not in ok:
@@ -213,8 +216,9 @@ def main() -> None:
     )
     try:
         time.sleep(3)
-        stats = Stats()
-        stop = time.time() + seconds
+        warmup = arg("--warmup", 10)
+        stats = Stats(time.time() + warmup)
+        stop = time.time() + warmup + seconds
         forms = [c["form"] for c in made["clerks"]] + list(range(1, count, max(1, count // 200)))
         threads = [
             threading.Thread(target=clerk, args=(u, made["password"], stats, stop, think))

@@ -86,7 +86,12 @@ class FormRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project", "year", "kind"], name="form_unique_per_year")
         ]
-        indexes = [models.Index(fields=["status", "year"])]
+        # The queue's default order (most errors first), with and without a status filter.
+        indexes = [
+            models.Index(fields=["status", "year"]),
+            models.Index(fields=["status", "-errors", "id"], name="form_queue_status_errors"),
+            models.Index(fields=["-errors", "id"], name="form_queue_errors"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.project} {self.year} {self.get_kind_display()}"
