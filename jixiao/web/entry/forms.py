@@ -10,24 +10,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jixiao.core.formjson import FormDecodeError, decode_form
+from jixiao.core.formjson import FUNDS_AMOUNTS, INDICATOR_KEYS, FormDecodeError, decode_form
 from jixiao.core.model import Form, FormKind
 from jixiao.core.numbers import NotANumberError, to_decimal, to_text
 from jixiao.web.store.services import rules
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 PROJECT_FIELDS = ("name", "department", "unit", "offices", "performance_type")
-FUNDS_FIELDS = (
-    "initial_budget",
-    "budget",
-    "total_budget",
-    "executed",
-    "previous_budget",
-    "previous_executed",
-    "execution_rate",
-    "execution_weight",
-    "execution_score",
-)
+FUNDS_FIELDS = FUNDS_AMOUNTS
 GOALS_FIELDS = ("overall", "annual", "achieved")
 NARRATIVE_FIELDS = ("achievements", "problems", "improvements")
 
@@ -141,19 +131,7 @@ def _ordered_rows(formset: forms.BaseFormSet) -> list[dict[str, Any]]:
         f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
     ]
     rows.sort(key=lambda r: (r.get("ORDER") is None, r.get("ORDER") or 0))
-    keys = (
-        "level1",
-        "level2",
-        "name",
-        "explanation",
-        "target",
-        "actual",
-        "weight",
-        "score",
-        "deviation",
-        "note",
-    )
-    return [{k: (row.get(k) or None) for k in keys} for row in rows]
+    return [{k: (row.get(k) or None) for k in INDICATOR_KEYS} for row in rows]
 
 
 def assemble(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.core.checks.runner import check_form
+from jixiao.core.formjson import INDICATOR_KEYS
 from jixiao.core.model import FormKind
 from jixiao.web.accounts.access import form_for, membership_of, owns
 from jixiao.web.accounts.models import Role
@@ -22,18 +23,6 @@ from jixiao.web.store.models import FormRecord, Kind, Status
 from jixiao.web.store.services import StaleEdit, create_form, rules, to_canonical, update_form
 
 DEFAULT_TEMPLATE = {Kind.TARGET: "sh-2020-target", Kind.SELF_EVALUATION: "mof-2020-self-eval"}
-INDICATOR_FIELDS = (
-    "level1",
-    "level2",
-    "name",
-    "explanation",
-    "target",
-    "actual",
-    "weight",
-    "score",
-    "deviation",
-    "note",
-)
 
 
 def _unit_of(request: HttpRequest):
@@ -49,7 +38,7 @@ def _bound(request: HttpRequest, kind: str, base: dict[str, Any], record: FormRe
     initial = header_initial(base)
     initial["version"] = record.version if record else None
     rows = [
-        {k: r.get(k) for k in INDICATOR_FIELDS} | {"ORDER": i + 1}
+        {k: r.get(k) for k in INDICATOR_KEYS} | {"ORDER": i + 1}
         for i, r in enumerate(base.get("indicators", []))
     ]
     return HeaderForm(initial=initial, kind=kind), IndicatorFormSet(initial=rows, prefix="ind")

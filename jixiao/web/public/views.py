@@ -9,7 +9,11 @@ from jixiao.web.store.models import FormRecord, Status
 
 def published(request: HttpRequest) -> HttpResponse:
     """Every published form, newest year first, searchable by project or unit."""
-    forms = FormRecord.objects.filter(status=Status.PUBLISHED).select_related("project__unit").defer("header")
+    forms = (
+        FormRecord.objects.filter(status=Status.PUBLISHED)
+        .select_related("project__unit")
+        .defer("header")
+    )
     query = request.GET.get("q", "").strip()
     if query:
         forms = forms.filter(project__name__icontains=query) | forms.filter(

@@ -47,7 +47,11 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("jx-public")
     if member.role != Role.UNIT_STAFF:
         return redirect("jx-queue")
-    forms = FormRecord.objects.filter(project__unit=member.organisation).select_related("project").defer("header")
+    forms = (
+        FormRecord.objects.filter(project__unit=member.organisation)
+        .select_related("project")
+        .defer("header")
+    )
     return render(
         request, "review/home.html", {"forms": forms.order_by("-year", "project__name", "kind")}
     )
@@ -143,7 +147,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     if member is None or member.role == Role.UNIT_STAFF:
         raise PermissionDenied
     # The canonical JSON is not shown in a list: leaving it out keeps the sort narrow.
-    forms = visible_forms(request.user, FormRecord.objects.select_related("project__unit").defer("header"))
+    forms = visible_forms(
+        request.user, FormRecord.objects.select_related("project__unit").defer("header")
+    )
     waiting = Status.SUBMITTED if member.role == Role.DEPARTMENT_REVIEWER else Status.PASSED
     status = request.GET.get("status", waiting)
     if status != "all":

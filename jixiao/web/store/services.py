@@ -17,6 +17,7 @@ from jixiao.core.findings import Severity
 from jixiao.core.formjson import INDICATOR_KEYS, decode_form, encode_form
 from jixiao.core.model import Form
 from jixiao.core.names import name_key
+from jixiao.core.numbers import half_up
 from jixiao.core.rulesets import Config, load_config
 from jixiao.web.accounts.models import Organisation, OrgKind
 from jixiao.web.store.models import FormEvent, FormRecord, IndicatorRow, Project, Status
@@ -62,18 +63,18 @@ def _rows(record: FormRecord, indicators: list[dict[str, Any]]) -> None:
 def refresh_summary(record: FormRecord, form: Form) -> None:
     """Store the figures the queue shows: declared and recomputed totals, error and warning counts."""
     report = check_form(form, rules())
-    record.declared_total = (
-        form.total_score
-        if form.total_score is not None
-        else (report.score.declared_sum if report.score else None)
-    )
-    record.recomputed_total = report.score.rule_total if report.score else None
+    declared = form.total_score
+    if declared is None and report.score is not None:
+        declared = report.score.declared_sum
+    record.declared_total = _clip(declared)
+    record.recomputed_total = _clip(report.score.rule_total if report.score else None)
     record.errors = sum(1 for f in report.findings if f.severity is Severity.ERROR)
     record.warnings = sum(1 for f in report.findings if f.severity is Severity.WARNING)
 
 
 def _clip(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(Decimal("0.01"))
+    # The queue's columns hold two decimals; forms print totals half-up.
+    return None if value is None else half_up(value)
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -151,10 +152,6 @@ def create_form(
         source_file=source_file,
     )
     refresh_summary(record, form)
-    record.declared_total, record.recomputed_total = (
-        _clip(record.declared_total),
-        _clip(record.recomputed_total),
-    )
     record.save()
     _rows(record, data["indicators"])
     FormEvent.objects.create(
@@ -181,10 +178,6 @@ def update_form(record: FormRecord, form: Form, *, actor, expected_version: int)
     record.header = {k: v for k, v in new.items() if k != "indicators"}
     record.year, record.template = form.year, form.template
     refresh_summary(record, form)
-    record.declared_total, record.recomputed_total = (
-        _clip(record.declared_total),
-        _clip(record.recomputed_total),
-    )
     record.save()
     _rows(record, new["indicators"])
     changes = diff(old, new)
