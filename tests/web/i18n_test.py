@@ -19,3 +19,10 @@ def test_the_english_toggle(cast, evaluation):
     assert "Figures" in page and "History" in page and "计算结果" not in page
     assert "execution rate printed 80.88%, executed ÷ budget gives 80.89%" in page
     assert 'lang="en"' in page
+
+
+def test_an_english_browser_still_gets_chinese_until_the_toggle(cast, evaluation):
+    page = cast.client(cast.clerk).get(
+        reverse("jx-form", args=[evaluation.pk]), HTTP_ACCEPT_LANGUAGE="en-US,en"
+    )
+    assert "计算结果" in page.content.decode()

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from jixiao.web.review.presenter import message as finding_message
+from jixiao.web.store.models import Status
 
 register = template.Library()
 
@@ -45,3 +46,9 @@ def query_with(context, **changes) -> str:
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def status_label(value: str) -> str:
+    """A workflow status code as its (translated) label."""
+    return dict(Status.choices).get(value, value)
