@@ -4,8 +4,9 @@ Every write goes through here, inside a transaction, and leaves a ``FormEvent`` 
 changed what, field by field.
 """
 
+import json
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -48,8 +49,16 @@ def to_form(record: FormRecord) -> Form:
 
 
 def check(record: FormRecord) -> FormReport:
-    """Recomputed figures and findings of a stored form."""
-    return check_form(to_form(record), rules(), f"form {record.pk}", None)
+    """Recomputed figures and findings of a stored form (cached: a form's content changes only
+    with its version, and the rules only with a restart).
+    """
+    return _check_version(record.pk, record.version, json.dumps(to_canonical(record), sort_keys=True))
+
+
+@lru_cache(maxsize=2048)
+def _check_version(pk: int, version: int, canonical: str) -> FormReport:
+    form = decode_form(json.loads(canonical), document=f"form {pk}")
+    return check_form(form, rules(), f"form {pk}", None)
 
 
 def _rows(record: FormRecord, indicators: list[dict[str, Any]]) -> None:
