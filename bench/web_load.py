@@ -1,10 +1,10 @@
 """Latency of the form page, the queue and the save action: N forms in PostgreSQL, gunicorn on
 loopback, U concurrent users (closed loop, think time between requests).
 
-Usage: .venv/bin/python bench/web_load.py [--forms 10000] [--users 50] [--seconds 60] [--think 1.0] [--warmup 10]
+Usage: .venv/bin/python bench/web_load.py [--forms 10000] [--users 50] [--seconds 60] [--think 1.0] [--warmup 10] [--workers 3]
 
 It starts a throw-away PostgreSQL (scripts/postgres) and a fresh database ``jixiao_bench``,
-fills it (bench/web_populate.py), starts gunicorn (5 workers, production settings) on
+fills it (bench/web_populate.py), starts gunicorn (3 workers by default, production settings) on
 127.0.0.1:8100, logs every user in, then measures for the given time. 70 % of the users are
 unit clerks (open their draft self-evaluation, save it), 30 % finance reviewers (open the
 queue, open a form). The load generator is stdlib threads with http.client, on the same two
@@ -207,7 +207,7 @@ def main() -> None:
             "--bind",
             f"{HOST}:{PORT}",
             "--workers",
-            "5",
+            str(int(arg("--workers", 3))),
             "--log-level",
             "warning",
         ],

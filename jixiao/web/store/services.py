@@ -49,10 +49,10 @@ def to_form(record: FormRecord) -> Form:
 
 
 def check(record: FormRecord) -> FormReport:
-    """Recomputed figures and findings of a stored form (cached: a form's content changes only
-    with its version, and the rules only with a restart).
-    """
-    return _check_version(record.pk, record.version, json.dumps(to_canonical(record), sort_keys=True))
+    """Recomputed figures and findings of a stored form, cached by the form's content."""
+    return _check_version(
+        record.pk, record.version, json.dumps(to_canonical(record), sort_keys=True)
+    )
 
 
 @lru_cache(maxsize=2048)
