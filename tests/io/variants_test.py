@@ -31,49 +31,8 @@ from tests.io.gold_test import differences
 VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
 DOCUMENTS = sorted(VARIANTS.glob("*.txt"))
 
-_EMPTY_GROUP = (
-    "mof_2020_self_eval._indicator_table skips a row for which split_row returns None (no "
-    "weight/score pair), so the printed empty group 满意度指标(10分) | 服务对象满意度指标 of "
-    "form 0 is neither put in groups (parsed 2 groups, expected 3 with 满意度指标 weight 10) "
-    "nor taken (reported as unplaced-text)"
-)
-_PLAIN_TEXT = (
-    "Mof2020SelfEval reads table cells only: cells.find() needs a cell equal to a label "
-    "(项目名称, 年初预算数, 预期目标, 一级指标), but a plain PDF line is one cell "
-    "('项目名称 城乡义务…'), so only title and year are read: project, funds, goals are null, "
-    "no indicators (no-indicator-table) and every line is reported as unplaced-text"
-)
 # (document number, test) → what the importer does wrong. Tests: "fields", "findings", "unplaced".
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("04", "fields"): _EMPTY_GROUP,
-    ("04", "unplaced"): _EMPTY_GROUP,
-    ("07", "fields"): _PLAIN_TEXT,
-    ("07", "unplaced"): _PLAIN_TEXT,
-    ("09", "fields"): (
-        "merged labels printed on the middle row of their block. mof_2020_self_eval._funds "
-        "takes the unit from the header row only (currency_unit 元, expected 万元) and "
-        "reads the label 项目资金（万元） on the 其中 row as a source name, with values "
-        "shifted by one; indicator_rows.split_row takes the first of two printed level "
-        "cells as level1, so the label 绩效指标 becomes level1 of indicators[3] and [4] and "
-        "a group, and a row printed above its centred level1 gets None (indicators[0]) or "
-        "the previous group; the level2 vocabulary (生态效益指标 ∈ 效益指标) is not used"
-    ),
-    ("10", "fields"): (
-        "mof_2020_self_eval._funds looks header cells up in FUNDS_COLUMNS by exact text: "
-        "全年预算数（A）, 全年执行数（B）, 执行率（B/A） are unknown and dropped, so the "
-        "values shift (execution_weight=2412.80, execution_score=2398.35; budget, executed, "
-        "execution_rate and the sources' budget and executed are None) and 10, 99.40%, 9.94 "
-        "are dropped"
-    ),
-    ("11", "fields"): (
-        "indicator_rows._weight_position accepts any is_amount() pair, and to_decimal reads "
-        "the deviation '无' as an empty number, so (score, 无) is taken as weight and score: "
-        "each row with 无 shifts (name=target, target=actual, actual=weight, score=None, "
-        "deviation=None; level cells become name and level2). _indicator_table's 总分 row "
-        "takes numbers[-1], the grade cell 优, so total_score is None, grade is never read, "
-        "and the 优 cell is taken but dropped"
-    ),
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def expected_of(document: Path) -> dict:
