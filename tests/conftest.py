@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from jixiao.core.formjson import decode_form
 from jixiao.core.rulesets import load_config
@@ -38,3 +39,14 @@ def gold_form(seed: str, index: int):
     """The ``index``-th form of seed ``seed`` ("000" … "004") as a model ``Form``."""
     forms = [f for s, f in GOLD if s == seed]
     return decode_form(forms[index], f"{seed}.json", index)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory):
+    """SQLite test databases in a file, not in memory: the browser tests' live server answers
+    from other threads, and an in-memory database cannot be shared with them cleanly."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("db") / "test.sqlite3"
+        )

@@ -35,13 +35,15 @@ def gold_of(seed):
 
 
 def seed_params():
+    params = []
     for seed in SEEDS:
         marks = (
             [pytest.mark.xfail(strict=True, reason="importer pending")]
             if seed.name[:3] in PENDING
             else []
         )
-        yield pytest.param(seed, id=seed.name[:3], marks=marks)
+        params.append(pytest.param(seed, id=seed.name[:3], marks=marks))
+    return params
 
 
 def differences(gold, parsed):
