@@ -119,3 +119,20 @@ def test_the_admin_is_for_administrators_only(cast, django_user_model):
     assert cast.client(cast.finance).get("/admin/").status_code == 302
     admin = django_user_model.objects.create_superuser("root", password=None)
     assert cast.client(admin).get("/admin/").status_code == 200
+
+
+def test_malformed_queue_filters_select_nothing_instead_of_failing(cast, evaluation):
+    client = cast.client(cast.finance)
+    for query in (
+        "year=abc",
+        "unit=1%27",
+        "year=2022&unit=x",
+        "sort=nonsense",
+        "page=-3",
+        "status=bogus",
+    ):
+        assert client.get(f"{reverse('jx-queue')}?{query}").status_code == 200, query
+
+
+def test_malformed_public_filters_select_nothing(cast):
+    assert cast.client(None).get(f"{reverse('jx-public')}?year=二〇二二&page=x").status_code == 200

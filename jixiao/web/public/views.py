@@ -19,8 +19,9 @@ def published(request: HttpRequest) -> HttpResponse:
         forms = forms.filter(project__name__icontains=query) | forms.filter(
             project__unit__name__icontains=query
         )
-    if request.GET.get("year"):
-        forms = forms.filter(year=request.GET["year"])
+    year = request.GET.get("year", "").strip()
+    if year:
+        forms = forms.filter(year=year) if year.isdigit() else forms.none()
     page = Paginator(forms.order_by("-year", "project__unit__name", "project__name"), 50).get_page(
         request.GET.get("page")
     )
