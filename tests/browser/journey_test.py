@@ -95,7 +95,12 @@ def test_self_evaluation_from_typing_to_publication(browser, live_server, world,
     shots(clerk, "live-score-updated")
     clerk.fill("#id_executed", "85,000")
     expect(clerk.locator("#live")).not_to_contain_text("rate-mismatch")
-    clerk.once("dialog", lambda dialog: dialog.accept())
+    # Leaving with unsaved changes asks first; staying keeps everything typed.
+    asked = []
+    clerk.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    clerk.click("#nav-home")
+    assert asked == ["beforeunload"]
+    expect(clerk.locator("#id_executed")).to_have_value("85,000")
     clerk.click("#save")
     expect(clerk.locator("#form-status")).to_have_text("草稿")
     evaluation = FormRecord.objects.get(kind="self_evaluation")

@@ -1,6 +1,7 @@
 """The workflow: who may move a form where, the reasons, the audit trail, the lock."""
 
 import pytest
+from django.urls import reverse
 
 from jixiao.web.accounts.models import Organisation, OrgKind
 from jixiao.web.review.transitions import TransitionRefused, apply, available
@@ -92,3 +93,14 @@ def test_a_unit_without_department_is_reviewed_by_the_bureau(cast):
         gold_form("001", 1), unit=orphan, actor=cast.finance, status=Status.SUBMITTED
     )
     assert moves(form, cast.finance) == ["pass", "return_department"]
+
+
+def test_the_unit_sees_a_reviewers_comment_where_the_indicator_is(cast, evaluation):
+    reviewer = cast.client(cast.reviewer)
+    reviewer.post(
+        reverse("jx-comment", args=[evaluation.pk]),
+        {"position": "1", "text": "139次远超目标，请说明"},
+    )
+    page = cast.client(cast.clerk).get(reverse("jx-form", args=[evaluation.pk])).content.decode()
+    row = page[page.index('id="row-1"') : page.index('id="row-2"')]
+    assert "开展服务企业工作的次数" in row and "139次远超目标，请说明" in row
