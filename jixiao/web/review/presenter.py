@@ -11,13 +11,24 @@ from jixiao.core.findings import Finding
 from jixiao.core.numbers import to_text
 
 _ROW = re.compile(r"^indicators\[(\d+)\]")
-REASONS_ZH = {
-    "empty": "空",
-    "name": "只写了指标名称",
-    "definition": "是指标定义而非指标值",
-    "question": "是问句",
-    "direction": "只有方向词",
+# How a target reads, in each language of the interface: (Chinese, English).
+KINDS = {
+    "quantitative": ("定量", "quantitative"),
+    "qualitative": ("定性", "qualitative"),
+    "invalid": ("无法衡量", "not measurable"),
 }
+REASONS = {
+    "empty": ("空", "empty"),
+    "name": ("只写了指标名称", "the indicator's name repeated"),
+    "definition": ("是指标定义而非指标值", "a definition, not a value"),
+    "question": ("是问句", "a yes/no question"),
+    "direction": ("只有方向词", "a bare direction"),
+}
+REVERSE = ("反向", "reverse")
+
+
+def _said(pair: tuple[str, str]) -> str:
+    return pair[1] if (get_language() or "").startswith("en") else pair[0]
 
 
 @dataclass
@@ -70,12 +81,12 @@ def _rows(report: FormReport) -> list[dict[str, Any]]:
     rows = []
     for row in report.score.indicators:
         target = row.target
-        reading = str(target.kind)
+        reading = _said(KINDS[str(target.kind)])
         if target.reason:
-            reading += f" ({REASONS_ZH.get(str(target.reason), str(target.reason))})"
+            reading += f" ({_said(REASONS[str(target.reason)])})"
         elif target.comparator:
             reading += f" {target.comparator}{to_text(target.number)}{target.unit or ''}"
-            reading += " 反向 reverse" if str(row.direction) == "reverse" else ""
+            reading += f" {_said(REVERSE)}" if str(row.direction) == "reverse" else ""
         rows.append(
             {
                 "index": row.index,
