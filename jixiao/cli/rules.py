@@ -7,6 +7,19 @@ from rich.table import Table
 from jixiao.cli.common import EXIT_OK, config_or_exit, console
 from jixiao.core.checks.registry import FORM_CHECKS
 from jixiao.core.numbers import to_text
+from jixiao.io.codes import IMPORT_CODES
+
+# Problems of the input itself, found before any check runs.
+INPUT_CODES = (
+    ("bad-form-json", "error", "不是有效的规范 JSON 表", "not a valid canonical JSON form"),
+    ("unknown-template", "error", "没有适用于该模板的规则集", "no rule set governs the template"),
+    (
+        "internal-error",
+        "error",
+        "某项检查内部出错（其余检查照常）",
+        "a check failed internally (the others ran)",
+    ),
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -66,4 +79,12 @@ def run(args: argparse.Namespace) -> int:
             rs.basis,
         )
     out.print(sets)
+    imports = Table(title="导入与输入 import and input findings")
+    for column in ("代码 code", "级别 severity", "说明 what"):
+        imports.add_column(column, overflow="fold")
+    for code, severity, zh, en in INPUT_CODES:
+        imports.add_row(code, severity, f"{zh}\n{en}")
+    for entry in IMPORT_CODES:
+        imports.add_row(entry.code, str(entry.severity), f"{entry.zh}\n{entry.en}")
+    out.print(imports)
     return EXIT_OK
