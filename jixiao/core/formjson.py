@@ -20,7 +20,7 @@ from jixiao.core.formkeys import (
     PROJECT_KEYS,
     SOURCE_KEYS,
 )
-from jixiao.core.formreader import FormDecodeError, decode_problem, decode_form
+from jixiao.core.formreader import FormDecodeError, decode_form, decode_problem
 from jixiao.core.model import FORM_SCHEMA, Form
 from jixiao.core.numbers import to_text
 

@@ -51,6 +51,7 @@ class FormDecodeError(ValueError):
 
 
 def decode_problem(document: str | None, form: int | None, path: str, zh: str, en: str) -> Finding:
+    """A problem of the input JSON, as a ``bad-form-json`` finding at ``path``."""
     return Finding(
         code="bad-form-json",
         severity=Severity.ERROR,
