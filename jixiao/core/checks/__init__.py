@@ -3,7 +3,7 @@
 - ``arithmetic``: rate-mismatch, exec-score-mismatch, total-mismatch, weight-sum,
   group-weights, score-out-of-range, grade-mismatch.
 - ``indicators``: rule-score-differs, deduction-without-reason, unmet-target-full-score,
-  target-too-low, actual-not-measured.
+  target-too-low, actual-not-measured, tier-inconsistent.
 - ``funds``: low-execution, budget-adjusted.
 - ``targets``: target-missing, target-vague, misplaced-indicator, duplicate-indicator.
 

@@ -16,6 +16,7 @@ from jixiao.core.checks.indicators import (
     deduction_without_reason,
     rule_score_differs,
     target_too_low,
+    tier_inconsistent,
     unmet_target_full_score,
 )
 from jixiao.core.checks.targets import (
@@ -50,6 +51,7 @@ FORM_CHECKS: tuple[Check, ...] = _unique(
         unmet_target_full_score.CHECK,
         target_too_low.CHECK,
         actual_not_measured.CHECK,
+        tier_inconsistent.CHECK,
         low_execution.CHECK,
         budget_adjusted.CHECK,
         target_missing.CHECK,

@@ -214,3 +214,18 @@ def test_severity_override(config, tmp_path):
 @pytest.mark.parametrize("kind_code", ["rate-mismatch", "low-execution", "total-mismatch"])
 def test_self_evaluation_checks_do_not_run_on_targets(kind_code, config):
     assert not any(c == kind_code for c, _ in codes(gold_form("004", 0), config))
+
+
+def test_tier_inconsistent_when_the_actual_claims_the_target_but_the_score_does_not(config):
+    form = gold_form("001", 0)  # 长效机制建立情况: 长效机制健全 → 长效机制健全, weight 5
+    form = with_row(form, 7, score=D("3"), deviation="机制运行尚需完善")  # 3 of 5 = 60 %: 部分达成
+    assert ("tier-inconsistent", "indicators[7].score") in codes(form, config)
+    assert ("tier-inconsistent", "indicators[7].score") not in codes(
+        with_row(form, 7, score=D("4")), config
+    )
+
+
+def test_tier_inconsistent_when_the_deviation_says_not_reached_but_the_score_is_top(config):
+    form = with_row(gold_form("001", 3), 2, deviation="后勤保障未达到预期要求。")  # 8 of 10: 达成
+    assert ("tier-inconsistent", "indicators[2].score") in codes(form, config)
+    assert ("tier-inconsistent", "indicators[2].score") not in codes(gold_form("001", 3), config)

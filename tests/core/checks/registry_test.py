@@ -26,10 +26,12 @@ SPEC_SINGLE_FORM_CODES = {
     "misplaced-indicator",
     "duplicate-indicator",
 }
+# SPEC §4 (mof-2020): the self-assigned score's tier must be consistent with the texts.
+SPEC_RULE_SET_CODES = {"tier-inconsistent"}
 
 
 def test_every_single_form_check_of_the_spec_is_registered():
-    assert {c.code for c in FORM_CHECKS} == SPEC_SINGLE_FORM_CODES
+    assert {c.code for c in FORM_CHECKS} == SPEC_SINGLE_FORM_CODES | SPEC_RULE_SET_CODES
 
 
 @pytest.mark.parametrize("check", FORM_CHECKS, ids=lambda c: c.code)
