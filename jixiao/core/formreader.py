@@ -41,6 +41,9 @@ from jixiao.core.model import (
 )
 from jixiao.core.numbers import NotANumberError, to_decimal, to_text
 
+# No amount, weight or score on a form reaches this; a larger number is a typing slip.
+LARGEST_NUMBER = Decimal(10) ** 15
+
 
 class FormDecodeError(ValueError):
     """Input that is not a valid canonical form; ``findings`` say where and why."""
@@ -114,7 +117,7 @@ class _Reader:
             )
             return None
         try:
-            return to_decimal(value)
+            number = to_decimal(value)
         except NotANumberError:
             self.fail(
                 _join(path, key),
@@ -122,6 +125,14 @@ class _Reader:
                 f"{value!r} is not a number",
             )
             return None
+        if number is not None and abs(number) >= LARGEST_NUMBER:
+            self.fail(
+                _join(path, key),
+                f"“{value}”超出可能的范围（应小于 10^15）",
+                f"{value!r} is out of any plausible range (must be below 10^15)",
+            )
+            return None
+        return number
 
     def flag(self, data: dict, key: str, path: str) -> bool | None:
         value = data.get(key)

@@ -4,7 +4,7 @@ Published forms print amounts as ``506,745.04``, rates as ``80.88%``, empty mone
 ``-``; ``to_decimal`` accepts all of these and returns ``None`` for an empty cell.
 """
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -44,9 +44,21 @@ def to_decimal(text: str | int | Decimal | None) -> Decimal | None:
     return value
 
 
+# Digits kept when rounding: far beyond any amount a form can print, so rounding never fails.
+ROUNDING_PRECISION = 60
+
+
 def half_up(value: Decimal, places: int = 2) -> Decimal:
-    """Round half-up (四舍五入) to ``places`` decimals, as the forms are printed."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Round half-up (四舍五入) to ``places`` decimals, as the forms are printed.
+
+    A value too long to round at that precision (only absurd input has one) comes back as it is.
+    """
+    with localcontext() as context:
+        context.prec = ROUNDING_PRECISION
+        try:
+            return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        except InvalidOperation:
+            return value
 
 
 def to_text(value: Decimal | None) -> str | None:
