@@ -53,6 +53,12 @@ IMPORT_CODES: tuple[ImportCode, ...] = (
         "the printed weight total differs from the rows",
     ),
     ImportCode(
+        "incomplete-form",
+        E,
+        "导入的表不是完整的规范表（如未读出年度）",
+        "the imported form is not a complete canonical form",
+    ),
+    ImportCode(
         "uncertain-value", W, "文字不能确定的读法（列出备选）", "a reading the text does not settle"
     ),
     ImportCode("unplaced-text", W, "未能归入任何字段的文字", "text not placed in any field"),

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.core.findings import Finding, Location, Severity
-from jixiao.core.formjson import PARSE_SCHEMA, encode_form
+from jixiao.core.formjson import PARSE_SCHEMA, FormDecodeError, decode_form, encode_form
 from jixiao.core.model import Form
 from jixiao.io.document import Document, Ledger
 from jixiao.io.importers.detect import split
@@ -149,7 +149,30 @@ def parse_document(doc: Document) -> ParseResult:
         result.forms.extend(imported.forms)
         result.findings.extend(_with_form_offset(f, offset) for f in imported.findings)
     result.findings.extend(_leftovers(doc, ledger))
+    result.findings.extend(_incomplete(doc.name, result.forms))
     return result
+
+
+def _incomplete(document: str, forms: list[Form]) -> list[Finding]:
+    """What keeps an imported form from being a valid canonical form (no year read, …)."""
+    out = []
+    for index, form in enumerate(forms):
+        try:
+            decode_form(encode_form(form), document, index)
+        except FormDecodeError as exc:
+            out.extend(
+                problem(
+                    "incomplete-form",
+                    Severity.ERROR,
+                    document,
+                    f"导入的表不完整：{f.message_zh}",
+                    f"the imported form is incomplete: {f.message_en}",
+                    form=index,
+                    path=f.location.path,
+                )
+                for f in exc.findings
+            )
+    return out
 
 
 def parse_path(path: Path) -> ParseResult:

@@ -85,3 +85,12 @@ def test_a_seed_with_lines_dropped_or_repeated_never_raises(seed, data):
         st.lists(st.integers(min_value=0, max_value=len(lines) - 1), max_size=len(lines))
     )
     check("\n".join(lines[i] for i in keep).encode("utf-8"))
+
+
+def test_a_form_without_its_year_is_reported_as_incomplete():
+    text = (SAMPLES / "seeds" / "001_655e35476e9ed446.txt").read_text(encoding="utf-8")
+    result = parse_bytes("no-year.txt", text.replace("（ 2022 年度）", "").encode("utf-8"))
+    incomplete = [
+        (f.location.form, f.location.path) for f in result.findings if f.code == "incomplete-form"
+    ]
+    assert incomplete == [(0, "year"), (1, "year"), (2, "year"), (3, "year")]
