@@ -220,3 +220,28 @@ def test_prefill_places_declared_indicators_in_the_mof_table():
     assert (
         draft["funds"]["initial_budget"] == "500000" and draft["template"] == "mof-2020-self-eval"
     )
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        {},
+        {"ind-TOTAL_FORMS": "abc", "ind-INITIAL_FORMS": "x"},
+        {"ind-TOTAL_FORMS": "100000", "ind-INITIAL_FORMS": "0"},
+        {
+            "year": "二〇二四",
+            "template": "no-such-template",
+            "budget": "1e400",
+            "ind-TOTAL_FORMS": "1",
+            "ind-INITIAL_FORMS": "0",
+            "ind-0-weight": "NaN",
+            "ind-0-ORDER": "x",
+        },
+    ],
+)
+def test_garbage_posts_get_an_answer_not_a_crash(cast, evaluation, garbage):
+    client = cast.client(cast.clerk)
+    assert client.post(reverse("jx-preview", args=[evaluation.pk]), garbage).status_code == 200
+    assert client.post(reverse("jx-edit", args=[evaluation.pk]), garbage).status_code == 400
+    assert client.post(reverse("jx-new", args=["target"]), garbage).status_code == 400
+    assert to_canonical(FormRecord.objects.get(pk=evaluation.pk)) == to_canonical(evaluation)
