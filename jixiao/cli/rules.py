@@ -7,6 +7,7 @@ from rich.table import Table
 from jixiao.cli.common import EXIT_OK, config_or_exit, console
 from jixiao.core.checks.registry import FORM_CHECKS
 from jixiao.core.numbers import to_text
+from jixiao.core.rulesets import Config
 from jixiao.io.codes import IMPORT_CODES
 
 # Problems of the input itself, found before any check runs.
@@ -28,34 +29,44 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print the checks and the rule sets in force (with the deployment's overrides)."""
-    config = config_or_exit(args.config)
-    out = console()
-    checks = Table(title="检查 checks")
-    for column in (
-        "代码 code",
-        "级别 severity",
-        "适用 forms",
-        "检查内容 what",
-        "依据 basis",
-        "设置 settings",
-    ):
-        checks.add_column(column, overflow="fold")
+def _table(title: str, columns: tuple[str, ...]) -> Table:
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def checks_table(config: Config) -> Table:
+    """Every check with its severity in force, what it checks, its basis and settings."""
+    table = _table(
+        "检查 checks",
+        (
+            "代码 code",
+            "级别 severity",
+            "适用 forms",
+            "检查内容 what",
+            "依据 basis",
+            "设置 settings",
+        ),
+    )
     for check in FORM_CHECKS:
         severity = config.severity.get(check.code, check.severity)
         settings = ", ".join(f"{k}={config.setting(check.code, k)}" for k in check.settings)
-        checks.add_row(
+        kinds = "/".join(str(k) for k in check.kinds)
+        table.add_row(
             check.code,
             str(severity),
-            "/".join(str(k) for k in check.kinds),
+            kinds,
             f"{check.title_zh}\n{check.title_en}",
             check.basis,
             settings or "—",
         )
-    out.print(checks)
-    sets = Table(title="规则集 rule sets")
-    for column in (
+    return table
+
+
+def rulesets_table(config: Config) -> Table:
+    """Every rule set with its templates, execution rule, groups and grade bands."""
+    columns = (
         "规则集 id",
         "模板 templates",
         "计分 scored",
@@ -63,28 +74,40 @@ def run(args: argparse.Namespace) -> int:
         "分组 groups",
         "等级 grades",
         "依据 basis",
-    ):
-        sets.add_column(column, overflow="fold")
+    )
+    table = _table("规则集 rule sets", columns)
     for rs in config.rulesets.values():
-        execution = f"{rs.execution.placement}: {rs.execution.points}"
         groups = "\n".join(f"{g.name} {to_text(g.weight) or ''}".strip() for g in rs.groups)
         grades = " ".join(f"{g.word}≥{to_text(g.min)}" for g in rs.grades) or "—"
-        sets.add_row(
+        table.add_row(
             f"{rs.id}@{rs.version}\n{rs.title_zh}",
             "\n".join(rs.templates),
             "yes" if rs.scored else "no",
-            execution,
+            f"{rs.execution.placement}: {rs.execution.points}",
             groups,
             grades,
             rs.basis,
         )
-    out.print(sets)
-    imports = Table(title="导入与输入 import and input findings")
-    for column in ("代码 code", "级别 severity", "说明 what"):
-        imports.add_column(column, overflow="fold")
+    return table
+
+
+def codes_table() -> Table:
+    """The codes of problems found in the input itself and while importing."""
+    table = _table(
+        "导入与输入 import and input findings", ("代码 code", "级别 severity", "说明 what")
+    )
     for code, severity, zh, en in INPUT_CODES:
-        imports.add_row(code, severity, f"{zh}\n{en}")
+        table.add_row(code, severity, f"{zh}\n{en}")
     for entry in IMPORT_CODES:
-        imports.add_row(entry.code, str(entry.severity), f"{entry.zh}\n{entry.en}")
-    out.print(imports)
+        table.add_row(entry.code, str(entry.severity), f"{entry.zh}\n{entry.en}")
+    return table
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the checks, the rule sets in force (with the deployment's overrides) and the other codes."""
+    config = config_or_exit(args.config)
+    out = console()
+    out.print(checks_table(config))
+    out.print(rulesets_table(config))
+    out.print(codes_table())
     return EXIT_OK

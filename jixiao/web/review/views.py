@@ -152,25 +152,30 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("jx-form", kwargs={"pk": record.pk}) + f"#row-{position}")
 
 
+def _filtered(forms, query, status: str):
+    """The queue's filters: status, year, kind, unit, project name; a malformed one selects nothing."""
+    if status != "all":
+        forms = forms.filter(status=status)
+    for key, lookup in (("year", "year"), ("kind", "kind"), ("unit", "project__unit_id")):
+        value = query.get(key, "").strip()
+        if value and (key == "kind" or value.isdigit()):
+            forms = forms.filter(**{lookup: value})
+        elif value:
+            forms = forms.none()
+    if query.get("q"):
+        forms = forms.filter(project__name__icontains=query["q"])
+    return forms
+
+
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     """Forms awaiting me (or all I may see), sortable and filterable."""
     member = membership_of(request.user)
     if member is None or member.role == Role.UNIT_STAFF:
         raise PermissionDenied
-    forms = visible_forms(request.user, FormRecord.objects.all())
     waiting = Status.SUBMITTED if member.role == Role.DEPARTMENT_REVIEWER else Status.PASSED
     status = request.GET.get("status", waiting)
-    if status != "all":
-        forms = forms.filter(status=status)
-    for key, lookup in (("year", "year"), ("kind", "kind"), ("unit", "project__unit_id")):
-        value = request.GET.get(key, "").strip()
-        if value and (key == "kind" or value.isdigit()):  # a malformed filter selects nothing
-            forms = forms.filter(**{lookup: value})
-        elif value:
-            forms = forms.none()
-    if request.GET.get("q"):
-        forms = forms.filter(project__name__icontains=request.GET["q"])
+    forms = _filtered(visible_forms(request.user, FormRecord.objects.all()), request.GET, status)
     sort = request.GET.get("sort", "-errors")
     # Plain rows, not model objects: a queue page shows fifty of them, and only these columns.
     rows = forms.order_by(QUEUE_SORTS.get(sort, "-errors"), "pk").values(*QUEUE_FIELDS)
