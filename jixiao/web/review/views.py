@@ -72,8 +72,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def form_page(request: HttpRequest, pk: int) -> HttpResponse:
     """One form, its findings beside the fields they concern, comments, history and actions."""
     record = form_for(request.user, pk)
-    presented = present(check(record))
     canonical = to_canonical(record)
+    presented = present(check(record, canonical))
     comments: dict[int, list[IndicatorComment]] = {}
     for comment in record.comments.select_related("author"):
         comments.setdefault(comment.position, []).append(comment)

@@ -48,11 +48,13 @@ def to_form(record: FormRecord) -> Form:
     return decode_form(to_canonical(record), document=f"form {record.pk}")
 
 
-def check(record: FormRecord) -> FormReport:
-    """Recomputed figures and findings of a stored form, cached by the form's content."""
-    return _check_version(
-        record.pk, record.version, json.dumps(to_canonical(record), sort_keys=True)
-    )
+def check(record: FormRecord, canonical: dict[str, Any] | None = None) -> FormReport:
+    """Recomputed figures and findings of a stored form, cached by the form's content.
+
+    ``canonical``: the form's JSON when the caller has it already.
+    """
+    data = canonical if canonical is not None else to_canonical(record)
+    return _check_version(record.pk, record.version, json.dumps(data, sort_keys=True))
 
 
 @lru_cache(maxsize=2048)
