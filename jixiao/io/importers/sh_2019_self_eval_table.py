@@ -155,6 +155,10 @@ def read_tabbed(blocks: list[Block], ledger: Ledger, names: tuple[str, ...]) -> 
             continue
         row = _tabbed_row(texts, names)
         if row is None:
+            if (alone := _label_alone(texts, names)) is not None:
+                table.add_group(alone)
+                level1 = alone.name
+                ledger.take(block)
             continue
         group, row = row
         if group is not None:
@@ -165,6 +169,15 @@ def read_tabbed(blocks: list[Block], ledger: Ledger, names: tuple[str, ...]) -> 
         ledger.take(block)
     settle_total(table, ledger)
     return table
+
+
+def _label_alone(texts: list[str], names: tuple[str, ...]) -> PrintedGroup | None:
+    """A level-1 label on a line of its own inside the table, or None.
+
+    A PDF prints a merged level-1 cell cut by a page break once, apart from its rows (whose
+    level-1 cells are then empty); the rows' groups are settled by their weights later.
+    """
+    return group_of(texts[0], names) if len(texts) == 1 else None
 
 
 def _tabbed_row(texts: list[str], names: tuple[str, ...]) -> tuple[PrintedGroup | None, Row] | None:

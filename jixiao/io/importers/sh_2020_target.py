@@ -1,11 +1,15 @@
-"""财政项目支出绩效目标表（2020年度） (seed 003, plain PDF text).
+"""财政项目支出绩效目标表（2020年度） (seed 003, plain PDF text; XLSX, PDF and HTML tables).
 
 Each form opens with its title and ``（2020年度）``, then ``label：value`` lines, several to
 a line (申报单位名称, 项目名称 / 项目类别, 计划开始日期 / 计划完成日期, 是否含有政府购买服务 /
 绩效类型), the prose sections (项目概况 … 总目标及阶段性目标: a label line, then wrapped
 lines), the funds lines (项目总预算（元） …), and the target table, which
-``sh_2020_target_table`` reads. Page footers (``- 3 -``) may fall anywhere; they are left
-for the report, never read as text of the form.
+``sh_2020_target_table`` reads. A file typed into a grid (labels and values in cells of
+their own) has its head rows rewritten into those lines (``sh_2020_target_rows.as_line``);
+its prose cells' own line breaks are paragraphs where they were typed (XLSX, HTML, DOCX),
+and in a PDF wraps, except after a sentence end, where the paragraph is chosen and
+reported. Page footers (``- 3 -``) may fall anywhere; they are left for the report, never
+read as text of the form.
 """
 
 import re
@@ -18,7 +22,7 @@ from itertools import product
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.model import Form, FormKind, Funds, Goals, Project
 from jixiao.io.document import Block, Document, Ledger
-from jixiao.io.importers.base import Importer, ImportResult
+from jixiao.io.importers.base import Importer, ImportResult, uncertain
 from jixiao.io.importers.plain_text import (
     LabelledLine,
     Pair,
@@ -27,6 +31,7 @@ from jixiao.io.importers.plain_text import (
     label_pattern,
     split_labelled,
 )
+from jixiao.io.importers.sh_2020_target_rows import as_line, cell_paragraphs, is_grid_row
 from jixiao.io.importers.sh_2020_target_table import (
     TABLE_LABELS,
     is_table_start,
@@ -62,6 +67,8 @@ AMOUNTS = {
 CURRENCY_UNITS = ("元", "万元")
 TEXT_FIELDS = ("unit", "name", "category", "performance_type")
 YES_NO = {"是": True, "否": False}
+# Files whose line breaks inside a cell were typed (Alt+Enter): there a break is a paragraph.
+TYPED_BREAKS = ("xlsx", "docx", "html")
 # The heading over the funds lines (市级 or 区级 money): it ends the prose before it.
 FUNDS_HEADING = re.compile(r"^本项目上年度\S{0,4}财政资金使用情况$")
 FUNDS_HEADINGS = ("本项目上年度市级财政资金使用情况", "本项目上年度区级财政资金使用情况")
@@ -79,6 +86,27 @@ class _Reading:
     sections: dict[str, list[str]] = field(default_factory=dict)
     currency_unit: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    typed_breaks: bool = False  # breaks inside a cell were typed (not a PDF's wraps)
+    paragraphs: dict[str, str] = field(default_factory=dict)
+
+    def cell_text(self, key: str, text: str) -> None:
+        """A prose section typed into one cell: its breaks are paragraphs, or reported."""
+        chosen, other = cell_paragraphs(text, self.typed_breaks)
+        self.paragraphs[key] = chosen
+        if other is not None:
+            path = f"goals.{key}" if key == "overall" else f"project.{key}"
+            self.findings.append(
+                uncertain(
+                    self.document,
+                    self.form,
+                    path,
+                    chosen,
+                    [chosen, other],
+                    "单元格中句号后的换行可能是段落分隔，也可能只是折行",
+                    "a line break after a full stop inside a cell may end a paragraph "
+                    "or be a wrapped line",
+                )
+            )
 
     def unreadable(self, pair: Pair, path: str) -> None:
         """Report a value that is not what its label asks for (a date, 是/否, an amount)."""
@@ -125,16 +153,18 @@ class Sh2020Target(Importer):
         starts = [i for i, b in enumerate(doc.blocks) if self.is_title(b)]
         for n, start in enumerate(starts):
             stop = starts[n + 1] if n + 1 < len(starts) else len(doc.blocks)
-            reading = _Reading(doc.name, n)
+            reading = _Reading(doc.name, n, typed_breaks=doc.kind in TYPED_BREAKS)
             result.forms.append(self._form(doc.blocks[start:stop], reading, ledger))
             result.findings.extend(reading.findings)
         return result
 
     def _form(self, blocks: Sequence[Block], reading: _Reading, ledger: Ledger) -> Form:
         ledger.take(blocks[0])
-        year, head = _year(blocks, ledger)
-        table_at = next((i for i, b in enumerate(blocks) if _opens_table(b.text)), len(blocks))
-        _read_head(blocks[head:table_at], reading, ledger)
+        # Head rows of a grid read as the lines they print; the table reads its own rows.
+        lines = [as_line(b, PATTERN) for b in blocks]
+        year, head = _year(lines, ledger)
+        table_at = next((i for i, b in enumerate(lines) if _opens_table(b)), len(lines))
+        _read_head(lines[head:table_at], reading, ledger)
         table = read_table(blocks[table_at:], ledger, reading.document, reading.form)
         reading.findings.extend(table.findings)
         if year is None:
@@ -151,9 +181,18 @@ class Sh2020Target(Importer):
         )
 
 
-def _opens_table(text: str) -> bool:
-    """The table's heading or column header, or (both lost) its first level-1 label."""
-    return is_table_start(text) or vocabulary().level1(text) is not None
+def _opens_table(block: Block) -> bool:
+    """The table's heading or column header, or (both lost) its first level-1 label.
+
+    In a grid the level-1 label is the first cell of the table's first row.
+    """
+    first = next((text for _, text in block.filled), "")
+    level1 = vocabulary().level1
+    return (
+        is_table_start(block.text)
+        or level1(block.text) is not None
+        or (is_grid_row(block) and level1(first) is not None)
+    )
 
 
 def _year(blocks: Sequence[Block], ledger: Ledger) -> tuple[int | None, int]:
@@ -225,6 +264,8 @@ def _labelled(
         if pair.label in SECTIONS:
             section = reading.sections.setdefault(SECTIONS[pair.label], [])
             section.append(pair.value)
+            if "\n" in pair.value:  # a grid cell's own line breaks
+                reading.cell_text(SECTIONS[pair.label], pair.value)
         else:
             placed = _place(pair, reading) and placed
     if placed:
@@ -268,7 +309,10 @@ def _place_amount(pair: Pair, reading: _Reading) -> bool:
 
 
 def _section(reading: _Reading, key: str) -> str | None:
-    return join_wrapped(reading.sections.get(key, []))
+    lines = reading.sections.get(key, [])
+    if len(lines) == 1 and key in reading.paragraphs:
+        return reading.paragraphs[key]  # one cell, its breaks already read
+    return join_wrapped(lines)
 
 
 def _project(reading: _Reading) -> Project:

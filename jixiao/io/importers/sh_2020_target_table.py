@@ -1,4 +1,4 @@
-"""The target table of 财政项目支出绩效目标表（2020年度）, read from plain PDF text.
+"""The target table of 财政项目支出绩效目标表（2020年度）, from plain PDF text or table rows.
 
 The table prints 一级目标 / 二级目标 / 三级目标 / 指标目标值. In the text a level-1 label
 (投入与管理, 产出目标, 效果目标, 影响力目标) stands on its own line before its rows; a row
@@ -13,6 +13,12 @@ next row. Any other line continues the current target unless its position says i
 new row: when the text separates rows by blank lines (as a PDF copy does, wrapped lines
 of one cell following each other directly), a line after a blank line starts a row;
 otherwise (or across a page break) a line shaped like ``名称 目标值`` does.
+
+A table row (XLSX, or a PDF or HTML table) is read cell by cell instead
+(``sh_2020_target_rows.split_row``): a merged level-2 cell repeated into the rows below
+names their level-2. A PDF prints a merged level-1 cell cut by a page break once, on a line
+of its own below rows whose level-1 cells are empty; those rows take that label when their
+level-2 words belong to its group.
 """
 
 import re
@@ -34,6 +40,7 @@ from jixiao.io.importers.plain_text import (
     looks_labelled,
     starts_mid_sentence,
 )
+from jixiao.io.importers.sh_2020_target_rows import RowCells, is_grid_row, split_row
 from jixiao.io.text import CJK, join_lines, squeeze
 
 TEMPLATE = "sh-2020-target"
@@ -104,6 +111,9 @@ class _Row:
     level2: str | None
     name: str
     target_lines: list[str]
+    # A grid row whose level-1 cell is empty: its merged cell's text stands elsewhere
+    # (a PDF prints a merged cell cut by a page break once, between the rows).
+    level1_elsewhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,10 +158,10 @@ class _Scanner:
         text = block.text.strip()
         if is_table_start(text) or squeeze(text) in TABLE_LABELS:
             self.row = None  # the heading, or the column header repeated after a page break
+        elif row := split_row(block, self.words.level1, self._level2_word):
+            self._grid_row(row)
         elif label := self.words.level1(text):
-            self.level1, self.row = label[0], None
-            if all(g.name != label[0] for g in self.groups):
-                self.groups.append(Group(*label))
+            self._enter(label)
         elif split := self.words.level2(text):
             self._start(split[0], split[1], block)
         elif self._after_table(i, text):
@@ -162,6 +172,40 @@ class _Scanner:
             self._start(None, text, block)
         self.ledger.take(block)
         return True
+
+    def _enter(self, label: tuple[str, Decimal | None]) -> None:
+        """A level-1 label: the rows below are its group's."""
+        self.level1, self.row = label[0], None
+        if all(g.name != label[0] for g in self.groups):
+            self.groups.append(Group(*label))
+        self._claim_rows_above(label[0])
+
+    def _claim_rows_above(self, level1: str) -> None:
+        """Rows just above whose empty level-1 cell and level-2 word say they are ``level1``'s.
+
+        Their level-1 cell belongs to a merged cell whose text is printed below them; the
+        level-2 word of each must belong to that group, or the row keeps its reading.
+        """
+        group = self.words.group_of_level1(level1)
+        for item in reversed(self.items):
+            if not (isinstance(item, _Row) and item.level1_elsewhere):
+                break
+            if group is None or self.words.group_of_level2(item.level2) is not group:
+                break
+            item.level1 = level1
+
+    def _level2_word(self, text: str) -> str | None:
+        split = self.words.level2(text)
+        return split[0] if split and not split[1] else None
+
+    def _grid_row(self, row: RowCells) -> None:
+        """A table row read cell by cell (XLSX, or a PDF or HTML table)."""
+        if row.level1 is not None:
+            label = self.words.level1(row.level1)
+            if label is not None:
+                self._enter(label)
+        self.row = _Row(self.level1, row.level2, row.name, row.target_lines, row.level1_blank)
+        self.items.append(self.row)
 
     def _start(self, level2: str | None, rest: str, block: Block) -> None:
         if level2 is not None and not rest:
@@ -174,10 +218,10 @@ class _Scanner:
         self.items.append(self.row)
 
     def _after_table(self, i: int, text: str) -> bool:
-        """Whether a line after a blank line is a ``label：value`` line that ends the table."""
+        """Whether a ``label：value`` line after a blank line (or grid row) ends the table."""
         return (
             bool(self.items)
-            and gap_before(self.blocks, i)[0]
+            and (is_grid_row(self.blocks[i]) or gap_before(self.blocks, i)[0])
             and looks_labelled(text)
             and not starts_mid_sentence(text)
         )
