@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.importers.sh_2019_target_grid import is_grid_form, label_key, ticked
 from jixiao.io.parse import parse_document, parse_path
 from jixiao.io.readers import read_file
 from tests.io.gold_test import differences
+from tests.io.grids import grid
 
 FILES = Path(__file__).parent / "fixtures" / "files"
 FORMS = ("sh2019_target_pool", "sh2019_target_long")
@@ -78,20 +78,6 @@ def test_a_label_cell_wrapped_in_a_pdf_is_still_its_label():
     assert label_key("同名项目上年预算额（元\n）") == "同名项目上年预算额"
     assert label_key("保证项目实施的制度、措\n施") == "保证项目实施的制度、措施"
     assert label_key("预算金额（万元）") == "预算金额"
-
-
-def grid(rows):
-    """A document of spreadsheet rows; ``^text`` is a merged cell repeated from above."""
-    blocks = []
-    for r, row in enumerate(rows):
-        cells = []
-        for c, text in enumerate(row):
-            copy = Source(sheet="S", row=r, column=c + 1) if text.startswith("^") else None
-            cells.append(
-                Cell(text.removeprefix("^"), Source(sheet="S", row=r + 1, column=c + 1), copy)
-            )
-        blocks.append(Block(r, tuple(cells)))
-    return Document("grid.xlsx", tuple(blocks), "xlsx")
 
 
 HEAD = [

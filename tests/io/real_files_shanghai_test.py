@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.importers.sh_2020_target_rows import cell_paragraphs
 from jixiao.io.parse import parse_document, parse_path
 from jixiao.io.readers import read_file
 from tests.io.gold_test import differences
+from tests.io.grids import grid
 
 FILES = Path(__file__).parent / "fixtures" / "files"
 FORMS = (
@@ -72,20 +72,6 @@ def test_points_suffix_gives_the_group_weight():
         ("效果目标", "15"),
         ("影响力目标", "15"),
     ]
-
-
-def grid(rows):
-    """A document of spreadsheet rows; ``^text`` is a merged cell repeated from above."""
-    blocks = []
-    for r, row in enumerate(rows):
-        cells = []
-        for c, text in enumerate(row):
-            copy = Source(sheet="S", row=r, column=c + 1) if text.startswith("^") else None
-            cells.append(
-                Cell(text.removeprefix("^"), Source(sheet="S", row=r + 1, column=c + 1), copy)
-            )
-        blocks.append(Block(r, tuple(cells)))
-    return Document("grid.xlsx", tuple(blocks), "xlsx")
 
 
 TARGET_HEAD = [
