@@ -66,15 +66,20 @@ class Spec:
     total: tuple[float, float] = (100, 0)
 
 
-def put(ws: Worksheet, row: int, col: int, value, *, across=1, down=1, fmt=None, box=True):
+def put(  # noqa: PLR0913 - a cell and its keyword-only style settings
+    ws: Worksheet, row: int, col: int, value, *, across=1, down=1, fmt=None, box=True, align=WRAP
+):
     """Write a value, merge ``across`` × ``down`` cells from it, and frame the whole range."""
     cell = ws.cell(row=row, column=col, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        # Typed as ``'=100%``: a target, not a formula (openpyxl would store a formula).
+        cell.data_type = "s"
     if fmt:
         cell.number_format = fmt
     for r in range(row, row + down):
         for c in range(col, col + across):
             target = ws.cell(row=r, column=c)
-            target.alignment = WRAP
+            target.alignment = align
             if box:
                 target.border = BOX
     if across > 1 or down > 1:

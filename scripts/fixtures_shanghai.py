@@ -14,36 +14,20 @@ workbooks into PDF and HTML afterwards (scripts/make_fixtures).
 import sys
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
+from fixtures_forms import put as put_cell
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="center", horizontal="left")
 AMOUNT = "#,##0.00"
 
 
-def put(ws: Worksheet, row: int, col: int, value, *, across=1, down=1, fmt=None, box=True):
-    """Write a value, merge ``across`` × ``down`` cells from it, and frame the whole range."""
-    cell = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        # Typed as ``'=100%``: a target, not a formula (openpyxl would store a formula).
-        cell.data_type = "s"
-    if fmt:
-        cell.number_format = fmt
-    for r in range(row, row + down):
-        for c in range(col, col + across):
-            target = ws.cell(row=r, column=c)
-            target.alignment = WRAP
-            if box:
-                target.border = BOX
-    if across > 1 or down > 1:
-        ws.merge_cells(
-            start_row=row, start_column=col, end_row=row + down - 1, end_column=col + across - 1
-        )
+# The same cells as the MoF fixtures, text aligned left as the Shanghai forms print it.
+put = partial(put_cell, align=WRAP)
 
 
 def title(ws: Worksheet, row: int, text: str, across: int) -> None:
