@@ -18,6 +18,7 @@ from jixiao.io.parse import parse_document
 from jixiao.io.readers import read_file
 from jixiao.io.text import is_amount
 from tests.io.gold_test import PENDING, SEEDS
+from tests.io.realfiles import FILES
 
 
 def squeezed(text):
@@ -81,7 +82,6 @@ def test_every_cell_is_placed_or_reported(seed, monkeypatch):
 
 
 VARIANTS = sorted((Path(__file__).parent / "fixtures" / "variants").glob("*.txt"))
-FILES = Path(__file__).parent / "fixtures" / "files"
 REAL_FILES = sorted(p for p in FILES.glob("*.*") if p.suffix in (".xlsx", ".pdf", ".docx", ".html"))
 
 

@@ -8,33 +8,22 @@ file must parse to its expected JSON, field by field with the gold rules of SPEC
 and leave no text unplaced. scripts/make_fixtures rebuilds the files.
 """
 
-import json
-from pathlib import Path
-
 import pytest
 
 from jixiao.io.importers.sh_2019_target_grid import is_grid_form, label_key, ticked
 from jixiao.io.parse import parse_document, parse_path
 from jixiao.io.readers import read_file
-from tests.io.gold_test import differences
 from tests.io.grids import grid
+from tests.io.realfiles import FILES, cases, parsed_against_expected
 
-FILES = Path(__file__).parent / "fixtures" / "files"
 FORMS = ("sh2019_target_pool", "sh2019_target_long")
-FORMATS = ("xlsx", "pdf", "html", "docx")
-CASES = [pytest.param(form, kind, id=f"{form}.{kind}") for form in FORMS for kind in FORMATS]
-
-
-def expected(form):
-    return json.loads((FILES / f"{form}.expected.json").read_text(encoding="utf-8"))
+CASES = cases(FORMS)
 
 
 @pytest.mark.parametrize(("form", "kind"), CASES)
 def test_every_expected_field_is_reproduced(form, kind):
-    result = parse_path(FILES / f"{form}.{kind}")
-    assert not result.failed, result.findings
+    result, misses = parsed_against_expected(form, kind)
     assert [f.template for f in result.forms] == ["sh-2019-target"]
-    misses = differences(expected(form), result.to_dict())
     assert not misses, "\n".join(misses[:60])
 
 

@@ -6,35 +6,24 @@ field by field with the gold rules of SPEC §2.1 (as tests/io/gold_test.py compa
 scripts/make_fixtures rebuilds the files.
 """
 
-import json
-from pathlib import Path
-
 import pytest
 
 from jixiao.io.parse import parse_path
 from jixiao.io.readers import read_file
-from tests.io.gold_test import differences
+from tests.io.realfiles import FILES, cases, parsed_against_expected
 
-FILES = Path(__file__).parent / "fixtures" / "files"
 FORMS = ("self_eval_2023", "two_sheets_2023")
-FORMATS = ("xlsx", "pdf", "html", "docx")
 # LibreOffice's HTML export of a workbook of several sheets prints an index of the sheets
 # and a heading over each: printed text that belongs to no form, so it is reported.
 SHEET_HEADINGS = {"Overview", "档案数字化", "库房巡检", "Sheet 1: 档案数字化", "Sheet 2: 库房巡检"}
 
 
-def expected(form):
-    return json.loads((FILES / f"{form}.expected.json").read_text(encoding="utf-8"))
-
-
-CASES = [pytest.param(form, kind, id=f"{form}.{kind}") for form in FORMS for kind in FORMATS]
+CASES = cases(FORMS)
 
 
 @pytest.mark.parametrize(("form", "kind"), CASES)
 def test_every_expected_field_is_reproduced(form, kind):
-    result = parse_path(FILES / f"{form}.{kind}")
-    assert not result.failed, result.findings
-    misses = differences(expected(form), result.to_dict())
+    _, misses = parsed_against_expected(form, kind)
     assert not misses, "\n".join(misses[:60])
 
 
