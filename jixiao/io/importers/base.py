@@ -55,8 +55,3 @@ def uncertain(
         found=chosen,
         expected=" | ".join(candidates),
     )
-
-
-def is_label(text: str, labels: frozenset[str]) -> bool:
-    """Whether a cell is one of a layout's printed labels (spaces and colons ignored)."""
-    return squeeze(text).rstrip(":：") in labels

@@ -24,12 +24,6 @@ def membership_of(user: User | AnonymousUser) -> Membership | None:
         return None
 
 
-def role_of(user: User | AnonymousUser) -> Role | None:
-    """The user's role, or None."""
-    member = membership_of(user)
-    return Role(member.role) if member else None
-
-
 def visible_units(user: User | AnonymousUser) -> QuerySet[Organisation] | None:
     """The units whose forms the user may see in full; None means every unit."""
     member = membership_of(user)
