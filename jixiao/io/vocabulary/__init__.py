@@ -1,0 +1,246 @@
+"""The printed vocabulary of performance forms, as data: a national root and each layout's delta.
+
+``national.toml`` names every printed name of every canonical field (project labels, funds
+columns and rows, goal labels, indicator columns, level names, totals); each known layout has
+a file (its id with ``-`` → ``_``) whose ``[layout]`` table says what it is (kind, printed
+title, where it was seen, its distinctive words) and whose other tables add only the names it
+prints differently. A layout's vocabulary is its parent's with its own names added (sqlfluff's
+dialects, STYLE §5b). Files are validated when loaded (an unknown table or key is refused) and
+loaded once.
+
+- ``layouts()``: every known layout (id, kind, printed titles, parent, where seen).
+- ``vocabulary(id)``: a layout's merged names, with lookups through precomputed dicts.
+- ``labels()``: every printed label of every file (for recovering lost cell boundaries).
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+
+HERE = Path(__file__).parent
+ROOT = "national"
+
+_FIELDS = {
+    "titles": ("target", "self_evaluation", "department"),
+    "project": (
+        *("name", "department", "unit", "offices", "category", "funds_use"),
+        *("performance_type", "recurring", "purchases_services", "start_date", "end_date"),
+        *("period", "overview", "basis", "necessity", "safeguards", "plan"),
+    ),
+    "funds": ("block", "currency", "currency_labels"),
+    "funds.columns": (
+        *("initial_budget", "budget", "total_budget", "executed", "execution_weight"),
+        *("execution_rate", "execution_score", "previous_budget", "previous_executed"),
+    ),
+    "funds.rows": ("total", "sources"),
+    "goals": ("block", "overall", "annual", "achieved"),
+    "indicators": ("block", "placeholder", "ellipsis"),
+    "indicators.columns": (
+        *("level1", "level2", "name", "target", "actual", "weight", "score", "deviation"),
+        *("comparator", "unit", "explanation", "note", "project"),
+        *("direction", "standard", "collected"),  # no canonical field: reported with values
+    ),
+    "indicators.periods": ("long_term", "annual"),
+    "indicators.levels": ("level1", "level2"),
+    "totals": ("total_score", "grade", "evaluated_on"),
+    "narrative": ("achievements", "problems", "improvements"),
+    "furniture": ("labels",),
+}
+_LAYOUT_KEYS = {
+    "id": True,
+    "kind": True,
+    "title_zh": True,
+    "title_en": True,
+    "seen": True,
+    "parent": False,
+    "title_words": False,
+    "distinctive": False,
+}
+_SCALAR_FIELDS = {("indicators", "placeholder")}
+_KINDS = ("target", "self_evaluation")
+_BRACKETS = str.maketrans("（）：，", "():,")
+_FULL_WIDTH = str.maketrans("():,", "（）：，")
+_TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that does not follow the schema (a programmer's error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A known layout: the ``template`` id of the forms that match it."""
+
+    id: str
+    kind: str  # "target" or "self_evaluation"; "" for the national root
+    title_zh: str  # the printed title users know it by
+    title_en: str
+    parent: str | None
+    seen: str  # where it was seen
+    title_words: tuple[str, ...] = ()  # words of its printed title
+    distinctive: tuple[str, ...] = ()  # printed words that tell it apart (scored on a match)
+
+
+def normalise(text: str) -> str:
+    """A printed label as looked up: no whitespace, half-width brackets, no trailing colon."""
+    return "".join(text.split()).translate(_BRACKETS).rstrip(":")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One layout's names (its parents' and its own), indexed for lookups."""
+
+    layout: Layout
+    names: MappingProxyType  # section → field → tuple of printed names
+    placeholder: re.Pattern[str]
+    _index: MappingProxyType  # section → normalised name → field
+
+    def field(self, section: str, text: str) -> str | None:
+        """The field a printed name stands for in a section; a trailing bracket may be dropped.
+
+        Args:
+            section: a table of the vocabulary, e.g. ``"indicators.columns"``.
+            text: the printed text of a cell.
+
+        Returns:
+            The field (``"target"`` …) or None when the text is not a name of that section.
+        """
+        index = self._index[section]
+        key = normalise(text)
+        found = index.get(key)
+        if found is None and key.endswith(")"):
+            found = index.get(_TRAILING_BRACKET.sub("", key))
+        return found
+
+    def words(self, section: str, field: str) -> tuple[str, ...]:
+        """The printed names of one field."""
+        return self.names[section].get(field, ())
+
+    def is_label(self, text: str) -> bool:
+        """Whether a cell's text is any printed label of this vocabulary."""
+        return any(self.field(section, text) for section in self._index)
+
+
+def _check(data: dict, path: Path) -> None:
+    """Refuse unknown tables, unknown keys and values of the wrong type."""
+    layout = data.get("layout")
+    if not isinstance(layout, dict):
+        raise VocabularyError(f"{path.name}: no [layout] table")
+    unknown = set(layout) - set(_LAYOUT_KEYS)
+    missing = {k for k, required in _LAYOUT_KEYS.items() if required and k not in layout}
+    if unknown or missing:
+        raise VocabularyError(f"{path.name}: [layout] unknown {unknown or ''} missing {missing}")
+    if layout["id"] != ROOT and (layout["kind"] not in _KINDS or "parent" not in layout):
+        raise VocabularyError(f"{path.name}: a layout needs a kind in {_KINDS} and a parent")
+    for section, fields in _sections(data):
+        if section not in _FIELDS:
+            raise VocabularyError(f"{path.name}: unknown table [{section}]")
+        for key, value in fields.items():
+            if key not in _FIELDS[section]:
+                raise VocabularyError(f"{path.name}: unknown key {key!r} in [{section}]")
+            scalar = (section, key) in _SCALAR_FIELDS
+            if scalar != isinstance(value, str) or (
+                not scalar and not all(isinstance(v, str) for v in value)
+            ):
+                raise VocabularyError(f"{path.name}: [{section}] {key} has the wrong type")
+
+
+def _sections(data: dict) -> list[tuple[str, dict]]:
+    """``(dotted section name, its non-table keys)`` of every table but ``[layout]``."""
+    out = []
+    for name, value in data.items():
+        if name == "layout":
+            continue
+        if not isinstance(value, dict):
+            raise VocabularyError(f"top-level key {name!r} outside a table")
+        plain = {k: v for k, v in value.items() if not isinstance(v, dict)}
+        out.append((name, plain))
+        out.extend((f"{name}.{k}", v) for k, v in value.items() if isinstance(v, dict))
+    return out
+
+
+@cache
+def _raw(layout_id: str) -> dict:
+    path = HERE / f"{layout_id.replace('-', '_')}.toml"
+    if not path.exists():
+        raise KeyError(f"no vocabulary for layout {layout_id!r}")
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    _check(data, path)
+    if data["layout"]["id"] != layout_id:
+        raise VocabularyError(f"{path.name}: id {data['layout']['id']!r} ≠ file name")
+    return data
+
+
+def _layout(data: dict) -> Layout:
+    entry = data["layout"]
+    return Layout(
+        id=entry["id"],
+        kind=entry["kind"],
+        title_zh=entry["title_zh"],
+        title_en=entry["title_en"],
+        parent=entry.get("parent"),
+        seen=entry["seen"],
+        title_words=tuple(entry.get("title_words", ())),
+        distinctive=tuple(entry.get("distinctive", ())),
+    )
+
+
+def _merged_names(layout_id: str) -> dict[str, dict[str, object]]:
+    """Section → field → names, the parent's first, then this layout's additions."""
+    data = _raw(layout_id)
+    parent = data["layout"].get("parent")
+    names = _merged_names(parent) if parent else {s: {} for s in _FIELDS}
+    for section, fields in _sections(data):
+        for key, value in fields.items():
+            if isinstance(value, str):
+                names[section][key] = value
+            else:
+                old = names[section].get(key, ())
+                names[section][key] = tuple(dict.fromkeys((*old, *value)))
+    return names
+
+
+@cache
+def vocabulary(layout_id: str = ROOT) -> Vocabulary:
+    """A layout's vocabulary (the national root by default), loaded and indexed once."""
+    names = _merged_names(layout_id)
+    index = {}
+    for section, fields in names.items():
+        index[section] = MappingProxyType(
+            {
+                normalise(name): field
+                for field, words in reversed(fields.items())
+                if not isinstance(words, str)
+                for name in words
+            }
+        )
+    placeholder = re.compile(str(names["indicators"].get("placeholder", "(?!)")))
+    frozen = MappingProxyType({s: MappingProxyType(f) for s, f in names.items()})
+    return Vocabulary(_layout(_raw(layout_id)), frozen, placeholder, MappingProxyType(index))
+
+
+@cache
+def layouts() -> tuple[Layout, ...]:
+    """Every known layout (not the national root), in file-name order."""
+    ids = sorted(p.stem.replace("_", "-") for p in HERE.glob("*.toml") if p.stem != ROOT)
+    return tuple(_layout(_raw(i)) for i in ids)
+
+
+@cache
+def labels() -> frozenset[str]:
+    """Every printed label of every vocabulary file, whitespace removed (both bracket widths)."""
+    out: set[str] = set()
+    for layout_id in (ROOT, *(layout.id for layout in layouts())):
+        for section, fields in _sections(_raw(layout_id)):
+            for key, words in fields.items():
+                if (section, key) in _SCALAR_FIELDS:
+                    continue
+                for word in words:
+                    squeezed = "".join(word.split())
+                    out.update((squeezed, normalise(squeezed), squeezed.translate(_FULL_WIDTH)))
+    out.discard("")
+    return frozenset(out)
