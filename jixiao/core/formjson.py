@@ -7,10 +7,10 @@ written back gives the same JSON) and reads whole documents (``load_document``: 
 """
 
 import json
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from jixiao.core.dates import FormDate
 from jixiao.core.findings import Finding
 from jixiao.core.formkeys import (
     FUNDS_AMOUNTS,
@@ -21,7 +21,7 @@ from jixiao.core.formkeys import (
     SOURCE_KEYS,
 )
 from jixiao.core.formreader import FormDecodeError, decode_form, decode_problem
-from jixiao.core.model import FORM_SCHEMA, Form
+from jixiao.core.model import FORM_SCHEMA, Form, Group
 from jixiao.core.numbers import to_text
 
 __all__ = [
@@ -39,8 +39,16 @@ __all__ = [
 PARSE_SCHEMA = "jixiao/parse@1"
 
 
-def _iso(value: date | None) -> str | None:
+def _iso(value: FormDate | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _group(group: Group) -> dict[str, Any]:
+    """A group as JSON; ``band`` only where a point range was printed."""
+    data: dict[str, Any] = {"name": group.name, "weight": to_text(group.weight)}
+    if group.band is not None:
+        data["band"] = [to_text(bound) for bound in group.band]
+    return data
 
 
 def _list(value: tuple[str, ...] | None) -> list[str] | None:
@@ -72,7 +80,7 @@ def encode_form(form: Form) -> dict[str, Any]:
             "components": [{"name": c.name, "amount": to_text(c.amount)} for c in f.components],
         },
         "goals": {k: getattr(form.goals, k) for k in GOALS_KEYS},
-        "groups": [{"name": g.name, "weight": to_text(g.weight)} for g in form.groups],
+        "groups": [_group(g) for g in form.groups],
         "indicators": [
             {
                 **{k: getattr(i, k) for k in INDICATOR_KEYS},

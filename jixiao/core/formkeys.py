@@ -28,10 +28,11 @@ FUNDS_KEYS = ("currency_unit", *FUNDS_AMOUNTS, "sources", "components")
 SOURCE_KEYS = ("name", "initial_budget", "budget", "executed")
 COMPONENT_KEYS = ("name", "amount")
 GOALS_KEYS = ("overall", "annual", "achieved")
-GROUP_KEYS = ("name", "weight")
+GROUP_KEYS = ("name", "weight", "band")  # band: only where a point range is printed
 INDICATOR_TEXT = ("level1", "level2", "name", "explanation", "target", "actual")
 INDICATOR_KEYS = (*INDICATOR_TEXT, "weight", "score", "deviation", "note")
 NARRATIVE_KEYS = ("achievements", "problems", "improvements")
+DATE_KEYS = ("start_date", "end_date")  # of the project; the form's own is evaluated_on
 FORM_KEYS = (
     "schema",
     "kind",

@@ -5,10 +5,10 @@ problems found (not just the first) as findings in Chinese and English.
 """
 
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from jixiao.core.dates import FormDate, parse_form_date
 from jixiao.core.findings import Finding, Location, Severity
 from jixiao.core.formkeys import (
     COMPONENT_KEYS,
@@ -108,10 +108,12 @@ class _Reader:
         return None
 
     def amount(self, data: dict, key: str, path: str) -> Decimal | None:
-        value = data.get(key)
+        return self.number(data.get(key), _join(path, key))
+
+    def number(self, value: Any, where: str) -> Decimal | None:
         if isinstance(value, bool) or not isinstance(value, (str, int, Decimal, type(None))):
             self.fail(
-                _join(path, key),
+                where,
                 f'应为数字文本（如 "506745.04"），实为 {_kind(value)}',
                 f'expected a number as text (like "506745.04"), got {_kind(value)}',
             )
@@ -120,14 +122,14 @@ class _Reader:
             number = to_decimal(value)
         except NotANumberError:
             self.fail(
-                _join(path, key),
+                where,
                 f"“{value}”不是数字",
                 f"{value!r} is not a number",
             )
             return None
         if number is not None and abs(number) >= LARGEST_NUMBER:
             self.fail(
-                _join(path, key),
+                where,
                 f"“{value}”超出可能的范围（应小于 10^15）",
                 f"{value!r} is out of any plausible range (must be below 10^15)",
             )
@@ -141,19 +143,42 @@ class _Reader:
         self.fail(_join(path, key), "应为 true、false 或 null", "expected true, false or null")
         return None
 
-    def day(self, data: dict, key: str, path: str) -> date | None:
+    def day(self, data: dict, key: str, path: str) -> FormDate | None:
         value = data.get(key)
         if value is None:
             return None
         try:
-            return date.fromisoformat(value) if isinstance(value, str) else _raise()
+            return parse_form_date(value) if isinstance(value, str) else _raise()
         except ValueError:
             self.fail(
                 _join(path, key),
-                f"“{value}”不是 ISO 日期（如 2020-03-15）",
-                f"{value!r} is not an ISO date (like 2020-03-15)",
+                f"“{value}”不是 ISO 日期（如 2020-03-15）或月份（如 2020-03）",
+                f"{value!r} is not an ISO date (like 2020-03-15) or month (like 2020-03)",
             )
             return None
+
+    def band(self, data: dict, path: str) -> tuple[Decimal, Decimal] | None:
+        value = data.get("band")
+        if value is None:
+            return None
+        if not (isinstance(value, list) and len(value) == 2):
+            self.fail(
+                _join(path, "band"),
+                '分值区间应为两个数字文本的列表（如 ["30", "50"]）',
+                'a band must be a list of two numbers as text (like ["30", "50"])',
+            )
+            return None
+        low, high = (self.number(v, f"{_join(path, 'band')}[{i}]") for i, v in enumerate(value))
+        if low is None or high is None:
+            return None
+        if low > high:
+            self.fail(
+                _join(path, "band"),
+                f"分值区间下限 {low} 大于上限 {high}",
+                f"the band's lower bound {low} is above its upper bound {high}",
+            )
+            return None
+        return low, high
 
     def words(self, data: dict, key: str, path: str) -> tuple[str, ...] | None:
         value = data.get(key)
@@ -179,7 +204,7 @@ class _Reader:
         return tuple(row for row in rows if row is not None)
 
 
-def _raise() -> date:
+def _raise() -> FormDate:
     raise ValueError
 
 
@@ -245,7 +270,14 @@ def _read_funds(r: _Reader, data: Any, path: str) -> Funds:
 
 def _read_group(r: _Reader, data: Any, path: str) -> Group:
     d = r.obj(data, path, GROUP_KEYS, required=("name",))
-    return Group(name=r.text(d, "name", path) or "", weight=r.amount(d, "weight", path))
+    weight, band = r.amount(d, "weight", path), r.band(d, path)
+    if weight is not None and band is not None:
+        r.fail(
+            _join(path, "weight"),
+            "印有分值区间的一级指标没有单一分值：weight 应为 null",
+            "a group printed with a band has no single weight: weight must be null",
+        )
+    return Group(name=r.text(d, "name", path) or "", weight=weight, band=band)
 
 
 def _read_indicator(r: _Reader, data: Any, path: str) -> Indicator:
@@ -257,7 +289,7 @@ def _read_indicator(r: _Reader, data: Any, path: str) -> Indicator:
     )
 
 
-def _read_header(r: _Reader, d: dict) -> tuple[FormKind | None, str, int]:
+def _read_header(r: _Reader, d: dict) -> tuple[FormKind | None, str | None, int | None]:
     schema = d.get("schema")
     if "schema" in d and schema != FORM_SCHEMA:
         r.fail(
@@ -276,18 +308,26 @@ def _read_header(r: _Reader, d: dict) -> tuple[FormKind | None, str, int]:
                 f"kind {d.get('kind')!r} is not target or self_evaluation",
             )
     template = d.get("template")
-    if "template" in d and not (isinstance(template, str) and template):
-        r.fail("template", "模板编号应为非空文本", "template must be non-empty text")
+    if template is not None and not (isinstance(template, str) and template):
+        r.fail(
+            "template",
+            "模板编号应为非空文本或 null",
+            "template must be non-empty text or null",
+        )
     year = d.get("year")
-    if "year" in d and not (
+    if year is not None and not (
         isinstance(year, int) and not isinstance(year, bool) and 1900 < year < 2200
     ):
         r.fail(
             "year",
-            f"年度“{year}”无效，应为整数年份（如 2022）",
-            f"year {year!r} is not a whole year such as 2022",
+            f"年度“{year}”无效，应为整数年份（如 2022）或 null",
+            f"year {year!r} is not a whole year such as 2022, nor null",
         )
-    return kind, template if isinstance(template, str) else "", year if isinstance(year, int) else 0
+    return (
+        kind,
+        template if isinstance(template, str) and template else None,
+        year if isinstance(year, int) and not isinstance(year, bool) else None,
+    )
 
 
 def decode_form(data: Any, document: str | None = None, form_index: int | None = None) -> Form:

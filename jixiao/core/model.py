@@ -7,9 +7,10 @@ their printed digits (``Decimal("98.00")``), so a form dumps back to the same JS
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+
+from jixiao.core.dates import FormDate
 
 FORM_SCHEMA = "jixiao/form@1"
 
@@ -34,8 +35,8 @@ class Project:
     funds_use: tuple[str, ...] | None = None  # 资金用途, the ticked boxes
     performance_type: str | None = None  # 绩效类型
     purchases_services: bool | None = None  # 是否含有政府购买服务
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: FormDate | None = None  # a day, or a month where only the month is printed
+    end_date: FormDate | None = None
     overview: str | None = None  # 项目概况
     basis: str | None = None  # 立项依据
     necessity: str | None = None  # 项目设立的必要性
@@ -90,10 +91,15 @@ class Goals:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """A first-level indicator group and its printed weight (``投入与管理（36分）``)."""
+    """A first-level indicator group and its printed weight (``投入与管理（36分）``).
+
+    A printed point range (``产出指标(30-50)分``) is a band the group's weights must fall
+    in, not a weight: ``band`` holds its bounds and ``weight`` stays ``None``.
+    """
 
     name: str
     weight: Decimal | None = None
+    band: tuple[Decimal, Decimal] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +132,8 @@ class Form:
     """One project in one year: the unit of declaration, evaluation, review and publication."""
 
     kind: FormKind
-    template: str
-    year: int
+    template: str | None  # the matched layout's id; None when no known layout matched
+    year: int | None  # the budget year; None when the form does not settle it
     project: Project = field(default_factory=Project)
     funds: Funds = field(default_factory=Funds)
     goals: Goals = field(default_factory=Goals)
@@ -135,7 +141,7 @@ class Form:
     indicators: tuple[Indicator, ...] = ()
     total_score: Decimal | None = None  # 总分 / 合计 as printed
     grade: str | None = None  # 绩效等级 as printed
-    evaluated_on: date | None = None  # 自评时间
+    evaluated_on: FormDate | None = None  # 自评时间: a day or a month
     narrative: Narrative = field(default_factory=Narrative)
 
     @property

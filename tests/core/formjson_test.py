@@ -1,4 +1,5 @@
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -118,3 +119,73 @@ def test_problems_carry_the_form_index():
     with pytest.raises(FormDecodeError) as caught:
         load_document(text, "two.json")
     assert [(p.location.form, p.location.path) for p in caught.value.findings] == [(1, "year")]
+
+
+def round_trip(data):
+    return encode_form(decode_form(data))
+
+
+def test_template_and_year_may_be_null_and_are_written_back_as_null():
+    form = decode_form(minimal(template=None, year=None))
+    assert (form.template, form.year) == (None, None)
+    written = encode_form(form)
+    assert (written["template"], written["year"]) == (None, None)
+
+
+def test_template_and_year_keys_stay_required():
+    found = problems({"schema": "jixiao/form@1", "kind": "target"})
+    assert {"template", "year"} <= {path for path, _ in found}
+
+
+@pytest.mark.parametrize("bad", ["", 7])
+def test_a_template_is_text_or_null(bad):
+    assert ("template", "f.json") in problems(minimal(template=bad))
+
+
+def test_month_only_dates_stay_months():
+    data = minimal(project={"start_date": "2023-07", "end_date": "2023-12-31"})
+    data["evaluated_on"] = "2024-03"
+    form = decode_form(data)
+    assert (form.project.start_date.year, form.project.start_date.month) == (2023, 7)
+    written = round_trip(data)
+    assert written["project"]["start_date"] == "2023-07"
+    assert written["project"]["end_date"] == "2023-12-31"
+    assert written["evaluated_on"] == "2024-03"
+
+
+@pytest.mark.parametrize("bad", ["2023-13", "2023-7", "2023/07", "2023-02-30", "20230715", "2023"])
+def test_dates_that_are_neither_an_iso_day_nor_an_iso_month(bad):
+    found = problems(minimal(project={"start_date": bad}))
+    problem = found[("project.start_date", "f.json")]
+    assert bad in problem.message_zh and "month" in problem.message_en
+
+
+def test_a_printed_band_round_trips_and_groups_without_one_carry_no_band_key():
+    data = minimal(
+        groups=[
+            {"name": "产出指标", "weight": None, "band": ["30", "50"]},
+            {"name": "满意度指标", "weight": "10"},
+        ]
+    )
+    form = decode_form(data)
+    assert form.groups[0].band == (Decimal("30"), Decimal("50"))
+    assert form.groups[1].band is None
+    assert round_trip(data)["groups"] == data["groups"]
+
+
+@pytest.mark.parametrize(
+    ("band", "path"),
+    [
+        (["50", "30"], "groups[0].band"),  # upside down
+        (["30"], "groups[0].band"),
+        ("30-50", "groups[0].band"),
+        (["30", "五十"], "groups[0].band[1]"),
+    ],
+)
+def test_bad_bands_are_refused_with_their_path(band, path):
+    assert (path, "f.json") in problems(minimal(groups=[{"name": "产出指标", "band": band}]))
+
+
+def test_a_group_has_a_weight_or_a_band_not_both():
+    found = problems(minimal(groups=[{"name": "产出指标", "weight": "40", "band": ["30", "50"]}]))
+    assert ("groups[0].weight", "f.json") in found
