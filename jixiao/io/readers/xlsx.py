@@ -1,92 +1,217 @@
-"""Excel workbooks (openpyxl): every sheet, one block per row, numbers as the sheet prints them.
+"""Excel workbooks: every sheet, one block per row, each cell's text as the sheet prints it.
+
+The package's XML is read directly (``xlsx_book`` for the workbook-wide parts, this module
+for the sheets): a spreadsheet library builds a style object per cell and a merged-cell
+object per covered cell, most of the time a form took to read (see ``bench/README.md``).
 
 A merged range shows its text once, at its top-left cell. Because a form's merged level-1
 cell belongs to every row it spans, the text is repeated into the cells below the origin
 (``Cell.copy_of`` names the origin, so the ledger counts it once); the cells to the right of
-the origin stay blank, so a horizontally merged cell is still one cell.
+the origin stay blank, so a horizontally merged cell is still one cell. A value stored in a
+covered cell of a merged range is hidden by the merge and not read.
 
-Numbers are stored as binary floats (``82.35 + 4.8`` is ``87.14999999999999``): the text is
-rebuilt as Excel prints it, at most 15 significant digits, the format's decimals, and ``%``
-for percentage formats (0.9436 shown as ``94.36%``). Amounts become ``Decimal`` downstream.
+Cell values print as the sheet shows them (``numfmt``): numbers with the format's decimals
+and ``%``, at most 15 significant digits; dates as ISO dates; booleans ``TRUE``/``FALSE``;
+error values as stored (``#DIV/0!``); formulas by their cached result.
 """
 
 import re
-import warnings
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
-
-from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell as SheetCell
-from openpyxl.worksheet.worksheet import Worksheet
+from xml.etree.ElementTree import Element, ParseError, iterparse
 
 from jixiao.io.document import Block, Cell, Document, Source
-from jixiao.io.problems import ReadError, unreadable
+from jixiao.io.readers.numfmt import (
+    printed_moment,
+    printed_number,
+    serial_to_datetime,
+)
+from jixiao.io.readers.package import Package, damaged, too_large
+from jixiao.io.readers.xlsx_book import KIND, Book, Style, namespace, open_book, text_of
 
-# What Excel shows of a float: 15 significant digits.
-SIGNIFICANT_DIGITS = 15
-# Parts of a number format that print no digit: quoted text, [colour]/[locale] codes,
-# escaped characters, padding (_x) and fill (*x) marks.
-_FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
-_DECIMALS = re.compile(r"\.([0#?]+)")
+__all__ = ["MAX_CELLS", "printed_number", "read"]
 
+# The most cells holding a value a workbook may have, all sheets together.
+MAX_CELLS = 200_000
+_REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
+_PLAIN_STYLE = Style()
 
-def damaged(name: str) -> ReadError:
-    """The error for a workbook that cannot be opened."""
-    return unreadable(
-        name,
-        "truncated-file",
-        "XLSX 文件已损坏或被截断，无法打开",
-        "the XLSX file is damaged or truncated and cannot be opened",
-    )
+Grid = dict[tuple[int, int], str]  # (row, column) → printed text of a cell holding a value
+Origins = dict[tuple[int, int], tuple[int, int]]  # merged cell → its range's top-left
 
 
 def read(name: str, data: bytes) -> Document:
-    """Every sheet's rows, in sheet order; wholly blank rows are left out."""
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about extensions it drops (data validation, conditional styles).
-            warnings.simplefilter("ignore")
-            book = load_workbook(BytesIO(data), data_only=True)
-    except Exception:  # a damaged package fails in zipfile, lxml or openpyxl alike
-        raise damaged(name) from None
+    """Every sheet's rows, in sheet order; wholly blank rows are left out.
+
+    Raises:
+        ReadError: the package is damaged, or holds more than ``MAX_CELLS`` values.
+    """
+    package = Package(name, data, KIND)
+    book = open_book(package)
     blocks: list[Block] = []
-    for sheet in book.worksheets:
-        blocks.extend(sheet_blocks(name, sheet, len(blocks)))
+    budget = MAX_CELLS
+    for title, part in book.sheets:
+        try:
+            grid, ranges = sheet_cells(name, package.read(part), book, budget)
+        except (ParseError, ValueError, IndexError):
+            raise damaged(name, KIND) from None
+        budget -= len(grid)
+        blocks.extend(sheet_blocks(name, title, grid, ranges, len(blocks)))
     return Document(name, tuple(blocks), "xlsx")
 
 
+def sheet_cells(
+    name: str, xml: bytes, book: Book, budget: int
+) -> tuple[Grid, list[tuple[int, int, int, int]]]:
+    """The printed text of every cell holding a value, and the merged ranges.
+
+    Ranges are ``(first row, first column, last row, last column)``, 1-based.
+
+    Raises:
+        ReadError: the sheet holds more than ``budget`` values.
+        ParseError, ValueError, IndexError: the sheet's XML is damaged.
+    """
+    events = iterparse(BytesIO(xml), events=("start", "end"))
+    _, root = next(events)
+    ns = namespace(root)
+    row_tag, merge_tag = f"{ns}row", f"{ns}mergeCell"
+    grid: Grid = {}
+    ranges = []
+    row_number = 0
+    for event, element in events:
+        if event == "start":
+            continue
+        if element.tag == row_tag:
+            row_number = int(element.get("r") or row_number + 1)
+            _row_cells(element, row_number, ns, book, grid)
+            element.clear()
+            if len(grid) > budget:
+                raise too_large(name, KIND, f"超过 {MAX_CELLS} 个单元格", f"over {MAX_CELLS} cells")
+        elif element.tag == merge_tag and element.get("ref"):
+            ranges.append(_range(element.get("ref", "")))
+    return grid, ranges
+
+
+def _row_cells(row: Element, number: int, ns: str, book: Book, grid: Grid) -> None:
+    """Put the printed text of a row's cells that hold a value into ``grid``."""
+    column = 0
+    cell_tag = f"{ns}c"
+    for cell in row.iterfind(cell_tag):
+        reference = cell.get("r")
+        if reference:
+            match = _REFERENCE.fullmatch(reference)
+            if match is None:
+                raise ValueError(reference)
+            number, column = int(match[2]), _column_number(match[1])
+        else:
+            column += 1
+        text = cell_text(cell, ns, book)
+        if text is not None:
+            grid[number, column] = text
+
+
+def cell_text(cell: Element, ns: str, book: Book) -> str | None:
+    """A cell's printed text, or ``None`` when it holds no value (an empty styled cell).
+
+    Raises:
+        IndexError: a shared string the workbook does not have.
+        ValueError: a number that is not one.
+    """
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        inline = cell.find(f"{ns}is")
+        return None if inline is None else text_of(inline, ns)
+    value = cell.findtext(f"{ns}v") or None
+    if value is None:
+        return None
+    return _typed_text(kind, value, cell.get("s"), book)
+
+
+def _typed_text(kind: str, value: str, style: str | None, book: Book) -> str:
+    """The printed text of a stored value of type ``kind`` (``t``; ``n`` when absent)."""
+    if kind == "n":
+        return _printed_numeric(value, _style(book, style), book.date1904)
+    if kind == "s":
+        return book.strings[int(value)]
+    if kind == "b":
+        return "TRUE" if int(value) else "FALSE"
+    if kind == "d":
+        return _printed_iso(value)
+    return value  # str (a formula's text), e (an error such as #DIV/0!)
+
+
+def _style(book: Book, index: str | None) -> Style:
+    number = int(index) if index else 0
+    return book.styles[number] if 0 <= number < len(book.styles) else _PLAIN_STYLE
+
+
+def _printed_numeric(value: str, style: Style, date1904: bool) -> str:
+    number = float(value) if "." in value or "e" in value or "E" in value else int(value)
+    if not style.date:
+        return printed_number(number, style.code)
+    try:
+        return printed_moment(serial_to_datetime(number, date1904, style.duration))
+    except (OverflowError, ValueError):
+        return "#VALUE!"  # a date format on a number no calendar holds
+
+
+def _printed_iso(value: str) -> str:
+    """A ``t="d"`` cell: an ISO 8601 date, time or date and time, printed as stored."""
+    for kind in (datetime, date, time):
+        try:
+            return printed_moment(kind.fromisoformat(value.rstrip("Z")))
+        except ValueError:
+            continue
+    return value
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _range(reference: str) -> tuple[int, int, int, int]:
+    """``A1:B3`` → ``(1, 1, 3, 2)``; a single cell ``C4`` → ``(4, 3, 4, 3)``."""
+    first, _, last = reference.partition(":")
+    start, end = _REFERENCE.fullmatch(first), _REFERENCE.fullmatch(last or first)
+    if start is None or end is None:
+        raise ValueError(reference)
+    rows = sorted((int(start[2]), int(end[2])))
+    columns = sorted((_column_number(start[1]), _column_number(end[1])))
+    return rows[0], columns[0], rows[1], columns[1]
+
+
 def merged_origins(
-    sheet: Worksheet, last_row: int, last_column: int
-) -> dict[tuple[int, int], tuple[int, int]]:
+    ranges: list[tuple[int, int, int, int]], last_row: int, last_column: int
+) -> Origins:
     """``(row, column)`` of every merged cell → ``(row, column)`` of its range's top-left.
 
     Ranges are cut at the last row and column holding text: a range merged down to the
     sheet's end would otherwise stand for millions of cells.
     """
     origins = {}
-    for merged in sheet.merged_cells.ranges:
-        for row in range(merged.min_row, min(merged.max_row, last_row) + 1):
-            for column in range(merged.min_col, min(merged.max_col, last_column) + 1):
-                origins[row, column] = (merged.min_row, merged.min_col)
+    for min_row, min_col, max_row, max_col in ranges:
+        for row in range(min_row, min(max_row, last_row) + 1):
+            for column in range(min_col, min(max_col, last_column) + 1):
+                origins[row, column] = (min_row, min_col)
     return origins
 
 
-def sheet_blocks(name: str, sheet: Worksheet, first_index: int) -> list[Block]:
+def sheet_blocks(name: str, title: str, grid: Grid, ranges: list, first_index: int) -> list[Block]:
     """One block per row holding text, cells up to the sheet's last column holding text."""
-    # The cells that exist, read from openpyxl's store: iterating rows would create every
-    # cell of the used range, a million rows for a sheet formatted down to its end.
-    filled = {key: cell for key, cell in sheet._cells.items() if cell.value is not None}
+    covered = _covered(grid, ranges)
+    filled = {at: text for at, text in grid.items() if at not in covered}
     width = max((column for _, column in filled), default=0)
-    origins = merged_origins(sheet, max((row for row, _ in filled), default=0), width)
+    origins = merged_origins(ranges, max((row for row, _ in filled), default=0), width)
     copied_rows = {
         row for (row, column), top in origins.items() if top in filled and column == top[1]
     }
     blocks = []
     for row in sorted({row for row, _ in filled} | copied_rows):
         cells = tuple(
-            _cell(name, sheet.title, (row, column), filled, origins)
-            for column in range(1, width + 1)
+            _cell(name, title, (row, column), filled, origins) for column in range(1, width + 1)
         )
         block = Block(index=first_index + len(blocks), cells=cells)
         if not block.blank:
@@ -94,65 +219,33 @@ def sheet_blocks(name: str, sheet: Worksheet, first_index: int) -> list[Block]:
     return blocks
 
 
-def _cell(
-    name: str,
-    sheet: str,
-    at: tuple[int, int],
-    filled: dict[tuple[int, int], SheetCell],
-    origins: dict[tuple[int, int], tuple[int, int]],
-) -> Cell:
+def _covered(grid: Grid, ranges: list[tuple[int, int, int, int]]) -> set[tuple[int, int]]:
+    """The cells of ``grid`` a merged range covers, its top-left cell apart."""
+    covered = set()
+    for min_row, min_col, max_row, max_col in ranges:
+        if (max_row - min_row + 1) * (max_col - min_col + 1) <= len(grid):
+            inside = (
+                (row, column)
+                for row in range(min_row, max_row + 1)
+                for column in range(min_col, max_col + 1)
+                if (row, column) in grid
+            )
+        else:
+            inside = (
+                (row, column)
+                for row, column in grid
+                if min_row <= row <= max_row and min_col <= column <= max_col
+            )
+        covered.update(at for at in inside if at != (min_row, min_col))
+    return covered
+
+
+def _cell(name: str, sheet: str, at: tuple[int, int], filled: Grid, origins: Origins) -> Cell:
     source = Source(file=name, sheet=sheet, row=at[0], column=at[1])
     origin = origins.get(at, at)
     if origin == at:
-        return Cell(printed(filled[at]) if at in filled else "", source)
+        return Cell(filled.get(at, ""), source)
     if origin[1] != at[1] or origin not in filled:
         return Cell("", source)  # right of the origin: the merged cell is printed once
     copy_of = Source(file=name, sheet=sheet, row=origin[0], column=origin[1])
-    return Cell(printed(filled[origin]), source, copy_of=copy_of)
-
-
-def printed(cell: SheetCell) -> str:
-    """A cell's value as the sheet shows it."""
-    value = cell.value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int | float):
-        return printed_number(value, cell.number_format or "General")
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
-    if isinstance(value, date | time):
-        return value.isoformat()
-    return str(value)
-
-
-def printed_number(value: int | float, number_format: str) -> str:
-    """``87.14999999999999`` with ``0.00`` → ``87.15``; ``0.9436`` with ``0.00%`` → ``94.36%``."""
-    number = _significant(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
-    section = _FORMAT_NOISE.sub("", number_format.split(";", maxsplit=1)[0])
-    percent = "%" in section
-    if percent:
-        number *= 100
-    if section.strip().lower() in ("general", "@", ""):
-        text = _plain(number)
-    else:
-        match = _DECIMALS.search(section)
-        places = len(match[1]) if match else 0
-        text = f"{number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
-    return text + ("%" if percent else "")
-
-
-def _significant(number: Decimal) -> Decimal:
-    if not number:
-        return number
-    exponent = number.adjusted() - SIGNIFICANT_DIGITS + 1
-    if number.as_tuple().exponent >= exponent:
-        return number
-    return number.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
-
-
-def _plain(number: Decimal) -> str:
-    """Decimal notation without trailing zeros: ``100.0`` → ``100``, ``1E+2`` → ``100``."""
-    text = f"{number.normalize():f}"
-    return "0" if text in ("-0", "0") else text
+    return Cell(filled[origin], source, copy_of=copy_of)

@@ -1,0 +1,150 @@
+"""The workbook-wide parts of an XLSX package: its sheets, date system, strings and styles.
+
+An XLSX package holds ``xl/workbook.xml`` (the sheets in tab order and the date system),
+relationship parts (``_rels/*.rels``) that say where each part is, ``sharedStrings.xml``
+(the text of string cells, each string possibly in rich-text runs) and ``styles.xml`` (each
+cell style's number format). Tags are matched in whatever namespace the root element uses,
+so transitional and strict OOXML read alike.
+"""
+
+import posixpath
+import re
+from dataclasses import dataclass
+from xml.etree.ElementTree import Element, ParseError, fromstring
+
+from jixiao.io.readers.numfmt import format_code, is_date_format, is_duration_format
+from jixiao.io.readers.package import Package, damaged
+
+KIND = "XLSX"
+# An escaped character in OOXML text: ``_x000D_`` is a carriage return, ``_x005F_`` a "_".
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+@dataclass(frozen=True)
+class Style:
+    """What a cell style says about printing numbers: its format code and how it reads."""
+
+    code: str = "General"
+    date: bool = False
+    duration: bool = False
+
+
+@dataclass(frozen=True)
+class Book:
+    """A workbook's sheets (title, part name), date system, shared strings and cell styles."""
+
+    sheets: tuple[tuple[str, str], ...]
+    date1904: bool
+    strings: tuple[str, ...]
+    styles: tuple[Style, ...]
+
+
+def open_book(package: Package) -> Book:
+    """Read the workbook part and what it refers to.
+
+    Raises:
+        ReadError: a part is damaged or missing, or XML does not parse.
+    """
+    try:
+        workbook = _workbook_part(package)
+        relations = relationships(package, workbook)
+        root = parse_xml(package, workbook)
+        ns = namespace(root)
+        properties = root.find(f"{ns}workbookPr")
+        date1904 = properties is not None and properties.get("date1904") in ("1", "true")
+        return Book(
+            sheets=tuple(_sheets(package, root, ns, relations)),
+            date1904=date1904,
+            strings=_shared_strings(package, _part_of(relations, "sharedStrings")),
+            styles=_styles(package, _part_of(relations, "styles") or "xl/styles.xml"),
+        )
+    except (ParseError, ValueError):
+        raise damaged(package.name, KIND) from None
+
+
+def parse_xml(package: Package, part: str) -> Element:
+    """A part parsed as XML (``ParseError`` when it is not)."""
+    return fromstring(package.read(part))
+
+
+def namespace(root: Element) -> str:
+    """``{uri}`` of the root element's tag, or ``""``."""
+    return root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+
+
+def relationships(package: Package, part: str) -> dict[str, tuple[str, str]]:
+    """A part's relationships: id → (type, part name of the target)."""
+    folder, file = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", f"{file}.rels")
+    if rels not in package.names:
+        return {}
+    root = parse_xml(package, rels)
+    ns = namespace(root)
+    return {
+        rel.get("Id", ""): (rel.get("Type", ""), _resolve(folder, rel.get("Target", "")))
+        for rel in root.iter(f"{ns}Relationship")
+    }
+
+
+def _resolve(folder: str, target: str) -> str:
+    path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+    return posixpath.normpath(path)
+
+
+def _part_of(relations: dict[str, tuple[str, str]], kind: str) -> str | None:
+    return next((t for rtype, t in relations.values() if rtype.endswith(f"/{kind}")), None)
+
+
+def _workbook_part(package: Package) -> str:
+    document = _part_of(relationships(package, ""), "officeDocument")
+    return document if document in package.names else "xl/workbook.xml"
+
+
+def _sheets(package: Package, root: Element, ns: str, relations: dict) -> list[tuple[str, str]]:
+    """The worksheets in tab order; chart sheets and sheets whose part is missing are skipped."""
+    sheets = []
+    for sheet in root.iter(f"{ns}sheet"):
+        rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+        rtype, part = relations.get(rid or "", ("", ""))
+        if rtype.endswith("/worksheet") and part in package.names:
+            sheets.append((sheet.get("name", ""), part))
+    return sheets
+
+
+def _shared_strings(package: Package, part: str | None) -> tuple[str, ...]:
+    if part is None or part not in package.names:
+        return ()
+    root = parse_xml(package, part)
+    ns = namespace(root)
+    return tuple(text_of(item, ns) for item in root.iter(f"{ns}si"))
+
+
+def text_of(item: Element, ns: str) -> str:
+    """A string item's text: its plain ``t`` then its rich-text runs' ``t``, escapes undone.
+
+    Phonetic guides (``rPh``, the furigana of a Japanese string) are not printed.
+    """
+    parts = [item.findtext(f"{ns}t") or ""]
+    parts.extend(run.findtext(f"{ns}t") or "" for run in item.iterfind(f"{ns}r"))
+    text = "".join(parts)
+    return _ESCAPED.sub(lambda m: chr(int(m[1], 16)), text) if "_x" in text else text
+
+
+def _styles(package: Package, part: str) -> tuple[Style, ...]:
+    """Each cell style (``cellXfs``) in order, with its number format."""
+    if part not in package.names:
+        return ()
+    root = parse_xml(package, part)
+    ns = namespace(root)
+    custom = {
+        int(fmt.get("numFmtId", "0")): fmt.get("formatCode", "General")
+        for fmt in root.iter(f"{ns}numFmt")
+    }
+    cell_formats = root.find(f"{ns}cellXfs")
+    if cell_formats is None:
+        return ()
+    styles = []
+    for xf in cell_formats.iterfind(f"{ns}xf"):
+        code = format_code(int(xf.get("numFmtId", "0")), custom)
+        styles.append(Style(code, is_date_format(code), is_duration_format(code)))
+    return tuple(styles)
