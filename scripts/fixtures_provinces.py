@@ -1,0 +1,278 @@
+"""Build the XLSX fixtures of tests/io/fixtures/provinces/: one form per layout family of other provinces.
+
+Usage: fixtures_provinces.py OUT_DIR. Each workbook is typed as the family of
+../shared/corpus/README.md prints its form (invented projects and units, figures that add up
+unless a comment says otherwise). A sheet is a grid written row by row: ``L`` marks a cell
+merged with the one to its left, ``U`` one merged with the one above, ``Line`` an unframed
+line over the whole width (title, year, unit). The figures are the ones written by hand in
+the ``<form>.expected.json`` files beside the workbooks: change both together. LibreOffice
+turns the workbooks into PDF, HTML and DOCX afterwards (scripts/make_fixtures).
+"""
+
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from fixtures_forms import put
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+L, U = "<", "^"  # merged with the cell to the left / above
+CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
+LEFT = Alignment(wrap_text=True, vertical="center", horizontal="left")
+RIGHT = Alignment(vertical="center", horizontal="right")
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number typed into a cell and the format it is printed with."""
+
+    value: float
+    fmt: str
+
+
+def wan(value: float) -> Num:
+    """An amount in 万元, printed with two decimals."""
+    return Num(value, "0.00")
+
+
+def yuan(value: float) -> Num:
+    """An amount in 元, printed with thousands separators."""
+    return Num(value, "#,##0.00")
+
+
+def rate(value: float) -> Num:
+    """A fraction printed as a percentage with two decimals (0.9633 → 96.33%)."""
+    return Num(value, "0.00%")
+
+
+def percent(value: float) -> Num:
+    """A fraction printed as a whole percentage (0.3 → 30%)."""
+    return Num(value, "0%")
+
+
+@dataclass(frozen=True)
+class Line:
+    """Unframed text over the whole width: a title (``big``), a year line, a unit line."""
+
+    text: str
+    big: bool = False
+    align: Alignment = CENTRE
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: its tab name, column widths and rows."""
+
+    name: str
+    widths: tuple[float, ...]
+    rows: list
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Wrapped lines of ``text`` in a cell ``width`` units wide (a CJK character takes two)."""
+    per_line = max(1.0, width - 1)
+    return sum(
+        max(1, math.ceil(sum(2 if ord(ch) > 0x2E80 else 1.1 for ch in part) / per_line))
+        for part in text.split("\n")
+    )
+
+
+def extent(grid: list, r: int, c: int) -> tuple[int, int]:
+    """How many cells a value at (r, c) covers to the right and down."""
+    row = grid[r]
+    across = 1
+    while c + across < len(row) and row[c + across] == L:
+        across += 1
+    down = 1
+    while r + down < len(grid) and not isinstance(grid[r + down], Line):
+        if grid[r + down][c] != U:
+            break
+        down += 1
+    return across, down
+
+
+def write_row(ws: Worksheet, grid: list, r: int, widths: tuple[float, ...]) -> None:
+    """Write the values of one framed row, merging each over its extent; size the row."""
+    lines = 1
+    for c, value in enumerate(grid[r]):
+        if isinstance(value, str) and value in (L, U):
+            continue
+        across, down = extent(grid, r, c)
+        text, fmt = (value.value, value.fmt) if isinstance(value, Num) else (value, None)
+        long = isinstance(text, str) and len(text) > 16
+        put(
+            ws,
+            r + 1,
+            c + 1,
+            text,
+            across=across,
+            down=down,
+            fmt=fmt,
+            align=LEFT if long else CENTRE,
+        )
+        if down == 1 and isinstance(text, str):
+            lines = max(lines, lines_needed(text, sum(widths[c : c + across])))
+    # LibreOffice keeps openpyxl's row heights: size rows as Excel's autofit would.
+    ws.row_dimensions[r + 1].height = max(20, 15 * lines + 5)
+
+
+def write_sheet(ws: Worksheet, sheet: Sheet) -> None:
+    """The whole grid, on A4 landscape one page wide."""
+    ws.title = sheet.name
+    width = len(sheet.widths)
+    for c, w in enumerate(sheet.widths):
+        ws.column_dimensions[chr(ord("A") + c)].width = w
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    grid = [
+        row if isinstance(row, Line) else [*row, *[None] * (width - len(row))] for row in sheet.rows
+    ]
+    for r, row in enumerate(grid):
+        if isinstance(row, Line):
+            put(ws, r + 1, 1, row.text, across=width, box=False, align=row.align)
+            if row.big:
+                ws.cell(row=r + 1, column=1).font = Font(size=16, bold=True)
+                ws.row_dimensions[r + 1].height = 26
+            continue
+        write_row(ws, grid, r, sheet.widths)
+
+
+def build_book(path: Path, sheets: list[Sheet]) -> None:
+    """A workbook of the given sheets, in order."""
+    book = Workbook()
+    write_sheet(book.active, sheets[0])
+    for sheet in sheets[1:]:
+        write_sheet(book.create_sheet(), sheet)
+    book.save(path)
+
+
+# ------------------------------------------------ 四川 2023 self-evaluation (表510000_0013zp)
+
+# fmt: off
+# The data of the forms keeps one printed row a line (ruff format would split the rows).
+SICHUAN_HEAD = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]
+SICHUAN_ROWS = [
+    ["产出指标", "数量指标", "开展兴趣活动场次", "≥", 1200, "场次", 1260, 15, 15, None],
+    [U, U, "参与活动学生人次", "≥", 3000, "人次", 3150, 15, 15, None],
+    [U, "质量指标", "少年宫活动室达标率", "=", 100, "%", 100, 10, 10, None],
+    [U, "时效指标", "补助资金拨付及时率", "≥", 95, "%", 92, 10, 9.68, "部分学校账户变更，资金拨付延迟。"],
+    [U, "成本指标", "每所少年宫年均运行补助", "≤", 10.5, "万元", 10.16, 10, 10, None],
+    ["效益指标", "社会效益指标", "农村学生综合素质", "定性", "有效提升", None, "有效提升", 15, 15, None],
+    [U, "可持续影响指标", "少年宫常态化运行机制", "定性", "健全", None, "基本健全", 5, 4, "部分学校辅导教师流动性大，运行机制尚需完善。"],
+    ["满意度指标", "服务对象满意度指标", "学生及家长满意度", "≥", 90, "%", 95.6, 10, 10, None],
+]
+SICHUAN = Sheet(
+    "自评表",
+    (9, 10, 12, 20, 8, 9, 8, 9, 7, 7, 24),
+    [
+        Line("项目支出绩效自评表", big=True),
+        Line("（2023年度）"),
+        Line("表510000_0013zp", align=LEFT),
+        Line("单位：万元", align=RIGHT),
+        ["项目名称", "乡村学校少年宫运行补助", L, L, L, L, L, L, L, L, L],
+        ["主管部门", "示范县教育局", L, L, "实施单位", L, "示范县青少年活动中心", L, L, L, L],
+        ["预算执行情况（10分）", None, L, L, "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"],
+        [U, "总额", L, L, wan(120), wan(126.5), wan(121.86), rate(0.9633), 10, 9.63, None],
+        [U, "财政资金", L, L, wan(100), wan(106.5), wan(103.21)],
+        [U, "财政专户管理资金", L, L, wan(0), wan(0), wan(0)],
+        [U, "单位资金", L, L, wan(20), wan(20), wan(18.65)],
+        [U, "其他资金", L, L, wan(0), wan(0), wan(0)],
+        ["年度总体目标", "预期目标", L, L, L, L, "实际完成情况", L, L, L, L],
+        [
+            U,
+            "保障全县12所乡村学校少年宫正常运行，全年开展兴趣活动不少于1200场次，参与学生不少于3000人次，丰富农村学生课余生活。",
+            L, L, L, L,
+            "全县12所乡村学校少年宫正常运行，全年开展兴趣活动1260场次，参与学生3150人次。",
+            L, L, L, L,
+        ],
+        ["绩效指标（90分）", *SICHUAN_HEAD],
+        *[[U, *row] for row in SICHUAN_ROWS],
+        ["总分", L, L, L, L, L, L, L, 100, 98.31, None],
+        ["评价结论", L, "项目资金使用规范，少年宫活动开展有序，年度绩效目标基本完成，自评等级为优。", L, L, L, L, L, L, L, L],
+        ["存在问题", L, "部分资金拨付不够及时；部分学校辅导教师流动性大。", L, L, L, L, L, L, L, L],
+        ["改进措施", L, "加快资金拨付进度；建立辅导教师稳定激励机制。", L, L, L, L, L, L, L, L],
+    ],
+)
+
+# ------------------------------------------------ 2021+ national target (财预〔2021〕101号)
+
+NATIONAL_2021 = Sheet(
+    "绩效目标表",
+    (14, 16, 24, 16, 7, 34),
+    [
+        Line("项目支出绩效目标表", big=True),
+        Line("（2024年度）"),
+        ["项目名称", "城区公共厕所提标改造", L, L, L, L],
+        ["主管部门", "示范市城市管理局", L, "实施单位", "示范市环境卫生管理处", L],
+        ["项目资金（万元）", "年度资金总额", L, wan(300), L, L],
+        [U, "其中：财政拨款", L, wan(280), L, L],
+        [U, "其他资金", L, wan(20), L, L],
+        [
+            "年度总体目标",
+            "完成城区30座公共厕所提标改造，改造工程全部通过验收，公厕粪污无害化处理率达到95%以上，市民如厕环境明显改善。",
+            L, L, L, L,
+        ],
+        ["一级指标", "二级指标", "三级指标", "指标值", "分值", "指标解释"],
+        ["产出指标(30-50)分", "数量指标", "改造公共厕所座数", "≧30座", 15, "年内完成提标改造的城区公共厕所数量"],
+        [U, "质量指标", "改造工程验收合格率", "═100%", 15, "通过竣工验收的改造厕所数/改造厕所总数"],
+        [U, "时效指标", "改造完成时间", "2024年10月底前", 15, "全部改造工程完工的时间"],
+        ["成本指标(0-20)分", "经济成本指标", "单座厕所改造成本", "≦10万元", 5, "改造工程总投入/改造座数"],
+        [U, U, "工程结算与预算偏差率", "±5%以内", 5, "(结算金额-预算金额)/预算金额"],
+        [U, "社会成本指标", "施工期间单座厕所停用时长", "≦45天", 5, "单座厕所因施工停止使用的天数"],
+        [U, "生态环境成本指标", "施工扬尘有效投诉次数", "≦2次", 5, "经核实的施工扬尘投诉次数"],
+        ["效益指标(20-30)分", "社会效益指标", "城区公厕服务水平", "明显提升", 15, "公厕环境、设施和管理水平较改造前的变化"],
+        [U, "生态效益指标", "公厕粪污无害化处理率", "≧95%", 10, "无害化处理的粪污量/粪污产生总量"],
+        ["满意度指标(0-10)分", "服务对象满意度指标", "市民如厕满意度", "≧90%", 10, "抽样调查中满意和基本满意的人数占比"],
+    ],
+)
+
+# ------------------------------------------------ 四川 township targets (several projects, one table)
+
+TOWNSHIP_HEAD = ["项目名称", "预算金额", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "权重", "指标方向性"]
+TOWNSHIP = Sheet(
+    "绩效目标",
+    (16, 14, 26, 11, 16, 20, 13, 7, 10),
+    [
+        Line("示范镇2024年项目支出绩效目标表", big=True),
+        Line("填报单位：示范县示范镇人民政府", align=LEFT),
+        Line("单位：元", align=RIGHT),
+        TOWNSHIP_HEAD,
+        ["镇村道路日常养护", yuan(1260000), "完成全镇86公里村道日常养护，保持道路完好畅通。", "产出指标", "数量指标", "村道养护里程", "≥86公里", percent(0.3), "正向"],
+        [U, U, U, "产出指标", "质量指标", "道路完好率", "≥95%", percent(0.3), "正向"],
+        [U, U, U, "效益指标", "社会效益指标", "群众出行条件", "明显改善", percent(0.2), "正向"],
+        [U, U, U, "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", percent(0.2), "正向"],
+        ["农村生活垃圾收运处置", yuan(845600), "全镇12个村生活垃圾日产日清，无害化处理率达到100%。", "产出指标", "数量指标", "覆盖行政村数", "12个", percent(0.3), "正向"],
+        [U, U, U, "产出指标", "时效指标", "垃圾清运及时率", "≥98%", percent(0.2), "正向"],
+        [U, U, U, "产出指标", "成本指标", "垃圾收运处置成本", "≤845600元", percent(0.1), "反向"],
+        [U, U, U, "效益指标", "生态效益指标", "生活垃圾无害化处理率", "100%", percent(0.2), "正向"],
+        [U, U, U, "满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", percent(0.2), "正向"],
+        ["镇文化站免费开放", yuan(60000), "文化站全年免费开放不少于300天，开展群众文化活动24场次以上。", "产出指标", "数量指标", "开放天数", "≥300天", percent(0.4), "正向"],
+        [U, U, U, "产出指标", "数量指标", "文化活动场次", "≥24场次", percent(0.3), "正向"],
+        [U, U, U, "满意度指标", "服务对象满意度指标", "群众满意度", "≥85%", percent(0.3), "正向"],
+    ],
+)
+
+# fmt: on
+
+BOOKS: dict[str, list[Sheet]] = {
+    "sichuan_2023_self_eval": [SICHUAN],
+    "national_2021_target": [NATIONAL_2021],
+    "sichuan_township_targets": [TOWNSHIP],
+}
+
+
+def build(out: Path) -> None:
+    """Write every workbook under ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, sheets in BOOKS.items():
+        build_book(out / f"{name}.xlsx", sheets)
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]))
