@@ -154,9 +154,14 @@ def serial_to_datetime(
 
 
 def printed_moment(value: date | time | timedelta) -> str:
-    """A date ``2023-03-31``, a date and time ``2023-03-31 08:30:00``, a time, a duration."""
+    """A date ``2023-03-31``, a date and time ``2023-03-31 08:30:00``, a time, a duration.
+
+    A duration prints in hours, as ``[h]:mm:ss`` does: 36 hours is ``36:00:00``.
+    """
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     if isinstance(value, date | time):
         return value.isoformat()
-    return str(value)
+    minutes, seconds = divmod(round(value.total_seconds()), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}"

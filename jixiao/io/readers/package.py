@@ -17,8 +17,10 @@ from jixiao.io.problems import ReadError, unreadable
 # The most a package may expand to, all parts together, and the most entries it may hold.
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_ENTRIES = 10_000
-# What zipfile can undo: stored and deflated (what Office and LibreOffice write).
-SUPPORTED_COMPRESSIONS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+# What zipfile can undo (Office and LibreOffice write stored and deflated parts).
+SUPPORTED_COMPRESSIONS = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
 # What a damaged archive raises inside zipfile and zlib.
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
 
