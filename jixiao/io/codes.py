@@ -63,5 +63,21 @@ IMPORT_CODES: tuple[ImportCode, ...] = (
     ),
     ImportCode("unplaced-text", W, "未能归入任何字段的文字", "text not placed in any field"),
     ImportCode("page-footer", INFO, "页码行未导入", "page-number lines not imported"),
+    ImportCode(
+        "truncated-form", W, "表不完整（中途截断）：返回已读内容", "a form cut short: what was read"
+    ),
+    ImportCode("year-missing", W, "未印年度，也无法确定", "no year printed and none settled"),
+    ImportCode(
+        "long-term-indicators",
+        INFO,
+        "长期（中期）指标：读年度指标，长期指标列出",
+        "long-term indicators beside the annual: the annual read, the long-term reported",
+    ),
+    ImportCode(
+        "layout-unmatched",
+        INFO,
+        "按结构读入，未匹配已知格式",
+        "read by structure; no known layout matched",
+    ),
 )
 BY_CODE = {c.code: c for c in IMPORT_CODES}

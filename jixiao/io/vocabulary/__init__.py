@@ -37,7 +37,7 @@ _FIELDS = {
     ),
     "funds.rows": ("total", "sources"),
     "goals": ("block", "overall", "annual", "achieved"),
-    "indicators": ("block", "placeholder", "ellipsis"),
+    "indicators": ("block", "placeholder", "ellipsis", "comparators"),
     "indicators.columns": (
         *("level1", "level2", "name", "target", "actual", "weight", "score", "deviation"),
         *("comparator", "unit", "explanation", "note", "project"),
@@ -47,7 +47,7 @@ _FIELDS = {
     "indicators.levels": ("level1", "level2"),
     "totals": ("total_score", "grade", "evaluated_on"),
     "narrative": ("achievements", "problems", "improvements"),
-    "furniture": ("labels",),
+    "furniture": ("labels", "empty"),
 }
 _LAYOUT_KEYS = {
     "id": True,
@@ -199,9 +199,17 @@ def _merged_names(layout_id: str) -> dict[str, dict[str, object]]:
             if isinstance(value, str):
                 names[section][key] = value
             else:
+                _drop_elsewhere(names[section], key, value)
                 old = names[section].get(key, ())
                 names[section][key] = tuple(dict.fromkeys((*old, *value)))
     return names
+
+
+def _drop_elsewhere(fields: dict[str, object], key: str, words: list[str]) -> None:
+    """A name a layout gives to one field is no longer another field's (指标值: actual in 吉林)."""
+    for other, names in fields.items():
+        if other != key and not isinstance(names, str):
+            fields[other] = tuple(n for n in names if n not in words)
 
 
 @cache
@@ -237,8 +245,8 @@ def labels() -> frozenset[str]:
     for layout_id in (ROOT, *(layout.id for layout in layouts())):
         for section, fields in _sections(_raw(layout_id)):
             for key, words in fields.items():
-                if (section, key) in _SCALAR_FIELDS:
-                    continue
+                if (section, key) in _SCALAR_FIELDS or key in ("comparators", "empty"):
+                    continue  # a pattern; comparator marks (≥ …) are values, not labels
                 for word in words:
                     squeezed = "".join(word.split())
                     out.update((squeezed, normalise(squeezed), squeezed.translate(_FULL_WIDTH)))

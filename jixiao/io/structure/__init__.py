@@ -1,0 +1,14 @@
+"""The structure-driven importer (issue 9 §1): forms of any layout, read by their content.
+
+Stages, each a module of plain functions:
+
+- ``columns``: the indicator table's header → columns, through the vocabulary.
+- ``rows``: table rows → indicators and groups (merged-cell inheritance, split values).
+- ``funds``: the funds block (budget columns, total and source rows).
+- ``labels``: label cells outside the tables and their values (project, goals, totals).
+- ``reader``: a form's blocks walked in order → ``Draft``.
+- ``match``: which known layout a form is (its ``template``), scored on printed words.
+- ``forms``: a draft → canonical forms (one per project of a table of several).
+- ``importer``: the ``Importer`` that runs them over a document and reports what has no field.
+- ``values``: group points and bands, weights, values split over cells.
+"""

@@ -1,0 +1,127 @@
+"""The indicator table's header: which column holds which field, read through the vocabulary.
+
+A header is one row, or two where a heading spans sub-headings (``采集数据项`` over ``数据项1``
+and ``数据项2``). A blank heading continues the heading to its left (a merged, colspan cell):
+its cells are parts of the same value (``≧ | 120 | 人次``). A weight column right after the
+level-1 column is the group's weight, after the level-2 column a level-2 weight (no canonical
+field: reported). Headings naming a long-term period (长期 / 中期) mark columns read apart.
+"""
+
+from dataclasses import dataclass, replace
+
+from jixiao.io.document import Block
+from jixiao.io.vocabulary import Vocabulary
+
+SECTION = "indicators.columns"
+NAMES = frozenset({"level1", "level2", "name"})
+VALUES = frozenset({"target", "actual", "weight", "score"})
+# Columns whose field the canonical form has no place for: their values are reported.
+REPORTED = frozenset({"direction", "standard", "collected", "level2_weight", "project_weight"})
+BLOCK = "block"  # a label cell merged down the table's side (绩效指标): not a column
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the indicator table."""
+
+    index: int
+    field: str | None  # a field of indicators.columns, BLOCK, or None (an unknown heading)
+    heading: str  # the printed heading (top and sub-heading joined by ``/``)
+    long_term: bool = False
+    part: int = 0  # > 0: a later cell of the value the heading to its left names
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The header rows of an indicator table and its columns."""
+
+    blocks: tuple[int, ...]  # indexes of the header blocks (one or two)
+    columns: tuple[Column, ...]
+
+    def of(self, field: str) -> list[Column]:
+        """Columns of a field, annual before long-term, parts in printed order."""
+        return [c for c in self.columns if c.field == field]
+
+    def first(self, field: str) -> Column | None:
+        """The (annual) column of a field, if any."""
+        found = [c for c in self.columns if c.field == field and not c.part]
+        annual = [c for c in found if not c.long_term]
+        return (annual or found or [None])[0]
+
+
+def _fields(block: Block, vocab: Vocabulary) -> list[str | None]:
+    return [vocab.field(SECTION, t) if t else None for t in block.texts]
+
+
+def is_header(block: Block, vocab: Vocabulary) -> bool:
+    """Whether a row names at least one level or name column and one value column."""
+    fields = {f for f in _fields(block, vocab) if f}
+    return bool(fields & NAMES) and bool(fields & VALUES) and len(fields) >= 3
+
+
+def _is_subheader(block: Block, vocab: Vocabulary) -> bool:
+    """A second header row: only copies of the first row's merged cells and more headings."""
+    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
+    return bool(own) and all(vocab.field(SECTION, t) for _, t in own)
+
+
+def read_header(blocks: list[Block], at: int, vocab: Vocabulary) -> Header:
+    """The header starting at ``blocks[at]`` (which ``is_header``), with its sub-header row."""
+    top = blocks[at]
+    sub = blocks[at + 1] if at + 1 < len(blocks) else None
+    if sub is not None and (is_header(sub, vocab) or not _is_subheader(sub, vocab)):
+        sub = None
+    periods = vocab.names["indicators.periods"]
+    columns: list[Column] = []
+    for i, cell in enumerate(top.cells):
+        heading = cell.text.strip()
+        below = ""
+        if sub is not None and i < len(sub.cells) and sub.cells[i].copy_of is None:
+            below = sub.cells[i].text.strip()
+        columns.append(_column(i, heading, below, columns, vocab, periods["long_term"]))
+    blocks_used = (top.index,) if sub is None else (top.index, sub.index)
+    return Header(blocks_used, _bind_weights(columns))
+
+
+def _column(
+    index: int,
+    heading: str,
+    below: str,
+    left: list[Column],
+    vocab: Vocabulary,
+    long_words: tuple[str, ...],
+) -> Column:
+    previous = left[-1] if left else None
+    if not heading and not below:
+        if previous is not None and previous.field not in (None, BLOCK):
+            return replace(previous, index=index, part=previous.part + 1)
+        return Column(index, None, "")
+    if not heading and previous is not None:  # under a heading spanning columns
+        heading = previous.heading.split("/")[0]
+    field = vocab.field(SECTION, below) if below else None
+    field = field or vocab.field(SECTION, heading)
+    if field is None and vocab.field("indicators", heading):
+        field = BLOCK
+    printed = f"{heading}/{below}" if below and below != heading else heading
+    long_term = any(w in printed for w in long_words)
+    return Column(index, field, printed, long_term)
+
+
+def _bind_weights(columns: list[Column]) -> tuple[Column, ...]:
+    """A weight right after the level-1 (level-2) column belongs to that level."""
+    out: list[Column] = []
+    for column in columns:
+        out.append(_bound(column, out))
+    return tuple(out)
+
+
+_LEVEL_WEIGHTS = {"level1": "group_weight", "level2": "level2_weight", "project": "project_weight"}
+
+
+def _bound(column: Column, left: list[Column]) -> Column:
+    owner = next((c.field for c in reversed(left) if c.field and not c.part), None)
+    if column.field == "weight" and not column.part and owner in _LEVEL_WEIGHTS:
+        return replace(column, field=_LEVEL_WEIGHTS[owner])
+    if column.part and left and left[-1].field != column.field:
+        return replace(column, field=left[-1].field)  # a part follows its renamed heading
+    return column

@@ -1,0 +1,173 @@
+"""A draft → canonical forms: kind, year, project, funds, goals, groups, indicators.
+
+A table of several projects (a 项目名称 column) gives one form per project. A department-wide
+form (部门整体) has no project name; the department is its unit. The year comes from the
+title, a year line, the dates or the file name, in that order.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from jixiao.core.model import Form, FormKind, Funds, Goals, Group, Indicator, Narrative, Project
+from jixiao.io.structure.reader import Draft
+from jixiao.io.structure.values import weight
+from jixiao.io.text import iso_date
+
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_PERIOD = re.compile(r"\s*(?:至|到|~|～|—|－|--)\s*")
+_YES = ("是", "√", "✓", "有")
+_NO = ("否", "无")
+PROSE = ("overview", "basis", "necessity", "safeguards", "plan")
+_HAS_BAND = "band" in getattr(Group, "__dataclass_fields__", {})
+
+
+@dataclass
+class Built:
+    """The forms of a draft and what building them found unreadable."""
+
+    forms: list[Form] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, printed text)
+    year_missing: bool = False
+
+
+def kind_of(draft: Draft, layout_kind: str | None) -> FormKind:
+    """The title's kind, else the layout's, else self-evaluation when anything was scored."""
+    if draft.kind or layout_kind:
+        return FormKind(draft.kind or layout_kind)
+    scored = any(i.actual or i.score is not None for i in draft.table.indicators)
+    return FormKind.SELF_EVALUATION if scored else FormKind.TARGET
+
+
+def year_of(draft: Draft, dates: list[date | None], file_name: str) -> int | None:
+    """The budget year: printed, else settled by the dates, else by the file name."""
+    if draft.year:
+        return draft.year
+    years = {d.year for d in dates if d is not None}
+    if len(years) == 1:
+        return years.pop()
+    found = set(_FILE_YEAR.findall(file_name))
+    return int(found.pop()) if len(found) == 1 else None
+
+
+def build(draft: Draft, template: str | None, layout_kind: str | None, file_name: str) -> Built:
+    """Every form of a draft (one per project of a table of several)."""
+    built = Built()
+    values = draft.fields.values
+    project = _project(draft, built)
+    evaluated = _date(values.get("totals.evaluated_on"), "evaluated_on", built)
+    year = year_of(draft, [project.start_date, project.end_date, evaluated], file_name)
+    built.year_missing = year is None
+    common = {
+        "kind": kind_of(draft, layout_kind),
+        "template": template,
+        "year": year,
+        "funds": draft.funds.funds() if draft.funds else Funds(),
+        "goals": Goals(
+            values.get("goals.overall"), values.get("goals.annual"), values.get("goals.achieved")
+        ),
+        "total_score": draft.table.total_score or weight(values.get("totals.total_score")),
+        "grade": values.get("totals.grade"),
+        "evaluated_on": evaluated,
+        "narrative": Narrative(
+            values.get("narrative.achievements"),
+            values.get("narrative.problems"),
+            values.get("narrative.improvements"),
+        ),
+    }
+    for name, indicators in _by_project(draft):
+        named = project if name is None else _with_name(project, name)
+        built.forms.append(
+            Form(project=named, groups=_groups(draft, indicators), indicators=indicators, **common)
+        )  # type: ignore[arg-type]
+    return built
+
+
+def _with_name(project: Project, name: str) -> Project:
+    values = {f: getattr(project, f) for f in Project.__slots__}
+    values["name"] = name
+    return Project(**values)
+
+
+def _by_project(draft: Draft) -> list[tuple[str | None, tuple[Indicator, ...]]]:
+    """``(project name, its indicators)``: one entry unless the table names several projects."""
+    table = draft.table
+    names = list(dict.fromkeys(p for p in table.projects if p))
+    if len(names) < 2:
+        return [
+            (
+                names[0] if names and not draft.fields.values.get("project.name") else None,
+                tuple(table.indicators),
+            )
+        ]
+    return [
+        (name, tuple(i for i, p in zip(table.indicators, table.projects, strict=True) if p == name))
+        for name in names
+    ]
+
+
+def _groups(draft: Draft, indicators: tuple[Indicator, ...]) -> tuple[Group, ...]:
+    used = {i.level1 for i in indicators}
+    out = []
+    for entry in draft.table.groups.values():
+        if entry.name not in used and indicators:
+            continue
+        if _HAS_BAND and entry.band:
+            out.append(Group(entry.name, None, band=entry.band))  # type: ignore[call-arg]
+        else:
+            out.append(Group(entry.name, entry.weight))
+    return tuple(out)
+
+
+def _project(draft: Draft, built: Built) -> Project:
+    values = {
+        k.removeprefix("project."): v
+        for k, v in draft.fields.values.items()
+        if k.startswith("project.")
+    }
+    start = _date(values.get("start_date"), "project.start_date", built)
+    end = _date(values.get("end_date"), "project.end_date", built)
+    if values.get("period") and not (start or end):
+        start, end = _period(values["period"], built)
+    unit = values.get("unit")
+    if draft.department_wide:
+        unit = unit or values.get("department")
+    return Project(
+        name=None if draft.department_wide else values.get("name"),
+        department=values.get("department"),
+        unit=unit,
+        offices=values.get("offices"),
+        recurring=_yes_no(values.get("recurring")),
+        category=(values["category"],) if values.get("category") else None,
+        funds_use=(values["funds_use"],) if values.get("funds_use") else None,
+        performance_type=values.get("performance_type"),
+        purchases_services=_yes_no(values.get("purchases_services")),
+        start_date=start,
+        end_date=end,
+        **{f: values.get(f) for f in PROSE},
+    )
+
+
+def _date(text: str | None, path: str, built: Built) -> date | None:
+    if not text:
+        return None
+    found = iso_date(text)
+    if found is None:
+        built.unreadable.append((path, text))
+    return found
+
+
+def _period(text: str, built: Built) -> tuple[date | None, date | None]:
+    parts = _PERIOD.split(text.strip())
+    if len(parts) == 2 and all(iso_date(p) for p in parts):
+        return iso_date(parts[0]), iso_date(parts[1])
+    built.unreadable.append(("project.start_date", text))
+    return None, None
+
+
+def _yes_no(text: str | None) -> bool | None:
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    return None

@@ -1,0 +1,135 @@
+"""The funds block: a header naming budget columns, then a total row and source rows.
+
+The header row names at least two funds columns (年初预算数, 全年预算数(A), 调整后预算数 …);
+each row below is labelled by a funds row name (年度资金总额 / 总额 for the total, 本年财政拨款,
+财政资金 … for a source, ``其中：`` dropped) and gives an amount under each column. The first
+row with no funds row label ends the block. The currency unit is the one the block prints
+(``项目资金（万元）``, ``单位：元``).
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.core.model import Funds, FundSource
+from jixiao.io.document import Block, Ledger
+from jixiao.io.text import amount, clean, is_amount
+from jixiao.io.vocabulary import Vocabulary
+
+COLUMNS = "funds.columns"
+_CURRENCY = re.compile(r"(万元|元)\s*[)）]?\s*$")
+_SOURCE_PREFIX = re.compile(r"^\s*其中\s*[:：]?\s*")
+TOTAL_FIELDS = ("initial_budget", "budget", "executed", "execution_weight")
+TOTAL_FIELDS += ("execution_rate", "execution_score", "total_budget")
+TOTAL_FIELDS += ("previous_budget", "previous_executed")
+
+
+@dataclass
+class FundsReading:
+    """What a funds block gave."""
+
+    totals: dict[str, Decimal] = field(default_factory=dict)
+    sources: list[FundSource] = field(default_factory=list)
+    currency: str | None = None
+
+    def funds(self) -> Funds:
+        """The canonical funds of the block."""
+        values = {k: v for k, v in self.totals.items() if k in TOTAL_FIELDS}
+        return Funds(currency_unit=self.currency, sources=tuple(self.sources), **values)
+
+
+def columns_of(block: Block, vocab: Vocabulary) -> dict[int, str]:
+    """Cell index → funds field of a row naming funds columns (first of each field)."""
+    found: dict[int, str] = {}
+    for i, text in block.filled:
+        name = vocab.field(COLUMNS, text)
+        if name and name not in found.values():
+            found[i] = name
+    return found
+
+
+def is_funds_header(block: Block, vocab: Vocabulary) -> bool:
+    """Whether a row names two or more funds columns, one of them a budget or spending."""
+    fields = set(columns_of(block, vocab).values())
+    return len(fields) >= 2 and bool(fields & {"initial_budget", "budget", "executed"})
+
+
+def currency_in(text: str) -> str | None:
+    """``项目资金（万元）`` → 万元; ``单位：元`` → 元; None when no unit is printed."""
+    match = _CURRENCY.search(text.strip())
+    if match and ("(" in text or "（" in text or "单位" in text):
+        return match[1]
+    return None
+
+
+def read_funds(
+    blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger
+) -> tuple[FundsReading, int]:
+    """Read the block whose header is ``blocks[at]``; the reading and the index after it."""
+    header = blocks[at]
+    columns = columns_of(header, vocab)
+    reading = FundsReading()
+    for i in columns:
+        ledger.take(header, i)
+    _take_block_labels(header, vocab, ledger, reading)
+    stop = at + 1
+    while stop < len(blocks):
+        block = blocks[stop]
+        if not block.blank and not _read_row(block, columns, vocab, ledger, reading):
+            break
+        stop += 1
+    return reading, stop
+
+
+def _take_block_labels(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading):
+    """The block's own label (项目资金（万元）) and a unit cell: taken, the unit kept."""
+    for i, text in block.filled:
+        if vocab.field("funds", text) or vocab.field("funds", f"单位:{currency_in(text)}"):
+            ledger.take(block, i)
+            reading.currency = reading.currency or currency_in(text)
+
+
+def _row_label(block: Block, vocab: Vocabulary) -> tuple[int, str, str] | None:
+    """``(cell, row kind, name)`` of the row's label: total or a source (其中： dropped)."""
+    for i, text in block.filled:
+        if block.cells[i].copy_of is not None:
+            continue
+        name = _SOURCE_PREFIX.sub("", text).rstrip(":：")
+        kind = vocab.field("funds.rows", name)
+        if kind:
+            return i, kind, clean(name) or name
+        if not vocab.field("funds", text):
+            return None
+    return None
+
+
+def _read_row(
+    block: Block, columns: dict[int, str], vocab: Vocabulary, ledger: Ledger, reading: FundsReading
+) -> bool:
+    """One total or source row; False when the row is not part of the funds block."""
+    label = _row_label(block, vocab)
+    if label is None:
+        return False
+    at, kind, name = label
+    ledger.take(block, at)
+    _take_block_labels(block, vocab, ledger, reading)
+    empty = vocab.words("furniture", "empty")
+    values: dict[str, Decimal] = {}
+    for i, column in columns.items():
+        text = block.texts[i] if i < len(block.texts) else ""
+        if text and is_amount(text):
+            ledger.take(block, i)
+            value = amount(text)
+            if value is not None:
+                values[column] = value
+        elif text in empty:
+            ledger.take(block, i)
+    if kind == "total" and not reading.totals:
+        reading.totals = values
+    else:
+        reading.sources.append(
+            FundSource(
+                name, values.get("initial_budget"), values.get("budget"), values.get("executed")
+            )
+        )
+    return True

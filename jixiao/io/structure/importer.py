@@ -1,0 +1,149 @@
+"""The structure-driven importer: any performance form, read by its content.
+
+A document is cut at its form titles (a document with none is one part); each part is
+matched against the known layouts (``match``), read with the matched layout's vocabulary
+(the national one when none matches) and built into canonical forms. What the canonical form
+has no place for is reported: unknown columns with their values, long-term indicators, a
+missing year, a form cut short, a layout no entry matches.
+"""
+
+from jixiao.core.findings import Finding, Severity
+from jixiao.core.model import FormKind
+from jixiao.io.document import Block, Document, Ledger
+from jixiao.io.importers.base import Importer, ImportResult
+from jixiao.io.problems import problem
+from jixiao.io.structure.forms import Built, build
+from jixiao.io.structure.match import match_layout
+from jixiao.io.structure.reader import Draft, read_blocks, title_of
+from jixiao.io.vocabulary import labels, normalise, vocabulary
+
+PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
+
+
+class StructureImporter(Importer):
+    """Reads a form of any layout from its indicator header, funds block and labels."""
+
+    template = ""
+    kind = FormKind.TARGET  # each form's kind is read from its title or content
+    titles = ()
+    labels = labels() | PLACEHOLDERS | frozenset(vocabulary().words("furniture", "empty"))
+
+    def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
+        """Every form of ``doc``; each placed cell taken from ``ledger``."""
+        result = ImportResult()
+        for part in parts(doc):
+            title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
+            kind = title[1] if title else None
+            text = "|".join(normalise(t) for b in part for _, t in b.filled)
+            layout = match_layout(title[0] if title else "", text, kind)
+            vocab = vocabulary(layout.id if layout else "national")
+            for draft in read_blocks(part, vocab, ledger):
+                built = build(
+                    draft, layout.id if layout else None, layout.kind if layout else None, doc.name
+                )
+                first = len(result.forms)
+                result.forms.extend(built.forms)
+                for index in range(first, len(result.forms)):
+                    result.findings.extend(_findings(doc.name, index, draft, built, layout is None))
+        return result
+
+
+def parts(doc: Document) -> list[list[Block]]:
+    """The document cut before each title that follows some content."""
+    out: list[list[Block]] = [[]]
+    national = vocabulary()
+    for block in doc:
+        if out[-1] and title_of(block, national) and _has_content(out[-1], national):
+            out.append([])
+        out[-1].append(block)
+    return [p for p in out if p]
+
+
+def _has_content(blocks: list[Block], vocab) -> bool:
+    """Whether blocks hold more than titles and year lines."""
+    return sum(1 for b in blocks if not b.blank and not title_of(b, vocab)) > 1
+
+
+def _findings(
+    document: str, form: int, draft: Draft, built: Built, unmatched: bool
+) -> list[Finding]:
+    out = [
+        _unknown_column(document, form, heading, values)
+        for heading, values in draft.table.reported.items()
+    ]
+    if draft.table.long_term:
+        out.append(
+            problem(
+                "long-term-indicators",
+                Severity.INFO,
+                document,
+                f"长期（中期）指标未作为年度指标读入：{len(draft.table.long_term)} 项",
+                f"{len(draft.table.long_term)} long-term indicator value(s) reported, not read as annual",
+                form=form,
+                found=" | ".join(draft.table.long_term),
+            )
+        )
+    if unmatched:
+        out.append(
+            problem(
+                "layout-unmatched",
+                Severity.INFO,
+                document,
+                "按表的结构读入；未匹配到已知格式（template 为空）",
+                "read by its structure; no known layout matched (template null)",
+                form=form,
+            )
+        )
+    if built.year_missing:
+        out.append(
+            problem(
+                "year-missing",
+                Severity.WARNING,
+                document,
+                "未印年度，标题、日期和文件名也不能确定",
+                "no year printed, and none settled by the title, dates or file name",
+                form=form,
+                path="year",
+            )
+        )
+    if draft.ended_in_table and not draft.table.total_score and draft.kind == "self_evaluation":
+        out.append(_truncated(document, form))
+    if not draft.tables:
+        out.append(_truncated(document, form))
+    out.extend(
+        problem(
+            "unreadable-value",
+            Severity.WARNING,
+            document,
+            f"无法读取的日期：“{text}”",
+            f"a date that cannot be read: {text!r}",
+            form=form,
+            path=path,
+            found=text,
+        )
+        for path, text in built.unreadable
+    )
+    return out
+
+
+def _unknown_column(document: str, form: int, heading: str, values: list[str]) -> Finding:
+    return problem(
+        "unknown-column",
+        Severity.WARNING,
+        document,
+        f"没有对应字段的列“{heading}”：{' | '.join(values)[:80]}",
+        f"column {heading!r} has no canonical field: {' | '.join(values)[:80]}",
+        form=form,
+        found=f"{heading}: {' | '.join(values)}",
+    )
+
+
+def _truncated(document: str, form: int) -> Finding:
+    return problem(
+        "truncated-form",
+        Severity.WARNING,
+        document,
+        "表不完整（在指标表结束之前中断）：已读入的内容照常返回",
+        "the form is cut short: what was read is returned",
+        form=form,
+    )

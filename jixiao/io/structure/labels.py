@@ -1,0 +1,133 @@
+"""Label cells and their values outside the tables: project block, goals, totals, narrative.
+
+A label (项目名称, 实施单位, 总分, 主要问题 …) is followed by its value in the cells to its right,
+up to the next label (``项目名称 | X | 主管部门 | Y``), or written in the same cell after a
+colon (``填报单位（盖章）：X``). A row of goal headings with no values (``年度总体目标 | 预期目标
+| 实际完成情况``) gives the columns of the row below it. A label alone on its row takes the
+next row when that row holds no label (a paragraph under its heading).
+"""
+
+from dataclasses import dataclass, field
+
+from jixiao.io.document import Block, Ledger
+from jixiao.io.text import clean
+from jixiao.io.vocabulary import Vocabulary
+
+VALUE_SECTIONS = ("project", "goals", "totals", "narrative")
+FURNITURE = (("funds", "block"), ("funds", "currency_labels"), ("indicators", "block"))
+FURNITURE += (("goals", "block"), ("furniture", "labels"))
+_COLONS = (":", "：")
+
+
+@dataclass
+class Fields:
+    """Values found by label: ``"project.name"`` → printed text, first reading kept."""
+
+    values: dict[str, str] = field(default_factory=dict)
+
+    def put(self, key: str, text: str | None) -> None:
+        """Keep a value unless the field has one already."""
+        text = clean(text)
+        if text and key not in self.values:
+            self.values[key] = text
+
+
+def label_of(text: str, vocab: Vocabulary) -> str | None:
+    """``"section.field"`` of a label cell, ``"-"`` for furniture (a label of no field)."""
+    for section in VALUE_SECTIONS:
+        if found := vocab.field(section, text):
+            return f"{section}.{found}"
+    for section, key in FURNITURE:
+        if vocab.field(section, text) == key:
+            return "-"
+    return None
+
+
+def _inline(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """``label：value`` written in one cell → ``(key, value)``."""
+    for colon in _COLONS:
+        head, sep, rest = text.partition(colon)
+        if sep and rest.strip() and (key := label_of(head, vocab)) and key != "-":
+            return key, rest
+    return None
+
+
+def read_labels(
+    blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, fields: Fields
+) -> int:
+    """Read the labels of ``blocks[at]``; the index of the next block to read."""
+    block = blocks[at]
+    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
+    keys = [(i, t, label_of(t, vocab)) for i, t in own]
+    labelled = [(i, k) for i, _, k in keys if k]
+    if not labelled:
+        _inline_cells(block, own, vocab, ledger, fields)
+        return at + 1
+    for i, _ in labelled:
+        ledger.take(block, i)
+    values = [(i, t) for i, t, k in keys if not k]
+    goal_heads = [(i, k) for i, k in labelled if k.startswith("goals.") and k != "goals.block"]
+    nxt = blocks[at + 1] if at + 1 < len(blocks) else None
+    if not values and len(goal_heads) >= 2 and nxt is not None:
+        _columns_below(goal_heads, nxt, ledger, fields)
+        return at + 2
+    if not values and len(labelled) == 1 and nxt is not None and _is_paragraph(nxt, vocab):
+        key = _key(labelled[0][1], labelled)
+        fields.put(key, "\n".join(t for _, t in nxt.filled))
+        ledger.take(nxt)
+        return at + 2
+    _pairs(block, labelled, values, ledger, fields)
+    return at + 1
+
+
+def _key(key: str, labelled: list[tuple[int, str]]) -> str:
+    """A goals block label (年度总体目标) alone stands for the overall goal."""
+    return "goals.overall" if key in ("goals.block", "-") and len(labelled) == 1 else key
+
+
+def _is_paragraph(block: Block, vocab: Vocabulary) -> bool:
+    own = [t for i, t in block.filled if block.cells[i].copy_of is None]
+    return bool(own) and not any(label_of(t, vocab) for t in own)
+
+
+def _pairs(
+    block: Block,
+    labelled: list[tuple[int, str]],
+    values: list[tuple[int, str]],
+    ledger: Ledger,
+    fields: Fields,
+) -> None:
+    """Each label's value: the cells after it up to the next label."""
+    bounds = [i for i, _ in labelled] + [len(block.cells)]
+    for n, (i, key) in enumerate(labelled):
+        mine = [(j, t) for j, t in values if i < j < bounds[n + 1]]
+        if not mine or key == "-":
+            continue
+        fields.put("goals.overall" if key == "goals.block" else key, "\n".join(t for _, t in mine))
+        for j, _ in mine:
+            ledger.take(block, j)
+
+
+def _columns_below(
+    heads: list[tuple[int, str]], below: Block, ledger: Ledger, fields: Fields
+) -> None:
+    """Goal headings over a row of values: each heading's value is under it."""
+    bounds = [i for i, _ in heads] + [len(below.cells)]
+    for n, (i, key) in enumerate(heads):
+        cells = [
+            (j, t)
+            for j, t in below.filled
+            if i <= j < bounds[n + 1] and below.cells[j].copy_of is None
+        ]
+        fields.put(key, "\n".join(t for _, t in cells))
+        for j, _ in cells:
+            ledger.take(below, j)
+
+
+def _inline_cells(
+    block: Block, own: list[tuple[int, str]], vocab: Vocabulary, ledger: Ledger, fields: Fields
+) -> None:
+    for i, text in own:
+        if found := _inline(text, vocab):
+            fields.put(*found)
+            ledger.take(block, i)

@@ -1,0 +1,160 @@
+"""Walk a form's blocks in order: title, label rows, the funds block, indicator tables.
+
+The result is a ``Draft`` per form: what each part of the form gave, before it becomes a
+canonical ``Form``. A second 项目名称 label after an indicator table starts another form (forms
+printed one after another with no title between them).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.io.document import Block, Ledger
+from jixiao.io.structure.columns import Header, is_header, read_header
+from jixiao.io.structure.funds import FundsReading, is_funds_header, read_funds
+from jixiao.io.structure.labels import Fields, label_of, read_labels
+from jixiao.io.structure.rows import Row, Table, read_row
+from jixiao.io.structure.values import weight
+from jixiao.io.text import squeeze
+from jixiao.io.vocabulary import Vocabulary
+
+_YEAR_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+TITLE_MAX = 60  # characters: a longer line is text, not a title
+ENDING_SECTIONS = ("project.", "goals.", "narrative.", "totals.grade", "totals.evaluated_on")
+
+
+@dataclass
+class Draft:
+    """What one form's blocks gave, in the order read."""
+
+    title: str = ""
+    kind: str | None = None
+    department_wide: bool = False
+    year: int | None = None
+    fields: Fields = field(default_factory=Fields)
+    funds: FundsReading | None = None
+    table: Table = field(default_factory=Table)
+    tables: int = 0  # indicator tables read
+    ended_in_table: bool = False  # the blocks ran out inside an indicator table
+    last_block: int = -1
+
+
+def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | None:
+    """``(title, kind, department-wide)`` of a title row, or None."""
+    text = squeeze(block.text)
+    if not text or len(text) > TITLE_MAX or len(block.filled) > 2:
+        return None
+    titles = vocab.names["titles"]
+    department = any(w in text for w in titles["department"])
+    for kind in ("self_evaluation", "target"):
+        if any(w in text for w in titles[kind]):
+            return text, kind, department
+    return None
+
+
+def year_in(text: str) -> int | None:
+    """The year a title or a year line prints (``（2022年度）``)."""
+    match = _YEAR.search(text) or _YEAR_LINE.match(squeeze(text))
+    return int(match[1]) if match else None
+
+
+def read_blocks(blocks: list[Block], vocab: Vocabulary, ledger: Ledger) -> list[Draft]:
+    """Every form in ``blocks`` (one segment of a document), as drafts."""
+    drafts = [Draft()]
+    at = 0
+    while at < len(blocks):
+        block = blocks[at]
+        draft = drafts[-1]
+        if block.blank:
+            at += 1
+        elif found := title_of(block, vocab):
+            if draft.tables:
+                drafts.append(draft := Draft())
+            _title(draft, block, found, ledger)
+            at += 1
+        elif _YEAR_LINE.match(squeeze(block.text)) and len(block.filled) == 1:
+            draft.year = draft.year or year_in(block.text)
+            ledger.take(block)
+            at += 1
+        elif is_header(block, vocab):
+            at = _table(blocks, at, vocab, ledger, draft)
+        elif is_funds_header(block, vocab):
+            draft.funds, at = read_funds(blocks, at, vocab, ledger)
+        else:
+            if draft.tables and _names_project(block, vocab):
+                drafts.append(draft := Draft())
+            at = read_labels(blocks, at, vocab, ledger, draft.fields)
+    return [d for d in drafts if d.tables or d.fields.values or d.funds or d.title]
+
+
+def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledger: Ledger):
+    draft.title, draft.kind, draft.department_wide = found
+    draft.year = draft.year or year_in(found[0])
+    ledger.take(block)
+
+
+def _names_project(block: Block, vocab: Vocabulary) -> bool:
+    return any(label_of(t, vocab) == "project.name" for _, t in block.filled)
+
+
+def _table(blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> int:
+    """Read an indicator table from its header; the index of the first block after it."""
+    header = _take_header(blocks, at, vocab, ledger)
+    draft.tables += 1
+    at += len(header.blocks)
+    while at < len(blocks):
+        block = blocks[at]
+        if block.blank:
+            at += 1
+            continue
+        if is_header(block, vocab):  # the header repeated (a page or a group of its own)
+            header = _take_header(blocks, at, vocab, ledger)
+            at += len(header.blocks)
+            continue
+        ending = _ending(block, vocab)
+        if ending == "total":
+            _total(Row(block, header, ledger), draft.table, vocab)
+            return at + 1
+        if ending:
+            return at
+        read_row(Row(block, header, ledger), draft.table, vocab)
+        at += 1
+    draft.ended_in_table = True
+    return at
+
+
+def _take_header(blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger) -> Header:
+    header = read_header(blocks, at, vocab)
+    for block in blocks[at : at + len(header.blocks)]:
+        ledger.take(block)
+    return header
+
+
+def _ending(block: Block, vocab: Vocabulary) -> str | None:
+    """``"total"`` for a 总分/合计 row, ``"end"`` for a row outside the table, else None."""
+    own = [t for i, t in block.filled if block.cells[i].copy_of is None]
+    if not own:
+        return None
+    key = label_of(own[0], vocab)
+    if key == "totals.total_score":
+        return "total"
+    if (key and key.startswith(ENDING_SECTIONS)) or is_funds_header(block, vocab):
+        return "end"
+    if title_of(block, vocab):
+        return "end"
+    return None
+
+
+def _total(row: Row, table: Table, vocab: Vocabulary) -> None:
+    """The 总分 row: the score total, and the weight total checked against the rows."""
+    for i, text in row.block.filled:
+        if label_of(text, vocab) == "totals.total_score":
+            row.ledger.take(row.block, i)
+    score_column = row.header.first("score")
+    if score_column is not None and weight(row.text(score_column)) is not None:
+        table.total_score = weight(row.text(score_column))
+        row.take(score_column)
+    weight_column = row.header.first("weight")
+    if weight_column is not None and weight(row.text(weight_column)) is not None:
+        table.weight_total = weight(row.text(weight_column))
+        row.take(weight_column)

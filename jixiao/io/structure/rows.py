@@ -1,0 +1,181 @@
+"""The indicator table's rows → indicators, groups and what has no field (reported with values).
+
+A level cell left blank or repeated from a merge belongs to the row above it (level-2 only
+within the same level-1 group); so does a project cell in a table of several projects. A
+value split over cells is joined in printed order, a comparator cell before it and a unit
+cell after a value ending in its number. Placeholder rows (``指标2: ……``) are not indicators.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.core.model import Indicator
+from jixiao.io.document import Block, Ledger
+from jixiao.io.structure.columns import BLOCK, REPORTED, Column, Header
+from jixiao.io.structure.values import group_label, joined, weight, with_comparator, with_unit
+from jixiao.io.text import clean
+from jixiao.io.vocabulary import Vocabulary
+
+TEXT_FIELDS = ("explanation", "deviation", "note")
+
+
+@dataclass
+class GroupEntry:
+    """A level-1 group as printed: its points, band or weight column."""
+
+    name: str
+    weight: Decimal | None = None
+    band: tuple[str, str] | None = None
+
+
+@dataclass
+class Table:
+    """What an indicator table gave, in printed order."""
+
+    indicators: list[Indicator] = field(default_factory=list)
+    projects: list[str | None] = field(default_factory=list)  # each indicator's project cell
+    groups: dict[str, GroupEntry] = field(default_factory=dict)
+    reported: dict[str, list[str]] = field(default_factory=dict)  # heading → values
+    long_term: list[str] = field(default_factory=list)  # ``name: heading value``
+    total_score: Decimal | None = None
+    weight_total: Decimal | None = None
+    level1: str | None = None
+    level2: str | None = None
+    project: str | None = None
+
+
+class Row:
+    """One table row seen through the header: texts by column, taking what is placed."""
+
+    def __init__(self, block: Block, header: Header, ledger: Ledger) -> None:
+        """Read ``block`` with the columns of ``header``; placed cells go to ``ledger``."""
+        self.block, self.header, self.ledger = block, header, ledger
+        self.texts = block.texts
+
+    def text(self, column: Column | None) -> str:
+        """The cell under a column ('' when the row is shorter)."""
+        if column is None or column.index >= len(self.texts):
+            return ""
+        return self.texts[column.index]
+
+    def take(self, column: Column | None) -> None:
+        """Mark a column's cell as placed."""
+        if column is not None and column.index < len(self.block.cells):
+            self.ledger.take(self.block, column.index)
+
+    def value(self, name: str) -> str | None:
+        """A field's annual value, its parts joined in printed order; its cells taken."""
+        columns = [c for c in self.header.of(name) if not c.long_term]
+        parts = [self.text(c) for c in columns]
+        if not any(parts):
+            return None
+        for column in columns:
+            self.take(column)
+        return joined(parts)
+
+
+def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
+    """Add one row's indicator (or only its group) to the table."""
+    _levels(row, table)
+    _report(row, table)
+    name = _name(row, vocab)
+    target, actual = _target_actual(row, vocab)
+    weight_text, score_text = row.value("weight"), row.value("score")
+    texts = {f: clean(row.value(f)) for f in TEXT_FIELDS}
+    if name is None and not any((target, actual, weight_text, score_text, *texts.values())):
+        return
+    table.indicators.append(
+        Indicator(
+            table.level1,
+            table.level2,
+            name,
+            texts["explanation"],
+            target,
+            actual,
+            _number(row, "weight", weight_text),
+            _number(row, "score", score_text),
+            texts["deviation"],
+            texts["note"],
+        )
+    )
+    table.projects.append(table.project)
+
+
+def _number(row: Row, name: str, text: str | None) -> Decimal | None:
+    """A weight or score; a cell that is not a number is given back to the leftovers."""
+    value = weight(text)
+    if value is None and text:
+        for column in row.header.of(name):
+            row.ledger.taken.discard((row.block.index, column.index))
+    return value
+
+
+def _levels(row: Row, table: Table) -> None:
+    """Level-1, level-2 and project cells: printed or inherited from the row above."""
+    project = row.header.first("project")
+    if row.text(project):
+        row.take(project)
+        table.project = clean(row.text(project))
+    level1 = row.header.first("level1")
+    if row.text(level1):
+        row.take(level1)
+        label = group_label(row.text(level1))
+        if label.name != table.level1:
+            table.level2 = None
+        table.level1 = label.name or None
+        entry = table.groups.setdefault(label.name, GroupEntry(label.name))
+        entry.weight = entry.weight if label.points is None else label.points
+        entry.band = entry.band or label.band
+    group_weight = row.header.first("group_weight")
+    if table.level1 and weight(row.text(group_weight)) is not None:
+        row.take(group_weight)
+        table.groups[table.level1].weight = weight(row.text(group_weight))
+    level2 = row.header.first("level2")
+    if row.text(level2):
+        row.take(level2)
+        table.level2 = clean(row.text(level2))
+
+
+def _name(row: Row, vocab: Vocabulary) -> str | None:
+    """The indicator's name without a placeholder (``指标1:``); an ellipsis row has none."""
+    text = row.value("name")
+    if text is None:
+        return None
+    bare = vocab.placeholder.sub("", text).strip()
+    if not bare or bare in vocab.words("indicators", "ellipsis"):
+        return None
+    return bare
+
+
+def _target_actual(row: Row, vocab: Vocabulary) -> tuple[str | None, str | None]:
+    """Target and actual, with the comparator cell before and the unit cell after."""
+    target, actual = row.value("target"), row.value("actual")
+    marks = frozenset(vocab.words("indicators", "comparators"))
+    comparator = row.header.first("comparator")
+    mark = row.text(comparator)
+    if mark and "".join(mark.split()) in marks and target:
+        row.take(comparator)
+        target = with_comparator(target, mark, marks)
+    unit_column = row.header.first("unit")
+    unit = row.text(unit_column)
+    if unit:
+        new_target, new_actual = with_unit(target, unit), with_unit(actual, unit)
+        if (new_target, new_actual) != (target, actual) or unit in (target or "") + (actual or ""):
+            row.take(unit_column)
+        target, actual = new_target, new_actual
+    return clean(target), clean(actual)
+
+
+def _report(row: Row, table: Table) -> None:
+    """Cells of columns with no canonical field, of long-term columns and unknown headings."""
+    name = clean(row.text(row.header.first("name"))) or ""
+    for column in row.header.columns:
+        text = row.text(column)
+        if not text or row.block.cells[column.index].copy_of is not None:
+            continue
+        if column.long_term and column.field not in (BLOCK, "level1", "level2", "name"):
+            table.long_term.append(f"{name}: {column.heading} {text}")
+            row.take(column)
+        elif column.field is None or column.field in REPORTED:
+            table.reported.setdefault(column.heading or f"#{column.index + 1}", []).append(text)
+            row.take(column)

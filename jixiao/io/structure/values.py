@@ -1,0 +1,73 @@
+"""Printed values as the canonical form keeps them: group points, weights, split targets.
+
+Pure functions over text; the patterns are compiled once, at import.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.io.text import amount, clean
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_POINTS = re.compile(rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*分?\s*[)）]\s*分?$")
+_BAND = re.compile(
+    rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*[-－—~～至]\s*({_NUMBER})\s*分?\s*[)）]\s*分?$"
+)
+_ENDS_IN_DIGIT = re.compile(r"\d\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class GroupLabel:
+    """A level-1 label read apart: ``产出指标(50分)`` → name 产出指标, points 50."""
+
+    name: str
+    points: Decimal | None = None
+    band: tuple[str, str] | None = None  # ``(30-50)分``: a range of points, not a weight
+
+
+def group_label(text: str) -> GroupLabel:
+    """The name, points or band of a printed level-1 label.
+
+    Args:
+        text: the label as printed, e.g. ``产出指标（50分）`` or ``产出指标(30-50)分``.
+
+    Returns:
+        The bare name with the points (a weight) or the band (two printed numbers).
+    """
+    text = clean(text) or ""
+    if match := _BAND.match(text):
+        return GroupLabel(match[1].strip(), band=(match[2], match[3]))
+    if (match := _POINTS.match(text)) and match[1].strip():
+        return GroupLabel(match[1].strip(), Decimal(match[2]))
+    return GroupLabel(text)
+
+
+def weight(text: str | None) -> Decimal | None:
+    """A printed weight or score: ``20`` or ``20%`` → 20; anything else → None."""
+    if not text:
+        return None
+    return amount(text.strip().removesuffix("%").removesuffix("％"))
+
+
+def joined(parts: list[str]) -> str | None:
+    """Cells of one value printed apart, in printed order with no spaces: ``≧|120|人次``."""
+    return "".join(p for p in (clean(t) for t in parts) if p) or None
+
+
+def with_comparator(value: str | None, comparator: str | None, marks: frozenset[str]) -> str | None:
+    """A comparator cell's mark (``≥``, ``大于等于``) joined before the value; other words not."""
+    if not value or not comparator or "".join(comparator.split()) not in marks:
+        return value
+    return "".join(comparator.split()) + value
+
+
+def with_unit(value: str | None, unit: str | None) -> str | None:
+    """A unit column's text after a value that ends in its number (``0`` + ``次`` → ``0次``).
+
+    A value that already carries a unit or is words (``40%``, ``否``) stays as printed.
+    """
+    unit = clean(unit)
+    if not value or not unit or not _ENDS_IN_DIGIT.search(value):
+        return value
+    return value + unit
