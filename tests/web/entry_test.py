@@ -112,13 +112,17 @@ def test_a_bad_number_keeps_every_input_and_says_why(cast):
     assert not FormRecord.objects.exists()
 
 
-def test_level_names_come_from_the_rule_set(cast):
-    rows = [dict(ROWS[0], level1="产出指标")]  # a mof-2020 name on a Shanghai target table
-    response = cast.client(cast.clerk).post(
-        reverse("jx-new", args=["target"]), HEADER | rows_data(rows)
-    )
-    assert response.status_code == 400
-    assert "不是该模板的一级指标" in response.content.decode()
+def test_a_level_outside_the_tree_saves_and_is_shown_as_a_finding(cast):
+    rows = [dict(ROWS[0], level1="产出指标")]  # a national name on a Shanghai target table
+    client = cast.client(cast.clerk)
+    response = client.post(reverse("jx-new", args=["target"]), HEADER | rows_data(rows))
+    assert response.status_code == 302
+    record = FormRecord.objects.get()
+    assert to_canonical(record)["indicators"][0]["level1"] == "产出指标"
+    assert record.warnings >= 1  # the queue counts it
+    page = client.get(reverse("jx-form", args=[record.pk])).content.decode()
+    assert 'data-code="level-outside-tree"' in page
+    assert "一级指标“产出指标”不在" in page
 
 
 def _edit_data(record):

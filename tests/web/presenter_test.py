@@ -4,7 +4,7 @@ from django.utils import translation
 
 from jixiao.core.checks.runner import check_form
 from jixiao.web.review.presenter import present
-from jixiao.web.store.services import rules
+from jixiao.web.store.rules import rules
 from tests.conftest import gold_form
 
 

@@ -11,9 +11,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.core.formjson import FUNDS_AMOUNTS, INDICATOR_KEYS, FormDecodeError, decode_form
-from jixiao.core.model import Form, FormKind
+from jixiao.core.model import Form
 from jixiao.core.numbers import NotANumberError, to_decimal, to_text
-from jixiao.web.store.services import rules
+from jixiao.web.language import in_language
+from jixiao.web.store.layouts import editor_layouts, title
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 PROJECT_FIELDS = ("name", "department", "unit", "offices", "performance_type")
@@ -45,22 +46,18 @@ class NumberField(forms.CharField):
         return _number(super().clean(value))
 
 
-def template_choices(kind: str) -> list[tuple[str, str]]:
-    """Templates of rule sets that fit the kind of form."""
-    config = rules()
-    scored = kind == FormKind.SELF_EVALUATION
-    return [
-        (t, f"{t} · {rs.title_zh}")
-        for rs in config.rulesets.values()
-        if rs.scored == scored
-        for t in rs.templates
-    ]
+def template_choices(kind: str, current: str | None = None) -> list[tuple[str, str]]:
+    """The layouts offered for a form of this kind, by printed name; the form's own one too."""
+    choices = [(layout.id, title(layout.id)) for layout in editor_layouts(kind)]
+    if current not in {value for value, _label in choices}:
+        choices.append((current or "", title(current)))
+    return choices
 
 
 class HeaderForm(forms.Form):
     """Everything of a form but its indicators."""
 
-    template = forms.ChoiceField(label=_("模板"))
+    template = forms.ChoiceField(label=_("版式"), required=False)
     year = forms.IntegerField(label=_("年度"), min_value=1990, max_value=2100)
     name = forms.CharField(label=_("项目名称"), max_length=300)
     department = forms.CharField(label=_("主管部门"), required=False, max_length=200)
@@ -87,16 +84,16 @@ class HeaderForm(forms.Form):
     improvements = forms.CharField(label=_("改进措施"), required=False, widget=TEXTAREA)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, kind: str, current: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kind = kind
-        self.fields["template"].choices = template_choices(kind)
+        self.fields["template"].choices = template_choices(kind, current)
 
 
 class IndicatorForm(forms.Form):
     """One indicator row."""
 
-    level1 = forms.CharField(label=_("一级指标"), max_length=100)
+    level1 = forms.CharField(label=_("一级指标"), required=False, max_length=100)
     level2 = forms.CharField(label=_("二级指标"), required=False, max_length=100)
     name = forms.CharField(label=_("三级指标"), max_length=300)
     explanation = forms.CharField(label=_("指标解释"), required=False, max_length=2000)
@@ -139,7 +136,7 @@ def assemble(
 ) -> dict[str, Any]:
     """The canonical form from the cleaned entry forms, over what ``base`` already held."""
     data = dict(base)
-    data.update(schema="jixiao/form@1", template=header["template"], year=header["year"])
+    data.update(schema="jixiao/form@1", template=header["template"] or None, year=header["year"])
     data["project"] = {
         **(base.get("project") or {}),
         **{n: header.get(n) or None for n in PROJECT_FIELDS},
@@ -156,8 +153,8 @@ def assemble(
     for row in data["indicators"]:
         if row["level1"] and row["level1"] not in levels:
             levels.append(row["level1"])
-    weights = {g["name"]: g.get("weight") for g in base.get("groups") or []}
-    data["groups"] = [{"name": name, "weight": weights.get(name)} for name in levels]
+    printed = {g["name"]: g for g in base.get("groups") or [] if isinstance(g, dict)}
+    data["groups"] = [printed.get(name) or {"name": name, "weight": None} for name in levels]
     return data
 
 
@@ -167,7 +164,5 @@ def to_core(data: dict[str, Any], header_form: forms.Form) -> Form | None:
         return decode_form(data, document="entry")
     except FormDecodeError as exc:
         for finding in exc.findings:
-            header_form.add_error(
-                None, f"{finding.location.path}: {finding.message_zh} / {finding.message_en}"
-            )
+            header_form.add_error(None, in_language(finding.message_zh, finding.message_en))
         return None

@@ -4,12 +4,17 @@ Shanghai target tables (投入与管理 / 产出目标 / 效果目标 / 影响�
 and the MoF 2020 self-evaluation (产出指标 / 效益指标 / 满意度指标) name their groups
 differently; the correspondence below carries each declared indicator to its place. Rows of
 投入与管理 have no place in the MoF table (the execution rate is its funds row): they are
-carried with an empty level 1, for the unit to place or remove.
+carried with an empty level 1, for the unit to place or remove. A national 2021 target
+(成本指标 as a level 1) goes to the 2021 self-evaluation, whose tree is the same.
 """
 
 from typing import Any
 
 SELF_EVALUATION_TEMPLATE = "mof-2020-self-eval"
+# Target layouts whose self-evaluation has the same tree: (self-evaluation, its level-1 names).
+SAME_TREE = {
+    "mof-2021-target": ("mof-2021-self-eval", ("产出指标", "效益指标", "成本指标", "满意度指标"))
+}
 # (target level 1, target level 2) → (self-evaluation level 1, level 2); level 2 None = any
 TO_MOF_2020 = {
     ("产出目标", "数量"): ("产出指标", "数量指标"),
@@ -25,9 +30,11 @@ TO_MOF_2020 = {
 SAME_TABLE = ("产出指标", "效益指标", "满意度指标")  # already MoF names: kept as they are
 
 
-def place(level1: str | None, level2: str | None) -> tuple[str | None, str | None]:
-    """Where a declared indicator goes in the self-evaluation table."""
-    if level1 in SAME_TABLE:
+def place(
+    level1: str | None, level2: str | None, same: tuple[str, ...] = SAME_TABLE
+) -> tuple[str | None, str | None]:
+    """Where a declared indicator goes in the self-evaluation table (``same``: names kept)."""
+    if level1 in same:
         return level1, level2
     return TO_MOF_2020.get((level1, level2)) or TO_MOF_2020.get((level1, None)) or (None, None)
 
@@ -35,21 +42,23 @@ def place(level1: str | None, level2: str | None) -> tuple[str | None, str | Non
 def self_evaluation_from(target: dict[str, Any]) -> dict[str, Any]:
     """The canonical draft of a self-evaluation: project, budget, goals and every declared indicator."""
     funds = target.get("funds") or {}
+    template, same = SAME_TREE.get(target.get("template"), (SELF_EVALUATION_TEMPLATE, SAME_TABLE))
     rows = []
     for row in target.get("indicators", []):
-        level1, level2 = place(row.get("level1"), row.get("level2"))
+        level1, level2 = place(row.get("level1"), row.get("level2"), same)
         rows.append(
             {
                 "level1": level1,
                 "level2": level2,
                 "name": row.get("name"),
                 "target": row.get("target"),
+                "weight": row.get("weight"),  # national targets print 分值
             }
         )
     return {
         "schema": "jixiao/form@1",
         "kind": "self_evaluation",
-        "template": SELF_EVALUATION_TEMPLATE,
+        "template": template,
         "year": target.get("year"),
         "project": target.get("project") or {},
         "funds": {

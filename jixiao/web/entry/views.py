@@ -10,19 +10,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jixiao.core.checks.runner import check_form
 from jixiao.core.formjson import INDICATOR_KEYS
 from jixiao.core.model import FormKind
 from jixiao.web.accounts.access import form_for, membership_of, owns
 from jixiao.web.accounts.models import Role
 from jixiao.web.entry.forms import HeaderForm, IndicatorFormSet, assemble, header_initial, to_core
-from jixiao.web.entry.levels import level_choices, level_problems
 from jixiao.web.entry.prefill import self_evaluation_from
 from jixiao.web.review.presenter import present
+from jixiao.web.store.checking import check_in_web
+from jixiao.web.store.layouts import DEFAULT_LAYOUT, prints_weights, tree
 from jixiao.web.store.models import FormRecord, Kind, Status
-from jixiao.web.store.services import StaleEdit, create_form, rules, to_canonical, update_form
-
-DEFAULT_TEMPLATE = {Kind.TARGET: "sh-2020-target", Kind.SELF_EVALUATION: "mof-2020-self-eval"}
+from jixiao.web.store.services import StaleEdit, create_form, to_canonical, update_form
 
 
 def _unit_of(request: HttpRequest):
@@ -33,53 +31,57 @@ def _unit_of(request: HttpRequest):
 
 
 def _bound(request: HttpRequest, kind: str, base: dict[str, Any], record: FormRecord | None):
+    current = base.get("template")
     if request.method == "POST":
-        return HeaderForm(request.POST, kind=kind), IndicatorFormSet(request.POST, prefix="ind")
+        return (
+            HeaderForm(request.POST, kind=kind, current=current),
+            IndicatorFormSet(request.POST, prefix="ind"),
+        )
     initial = header_initial(base)
     initial["version"] = record.version if record else None
     rows = [
         {k: r.get(k) for k in INDICATOR_KEYS} | {"ORDER": i + 1}
         for i, r in enumerate(base.get("indicators", []))
     ]
-    return HeaderForm(initial=initial, kind=kind), IndicatorFormSet(initial=rows, prefix="ind")
+    return (
+        HeaderForm(initial=initial, kind=kind, current=current),
+        IndicatorFormSet(initial=rows, prefix="ind"),
+    )
 
 
 def _valid(header: HeaderForm, formset, base: dict[str, Any], unit: str):
-    """The core form if every input is valid, else None with the errors on the forms."""
+    """The core form if every input is valid, else None with the errors on the forms.
+
+    Level names outside the layout's tree do not stop a save: they are findings
+    (``store.levels``), shown in the live panel and on the form's page.
+    """
     if not (header.is_valid() and formset.is_valid()):
-        return None, None
-    data = assemble(base, header.cleaned_data, formset, unit)
-    for row, field, message in level_problems(data["template"], data["indicators"]):
-        formset.forms[_form_index(formset, row)].add_error(field, message)
-    if any(f.errors for f in formset.forms):
-        return None, None
-    return to_core(data, header), data
+        return None
+    return to_core(assemble(base, header.cleaned_data, formset, unit), header)
 
 
-def _form_index(formset, ordered_row: int) -> int:
-    live = [
-        i
-        for i, f in enumerate(formset.forms)
-        if f.cleaned_data and not f.cleaned_data.get("DELETE")
-    ]
-    live.sort(
-        key=lambda i: (
-            formset.forms[i].cleaned_data.get("ORDER") is None,
-            formset.forms[i].cleaned_data.get("ORDER") or 0,
-        )
-    )
-    return live[ordered_row]
+def _layouts(header: HeaderForm, kind: str, base: dict[str, Any]) -> dict[str, Any]:
+    """Each offered layout's tree and whether its rows carry 分值, for the page's script."""
+    ids = [value for value, _label in header.fields["template"].choices]
+    weighted = {value: prints_weights(value or None, kind) for value in ids}
+    current = base.get("template") or ""
+    if any(row.get("weight") for row in base.get("indicators", [])):
+        weighted[current] = True  # an imported form's printed weights stay visible
+    return {"trees": {value: tree(value or None) for value in ids}, "weighted": weighted}
 
 
 def _render(request, kind, header, formset, record=None, status=200, base=None):
-    template = header["template"].value() or DEFAULT_TEMPLATE[kind]
+    base = base or {}
+    chosen = header["template"].value() or ""
+    layouts = _layouts(header, kind, base)
     context = {
         "kind": kind,
         "header": header,
         "formset": formset,
         "record": record,
-        "levels": level_choices(template),
-        "all_levels": {t: level_choices(t) for t, _ in header.fields["template"].choices},
+        "levels": layouts["trees"].get(chosen, {}),
+        "weighted": layouts["weighted"].get(chosen, False),
+        "layouts": layouts,
         "source": base,
     }
     return render(request, "entry/editor.html", context, status=status)
@@ -92,7 +94,7 @@ def _editor(
     header, formset = _bound(request, kind, base, record)
     if request.method != "POST":
         return _render(request, kind, header, formset, record, base=base)
-    form, _data = _valid(header, formset, base, unit.name)
+    form = _valid(header, formset, base, unit.name)
     if form is None:
         messages.error(request, _("未保存：请更正标出的错误，您输入的内容都保留着。"))
         return _render(request, kind, header, formset, record, status=400, base=base)
@@ -125,7 +127,7 @@ def new_form(request: HttpRequest, kind: str) -> HttpResponse:
     base = {
         "schema": "jixiao/form@1",
         "kind": kind,
-        "template": DEFAULT_TEMPLATE[kind],
+        "template": DEFAULT_LAYOUT[kind],
         "year": None,
         "project": {"unit": unit.name},
         "funds": {"currency_unit": "元"},
@@ -170,24 +172,22 @@ def preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """The live figures for what is typed now: rate, rule scores, total, grade, findings."""
     record = form_for(request.user, pk) if pk else None
     kind = record.kind if record else request.POST.get("kind", FormKind.TARGET)
-    header, formset = (
-        HeaderForm(request.POST, kind=kind),
-        IndicatorFormSet(request.POST, prefix="ind"),
-    )
+    if kind not in Kind.values:
+        kind = FormKind.TARGET
+    base = to_canonical(record) if record else {"schema": "jixiao/form@1", "kind": kind}
+    header = HeaderForm(request.POST, kind=kind, current=base.get("template"))
+    formset = IndicatorFormSet(request.POST, prefix="ind")
     header.is_valid()
     formset.is_valid()
-    base = to_canonical(record) if record else {"schema": "jixiao/form@1", "kind": kind}
     cleaned = {**{k: None for k in header.fields}, **getattr(header, "cleaned_data", {})}
-    cleaned["template"] = cleaned.get("template") or DEFAULT_TEMPLATE[kind]
     cleaned["year"] = cleaned.get("year") or 2000
     unit = (
         record.project.unit.name
         if record
         else getattr(membership_of(request.user), "organisation", None)
     )
-    data = assemble(base, cleaned, formset, str(unit or ""))
-    form = to_core(data, header)
-    report = check_form(form, rules()) if form else None
+    form = to_core(assemble(base, cleaned, formset, str(unit or "")), header)
+    report = check_in_web(form) if form else None
     return render(
         request,
         "entry/_live.html",

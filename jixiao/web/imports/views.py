@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jixiao.core.checks.runner import check_form
 from jixiao.core.formjson import FormDecodeError, decode_form
 from jixiao.core.numbers import to_text
 from jixiao.web.accounts.access import membership_of
@@ -17,8 +16,8 @@ from jixiao.web.accounts.models import Role
 from jixiao.web.imports import tasks
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
 from jixiao.web.review.presenter import message
+from jixiao.web.store.checking import check_in_web
 from jixiao.web.store.models import Status
-from jixiao.web.store.services import rules
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -81,7 +80,7 @@ def _preview(upload: ImportFile) -> list[dict]:
                 {"data": data, "findings": [message(f) for f in exc.findings], "total": None}
             )
             continue
-        report = check_form(form, rules(), upload.name, index)
+        report = check_in_web(form, upload.name, index)
         imported = [
             f for f in (upload.result or {}).get("findings", []) if f["location"]["form"] == index
         ]

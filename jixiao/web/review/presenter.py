@@ -4,11 +4,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import get_language
-
 from jixiao.core.checks.runner import FormReport
 from jixiao.core.findings import Finding
 from jixiao.core.numbers import to_text
+from jixiao.web.language import in_language
 
 _ROW = re.compile(r"^indicators\[(\d+)\]")
 # How a target reads, in each language of the interface: (Chinese, English).
@@ -28,7 +27,7 @@ REVERSE = ("反向", "reverse")
 
 
 def _said(pair: tuple[str, str]) -> str:
-    return pair[1] if (get_language() or "").startswith("en") else pair[0]
+    return in_language(*pair)
 
 
 @dataclass
@@ -45,7 +44,7 @@ class Presented:
 
 def message(finding: Finding) -> str:
     """The finding's message in the page's language."""
-    return finding.message_en if (get_language() or "").startswith("en") else finding.message_zh
+    return in_language(finding.message_zh, finding.message_en)
 
 
 def _figures(report: FormReport) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ QUEUE_FIELDS = (
     "pk",
     "status",
     "kind",
+    "template",
     "year",
     "declared_total",
     "recomputed_total",

@@ -64,7 +64,9 @@ class FormRecord(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("年度"))
     kind = models.CharField(_("表类型"), max_length=20, choices=Kind.choices)
-    template = models.CharField(_("模板"), max_length=60)
+    template = models.CharField(
+        _("版式"), max_length=60, null=True, blank=True
+    )  # null: unrecognised
     status = models.CharField(
         _("状态"), max_length=30, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

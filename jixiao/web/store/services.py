@@ -6,32 +6,25 @@ changed what, field by field.
 
 import json
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
-from jixiao.core.checks.runner import FormReport, check_form
+from jixiao.core.checks.runner import FormReport
 from jixiao.core.findings import Severity
 from jixiao.core.formjson import INDICATOR_KEYS, decode_form, encode_form
 from jixiao.core.model import Form
 from jixiao.core.names import name_key
 from jixiao.core.numbers import half_up
-from jixiao.core.rulesets import Config, load_config
 from jixiao.web.accounts.models import Organisation, OrgKind
+from jixiao.web.store.checking import check_in_web
 from jixiao.web.store.models import FormEvent, FormRecord, IndicatorRow, Project, Status
 
 
 class StaleEdit(Exception):
     """Someone else saved the form since this edit began; nothing was written."""
-
-
-@cache
-def rules() -> Config:
-    """The rule sets and settings in force (``JIXIAO_RULES`` may name a deployment's TOML)."""
-    return load_config(settings.JIXIAO_RULES)
 
 
 def to_canonical(record: FormRecord) -> dict[str, Any]:
@@ -60,7 +53,7 @@ def check(record: FormRecord, canonical: dict[str, Any] | None = None) -> FormRe
 @lru_cache(maxsize=2048)
 def _check_version(pk: int, version: int, canonical: str) -> FormReport:
     form = decode_form(json.loads(canonical), document=f"form {pk}")
-    return check_form(form, rules(), f"form {pk}", None)
+    return check_in_web(form, f"form {pk}")
 
 
 def _rows(record: FormRecord, indicators: list[dict[str, Any]]) -> None:
@@ -73,7 +66,7 @@ def _rows(record: FormRecord, indicators: list[dict[str, Any]]) -> None:
 
 def refresh_summary(record: FormRecord, form: Form) -> None:
     """Store the figures the queue shows: declared and recomputed totals, error and warning counts."""
-    report = check_form(form, rules())
+    report = check_in_web(form)
     declared = form.total_score
     if declared is None and report.score is not None:
         declared = report.score.declared_sum

@@ -3,10 +3,11 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from jixiao.web.language import in_language
 from jixiao.web.review.presenter import message as finding_message
+from jixiao.web.store.layouts import title as layout_title
 from jixiao.web.store.models import Status
 
 register = template.Library()
@@ -22,9 +23,13 @@ def message(finding) -> str:
 
 def finding_message_dict(finding: dict) -> str:
     """A finding's message from its JSON form, in the current language."""
-    return (
-        finding["message_en"] if (get_language() or "").startswith("en") else finding["message_zh"]
-    )
+    return in_language(finding["message_zh"], finding["message_en"])
+
+
+@register.filter
+def layout(template: str | None) -> str:
+    """A form's layout by its printed name (never its id), or "unrecognised layout"."""
+    return layout_title(template)
 
 
 @register.filter

@@ -6,7 +6,8 @@
   const live = document.getElementById("live");
   const body = document.querySelector("#indicator-rows tbody");
   const total = form.querySelector("input[name='ind-TOTAL_FORMS']");
-  const choices = JSON.parse(document.getElementById("level-choices").textContent || "{}");
+  const layouts = JSON.parse(document.getElementById("layouts").textContent || "{}");
+  const layoutSelect = form.querySelector("[name='template']");
   let dirty = false;
   let timer = null;
   let inflight = null;
@@ -19,9 +20,20 @@
     rows().forEach((row, i) => { const o = row.querySelector("input[name$='-ORDER']"); if (o) o.value = i + 1; });
   }
 
+  function showLayout() {
+    // The chosen layout's tree and its 分值 column, without a reload.
+    const template = layoutSelect.value;
+    const names = Object.keys((layouts.trees || {})[template] || {});
+    const hint = document.getElementById("tree-hint");
+    hint.hidden = names.length === 0;
+    hint.querySelector("span").textContent = names.join("、");
+    const weighted = Boolean((layouts.weighted || {})[template]);
+    form.querySelectorAll(".weight-col").forEach((cell) => { cell.hidden = !weighted; });
+    levelLists();
+  }
+
   function levelLists() {
-    const template = form.querySelector("[name='template']").value;
-    const levels = choices[template] || {};
+    const levels = (layouts.trees || {})[layoutSelect.value] || {};
     let l1 = document.getElementById("level1-options");
     l1.innerHTML = Object.keys(levels).map((n) => `<option value="${n}">`).join("");
     rows().forEach((row, i) => {
@@ -73,7 +85,7 @@
     const html = document.getElementById("empty-row").innerHTML.replace(/__prefix__/g, String(index));
     body.insertAdjacentHTML("beforeend", html);
     total.value = index + 1;
-    levelLists();
+    showLayout();
     changed();
   });
 
@@ -91,13 +103,16 @@
     if (event.target.name && event.target.name.endsWith("-level1")) levelLists();
     changed();
   });
-  form.addEventListener("change", changed);
+  form.addEventListener("change", (event) => {
+    if (event.target === layoutSelect) showLayout();
+    changed();
+  });
   form.addEventListener("submit", () => { renumber(); dirty = false; });
   window.addEventListener("beforeunload", (event) => {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
   });
 
-  levelLists();
+  showLayout();
   renumber();
   refresh();
 })();
