@@ -88,7 +88,9 @@ def _check_imported(path: Path, config: Config) -> CheckedDocument:
             if f.location.form == i or (i == 0 and f.location.form is None)
         ]
         doc.reports.append(
-            FormReport(form, i, report.score, sort_findings(imported + report.findings))
+            FormReport(
+                form, i, report.score, sort_findings(imported + report.findings), report.choice
+            )
         )
     return doc
 
@@ -126,14 +128,15 @@ def check_file(path: Path, config: Config) -> CheckedDocument:
     return doc
 
 
-def _document_record(doc: CheckedDocument, config: Config) -> dict:
-    def ruleset_id(report: FormReport) -> str | None:
-        rs = config.ruleset_for(report.form.template)
-        return f"{rs.id}@{rs.version}" if rs else None
+def _ruleset_id(report: FormReport) -> str | None:
+    rs = report.ruleset
+    return f"{rs.id}@{rs.version}" if rs else None
 
+
+def _document_record(doc: CheckedDocument) -> dict:
     return {
         "file": doc.name,
-        "forms": [form_record(r, ruleset_id(r)) for r in doc.reports],
+        "forms": [form_record(r, _ruleset_id(r)) for r in doc.reports],
         "problems": [p.to_dict() for p in doc.problems],
     }
 
@@ -155,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     docs = [check_file(p, config) for p in paths]
     if args.json:
-        record = {"schema": CHECK_SCHEMA, "documents": [_document_record(d, config) for d in docs]}
+        record = {"schema": CHECK_SCHEMA, "documents": [_document_record(d) for d in docs]}
         print(json.dumps(record, ensure_ascii=False, indent=1))
     else:
         out = console()
@@ -163,8 +166,6 @@ def run(args: argparse.Namespace) -> int:
             if doc.problems:
                 render_problems(out, doc.name, doc.problems, args.lang)
             for report in doc.reports:
-                render_document(
-                    out, doc.name, report, config, lang=args.lang, indicators=args.indicators
-                )
+                render_document(out, doc.name, report, lang=args.lang, indicators=args.indicators)
         render_summary(out, docs)
     return exit_status(docs)

@@ -52,8 +52,8 @@ def _show(result: ParseResult, lang: str) -> None:
     for i, form in enumerate(result.forms):
         table.add_row(
             str(i),
-            form.template,
-            str(form.year),
+            form.template or "—",
+            str(form.year) if form.year is not None else "—",
             form.project.name or "—",
             form.project.unit or "—",
             str(len(form.indicators)),

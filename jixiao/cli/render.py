@@ -10,7 +10,6 @@ from jixiao.core.checks.runner import FormReport
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.numbers import same_number, to_text
 from jixiao.core.report import counts
-from jixiao.core.rulesets import Config
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 LABEL = {Severity.ERROR: "错误 error", Severity.WARNING: "警告 warning", Severity.INFO: "提示 info"}
@@ -138,13 +137,16 @@ def indicators_table(report: FormReport) -> Table:
 
 
 def render_document(
-    out: Console, document: str, report: FormReport, config: Config, *, lang: str, indicators: bool
+    out: Console, document: str, report: FormReport, *, lang: str, indicators: bool
 ) -> None:
     """One form: heading, figures, optional indicators, findings."""
     form = report.form
-    rs = config.ruleset_for(form.template)
-    out.rule(f"[bold]{form.project.name or '—'}[/bold]  {form.year}  {form.template}")
+    rs = report.ruleset
+    year = form.year if form.year is not None else "—"
+    out.rule(f"[bold]{form.project.name or '—'}[/bold]  {year}  {form.template or '—'}")
     ruleset = f"{rs.id}@{rs.version}" if rs else "—"
+    if report.choice is not None and report.choice.inferred:
+        ruleset += " (推断 inferred)"
     out.print(
         f"{form.project.unit or '—'}  ·  {document} #{report.index}  ·  规则集 rule set {ruleset}"
     )

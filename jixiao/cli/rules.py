@@ -6,20 +6,14 @@ from rich.table import Table
 
 from jixiao.cli.common import EXIT_OK, config_or_exit, console
 from jixiao.core.checks.registry import FORM_CHECKS
+from jixiao.core.checks.runner import RETIRED_CODES, RUNNER_CODES
 from jixiao.core.numbers import to_text
-from jixiao.core.rulesets import Config
+from jixiao.core.rulesets import Config, RuleSet
 from jixiao.io.codes import IMPORT_CODES
 
 # Problems of the input itself, found before any check runs.
 INPUT_CODES = (
     ("bad-form-json", "error", "不是有效的规范 JSON 表", "not a valid canonical JSON form"),
-    ("unknown-template", "error", "没有适用于该模板的规则集", "no rule set governs the template"),
-    (
-        "internal-error",
-        "error",
-        "某项检查内部出错（其余检查照常）",
-        "a check failed internally (the others ran)",
-    ),
 )
 
 
@@ -37,7 +31,7 @@ def _table(title: str, columns: tuple[str, ...]) -> Table:
 
 
 def checks_table(config: Config) -> Table:
-    """Every check with its severity in force, what it checks, its basis and settings."""
+    """Every check with its severity in force, what it checks and needs, its basis and settings."""
     table = _table(
         "检查 checks",
         (
@@ -53,11 +47,12 @@ def checks_table(config: Config) -> Table:
         severity = config.severity.get(check.code, check.severity)
         settings = ", ".join(f"{k}={config.setting(check.code, k)}" for k in check.settings)
         kinds = "/".join(str(k) for k in check.kinds)
+        needs = "".join(f"\n需要 needs: {need}" for need in check.needs)
         table.add_row(
             check.code,
             str(severity),
             kinds,
-            f"{check.title_zh}\n{check.title_en}",
+            f"{check.title_zh}\n{check.title_en}{needs}",
             check.basis,
             settings or "—",
         )
@@ -81,7 +76,7 @@ def rulesets_table(config: Config) -> Table:
         grades = " ".join(f"{g.word}≥{to_text(g.min)}" for g in rs.grades) or "—"
         table.add_row(
             f"{rs.id}@{rs.version}\n{rs.title_zh}",
-            "\n".join(rs.templates),
+            "\n".join((*rs.templates, _when_inferred(rs))),
             "yes" if rs.scored else "no",
             f"{rs.execution.placement}: {rs.execution.points}",
             groups,
@@ -91,13 +86,31 @@ def rulesets_table(config: Config) -> Table:
     return table
 
 
+def _when_inferred(rs: RuleSet) -> str:
+    """When a rule set governs a form whose template no rule set lists."""
+    if rs.fallback:
+        return "（其余一切版式 every other layout）"
+    marks = rs.inferred
+    if marks is None:
+        return ""
+    shown = [*marks.sources_any, *marks.level1_any]
+    if marks.level1_all:
+        shown.append("+".join(marks.level1_all))
+    kinds = f" [{'/'.join(marks.kinds)}]" if marks.kinds else ""
+    return f"（推断 inferred #{marks.rank}{kinds}: {' | '.join(shown)}）"
+
+
 def codes_table() -> Table:
-    """The codes of problems found in the input itself and while importing."""
+    """The codes of problems found in the input itself, by the runner and while importing."""
     table = _table(
-        "导入与输入 import and input findings", ("代码 code", "级别 severity", "说明 what")
+        "导入、输入与运行 import, input and runner findings",
+        ("代码 code", "级别 severity", "说明 what"),
     )
     for code, severity, zh, en in INPUT_CODES:
         table.add_row(code, severity, f"{zh}\n{en}")
+    for code, level, zh, en in RUNNER_CODES:
+        shown = f"{level} (已停用 retired)" if code in RETIRED_CODES else str(level)
+        table.add_row(code, shown, f"{zh}\n{en}")
     for entry in IMPORT_CODES:
         table.add_row(entry.code, str(entry.severity), f"{entry.zh}\n{entry.en}")
     return table

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from jixiao.core.checks.needs import Need
 from jixiao.core.findings import Finding, Location, Severity
 from jixiao.core.model import Form, FormKind
 from jixiao.core.numbers import to_text
@@ -33,6 +34,7 @@ class Check:
     aliases: tuple[str, ...] = ()  # retired codes that still mean this check
     settings: tuple[str, ...] = ()  # keys under [checks.<code>] in defaults.toml
     doc: str = ""
+    needs: tuple[Need, ...] = ()  # what the form must give for the check to run
 
 
 def shown(value: Decimal | str | None) -> str | None:

@@ -1,8 +1,11 @@
 """Rule sets and check settings: versioned data, chosen by template, overridable.
 
-Each rule set is a TOML file beside this module (``mof-2020.toml``, ``sh-2019.toml``,
-``sh-target.toml``); ``defaults.toml`` holds every check threshold with its reason. A
-deployment passes its own TOML file to ``load_config``:
+Each rule set is a TOML file beside this module (``mof-2020.toml``, ``mof-2021.toml``,
+``sichuan-2023.toml``, ``sh-2019.toml``, ``sh-target.toml``); ``defaults.toml`` holds every
+check threshold with its reason. A rule set lists the templates it governs; its
+``[inferred]`` table says when it governs a form whose template no rule set lists, and the one
+marked ``fallback`` governs the rest (``choice.choose_ruleset``). A deployment passes its own
+TOML file to ``load_config``:
 
 .. code-block:: toml
 
@@ -26,8 +29,15 @@ from typing import Any
 
 from jixiao.core.findings import Severity
 from jixiao.core.numbers import NotANumberError, to_decimal
+from jixiao.core.rulesets.inference import Inference, InferenceError, inference_from_dict
 
-RULESET_FILES = ("mof-2020.toml", "sh-2019.toml", "sh-target.toml")
+RULESET_FILES = (
+    "mof-2020.toml",
+    "mof-2021.toml",
+    "sichuan-2023.toml",
+    "sh-2019.toml",
+    "sh-target.toml",
+)
 PLACEMENTS = ("row", "indicator", "none")
 POINT_RULES = ("proportional", "piecewise", "none")
 
@@ -67,6 +77,7 @@ class GroupRule:
     aliases: tuple[str, ...] = ()
     level2: tuple[str, ...] = ()
     fixed: tuple[tuple[str, Decimal], ...] = ()  # indicators every form must carry, with weights
+    absent_moves_to: tuple[str, ...] = ()  # groups that take this one's weight when it is absent
 
     def matches(self, name: str | None) -> bool:
         """Whether a printed level-1 name is this group."""
@@ -82,6 +93,7 @@ class ExecutionRule:
     weight: Decimal | None = None
     indicator: str | None = None  # the indicator that carries them (placement = indicator)
     bands: tuple[tuple[Decimal, Decimal], ...] = ()  # (rate ≥ bound, share of the weight)
+    explain_below: Decimal | None = None  # the rule set's own "below this rate, say why" (percent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +113,8 @@ class RuleSet:
     grades: tuple[GradeBand, ...] = ()
     tiers: tuple[Tier, ...] = ()
     groups: tuple[GroupRule, ...] = ()
+    inferred: Inference | None = None  # when it governs a form no listed template names
+    fallback: bool = False  # governs every form no other rule set claims
 
     def group_for(self, level1: str | None) -> GroupRule | None:
         """The group rule a printed level-1 name belongs to."""
@@ -116,9 +130,16 @@ class Config:
     values: dict[str, Any]
     severity: dict[str, Severity] = field(default_factory=dict)
 
-    def ruleset_for(self, template: str) -> RuleSet | None:
-        """The rule set that governs a template id, if any."""
+    def ruleset_for(self, template: str | None) -> RuleSet | None:
+        """The rule set that lists a template id, if any (none for a null template)."""
+        if template is None:
+            return None
         return next((r for r in self.rulesets.values() if template in r.templates), None)
+
+    @property
+    def fallback(self) -> RuleSet:
+        """The rule set of every form no other rule set claims (mof-2020)."""
+        return next(r for r in self.rulesets.values() if r.fallback)
 
     def setting(self, code: str, key: str) -> Any:
         """One check setting (always present: defaults.toml declares every key)."""
@@ -146,7 +167,7 @@ def _only(data: dict, allowed: tuple[str, ...], where: str) -> dict:
 
 
 def _execution(data: dict, where: str) -> ExecutionRule:
-    _only(data, ("placement", "points", "weight", "indicator", "bands"), where)
+    _only(data, ("placement", "points", "weight", "indicator", "bands", "explain_below"), where)
     placement, points = data.get("placement", "none"), data.get("points", "none")
     if placement not in PLACEMENTS or points not in POINT_RULES:
         raise ConfigError(f"{where}: placement ∈ {PLACEMENTS}, points ∈ {POINT_RULES}")
@@ -161,17 +182,23 @@ def _execution(data: dict, where: str) -> ExecutionRule:
         weight=_dec(data["weight"], f"{where}.weight") if "weight" in data else None,
         indicator=data.get("indicator"),
         bands=tuple(sorted(bands)),
+        explain_below=(
+            _dec(data["explain_below"], f"{where}.explain_below")
+            if "explain_below" in data
+            else None
+        ),
     )
 
 
 def _group(data: dict, where: str) -> GroupRule:
-    _only(data, ("name", "weight", "aliases", "level2", "fixed"), where)
+    _only(data, ("name", "weight", "aliases", "level2", "fixed", "absent_moves_to"), where)
     return GroupRule(
         name=data["name"],
         weight=_dec(data["weight"], f"{where}.weight") if "weight" in data else None,
         aliases=tuple(data.get("aliases", ())),
         level2=tuple(data.get("level2", ())),
         fixed=tuple((n, _dec(w, f"{where}.fixed")) for n, w in data.get("fixed", ())),
+        absent_moves_to=tuple(data.get("absent_moves_to", ())),
     )
 
 
@@ -189,6 +216,8 @@ RULESET_KEYS = (
     "grades",
     "tiers",
     "groups",
+    "inferred",
+    "fallback",
 )
 
 
@@ -234,9 +263,17 @@ def ruleset_from_dict(data: dict, where: str) -> RuleSet:
             groups=tuple(
                 _group(g, f"{where}.groups[{i}]") for i, g in enumerate(data.get("groups", ()))
             ),
+            inferred=(
+                inference_from_dict(data["inferred"], f"{where}.inferred")
+                if "inferred" in data
+                else None
+            ),
+            fallback=bool(data.get("fallback", False)),
         )
     except KeyError as exc:
         raise ConfigError(f"{where}: 缺少键 missing key {exc.args[0]!r}") from None
+    except InferenceError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _read_packaged(name: str) -> dict:
@@ -299,6 +336,12 @@ def load_config(override: Path | str | None = None) -> Config:
         )
         for rid, data in shipped.items()
     }
+    fallbacks = [rid for rid, rs in rulesets.items() if rs.fallback]
+    if len(fallbacks) != 1:
+        raise ConfigError(
+            f"{where}: 应恰有一个 fallback 规则集 / exactly one rule set must be the fallback, "
+            f"found {fallbacks or 'none'}"
+        )
     defaults = _read_packaged("defaults.toml")
     values = dict(defaults["values"])
     values.update(_only(extra.get("values", {}), tuple(values), f"{where}.values"))

@@ -183,11 +183,18 @@ def test_duplicate_indicator_folds_brackets_and_spaces(config):
     assert ("duplicate-indicator", "indicators[1].name") in codes(form, config)
 
 
-def test_an_unknown_template_is_reported_not_guessed(config):
+def test_an_unknown_template_is_checked_under_the_inferred_rule_set(config):
+    # 产出 / 效益 / 满意度 and 当年财政拨款 rows: no other rule set's marks, so mof-2020; the
+    # seed's three findings stay, grade-mismatch (needs the form's own template) is skipped.
     report = check_form(replace(gold_form("001", 0), template="gd-2023-self-eval"), config)
-    assert [(f.code, f.location.path) for f in report.findings] == [
-        ("unknown-template", "template")
+    assert sorted((f.code, f.location.path, f.severity) for f in report.findings) == [
+        ("check-skipped", "template", Severity.INFO),
+        ("low-execution", "funds.execution_rate", Severity.WARNING),
+        ("rate-mismatch", "funds.execution_rate", Severity.WARNING),
+        ("ruleset-inferred", "template", Severity.INFO),
+        ("target-too-low", "indicators[1].target", Severity.WARNING),
     ]
+    assert report.ruleset.id == "mof-2020"
 
 
 def test_a_crashing_check_becomes_an_internal_error_finding(config, monkeypatch):

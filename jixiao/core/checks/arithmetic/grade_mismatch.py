@@ -3,6 +3,11 @@
 Bands come from the rule set (财预〔2020〕10号: 90 and above 优, 80–90 良, 60–80 中, below
 60 差, lower bounds inclusive); each band accepts its other spellings (优 / 优秀).
 
+Grade words and bands are each layout's own (SPEC §4: Shanghai later grades 优 / 良 / 合格 /
+不合格; a deployment configures them per rule set). Under a rule set inferred from the tree
+the printed word may belong to another scale, so the check needs the form's own template
+(``Need.TEMPLATE``) and is otherwise skipped with a ``check-skipped`` note.
+
 Fires:
     total 88 printed with grade 优秀.
 
@@ -13,6 +18,7 @@ Passes:
 from collections.abc import Iterator
 
 from jixiao.core.checks.base import Check, Context
+from jixiao.core.checks.needs import Need
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.model import FormKind
 
@@ -43,4 +49,5 @@ CHECK = Check(
     run=run,
     kinds=(FormKind.SELF_EVALUATION,),
     doc=__doc__,
+    needs=(Need.TEMPLATE,),
 )

@@ -1,32 +1,56 @@
 """weight-sum: the weights do not add up to 100, or a group's weights not to its weight.
 
-All indicator weights and the funds row's 分值 must give 100. Each group's indicators must
-add up to the group weight printed beside its name (``投入与管理（36分）``) or, where the
-rule set fixes the group weights (sh-2019), to the required one.
+All indicator weights and the funds row's 分值 must give 100 (self-evaluations: only they
+print the funds row's points). Each group's indicators must add up to the group weight
+printed beside its name (``投入与管理（36分）``) or, where the rule set fixes the group weights
+(sh-2019), to the required one; a group printed with a point range (``产出指标(30-50)分``,
+财预〔2021〕101号 forms) must fall in that band. The group sums are checked on targets that
+print weights too.
 
 Fires:
     投入与管理 printed (36分) over indicators weighing 6 + 8 + 5 + 8 + 5 + 5 = 37.
+    产出指标 printed (30-50)分 over indicators weighing 20 + 20 + 15 = 55.
 
 Passes:
     seed 000 合作交流工作业务费: 36 + 34 + 15 + 15 = 100, each group adding up.
+    产出指标 printed (30-50)分 over indicators weighing 20 + 15 + 10 = 45.
 """
 
 from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.core.checks.arithmetic.groups import has_weights, weight_of_level1
-from jixiao.core.checks.base import Check, Context
+from jixiao.core.checks.base import BOTH_KINDS, Check, Context
 from jixiao.core.findings import Finding, Severity
-from jixiao.core.model import FormKind
+from jixiao.core.model import Group
+from jixiao.core.numbers import to_text
+
+
+def _band(ctx: Context, index: int, group: Group, summed: Decimal) -> Iterator[Finding]:
+    assert group.band is not None
+    low, high = group.band
+    if low <= summed <= high:
+        return
+    band = f"{to_text(low)}–{to_text(high)}"
+    yield ctx.report(
+        f"groups[{index}].band",
+        f"“{group.name}”的分值区间为 {band}，其下指标权重合计 {to_text(summed)}",
+        f"group {group.name} has the band {band}, its indicators add up to {to_text(summed)}",
+        expected=band,
+        found=summed,
+    )
 
 
 def _groups(ctx: Context) -> Iterator[Finding]:
     for index, group in enumerate(ctx.form.groups):
+        summed = weight_of_level1(ctx.form, group.name)
+        if group.band is not None:
+            yield from _band(ctx, index, group, summed)
+            continue
         rule = ctx.ruleset.group_for(group.name)
         required = group.weight
         if required is None and ctx.ruleset.fixed_group_weights and rule is not None:
             required = rule.weight
-        summed = weight_of_level1(ctx.form, group.name)
         if required is not None and summed != required:
             yield ctx.report(
                 f"groups[{index}].weight",
@@ -38,12 +62,12 @@ def _groups(ctx: Context) -> Iterator[Finding]:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    """Add the weights up, in all and by group."""
+    """Add the weights up, in all (self-evaluations) and by group."""
     if not has_weights(ctx.form):
         return
     expected = Decimal(ctx.setting("expected_total"))
     total = ctx.score.weight_sum
-    if total is not None and total != expected:
+    if ctx.form.is_self_evaluation and total is not None and total != expected:
         yield ctx.report(
             "indicators",
             f"权重合计为 {total}，应为 {expected}",
@@ -57,11 +81,12 @@ def run(ctx: Context) -> Iterator[Finding]:
 CHECK = Check(
     code="weight-sum",
     severity=Severity.ERROR,
-    title_zh="权重合计不为100或与一级指标分值不符",
-    title_en="Weights do not add up to 100 or to their group's weight",
-    basis="财预〔2020〕10号: 指标权重合计100分；一级指标分值为其下指标权重之和",
+    title_zh="权重合计不为100或与一级指标分值（区间）不符",
+    title_en="Weights do not add up to 100 or to their group's weight or band",
+    basis="财预〔2020〕10号: 指标权重合计100分；一级指标分值为其下指标权重之和；"
+    "一级指标印有分值区间（如 产出指标(30-50)分，2021年起全国表样）的，其下权重之和应在区间内",
     run=run,
-    kinds=(FormKind.SELF_EVALUATION,),
+    kinds=BOTH_KINDS,
     settings=("expected_total",),
     doc=__doc__,
 )

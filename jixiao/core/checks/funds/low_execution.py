@@ -4,6 +4,9 @@ The rate is executed ÷ budget (the printed rate where amounts are missing). An 
 is any deviation, note, 主要问题, 改进措施 or 实际完成情况 text that mentions spending
 (``explanation_words``: 执行率, 结余, 未支付 …).
 
+The threshold is the rule set's own where it states one (四川 表510000_0013zp: "预算执行率未达到
+90%的需说明原因"), else the ``threshold`` setting.
+
 Fires:
     seed 001 合作交流工作业务费: 80.88 %, nothing said about it.
 
@@ -28,7 +31,9 @@ def run(ctx: Context) -> Iterator[Finding]:
     rate = ctx.form.funds.execution_rate
     if rate is None and computed is not None:
         rate = half_up(computed)
-    threshold = Decimal(ctx.setting("threshold"))
+    threshold = ctx.ruleset.execution.explain_below
+    if threshold is None:
+        threshold = Decimal(ctx.setting("threshold"))
     if rate is None or rate >= threshold or explains(ctx.form, ctx.setting("explanation_words")):
         return
     yield ctx.report(
@@ -45,7 +50,7 @@ CHECK = Check(
     severity=Severity.WARNING,
     title_zh="预算执行率偏低且未说明原因",
     title_en="Low execution rate with no explanation",
-    basis="财预〔2020〕10号: 自评应分析预算执行情况及偏差原因",
+    basis="财预〔2020〕10号: 自评应分析预算执行情况及偏差原因；四川 表510000_0013zp: 预算执行率未达到90%的需说明原因",
     run=run,
     kinds=(FormKind.SELF_EVALUATION,),
     settings=("threshold", "explanation_words"),
