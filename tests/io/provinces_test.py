@@ -30,17 +30,26 @@ PENDING_FIELDS = [
     "sichuan_2023_self_eval",
     "national_2021_target",
     "sichuan_township_targets",
+    "hunan_city_target",
+    "hubei_district_target",
+    "guangdong_city_target",
 ]
 # Not given yet: the listed import codes, or given an error the form does not deserve.
 PENDING_FINDINGS = [
     "national_2021_target",
     "sichuan_township_targets",
+    "hunan_city_target",
+    "hubei_district_target",
+    "guangdong_city_target",
 ]
 # Not accounted for yet: a cell taken but not in the output, or left without a finding.
 PENDING_ACCOUNTING = [
     "sichuan_2023_self_eval",
     "national_2021_target",
     "sichuan_township_targets",
+    "hunan_city_target",
+    "hubei_district_target",
+    "guangdong_city_target",
 ]
 
 PROVINCES = Path(__file__).parent / "fixtures" / "provinces"
@@ -121,7 +130,7 @@ def main() -> None:
         for kind in FORMATS:
             got, want = accuracy(form, kind)
             right, total = right + got, total + want
-            print(f"{form}.{kind:5} {got:4}/{want:<4} {100 * got / want:6.1f}%")
+            print(f"{form + '.' + kind:34} {got:4}/{want:<4} {100 * got / want:6.1f}%")
     print(f"fields {right}/{total} ({100 * right / total:.1f}%)")
 
 
