@@ -59,6 +59,8 @@ class ImportFile(models.Model):
     )  # parsed | parsed with findings | failed | stored
     result = models.JSONField(null=True, blank=True)  # jixiao/parse@1
     message = models.TextField(blank=True)
+    # What the user typed for forms that lacked it: {"<form index>": {"year": 2023, "name": …}}
+    supplied = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["pk"]

@@ -15,6 +15,7 @@ from jixiao.io.batch import outcome_of
 from jixiao.io.parse import parse_bytes
 from jixiao.web.accounts.access import membership_of
 from jixiao.web.accounts.models import Role
+from jixiao.web.imports.missing import supplied_to
 from jixiao.web.imports.models import ImportBatch, Job, JobStatus
 from jixiao.web.store.models import FormRecord
 from jixiao.web.store.services import create_form, refresh_summary, to_form, unit_named
@@ -59,7 +60,8 @@ def _store_all(batch: ImportBatch, user: User, job: Job) -> None:
     member = membership_of(user)
     own_unit = member.organisation if member and member.role == Role.UNIT_STAFF else None
     for upload in batch.files.exclude(outcome=Outcome.FAILED):
-        for index, data in enumerate(upload.result["forms"]):
+        for index, parsed in enumerate(upload.result["forms"]):
+            data, typed = supplied_to(parsed, upload.supplied.get(str(index), {}))
             form = decode_form(data, upload.name, index)
             unit = own_unit or unit_named(form)
             try:
@@ -71,6 +73,7 @@ def _store_all(batch: ImportBatch, user: User, job: Job) -> None:
                         origin="imported",
                         source_file=upload.name,
                         status=batch.as_status,
+                        changes=typed,
                     )
             except IntegrityError:
                 raise ValueError(

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from jixiao.core.formjson import FormDecodeError, decode_form
 from jixiao.core.numbers import to_text
+from jixiao.io.batch import Status as Outcome
 from jixiao.web.accounts.access import membership_of
 from jixiao.web.accounts.models import Role
-from jixiao.web.imports import tasks
+from jixiao.web.imports import missing, tasks
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
 from jixiao.web.review.presenter import message
 from jixiao.web.store.checking import check_in_web
@@ -70,14 +71,20 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _preview(upload: ImportFile) -> list[dict]:
+def _preview(upload: ImportFile, post=None) -> list[dict]:
     forms = []
     for index, data in enumerate((upload.result or {}).get("forms", [])):
+        asked = missing.ask(data, f"f{upload.pk}-{index}", post)
         try:
             form = decode_form(data, upload.name, index)
         except FormDecodeError as exc:
             forms.append(
-                {"data": data, "findings": [message(f) for f in exc.findings], "total": None}
+                {
+                    "data": data,
+                    "ask": asked,
+                    "findings": [message(f) for f in exc.findings],
+                    "total": None,
+                }
             )
             continue
         report = check_in_web(form, upload.name, index)
@@ -87,6 +94,7 @@ def _preview(upload: ImportFile) -> list[dict]:
         forms.append(
             {
                 "data": data,
+                "ask": asked,
                 "imported": imported,
                 "findings": report.findings,
                 "total": to_text(report.score.declared_sum)
@@ -97,27 +105,53 @@ def _preview(upload: ImportFile) -> list[dict]:
     return forms
 
 
-@login_required
-def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
-    """Progress while parsing; then each file's outcome and every form with its findings."""
-    batch = _batch_for(request, pk)
+def _batch_context(request: HttpRequest, batch: ImportBatch, post=None) -> dict:
     files = list(batch.files.defer("content"))
-    context = {
+    return {
         "batch": batch,
         "job": batch.parse_job,
         "store_job": batch.store_job,
-        "files": [{"file": f, "forms": _preview(f)} for f in files]
+        "files": [{"file": f, "forms": _preview(f, post)} for f in files]
         if batch.parse_job.status == JobStatus.DONE
         else [],
         "finance": _member(request).role == Role.FINANCE_REVIEWER,
     }
-    return render(request, "imports/batch.html", context)
+
+
+@login_required
+def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress while parsing; then each file's outcome and every form with its findings."""
+    batch = _batch_for(request, pk)
+    return render(request, "imports/batch.html", _batch_context(request, batch))
+
+
+def _supplied(context: dict) -> dict[int, dict] | None:
+    """``{file pk: {form index: typed values}}``, or None when an answer is missing or wrong."""
+    supplied: dict[int, dict] = {}
+    valid = True
+    for entry in context["files"]:
+        if entry["file"].outcome == Outcome.FAILED:
+            continue
+        answers = {}
+        for index, preview in enumerate(entry["forms"]):
+            if preview["ask"] is None:
+                continue
+            if preview["ask"].is_valid():
+                answers[str(index)] = preview["ask"].cleaned_data
+            else:
+                valid = False  # every form's errors are shown, not only the first one's
+        supplied[entry["file"].pk] = answers
+    return supplied if valid else None
 
 
 @require_POST
 @login_required
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    """Store every parsed form of the upload, in the background, all or nothing."""
+    """Store every parsed form of the upload, in the background, all or nothing.
+
+    Forms that lack a year or a project name are stored with what the user typed for them;
+    until every such form has its answer, nothing is stored and the page says what is missing.
+    """
     batch = _batch_for(request, pk)
     if batch.stored or batch.store_job or batch.parse_job.status != JobStatus.DONE:
         messages.error(request, _("该批文件不能再导入"))
@@ -127,7 +161,15 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     if as_status not in (Status.DRAFT, Status.PUBLISHED):
         raise PermissionDenied
+    context = _batch_context(request, batch, request.POST)
+    supplied = _supplied(context)
+    if supplied is None:
+        messages.error(request, _("未保存：请为标出的表填写缺少的年度或项目名称。"))
+        return render(request, "imports/batch.html", context, status=400)
     with transaction.atomic():
+        for upload in batch.files.defer("content").filter(pk__in=supplied):
+            upload.supplied = supplied[upload.pk]
+            upload.save(update_fields=["supplied"])
         batch.store_job = Job.objects.create(kind="store", created_by=request.user)
         batch.as_status = as_status
         batch.save(update_fields=["store_job", "as_status"])

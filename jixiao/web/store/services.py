@@ -142,8 +142,12 @@ def create_form(
     origin: str = "typed",
     source_file: str = "",
     status: str = Status.DRAFT,
+    changes: list[dict[str, Any]] | None = None,
 ) -> FormRecord:
-    """Store a new form; a form already stored for that project, year and kind is refused."""
+    """Store a new form; a form already stored for that project, year and kind is refused.
+
+    ``changes``: values the user supplied on import (a year, a project name), for the history.
+    """
     data = encode_form(form)
     record = FormRecord(
         project=project_for(unit, form.project.name or "未命名项目"),
@@ -164,6 +168,7 @@ def create_form(
         action=origin if origin == "imported" else "created",
         to_status=status,
         note=source_file,
+        changes=changes or [],
     )
     return record
 
