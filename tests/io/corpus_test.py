@@ -33,6 +33,7 @@ PENDING = [
     "jilin_fgztc",
     "jilin_fk",
     "jilin_fzzl",
+    "jilin_gagry",
     "jilin_jyq",
     "jilin_jyzx",
     "jilin_kjzx",
