@@ -1,0 +1,27 @@
+"""Cell recovery: split text lines that lost their cell boundaries back into cells.
+
+Text copied out of web pages and PDFs keeps a form's words but not its table: cells run
+together or stand one space apart. ``recover_cells`` splits them again by explicit separators,
+the known labels, the shapes of values and the column order of the table a line belongs to,
+and reports the places where the text does not settle the split.
+
+Modules, in the order a line goes through them:
+
+- ``separators``: explicit separators (``|``, tabs, runs of spaces).
+- ``labels``: the label set and its one cached alternation regex.
+- ``shapes``: the shapes of values (amounts, percentages, comparator values, dates).
+- ``tokens``: run-together text cut at labels and values.
+- ``spaced``: text spaced by single spaces, joined where shapes say a space is inside a cell.
+- ``columns``: the kinds of columns and the placement of a row's tokens in them.
+- ``rows``: a line's tokens grouped into headers, rows and plain blocks.
+- ``recover``: the document pass (``recover_cells``).
+- ``uncertain``: the uncertain places and their ``uncertain-value`` findings.
+- ``vocabulary``: the label set of ``jixiao.io.vocabulary``.
+"""
+
+from jixiao.io.cellsplit.labels import LabelSet
+from jixiao.io.cellsplit.recover import Recovery, recover_cells
+from jixiao.io.cellsplit.uncertain import UncertainSplit
+from jixiao.io.cellsplit.vocabulary import from_vocabulary
+
+__all__ = ["LabelSet", "Recovery", "UncertainSplit", "from_vocabulary", "recover_cells"]

@@ -1,0 +1,162 @@
+"""The printed labels a line is cut at, and the one regular expression that finds them.
+
+A ``LabelSet`` says what each label is: a field label (followed by its value), a row label of
+the funds table, furniture (``其中``), an indicator or funds column heading (with the canonical
+column it names) or a level-1 / level-2 name. ``matcher(labels)`` compiles every label into one
+alternation, longest first, once per label set (cached): full- and half-width brackets and
+colons match each other, and a label keeps a bracket suffix (``(万元)``, ``(A)``, ``(50分)``)
+and a colon that follow it.
+"""
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
+
+FIELD, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
+    "field",
+    "row",
+    "furniture",
+    "column",
+    "level1",
+    "level2",
+)
+# Labels this short are cut out of run-together text only where they touch other labels or
+# the ends of the text: 项目, 其他, 备注, 指标值 are also ordinary words.
+WEAK_LENGTH = 3
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_HALF_WIDTH = str.maketrans("（）：，", "():,")
+_VARIANTS = {"(": "[(（]", ")": "[)）]", ":": "[:：]", ",": "[,，]"}
+_SUFFIX = r"(?:[(（][^()（）\s]{0,12}[)）]分?)?[:：]?"
+
+
+def normalise(text: str) -> str:
+    """A label as looked up: no whitespace, half-width brackets, no trailing colon."""
+    return "".join(text.split()).translate(_HALF_WIDTH).rstrip(":")
+
+
+@dataclass(frozen=True)
+class LabelSet:
+    """Every printed label and what it is. Hashable, so its matcher is built once.
+
+    Attributes:
+        fields: labels of single fields and blocks (项目名称, 年度总体目标, 总分, titles …).
+        rows: row labels of the funds table (年度资金总额, 本年财政拨款, 其他资金 …).
+        furniture: words that glue onto the next label (其中).
+        columns: ``(heading, canonical column)`` pairs of the indicator and funds tables
+            (``("年度指标值", "target")``, ``("年初预算数", "initial_budget")``).
+        level1: level-1 names (产出指标 …). level2: level-2 names (数量指标 …).
+    """
+
+    fields: frozenset[str] = frozenset()
+    rows: frozenset[str] = frozenset()
+    furniture: frozenset[str] = frozenset()
+    columns: frozenset[tuple[str, str]] = frozenset()
+    level1: frozenset[str] = frozenset()
+    level2: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(
+        cls,
+        fields: Iterable[str] = (),
+        rows: Iterable[str] = (),
+        furniture: Iterable[str] = (),
+        columns: Mapping[str, str] | Iterable[tuple[str, str]] = (),
+        level1: Iterable[str] = (),
+        level2: Iterable[str] = (),
+    ) -> "LabelSet":
+        """A label set from plain lists (and a heading → column mapping)."""
+        pairs = columns.items() if isinstance(columns, Mapping) else columns
+        return cls(
+            frozenset(fields),
+            frozenset(rows),
+            frozenset(furniture),
+            frozenset(pairs),
+            frozenset(level1),
+            frozenset(level2),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LabelInfo:
+    """What a printed label is: its roles and, for a column heading, the columns it names."""
+
+    roles: frozenset[str]
+    columns: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A label found in a line: ``line[start:end]``, suffix included."""
+
+    start: int
+    end: int
+    info: LabelInfo
+    weak: bool
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """The compiled alternation of a label set and the index of what each label is."""
+
+    pattern: re.Pattern[str]
+    index: Mapping[str, LabelInfo] = field(repr=False)
+
+    def find(self, text: str, start: int, stop: int) -> list[Hit]:
+        """Every label in ``text[start:stop]``, leftmost and longest first, not overlapping."""
+        hits = []
+        for match in self.pattern.finditer(text, start, stop):
+            key = normalise(match.group("label"))
+            info = self.index.get(key)
+            if info is not None:
+                hits.append(Hit(match.start(), match.end(), info, len(key) <= WEAK_LENGTH))
+        return hits
+
+
+def is_label_word(word: str) -> bool:
+    """Whether a printed word can be a label: it has a CJK character and no value's shape.
+
+    A mark (``-``, ``无``), a comparator (``≥``, ``大于等于``) or an ellipsis is never a cell
+    boundary of its own, whatever list it comes from.
+    """
+    return bool(_CJK.search(word)) and classify(word) is Shape.TEXT and not is_comparator(word)
+
+
+def _index(labels: LabelSet) -> dict[str, LabelInfo]:
+    roles: dict[str, set[str]] = {}
+    columns: dict[str, set[str]] = {}
+    groups = (
+        (FIELD, labels.fields),
+        (ROW, labels.rows),
+        (FURNITURE, labels.furniture),
+        (LEVEL1, labels.level1),
+        (LEVEL2, labels.level2),
+    )
+    for role, words in groups:
+        for word in words:
+            roles.setdefault(normalise(word), set()).add(role)
+    for heading, column in labels.columns:
+        key = normalise(heading)
+        roles.setdefault(key, set()).add(COLUMN)
+        columns.setdefault(key, set()).add(column)
+    return {
+        key: LabelInfo(frozenset(r), frozenset(columns.get(key, ())))
+        for key, r in roles.items()
+        if is_label_word(key)
+    }
+
+
+def _pattern(word: str) -> str:
+    return "".join(_VARIANTS.get(char, re.escape(char)) for char in word)
+
+
+@lru_cache(maxsize=16)
+def matcher(labels: LabelSet) -> Matcher:
+    """The matcher of a label set: one alternation regex, longest label first, built once."""
+    index = _index(labels)
+    words = sorted(index, key=lambda w: (-len(w), w))
+    alternation = "|".join(_pattern(w) for w in words) or "(?!)"
+    return Matcher(re.compile(f"(?P<label>{alternation}){_SUFFIX}"), index)

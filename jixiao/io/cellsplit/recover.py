@@ -1,0 +1,176 @@
+"""Recover the cells of text lines that lost their boundaries.
+
+``recover_cells`` reads a ``Document`` line by line. A block that already has several cells (a
+tab-separated line, a spreadsheet row) is kept as it is. A one-cell line is split:
+
+1. at explicit separators (``|``, runs of spaces, ideographic spaces): those are the cells;
+2. else, when single spaces separate its words, at the spaces the shapes do not join;
+3. else, when its text runs together and holds at least three labels, at labels and values.
+
+Lines of 2 and 3 after an indicator or funds header are rows: their cells are placed in the
+header's columns (an empty cell where a column was not printed), and a line holding a whole
+table becomes one block per row. Nothing but separators is dropped: the cells of a block,
+joined, give the line without its separators, and each cell keeps the line's source.
+"""
+
+from dataclasses import replace
+from typing import NamedTuple
+
+from jixiao.io.cellsplit.columns import FITS, token_class
+from jixiao.io.cellsplit.labels import LabelSet, Matcher, matcher
+from jixiao.io.cellsplit.rows import Segment, TableState, group
+from jixiao.io.cellsplit.separators import has_separators, pieces
+from jixiao.io.cellsplit.shapes import Shape, classify
+from jixiao.io.cellsplit.spaced import RUN_TOGETHER_LABELS, spaced_tokens
+from jixiao.io.cellsplit.tokens import Token, cut
+from jixiao.io.cellsplit.uncertain import UncertainSplit
+from jixiao.io.document import Block, Cell, Document, Source
+
+
+class Recovery(NamedTuple):
+    """What ``recover_cells`` returns: the new document and the places it was unsure of."""
+
+    document: Document
+    uncertain: tuple[UncertainSplit, ...]
+
+
+def _whole(text: str, start: int, stop: int, found: Matcher) -> Token:
+    """One cell's token: a label when the whole stretch is one, else by its shape."""
+    pieces_ = cut(text, start, stop, found) if start < stop else []
+    if len(pieces_) == 1 and pieces_[0].shape is Shape.LABEL:
+        return pieces_[0]
+    return Token(start, stop, classify(text[start:stop]))
+
+
+def _explicit(text: str, found: Matcher) -> list[Token]:
+    """Tokens of a line with explicit separators: its cells, a cell spaced inside cut too."""
+    tokens: list[Token] = []
+    for start, stop in pieces(text):
+        if " " in text[start:stop]:
+            tokens.extend(spaced_tokens(text, start, stop, found))
+        else:
+            tokens.append(_whole(text, start, stop, found))
+    return tokens
+
+
+def line_tokens(text: str, found: Matcher) -> tuple[list[Token], bool]:
+    """A line's tokens, and whether they may be read as table rows (not explicit cells)."""
+    if has_separators(text):
+        return _explicit(text, found), False
+    stripped = text.strip()
+    start = text.index(stripped[0])
+    stop = start + len(stripped)
+    if any(c.isspace() for c in stripped):
+        return spaced_tokens(text, start, stop, found), True
+    tokens = cut(text, start, stop, found)
+    if sum(t.shape is Shape.LABEL for t in tokens) >= RUN_TOGETHER_LABELS:
+        return tokens, True
+    return [_whole(text, start, stop, found)], True
+
+
+def _cells(segment: Segment, text: str, source: Source) -> tuple[str, ...]:
+    """The texts of a segment's cells: placed in columns when aligned, else in order."""
+    if not segment.placements:
+        return tuple(text[t.start : t.end] for t in segment.tokens)
+    placed = segment.placements[0]
+    cells = [""] * (placed[-1] + 1)
+    for token, column in zip(segment.tokens, placed, strict=True):
+        cells[column] = text[token.start : token.end]
+    return tuple(cells)
+
+
+def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
+    if len(cells) == 1:
+        return Block(index, (Cell(cells[0], source),))
+    return Block(index, tuple(Cell(t, replace(source, column=i + 1)) for i, t in enumerate(cells)))
+
+
+def _line_blocks(
+    block: Block, found: Matcher, state: TableState, start_index: int
+) -> tuple[list[Block], list[UncertainSplit]]:
+    """The blocks a one-cell line becomes, and its uncertain places."""
+    text = block.cells[0].text
+    source = block.cells[0].source
+    tokens, as_rows = line_tokens(text, found)
+    if len(tokens) == 1 and tokens[0].label is None:
+        group(text, tokens, state)
+        return [Block(start_index, block.cells)], []
+    if not as_rows:
+        segments = [Segment(tokens)]
+        group(text, tokens, state)  # explicit cells stay as printed but open or close tables
+    else:
+        segments = group(text, tokens, state)
+    blocks, uncertain = [], []
+    for segment in segments:
+        cells = _cells(segment, text, source)
+        blocks.append(_block(start_index + len(blocks), cells, source))
+        uncertain.extend(_uncertain(segment, text, source))
+    return blocks, uncertain
+
+
+def recover_cells(doc: Document, labels: LabelSet) -> Recovery:
+    """Split the lines of a text document into cells by separators, labels and value shapes.
+
+    Args:
+        doc: a document read from text (``jixiao.io.readers.txt``), or any document: blocks
+            with several cells are kept as they are.
+        labels: the printed labels and what each is (``from_vocabulary()`` gives them all).
+
+    Returns:
+        The document with one block per recovered row (block indexes renumbered, sources
+        kept), and the places where the split is a choice the text does not settle.
+    """
+    found = matcher(labels)
+    state = TableState()
+    blocks: list[Block] = []
+    uncertain: list[UncertainSplit] = []
+    for block in doc.blocks:
+        if len(block.cells) != 1 or block.blank:
+            blocks.append(Block(len(blocks), block.cells))
+            continue
+        new, places = _line_blocks(block, found, state, len(blocks))
+        blocks.extend(new)
+        uncertain.extend(places)
+    return Recovery(replace(doc, blocks=tuple(blocks)), tuple(uncertain))
+
+
+def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSplit]:
+    """The uncertain places of a row: several placements, or cells that may hold two."""
+    if not segment.placements:
+        return []
+    stretch = text[segment.tokens[0].start : segment.tokens[-1].end]
+    chosen = _cells(segment, text, source)
+    out = []
+    if _readings_differ(segment):
+        readings = tuple(
+            _cells(Segment(segment.tokens, segment.kinds, [p]), text, source)
+            for p in segment.placements
+        )
+        out.append(UncertainSplit(source, stretch, "alignment", chosen, readings))
+    if _run_together(segment, text):
+        out.append(UncertainSplit(source, stretch, "run-together", chosen))
+    return out
+
+
+def _readings_differ(segment: Segment) -> bool:
+    """Whether the best placements differ in more than where printed blanks (`-`) go."""
+    kept = [i for i, t in enumerate(segment.tokens) if t.shape is not Shape.MARK]
+    readings = {tuple(p[i] for i in kept) for p in segment.placements}
+    return len(readings) > 1
+
+
+def _run_together(segment: Segment, text: str) -> bool:
+    """Whether a glued text or number cell has an empty column beside it it could fill."""
+    placed = segment.placements[0]
+    taken = set(placed)
+    tokens = segment.tokens
+    for i, token in enumerate(tokens):
+        glued = token.glued or (i + 1 < len(tokens) and tokens[i + 1].glued)
+        if not glued or token.shape not in (Shape.TEXT, Shape.NUMBER):
+            continue
+        cls = token_class(token, text)
+        for column in (placed[i] - 1, placed[i] + 1):
+            if 0 <= column < len(segment.kinds) and column not in taken:
+                if FITS[segment.kinds[column]].get(cls, 0):
+                    return True
+    return False

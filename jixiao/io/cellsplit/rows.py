@@ -1,0 +1,113 @@
+"""Group a line's tokens into blocks: header rows, table rows and the plain text around them.
+
+A header is a run of three or more column headings (a single label before it, such as
+``年度绩效指标完成情况``, stays in the header as a column of its own, as table copies print it).
+After a header, tokens are table rows until a field label (``总分``, ``年度总体目标``) ends
+the table; a level name that follows a value or text opens a new row (that is how rows are
+found in a line that holds the whole table). Each row's tokens are placed in the header's
+columns by ``columns.align``; a row that fits no placement keeps its tokens as they are.
+"""
+
+from dataclasses import dataclass, field
+
+from jixiao.io.cellsplit.columns import align, column_kind, ends_table, token_class
+from jixiao.io.cellsplit.labels import COLUMN, LEVEL1, LEVEL2
+from jixiao.io.cellsplit.tokens import Token
+
+HEADER_RUN = 3  # column headings in a row that make a header
+_LEVELS = {LEVEL1, LEVEL2}
+
+
+@dataclass
+class Segment:
+    """Tokens that become one block; ``placements`` set for a table row that was aligned."""
+
+    tokens: list[Token]
+    kinds: tuple[str, ...] = ()  # the table's column kinds, for a row
+    placements: list[tuple[int, ...]] = field(default_factory=list)
+
+
+@dataclass
+class TableState:
+    """The table a line is in: the kinds of its columns, or none outside a table."""
+
+    kinds: tuple[str, ...] | None = None
+
+
+def _header_run(tokens: list[Token], start: int) -> int:
+    """How many column headings follow each other from ``start`` (0 if fewer than a header)."""
+    stop = start
+    while stop < len(tokens) and tokens[stop].has(COLUMN):
+        stop += 1
+    return stop - start if stop - start >= HEADER_RUN else 0
+
+
+def _is_level(token: Token) -> bool:
+    return token.label is not None and bool(token.label.roles & _LEVELS)
+
+
+def _opens_row(row: list[Token], token: Token) -> bool:
+    """Whether a token starts a new row: a level name after something that is not one."""
+    return bool(row) and _is_level(token) and not _is_level(row[-1])
+
+
+class _Grouper:
+    """Walks a line's tokens once, keeping the table state between lines."""
+
+    def __init__(self, text: str, state: TableState) -> None:
+        self.text = text
+        self.state = state
+        self.segments: list[Segment] = []
+        self.current: list[Token] = []
+
+    def flush(self) -> None:
+        if not self.current:
+            return
+        kinds = self.state.kinds
+        if kinds is None:
+            self.segments.append(Segment(self.current))
+        else:
+            classes = tuple(token_class(t, self.text) for t in self.current)
+            self.segments.append(Segment(self.current, kinds, align(classes, kinds)))
+        self.current = []
+
+    def header(self, run: list[Token]) -> None:
+        if self.state.kinds is None and len(self.current) <= 1:
+            run = self.current + run
+            self.current = []
+        self.flush()
+        self.segments.append(Segment(run))
+        self.state.kinds = tuple(column_kind(t) for t in run)
+
+    def add(self, token: Token) -> None:
+        if self.state.kinds is not None and ends_table(token):
+            self.flush()
+            self.state.kinds = None
+        elif self.state.kinds is not None and _opens_row(self.current, token):
+            self.flush()
+        self.current.append(token)
+
+
+def group(text: str, tokens: list[Token], state: TableState) -> list[Segment]:
+    """Blocks of one line's tokens; ``state`` carries the table from line to line.
+
+    Args:
+        text: the line.
+        tokens: its tokens, in order.
+        state: the table the previous lines left open (updated in place).
+
+    Returns:
+        The segments in order: at least one for a line with tokens.
+    """
+    grouper = _Grouper(text, state)
+    index = 0
+    while index < len(tokens):
+        run = _header_run(tokens, index)
+        if run:
+            grouper.header(tokens[index : index + run])
+            index += run
+            continue
+        grouper.add(tokens[index])
+        index += 1
+    grouper.flush()
+    return grouper.segments
