@@ -15,11 +15,12 @@ name covers its four formats, ``form.kind`` one of them).
 
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from jixiao.io.parse import parse_path
+from jixiao.io.parse import ParseResult, parse_path
 from jixiao.io.readers import read_file
 from tests.goldcmp import flatten
 from tests.io.accounting_test import assert_accounted
@@ -27,29 +28,33 @@ from tests.io.gold_test import differences
 
 # Not reproduced yet: every expected field.
 PENDING_FIELDS = [
-    "sichuan_2023_self_eval",
-    "national_2021_target",
-    "sichuan_township_targets",
-    "hunan_city_target",
-    "hubei_district_target",
     "guangdong_city_target",
+    "hubei_district_target",
+    "hunan_city_target",
+    "national_2021_target",
+    "ndrc_investment_target",
+    "self_eval_unit_column",
+    "shaanxi_targets",
+    "sichuan_2023_self_eval",
+    "sichuan_township_targets",
 ]
 # Not given yet: the listed import codes, or given an error the form does not deserve.
 PENDING_FINDINGS = [
-    "national_2021_target",
-    "sichuan_township_targets",
-    "hunan_city_target",
-    "hubei_district_target",
-    "guangdong_city_target",
+    "self_eval_unit_column",
 ]
 # Not accounted for yet: a cell taken but not in the output, or left without a finding.
 PENDING_ACCOUNTING = [
-    "sichuan_2023_self_eval",
-    "national_2021_target",
-    "sichuan_township_targets",
-    "hunan_city_target",
+    "guangdong_city_target.pdf",
+    "guangdong_city_target.html",
+    "guangdong_city_target.docx",
     "hubei_district_target",
-    "guangdong_city_target",
+    "hunan_city_target",
+    "national_2021_target",
+    "ndrc_investment_target",
+    "self_eval_unit_column",
+    "shaanxi_targets",
+    "sichuan_2023_self_eval",
+    "sichuan_township_targets",
 ]
 
 PROVINCES = Path(__file__).parent / "fixtures" / "provinces"
@@ -60,6 +65,12 @@ FORMS = tuple(sorted(p.name.removesuffix(".expected.json") for p in PROVINCES.gl
 def expected(form: str) -> dict:
     """The hand-written expected parse result of a form."""
     return json.loads((PROVINCES / f"{form}.expected.json").read_text(encoding="utf-8"))
+
+
+@cache
+def parsed(form: str, kind: str) -> ParseResult:
+    """One fixture file parsed once for the tests that only read the result."""
+    return parse_path(PROVINCES / f"{form}.{kind}")
 
 
 def cases(pending: list[str], reason: str, forms: tuple[str, ...] = FORMS) -> list:
@@ -78,18 +89,18 @@ def cases(pending: list[str], reason: str, forms: tuple[str, ...] = FORMS) -> li
 def test_every_file_is_read_as_its_format(form, kind):
     document = read_file(PROVINCES / f"{form}.{kind}")
     assert document.kind == kind
-    assert not parse_path(PROVINCES / f"{form}.{kind}").failed
+    assert not parsed(form, kind).failed
 
 
 @pytest.mark.parametrize(("form", "kind"), cases(PENDING_FIELDS, "layout not read yet"))
 def test_every_expected_field_is_reproduced(form, kind):
-    misses = differences(expected(form), parse_path(PROVINCES / f"{form}.{kind}").to_dict())
+    misses = differences(expected(form), parsed(form, kind).to_dict())
     assert not misses, "\n".join(misses[:60])
 
 
 @pytest.mark.parametrize(("form", "kind"), cases(PENDING_FINDINGS, "codes not given yet"))
 def test_the_listed_codes_and_no_unlisted_error_are_given(form, kind):
-    findings = parse_path(PROVINCES / f"{form}.{kind}").findings
+    findings = parsed(form, kind).findings
     listed = set(expected(form)["findings"])
     assert listed <= {f.code for f in findings}
     errors = {f.code for f in findings if f.severity == "error"}
@@ -118,7 +129,7 @@ def accuracy(form: str, kind: str) -> tuple[int, int]:
         for path, value in flatten(form_json).items()
         if value is not None and not any(i == f and path.startswith(p) for f, p in skip)
     ]
-    misses = differences(gold, parse_path(PROVINCES / f"{form}.{kind}").to_dict())
+    misses = differences(gold, parsed(form, kind).to_dict())
     missed = {m.split(":")[0] for m in misses}
     return sum(1 for w in wanted if w not in missed), len(wanted)
 
