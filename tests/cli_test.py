@@ -122,3 +122,46 @@ def test_check_reads_a_published_text_form_too(capsys):
     codes = {f["code"] for f in forms[2]["findings"]}
     assert {"rule-score-differs", "uncertain-value"} <= codes
     assert status == 0
+
+
+def any_form(tmp_path, **changes):
+    """The first gold form of seed 001 as a one-form JSON file, with ``changes`` applied."""
+    data = json.loads(GOLD_FILES[1].read_text(encoding="utf-8"))["forms"][0]
+    data.update(changes)
+    path = tmp_path / "any.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_check_takes_a_form_with_no_template_no_year_and_month_dates(capsys, tmp_path):
+    path = any_form(tmp_path, template=None, year=None, evaluated_on="2023-03")
+    status, out, _ = run(capsys, "check", str(path), "--json")
+    (form,) = json.loads(out)["documents"][0]["forms"]
+    assert status == 0  # seed 001's three warnings, and two notes: no error
+    assert form["ruleset"] == "mof-2020@1" and form["template"] is None and form["year"] is None
+    assert sorted(f["code"] for f in form["findings"]) == [
+        "check-skipped",
+        "low-execution",
+        "rate-mismatch",
+        "ruleset-inferred",
+        "target-too-low",
+    ]
+
+
+def test_check_prints_the_inferred_rule_set(capsys, tmp_path):
+    status, out, _ = run(capsys, "check", str(any_form(tmp_path, template="yunnan-2022")))
+    assert status == 0
+    assert "mof-2020@1" in out and "(推断 inferred)" in out and "ruleset-inferred" in out
+
+
+def test_check_still_refuses_a_year_that_is_not_a_year(capsys, tmp_path):
+    status, out, _ = run(capsys, "check", str(any_form(tmp_path, year="2022年")))
+    assert status == 2 and "bad-form-json" in out
+
+
+def test_rules_lists_the_new_rule_sets_and_codes(capsys):
+    status, out, _ = run(capsys, "rules")
+    assert status == 0
+    for code in ("mof-2021@1", "sichuan-2023@1", "ruleset-inferred", "check-skipped"):
+        assert code in out
+    assert "unknown-template" in out and "retired" in out

@@ -90,3 +90,45 @@ def test_bad_settings_are_refused_with_the_key_named(tmp_path, text, named):
 def test_a_missing_settings_file_is_refused(tmp_path):
     with pytest.raises(ConfigError, match=r"nowhere\.toml"):
         load_config(tmp_path / "nowhere.toml")
+
+
+def test_mof_2020_also_governs_the_national_target_and_every_unknown_layout(config):
+    rs = config.rulesets["mof-2020"]
+    assert rs.templates == ("mof-2020-self-eval", "mof-2020-target")
+    assert config.fallback is rs
+    assert config.ruleset_for(None) is None and config.ruleset_for("hunan-target") is None
+
+
+def test_mof_2020_moves_a_missing_satisfaction_weight_to_outputs_and_effects(config):
+    (satisfaction,) = [g for g in config.rulesets["mof-2020"].groups if g.name == "满意度指标"]
+    assert satisfaction.absent_moves_to == ("产出指标", "效益指标")
+
+
+def test_mof_2021_has_cost_indicators_as_a_level_1_and_no_fixed_split(config):
+    rs = config.rulesets["mof-2021"]
+    assert [(g.name, g.weight) for g in rs.groups] == [
+        ("产出指标", None),
+        ("效益指标", None),
+        ("满意度指标", None),
+        ("成本指标", None),
+    ]
+    assert rs.group_for("成本指标").level2 == ("经济成本指标", "社会成本指标", "生态环境成本指标")
+    assert (rs.execution.placement, str(rs.execution.weight)) == ("row", "10")
+    assert "gansu-2023-target" in rs.templates
+
+
+def test_sichuan_2023_10_points_for_execution_and_a_reason_below_90(config):
+    rs = config.rulesets["sichuan-2023"]
+    assert (str(rs.execution.weight), str(rs.execution.explain_below)) == ("10", "90")
+    assert rs.templates == ("sichuan-2023-self-eval", "sichuan-township-target")
+    assert [(g.word, str(g.min)) for g in rs.grades] == [
+        ("优", "90"),
+        ("良", "80"),
+        ("中", "60"),
+        ("差", "0"),
+    ]
+
+
+def test_every_template_of_the_design_note_for_a_rule_set_is_listed_once(config):
+    listed = [t for rs in config.rulesets.values() for t in rs.templates]
+    assert len(listed) == len(set(listed)) == 10
