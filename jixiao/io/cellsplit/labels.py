@@ -149,14 +149,43 @@ def _index(labels: LabelSet) -> dict[str, LabelInfo]:
     }
 
 
-def _pattern(word: str) -> str:
-    return "".join(_VARIANTS.get(char, re.escape(char)) for char in word)
+def _unit(char: str) -> str:
+    return _VARIANTS.get(char, re.escape(char))
+
+
+def _trie(words: list[str]) -> dict:
+    """The words as a prefix tree: char → subtree; the key ``""`` marks a word's end."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+def _trie_pattern(node: dict) -> str:
+    """A regex matching the longest word of a prefix tree at a position.
+
+    Common prefixes are written once, so the engine follows one branch per character instead
+    of trying every label; an optional (greedy) tail tries the longer words first.
+    """
+    branches = [_unit(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+    return body
 
 
 @lru_cache(maxsize=16)
 def matcher(labels: LabelSet) -> Matcher:
-    """The matcher of a label set: one alternation regex, longest label first, built once."""
+    """The matcher of a label set: one regex of every label, longest first, built once.
+
+    The alternation is written as a prefix tree (``一(?:级指标|级项目名称)`` …): at each
+    position the longest label wins, and matching stays linear in the text.
+    """
     index = _index(labels)
-    words = sorted(index, key=lambda w: (-len(w), w))
-    alternation = "|".join(_pattern(w) for w in words) or "(?!)"
+    alternation = _trie_pattern(_trie(list(index))) or "(?!)"
     return Matcher(re.compile(f"(?P<label>{alternation}){_SUFFIX}"), index)

@@ -13,6 +13,7 @@ table becomes one block per row. Nothing but separators is dropped: the cells of
 joined, give the line without its separators, and each cell keeps the line's source.
 """
 
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -26,6 +27,9 @@ from jixiao.io.cellsplit.tokens import Token, cut
 from jixiao.io.cellsplit.uncertain import UncertainSplit
 from jixiao.io.document import Block, Cell, Document, Source
 
+_TEXT = re.compile(r"\S(?:.*\S)?")  # a line's text, without the whitespace around it
+_SPACE = re.compile(r"\s")
+
 
 class Recovery(NamedTuple):
     """What ``recover_cells`` returns: the new document and the places it was unsure of."""
@@ -36,9 +40,9 @@ class Recovery(NamedTuple):
 
 def _whole(text: str, start: int, stop: int, found: Matcher) -> Token:
     """One cell's token: a label when the whole stretch is one, else by its shape."""
-    pieces_ = cut(text, start, stop, found) if start < stop else []
-    if len(pieces_) == 1 and pieces_[0].shape is Shape.LABEL:
-        return pieces_[0]
+    hits = found.find(text, start, stop) if start < stop else []
+    if len(hits) == 1 and hits[0].start == start and hits[0].end == stop:
+        return Token(start, stop, Shape.LABEL, hits[0].info)
     return Token(start, stop, classify(text[start:stop]))
 
 
@@ -57,14 +61,13 @@ def line_tokens(text: str, found: Matcher) -> tuple[list[Token], bool]:
     """A line's tokens, and whether they may be read as table rows (not explicit cells)."""
     if has_separators(text):
         return _explicit(text, found), False
-    stripped = text.strip()
-    start = text.index(stripped[0])
-    stop = start + len(stripped)
-    if any(c.isspace() for c in stripped):
+    start, stop = _TEXT.search(text).span()
+    if _SPACE.search(text, start, stop):
         return spaced_tokens(text, start, stop, found), True
-    tokens = cut(text, start, stop, found)
-    if sum(t.shape is Shape.LABEL for t in tokens) >= RUN_TOGETHER_LABELS:
-        return tokens, True
+    if len(found.find(text, start, stop)) >= RUN_TOGETHER_LABELS:
+        tokens = cut(text, start, stop, found)
+        if sum(t.shape is Shape.LABEL for t in tokens) >= RUN_TOGETHER_LABELS:
+            return tokens, True
     return [_whole(text, start, stop, found)], True
 
 
@@ -82,7 +85,14 @@ def _cells(segment: Segment, text: str, source: Source) -> tuple[str, ...]:
 def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
     if len(cells) == 1:
         return Block(index, (Cell(cells[0], source),))
-    return Block(index, tuple(Cell(t, replace(source, column=i + 1)) for i, t in enumerate(cells)))
+    file, page, line, sheet, row = source.file, source.page, source.line, source.sheet, source.row
+    return Block(
+        index,
+        tuple(
+            Cell(text, Source(file, page, line, sheet, row, column))
+            for column, text in enumerate(cells, start=1)
+        ),
+    )
 
 
 def _line_blocks(
