@@ -32,7 +32,6 @@ GROUP_KEYS = ("name", "weight", "band")  # band: only where a point range is pri
 INDICATOR_TEXT = ("level1", "level2", "name", "explanation", "target", "actual")
 INDICATOR_KEYS = (*INDICATOR_TEXT, "weight", "score", "deviation", "note")
 NARRATIVE_KEYS = ("achievements", "problems", "improvements")
-DATE_KEYS = ("start_date", "end_date")  # of the project; the form's own is evaluated_on
 FORM_KEYS = (
     "schema",
     "kind",

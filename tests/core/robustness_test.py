@@ -84,3 +84,35 @@ def test_an_absurd_amount_is_refused_when_read_and_survived_when_scored():
     report = check_form(huge, CONFIG)
     assert report.score.execution_rate_display > Decimal(10) ** 36
     assert not [f for f in report.findings if f.code == "internal-error"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([f for _, f in GOLD]), JSON | st.lists(JSON, min_size=2, max_size=2))
+def test_any_json_as_a_band_is_reported_or_checked_cleanly(form, band):
+    mutated = copy.deepcopy(form)
+    mutated["groups"][0].update(weight=None, band=band)
+    try:
+        decoded = decode_form(mutated, "fuzz.json", 0)
+    except FormDecodeError as exc:
+        assert all(f.code == "bad-form-json" and f.location.path for f in exc.findings)
+        assert all(f.location.path.startswith("groups[0].band") for f in exc.findings)
+        return
+    report = check_form(decoded, CONFIG, "fuzz.json", 0)
+    assert not [f for f in report.findings if f.code == "internal-error"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from([f for _, f in GOLD]),
+    st.sampled_from([("project", "start_date"), ("project", "end_date"), ("evaluated_on",)]),
+    st.from_regex(r"\d{4}-\d{1,2}(-\d{1,2})?", fullmatch=True) | st.text(max_size=12),
+)
+def test_any_text_as_a_date_is_reported_or_checked_cleanly(form, path, text):
+    try:
+        decoded = decode_form(replaced(form, path, text), "fuzz.json", 0)
+    except FormDecodeError as exc:
+        assert [f.location.path for f in exc.findings] == [".".join(path)]
+        return
+    assert decoded.project.start_date or decoded.project.end_date or decoded.evaluated_on
+    report = check_form(decoded, CONFIG, "fuzz.json", 0)
+    assert not [f for f in report.findings if f.code == "internal-error"]

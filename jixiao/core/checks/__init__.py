@@ -7,6 +7,8 @@
 - ``funds``: low-execution, budget-adjusted.
 - ``targets``: target-missing, target-vague, misplaced-indicator, duplicate-indicator.
 
-``registry.FORM_CHECKS`` lists them explicitly; ``runner.check_form`` runs them, turning a
-crashing check into an ``internal-error`` finding.
+``registry.FORM_CHECKS`` lists them explicitly; ``runner.check_form`` runs them under the rule
+set ``rulesets.choice`` picks (an inferred one is said as ``ruleset-inferred``), skips a check
+whose declared need (``needs.Need``) the form does not meet (said once as ``check-skipped``),
+and turns a crashing check into an ``internal-error`` finding.
 """
