@@ -10,6 +10,7 @@ import pytest
 
 from jixiao.core.checks.runner import check_form
 from jixiao.core.findings import Severity
+from jixiao.core.model import Group
 from jixiao.core.rulesets import load_config
 from tests.core.handmade import funds, groups, row, scored_rows, self_evaluation, target
 
@@ -135,3 +136,15 @@ def test_sichuans_own_90_percent_rule_stands_over_a_deployments_threshold(tmp_pa
 def test_sichuans_execution_points_follow_10_hao(config):
     form = sichuan(replace(funds(), execution_score=Decimal("10")))  # 95 % gives 9.5, not 10
     assert ("exec-score-mismatch", "funds.execution_score", E) in found(form, config)
+
+
+def test_a_targets_printed_group_weights_may_be_on_a_scale_of_their_own(config):
+    # 吉林 2016: 预算绩效 权重 50 over indicators of 60 + 40 = 100 points; 项目产出 50 over 100.
+    rows = [
+        row("预算绩效", "预算执行率", "60", target="≥90%", actual=None),
+        row("预算绩效", "资金到位率", "40", target="=100%", actual=None),
+        row("项目产出", "检验批次", "100", target="≥500批", actual=None),
+    ]
+    weighted = (Group("预算绩效", Decimal("50")), Group("项目产出", Decimal("50")))
+    form = target("jilin-2016-eval", rows, groups=weighted)
+    assert found(form, config) == [("ruleset-inferred", "template", INFO)]

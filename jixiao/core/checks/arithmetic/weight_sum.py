@@ -4,8 +4,11 @@ All indicator weights and the funds row's 分值 must give 100 (self-evaluations
 print the funds row's points). Each group's indicators must add up to the group weight
 printed beside its name (``投入与管理（36分）``) or, where the rule set fixes the group weights
 (sh-2019), to the required one; a group printed with a point range (``产出指标(30-50)分``,
-财预〔2021〕101号 forms) must fall in that band. The group sums are checked on targets that
-print weights too.
+2021+ national forms) must fall in that band.
+
+On targets only printed bands are checked: a target's printed group weight may weight the
+group as a whole over indicator points of its own (吉林 2016 evaluation trees: 预算绩效 50 over
+indicators adding up to 100), while a band is printed to bound the indicators' points.
 
 Fires:
     投入与管理 printed (36分) over indicators weighing 6 + 8 + 5 + 8 + 5 + 5 = 37.
@@ -47,6 +50,8 @@ def _groups(ctx: Context) -> Iterator[Finding]:
         if group.band is not None:
             yield from _band(ctx, index, group, summed)
             continue
+        if not ctx.form.is_self_evaluation:
+            continue
         rule = ctx.ruleset.group_for(group.name)
         required = group.weight
         if required is None and ctx.ruleset.fixed_group_weights and rule is not None:
@@ -62,7 +67,7 @@ def _groups(ctx: Context) -> Iterator[Finding]:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    """Add the weights up, in all (self-evaluations) and by group."""
+    """Add the weights up: in all and by group (self-evaluations), within bands (all forms)."""
     if not has_weights(ctx.form):
         return
     expected = Decimal(ctx.setting("expected_total"))
