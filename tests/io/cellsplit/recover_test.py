@@ -1,0 +1,177 @@
+"""``recover_cells`` on hand-made lines, and what holds for every line of every page and seed.
+
+Every character but separators is kept: the cells of a line's blocks, joined, are the line
+without its separators, each cell a stretch of the line in order, and each keeps the line.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from jixiao.core.findings import Severity
+from jixiao.io.cellsplit import LabelSet, from_vocabulary, recover_cells
+from jixiao.io.document import Block, Cell, Document, Source
+from jixiao.io.readers.txt import read
+from tests.io.cellsplit.labelsets import ANHUI, FUJIAN, GANSU, HUNAN, MOF_COLUMNS, PAGES
+
+SEEDS = Path(__file__).resolve().parents[3] / "jixiao" / "samples" / "seeds"
+FILES = sorted(PAGES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+SEPARATORS = re.compile(r"[\s|｜│┃]")
+
+MOF = LabelSet.build(
+    fields=["项目名称", "主管部门", "总分"],
+    columns=MOF_COLUMNS,
+    level1=["产出指标", "效益指标"],
+    level2=["数量指标", "质量指标"],
+)
+SICHUAN_LIKE = LabelSet.build(
+    columns={
+        "一级指标": "level1",
+        "二级指标": "level2",
+        "三级指标": "name",
+        "指标性质": "comparator",
+        "指标值": "target",
+        "度量单位": "unit",
+        "完成值": "actual",
+        "权重": "weight",
+        "得分": "score",
+    },
+    level1=["产出指标"],
+    level2=["数量指标"],
+)
+
+
+def lines_of(text):
+    return read("hand.txt", text.encode())
+
+
+def rows(doc):
+    return [b.texts for b in doc.blocks]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:12])
+@pytest.mark.parametrize("labels", ["hand", "vocabulary"])
+def test_every_character_but_separators_is_kept(path, labels):
+    doc = read(path.name, path.read_bytes())
+    chosen = from_vocabulary() if labels == "vocabulary" else _hand_labels(path.name)
+    recovered, _ = recover_cells(doc, chosen)
+    by_line: dict[int, list[str]] = {}
+    for block in recovered.blocks:
+        for cell in block.cells:
+            by_line.setdefault(cell.source.line, []).append(cell.text)
+    for block in doc.blocks:
+        line = "\t".join(block.texts) if len(block.cells) > 1 else block.cells[0].text
+        cells = by_line[block.cells[0].source.line]
+        assert SEPARATORS.sub("", "".join(cells)) == SEPARATORS.sub("", line)
+        assert not any(re.search(r"[|｜│┃]", c) for c in cells)
+        _assert_in_order(line, cells)
+
+
+def _hand_labels(name):
+    for prefix, labels in (("anhui", ANHUI), ("gansu", GANSU), ("hunan", HUNAN)):
+        if name.startswith(prefix):
+            return labels
+    return FUJIAN
+
+
+def _assert_in_order(line, cells):
+    cursor = 0
+    for cell in cells:
+        found = line.find(cell, cursor)
+        assert found >= 0, (cell, line)
+        cursor = found + len(cell)
+
+
+def test_sources_keep_the_line_and_number_the_cells():
+    doc, _ = recover_cells(lines_of("标题\n项目名称 水旱灾害防御经费\n"), MOF)
+    title, name, _blank = doc.blocks
+    assert title.cells[0].source == Source(file="hand.txt", line=1)
+    assert [c.source for c in name.cells] == [
+        Source(file="hand.txt", line=2, column=1),
+        Source(file="hand.txt", line=2, column=2),
+    ]
+    assert [b.index for b in doc.blocks] == [0, 1, 2]
+
+
+def test_a_line_that_stays_one_cell_is_kept_exactly():
+    doc, _ = recover_cells(lines_of("  完成年度防汛工作,完成中型灌区节水改造项目。  "), MOF)
+    assert doc.blocks[0].cells[0].text == "  完成年度防汛工作,完成中型灌区节水改造项目。  "
+
+
+def test_blocks_with_several_cells_are_untouched():
+    cells = (Cell("一级 指标", Source(row=1, column=1)), Cell("≥60 次", Source(row=1, column=2)))
+    doc = Document("form.xlsx", (Block(0, cells),), "xlsx")
+    recovered, uncertain = recover_cells(doc, MOF)
+    assert recovered.blocks[0].cells == cells
+    assert recovered.kind == "xlsx" and uncertain == ()
+    tabbed, _ = recover_cells(lines_of("\t数量 指标\t≥60 次 70 次"), MOF)
+    assert rows(tabbed) == [["", "数量 指标", "≥60 次 70 次"]]
+
+
+def test_bar_marks_of_a_yunnan_copy():
+    # Hand-made after issue 9's description of a 云南 copy that marks cells with `|`.
+    text = (
+        "项目名称|某县农村公路养护项目|主管部门|某县交通运输局\n"
+        "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分\n"
+        "产出指标|数量指标|养护里程|≥120公里|125公里|10|10\n"
+        "|质量指标|验收合格率|100%|100%|10|10\n"
+    )
+    doc, uncertain = recover_cells(lines_of(text), MOF)
+    assert rows(doc)[:4] == [
+        ["项目名称", "某县农村公路养护项目", "主管部门", "某县交通运输局"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "养护里程", "≥120公里", "125公里", "10", "10"],
+        ["", "质量指标", "验收合格率", "100%", "100%", "10", "10"],
+    ]
+    assert uncertain == ()
+
+
+def test_a_spaced_row_under_a_header_with_a_comparator_and_a_unit_column():
+    text = (
+        "一级指标 二级指标 三级指标 指标性质 指标值 度量单位 完成值 权重 得分\n"
+        "产出指标 数量指标 培训人次 ≥ 120 人次 130 10 10\n"
+    )
+    doc, _ = recover_cells(lines_of(text), SICHUAN_LIKE)
+    # The comparator, number and unit join in one cell: the space between them is inside it.
+    assert rows(doc)[1] == [
+        "产出指标",
+        "数量指标",
+        "培训人次",
+        "",
+        "≥ 120 人次",
+        "",
+        "130",
+        "10",
+        "10",
+    ]
+
+
+def test_a_row_whose_values_fit_several_columns_is_reported():
+    header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    doc, uncertain = recover_cells(lines_of(header + "质量指标 验收合格率 100% 10\n"), MOF)
+    (place,) = uncertain
+    assert place.why == "alignment"
+    assert place.text == "质量指标 验收合格率 100% 10"
+    assert place.source.line == 2
+    assert place.chosen == place.candidates[0] == tuple(rows(doc)[1])
+    # 100% is a target or an actual; 10 a weight or a score: both stay open.
+    assert {c[3:] for c in place.candidates} >= {("100%", "", "10"), ("100%", "", "", "10")}
+
+
+def test_uncertain_places_become_uncertain_value_findings():
+    header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    _, (place,) = recover_cells(lines_of(header + "质量指标 验收合格率 100% 10\n"), MOF)
+    finding = place.to_finding("hand.txt", form=0)
+    assert finding.code == "uncertain-value"
+    assert finding.severity is Severity.WARNING
+    assert finding.location.document == "hand.txt"
+    assert finding.location.form == 0
+    assert finding.location.source == "line 2"
+    assert "质量指标 验收合格率 100% 10" in finding.message_zh
+
+
+def test_a_total_ends_the_table():
+    text = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n总分 100 98\n数量指标 次数 1 1\n"
+    doc, _ = recover_cells(lines_of(text), MOF)
+    assert rows(doc)[1:3] == [["总分", "100", "98"], ["数量指标", "次数", "1", "1"]]
