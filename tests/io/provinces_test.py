@@ -28,33 +28,29 @@ from tests.io.gold_test import differences
 
 # Not reproduced yet: every expected field.
 PENDING_FIELDS = [
+    "dept_wide_target",
     "guangdong_city_target",
     "hubei_district_target",
     "hunan_city_target",
     "national_2021_target",
     "ndrc_investment_target",
-    "self_eval_unit_column",
     "shaanxi_targets",
-    "sichuan_2023_self_eval",
     "sichuan_township_targets",
+    "transfer_region_self_eval",
 ]
 # Not given yet: the listed import codes, or given an error the form does not deserve.
 PENDING_FINDINGS = [
-    "self_eval_unit_column",
+    "shaanxi_targets",
 ]
 # Not accounted for yet: a cell taken but not in the output, or left without a finding.
 PENDING_ACCOUNTING = [
-    "guangdong_city_target.pdf",
-    "guangdong_city_target.html",
-    "guangdong_city_target.docx",
     "hubei_district_target",
     "hunan_city_target",
     "national_2021_target",
     "ndrc_investment_target",
-    "self_eval_unit_column",
-    "shaanxi_targets",
-    "sichuan_2023_self_eval",
+    "shaanxi_targets.pdf",
     "sichuan_township_targets",
+    "transfer_region_self_eval",
 ]
 
 PROVINCES = Path(__file__).parent / "fixtures" / "provinces"
