@@ -1,16 +1,16 @@
 """The real forms of ``../shared/corpus`` read against their hand-checked expected JSON.
 
 ``tests/io/fixtures/corpus`` holds copies of the corpus files (five provinces' text pages, the
-seventeen 吉林 HTML forms) and beside each a ``<file>.expected.json`` written by hand from the
-document (its ``note`` says how). Each case parses the file and requires every expected field
-(SPEC §2.1 comparison; ``uncertain`` places are never pinned), every import code listed under
-``findings``, and that nothing is dropped silently (the accounting test's rule).
+seventeen 吉林 HTML forms) and beside each a ``<name>.expected.json`` (``name`` the file's
+stem) written by hand from the document (its ``note`` says how). Each case parses the file and
+requires every expected field (SPEC §2.1 comparison; ``uncertain`` places are never pinned),
+every import code listed under ``findings``, and that nothing is dropped silently (the
+accounting test's rule).
 
 ``python -m tests.io.corpus_test`` prints the field accuracy per fixture (fields equal / total).
 """
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -153,4 +153,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
