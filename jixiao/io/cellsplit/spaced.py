@@ -1,21 +1,24 @@
 """Tokens of text whose cells are separated by single spaces (``年度资金总额: 880 880 880 10 10``).
 
 A single space is a cell boundary unless the shapes say otherwise: a space inside brackets
-(``（ 2022 年度）``), between a number and its unit (``≥60 次``) or after a comparator alone
-(``≥ 60``) is part of the cell. A word made only of labels and values (``填报日期:2021``) is
+(``（ 2022 年度）``), between a number and its unit (``≥60 次``), after a comparator alone
+(``≥ 60``), between the parts of a date (``2021 年 1 月 28 日``) or inside a label
+(``一级 指标``, ``部门(单位) 名称``) is part of the cell. A word made only of labels and values (``填报日期:2021``) is
 cut at them; a word with other text in it is one cell (``指标1:年度资金支付完成率100%``: the
 value is part of the name as printed), unless it holds a whole run-together table.
 """
 
 import re
 
-from jixiao.io.cellsplit.labels import Matcher
+from jixiao.io.cellsplit.labels import LabelInfo, Matcher, normalise
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator, is_unit
 from jixiao.io.cellsplit.tokens import Token, cut
 
 _WORD = re.compile(r"\S+")
 RUN_TOGETHER_LABELS = 3  # labels in a word (or a line) that make it a run-together table
 _OPEN = "(（[【《〔"
+# A date printed with spaces (``2021 年 1 月 28 日``): what may follow a part ending in 年 or 月.
+_DATE_PARTS = {"年": re.compile(r"\d{1,2}\s?月"), "月": re.compile(r"\d{1,2}\s?日")}
 _CLOSE = ")）]】》〕"
 
 
@@ -58,16 +61,42 @@ def _run_together(pieces: list[Token]) -> bool:
 
 
 def _joins(text: str, left: Token, right: Token) -> bool:
-    """Whether a space between two tokens is inside one cell (``≥60 次``, ``≥ 60``)."""
+    """Whether a space between two values is inside one cell (``≥60 次``, ``2021 年 1 月``)."""
     if left.label is not None or right.label is not None:
         return False
-    numeric = left.shape in (Shape.NUMBER, Shape.VALUE)
-    if numeric and is_unit(text[right.start : right.end]):
+    before, after = text[left.start : left.end], text[right.start : right.end]
+    if left.shape in (Shape.NUMBER, Shape.VALUE) and is_unit(after):
         return True
-    return is_comparator(text[left.start : left.end]) and right.shape in (
-        Shape.NUMBER,
-        Shape.VALUE,
+    if is_comparator(before) and right.shape in (Shape.NUMBER, Shape.VALUE):
+        return True
+    return _DATE_PARTS.get(before[-1:]) is not None and bool(
+        _DATE_PARTS[before[-1:]].fullmatch(after)
     )
+
+
+def _broken_label(text: str, left: Token, right: Token, matcher: Matcher) -> LabelInfo | None:
+    """The label two words make once the space between them is taken out (``一级 指标``)."""
+    if left.shape is not Shape.TEXT and left.label is None:
+        return None
+    if right.shape is not Shape.TEXT and right.label is None:
+        return None
+    return matcher.index.get(normalise(text[left.start : right.end]))
+
+
+def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> None:
+    """Append a word's token, joined with the one before when the space is inside a cell."""
+    while tokens:
+        left = tokens[-1]
+        label = _broken_label(text, left, token, matcher)
+        if label is not None:
+            token = Token(left.start, token.end, Shape.LABEL, label, left.glued)
+        elif _joins(text, left, token):
+            merged = text[left.start : token.end]
+            token = Token(left.start, token.end, classify(merged), glued=left.glued)
+        else:
+            break
+        tokens.pop()
+    tokens.append(token)
 
 
 def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[Token]:
@@ -80,16 +109,11 @@ def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[To
         matcher: the compiled labels.
 
     Returns:
-        The tokens in order; a token may hold spaces (``≥60 次``) but never starts or ends
-        with one.
+        The tokens in order; a token may hold spaces (``≥60 次``, ``一级 指标``) but never
+        starts or ends with one.
     """
     tokens: list[Token] = []
     for lo, hi in words(text, start, stop):
         for token in _word_tokens(text, lo, hi, matcher):
-            if tokens and _joins(text, tokens[-1], token):
-                left = tokens.pop()
-                merged = text[left.start : token.end]
-                tokens.append(Token(left.start, token.end, classify(merged), glued=left.glued))
-            else:
-                tokens.append(token)
+            _merge(text, tokens, token, matcher)
     return tokens

@@ -4,7 +4,8 @@ from jixiao.io.cellsplit.labels import LabelSet, matcher
 from jixiao.io.cellsplit.spaced import spaced_tokens
 
 LABELS = LabelSet.build(
-    fields=["填报日期", "项目名称"],
+    fields=["填报日期", "项目名称", "部门(单位)名称", "填报人"],
+    columns={"一级指标": "level1", "年度指标值": "target"},
     level1=["产出指标", "效益指标", "满意度指标"],
     level2=["数量指标", "质量指标", "时效指标", "成本指标"],
 )
@@ -61,3 +62,19 @@ def test_a_word_holding_a_whole_table_is_cut_unless_it_is_a_sentence():
     ]
     note = "注:产出指标50分、效益指标30分、满意度指标10分。"
     assert cells(f"{note} 如有") == [note, "如有"]
+
+
+def test_a_date_printed_with_spaces_is_one_cell():
+    # 湖北 广水's copy: `填报日期:2021 年 1 月 28 日`.
+    assert cells("填报日期:2021 年 1 月 28 日 填报人") == [
+        "填报日期:",
+        "2021 年 1 月 28 日",
+        "填报人",
+    ]
+
+
+def test_a_label_broken_by_a_space_is_one_cell():
+    assert cells("部门(单位) 名称 填报人") == ["部门(单位) 名称", "填报人"]
+    assert cells("一级 指标 年度 指标值") == ["一级 指标", "年度 指标值"]
+    # Two words that make no label stay apart.
+    assert cells("项目名称 水利 工程") == ["项目名称", "水利", "工程"]
