@@ -1,4 +1,4 @@
-"""PDF files (pdfplumber): ruled tables as rows of cells, other text as lines, page by page.
+"""PDF files: ruled tables as rows of cells, other text as lines, page by page.
 
 On each page the ruled tables are found from their lines; each table row becomes a block
 of one cell per grid column, and every line of text outside the tables a block of one
@@ -8,22 +8,24 @@ names the box's top-left cell) and the grid cells to its right stay blank, as in
 
 PDF has no text to read when it is encrypted with a password or when its pages are only
 images (a scan): both are refused with a ``ReadError``; OCR is not supported.
+
+PDFium reads each page's characters and ruling lines (``pdf_objects``); pdfplumber's table
+finder and text-line grouping, run on them, find the tables and lines.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from io import BytesIO
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError
-from pdfminer.psexceptions import PSException
-from pdfplumber.page import Page
-from pdfplumber.table import Table
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2
+import pypdfium2.raw as pdfium
+from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.utils import chars_to_textmap
 
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.problems import ReadError, unreadable
+from jixiao.io.readers.pdf_objects import PageObjects, page_objects
+from jixiao.io.readers.pdf_tables import cell_texts
 
 # Some PDF fonts map CJK characters to look-alike radicals (⽬ U+2F6C for 目): NFKC turns
 # these back; it is applied to these blocks only, since it would also turn full-width
@@ -41,13 +43,20 @@ class _Item:
 
 
 def read(name: str, data: bytes) -> Document:
-    """Every page's tables and lines; refuses encrypted and image-only files."""
+    """Every page's tables and lines; refuses encrypted, damaged and image-only files."""
     try:
-        with pdfplumber.open(BytesIO(data)) as pdf:
-            items = [item for page in pdf.pages for item in page_items(name, page)]
-            has_text = any(page.chars for page in pdf.pages)
-    except (PdfminerException, PSException) as exc:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
         raise _refusal(name, exc) from None
+    items: list[_Item] = []
+    has_text = False
+    try:
+        for number in range(len(pdf)):
+            objects = _load(pdf, number)
+            has_text = has_text or bool(objects.chars)
+            items.extend(page_items(name, number + 1, objects))
+    finally:
+        pdf.close()
     if not has_text:
         raise unreadable(
             name,
@@ -60,9 +69,18 @@ def read(name: str, data: bytes) -> Document:
     return Document(name, blocks, "pdf")
 
 
-def _refusal(name: str, exc: Exception) -> ReadError:
-    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
-    if isinstance(cause, PDFEncryptionError):
+def _load(pdf: pypdfium2.PdfDocument, number: int) -> PageObjects:
+    page = pdf[number]
+    text_page = page.get_textpage()
+    try:
+        return page_objects(page, text_page)
+    finally:
+        text_page.close()
+        page.close()
+
+
+def _refusal(name: str, exc: pypdfium2.PdfiumError) -> ReadError:
+    if exc.err_code == pdfium.FPDF_ERR_PASSWORD:
         return unreadable(
             name,
             "encrypted-pdf",
@@ -73,21 +91,27 @@ def _refusal(name: str, exc: Exception) -> ReadError:
     return unreadable(
         name,
         "truncated-file",
-        f"PDF 文件已损坏或被截断，无法读取（{type(cause).__name__}）",
-        f"the PDF file is damaged or truncated and cannot be read ({type(cause).__name__})",
+        "PDF 文件已损坏或被截断，无法读取",
+        "the PDF file is damaged or truncated and cannot be read",
     )
 
 
-def page_items(name: str, page: Page) -> list[_Item]:
+def page_items(name: str, page: int, objects: PageObjects) -> list[_Item]:
     """A page's table rows and text lines, top to bottom."""
-    tables = page.find_tables()
+    tables = TableFinder(objects, TableSettings.resolve(None)).tables
     items = []
     for number, table in enumerate(tables, start=1):
-        items.extend(table_rows(name, page.page_number, f"table {number}", table))
+        items.extend(table_rows(name, page, f"table {number}", table, objects.chars))
     boxes = [table.bbox for table in tables]
-    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    for number, line in enumerate(outside.extract_text_lines(return_chars=False), start=1):
-        source = Source(file=name, page=page.page_number, line=number)
+    outside = [char for char in objects.chars if not _inside(char, boxes)]
+    lines = chars_to_textmap(
+        outside,
+        layout_bbox=objects.bbox,
+        layout_width=objects.width,
+        layout_height=objects.height,
+    ).extract_text_lines(strip=True, return_chars=False)
+    for number, line in enumerate(lines, start=1):
+        source = Source(file=name, page=page, line=number)
         items.append(_Item(line["top"], (Cell(_text(line["text"]), source),)))
     # Stable sort: rows of one table keep their order even where tops coincide.
     return sorted(items, key=lambda item: item.top)
@@ -99,10 +123,10 @@ def _inside(char: dict, boxes: list[Box]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def table_rows(name: str, page: int, label: str, table: Table) -> list[_Item]:
+def table_rows(name: str, page: int, label: str, table: Table, chars: list[dict]) -> list[_Item]:
     """One item per grid row; merged boxes resolved to the grid cells they cover."""
     grid = [row.cells for row in table.rows]
-    texts = table.extract()
+    texts = cell_texts(table, chars)
     lefts = sorted({box[0] for box in table.cells})
     tops = sorted({box[1] for box in table.cells})
     items = []
