@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from jixiao.core.model import Form, FormKind, Funds, Indicator, Project
+from jixiao.web.review.templatetags.jixiao import field_label
 from jixiao.web.store.layouts import title
 from jixiao.web.store.models import FormRecord
 from jixiao.web.store.services import check, create_form, to_canonical
@@ -218,3 +219,29 @@ def test_an_unrecognised_layout_is_named_in_both_languages(language, expected):
     with translation.override(language):
         assert title(None) == expected
         assert title("no-such-layout") == expected
+
+
+def test_other_spellings_of_a_level_1_are_in_the_tree(cast):
+    # 投入与管理: another spelling of the Shanghai level 1 投入和管理目标.
+    rows = [dict(ROWS[0], level1="投入与管理", level2="投入管理")]
+    page = (
+        cast.client(cast.clerk)
+        .post(reverse("jx-preview-new"), HEADER | rows_data(rows))
+        .content.decode()
+    )
+    assert "level-outside-tree" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "path", "label"),
+    [
+        ("zh-hans", "funds.budget", "全年预算数"),
+        ("zh-hans", "indicators[3].actual", "第4行 · 实际完成值"),
+        ("zh-hans", "", "整表"),
+        ("en", "indicators[3].actual", "row 4 · Actual"),
+        ("en", "groups[0].weight", "Weight"),
+    ],
+)
+def test_pages_name_fields_not_json_paths(language, path, label):
+    with translation.override(language):
+        assert field_label(path) == label

@@ -52,12 +52,16 @@ def _figures(report: FormReport) -> list[dict[str, Any]]:
     if score is None:
         return []
     pairs = [
-        ("执行率(%) / execution rate", form.funds.execution_rate, score.execution_rate_display),
-        ("执行率得分 / execution points", form.funds.execution_score, score.execution_score),
-        ("权重合计 / weights", None, score.weight_sum),
-        ("总分 / total", form.total_score, score.declared_sum),
-        ("规则总分 / rule total", None, score.rule_total),
-        ("等级 / grade", form.grade, score.rule_grade or score.declared_grade),
+        (
+            ("执行率(%)", "execution rate (%)"),
+            form.funds.execution_rate,
+            score.execution_rate_display,
+        ),
+        (("执行率得分", "execution points"), form.funds.execution_score, score.execution_score),
+        (("权重合计", "weights"), None, score.weight_sum),
+        (("总分", "total"), form.total_score, score.declared_sum),
+        (("规则总分", "rule total"), None, score.rule_total),
+        (("等级", "grade"), form.grade, score.rule_grade or score.declared_grade),
     ]
     out = []
     for label, declared, computed in pairs:
@@ -70,7 +74,9 @@ def _figures(report: FormReport) -> list[dict[str, Any]]:
         differs = declared is not None and computed is not None and str(shown[0]) != str(shown[1])
         if declared is not None and computed is not None and not isinstance(declared, str):
             differs = declared != computed
-        out.append({"label": label, "declared": shown[0], "computed": shown[1], "differs": differs})
+        out.append(
+            {"label": _said(label), "declared": shown[0], "computed": shown[1], "differs": differs}
+        )
     return out
 
 

@@ -13,6 +13,7 @@ set lists has no tree, and its level names are free.
 from django.utils.translation import gettext as _
 
 from jixiao.core.model import FormKind
+from jixiao.core.rulesets import GroupRule
 from jixiao.io.vocabulary import Layout, layouts
 from jixiao.web.language import in_language
 from jixiao.web.store.rules import rules
@@ -51,16 +52,15 @@ def editor_layouts(kind: str) -> list[Layout]:
     return [layout for layout in known if layout is not None and layout.kind == kind]
 
 
-def tree(template: str | None) -> dict[str, list[str]]:
-    """``{level1: [level2, …]}`` of the layout's rule set, in its order; aliases count as names."""
+def groups(template: str | None) -> tuple[GroupRule, ...]:
+    """The level-1 groups of the rule set that lists the layout (none when no rule set does)."""
     ruleset = rules().ruleset_for(template) if template else None
-    if ruleset is None:
-        return {}
-    levels: dict[str, list[str]] = {}
-    for group in ruleset.groups:
-        for name in (group.name, *group.aliases):
-            levels[name] = list(group.level2)
-    return levels
+    return ruleset.groups if ruleset else ()
+
+
+def tree(template: str | None) -> dict[str, list[str]]:
+    """``{level1: [level2, …]}`` of the layout, in its order (other spellings are accepted too)."""
+    return {group.name: list(group.level2) for group in groups(template)}
 
 
 def prints_weights(template: str | None, kind: str) -> bool:

@@ -7,9 +7,11 @@ its reviewers to look at (a warning), not an input error. A layout with no tree 
 no rule set lists it) has free level names and gets no such finding.
 """
 
+from dataclasses import replace
+
 from jixiao.core.findings import Finding, Location, Severity
-from jixiao.core.model import Form
-from jixiao.web.store.layouts import layout_of, tree
+from jixiao.core.model import Form, Indicator
+from jixiao.web.store.layouts import groups, layout_of
 
 CODE = "level-outside-tree"
 BASIS = "SPEC §4: the indicator tree of the rule set that governs the layout"
@@ -20,6 +22,29 @@ def _names(layout_id: str | None) -> tuple[str, str]:
     if layout is None:
         return "该版式", "this layout"
     return layout.title_zh, layout.title_en
+
+
+def _row(i: int, row: Indicator) -> tuple[str, str]:
+    return f"第{i + 1}行“{row.name or ''}”", f"row {i + 1} ({row.name or ''})"
+
+
+def _outside_tree(
+    i: int, row: Indicator, where: Location, titles: tuple[str, str], names
+) -> Finding:
+    zh, en = _row(i, row)
+    if row.level1:
+        zh += f"：一级指标“{row.level1}”不在“{titles[0]}”的指标体系中"
+        en += f": level 1 “{row.level1}” is not in the tree of {titles[1]}"
+    else:
+        zh, en = f"{zh}：没有一级指标", f"{en}: no level 1"
+    return _finding(where, zh, en, row.level1 or "", names)
+
+
+def _outside_group(i: int, row: Indicator, where: Location, title_en: str, group) -> Finding:
+    zh, en = _row(i, row)
+    zh += f"：二级指标“{row.level2}”不在“{row.level1}”之下"
+    en += f": level 2 “{row.level2}” is not under “{row.level1}” in {title_en}"
+    return _finding(where, zh, en, row.level2 or "", list(group.level2))
 
 
 def _finding(where: Location, zh: str, en: str, found: str, expected: list[str]) -> Finding:
@@ -39,39 +64,17 @@ def level_findings(
     form: Form, document: str | None = None, index: int | None = None
 ) -> list[Finding]:
     """A warning for each row whose level 1, or level 2 under a known level 1, is not in the tree."""
-    levels = tree(form.template)
-    if not levels:
+    tree = groups(form.template)
+    if not tree:
         return []
-    zh_title, en_title = _names(form.template)
+    titles = _names(form.template)
     findings = []
     for i, row in enumerate(form.indicators):
-        where = f"第{i + 1}行“{row.name or ''}”", f"row {i + 1} ({row.name or ''})"
-        if row.level1 not in levels:
-            said = (
-                (
-                    f"一级指标“{row.level1}”不在“{zh_title}”的指标体系中",
-                    f"level 1 “{row.level1}” is not in the tree of {en_title}",
-                )
-                if row.level1
-                else ("没有一级指标", "no level 1")
-            )
-            findings.append(
-                _finding(
-                    Location(document, index, f"indicators[{i}].level1", row.name),
-                    f"{where[0]}：{said[0]}",
-                    f"{where[1]}: {said[1]}",
-                    row.level1 or "",
-                    list(levels),
-                )
-            )
-        elif row.level2 and levels[row.level1] and row.level2 not in levels[row.level1]:
-            findings.append(
-                _finding(
-                    Location(document, index, f"indicators[{i}].level2", row.name),
-                    f"{where[0]}：二级指标“{row.level2}”不在“{row.level1}”之下",
-                    f"{where[1]}: level 2 “{row.level2}” is not under “{row.level1}” in {en_title}",
-                    row.level2,
-                    levels[row.level1],
-                )
-            )
+        group = next((g for g in tree if g.matches(row.level1)), None)
+        where = Location(document, index, f"indicators[{i}].level1", row.name)
+        if group is None:
+            findings.append(_outside_tree(i, row, where, titles, [g.name for g in tree]))
+        elif row.level2 and group.level2 and row.level2 not in group.level2:
+            where = replace(where, path=f"indicators[{i}].level2")
+            findings.append(_outside_group(i, row, where, titles[1], group))
     return findings

@@ -1,16 +1,32 @@
-"""Template helpers: finding messages in the page's language, query strings, sort links."""
+"""Template helpers: finding messages in the page's language, field names, query strings, sort links."""
+
+import re
 
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from jixiao.web.entry.forms import HeaderForm, IndicatorForm
 from jixiao.web.language import in_language
 from jixiao.web.review.presenter import message as finding_message
 from jixiao.web.store.layouts import title as layout_title
 from jixiao.web.store.models import Status
 
 register = template.Library()
+_ROW = re.compile(r"^indicators\[(\d+)\]")
+_INDEX = re.compile(r"\[\d+\]$")
+# Paths that are no input of the entry forms.
+_LABELS = {
+    "template": gettext_lazy("版式"),
+    "groups": gettext_lazy("一级指标"),
+    "indicators": gettext_lazy("绩效指标"),
+    "sources": gettext_lazy("资金来源"),
+    "components": gettext_lazy("子项目"),
+    "project": gettext_lazy("项目"),
+    "funds": gettext_lazy("资金"),
+}
 
 
 @register.filter
@@ -30,6 +46,17 @@ def finding_message_dict(finding: dict) -> str:
 def layout(template: str | None) -> str:
     """A form's layout by its printed name (never its id), or "unrecognised layout"."""
     return layout_title(template)
+
+
+@register.filter
+def field_label(path: str | None) -> str:
+    """A JSON path (``funds.budget``, ``indicators[3].actual``) as users know the field."""
+    path = path or ""
+    row = _ROW.match(path)
+    key = _INDEX.sub("", path.rsplit(".", 1)[-1])
+    field = HeaderForm.base_fields.get(key) or IndicatorForm.base_fields.get(key)
+    label = str(field.label) if field else _LABELS.get(key) or _("整表")
+    return _("第%(n)s行 · %(label)s") % {"n": int(row[1]) + 1, "label": label} if row else label
 
 
 @register.filter
