@@ -122,10 +122,10 @@ def test_every_fixture_has_expected_json_and_a_note():
             assert place["candidates"] and place["why"], place
 
 
-def accuracy(name: str) -> tuple[int, int]:
-    """(fields equal, fields expected) of one fixture, counted as ``tests/goldcmp.py`` does."""
+def accuracy(name: str, got: dict) -> tuple[int, int]:
+    """(fields equal, fields expected) of one fixture's parse result ``got``, counted as
+    ``tests/goldcmp.py`` does."""
     want = expected(name)
-    got = parse_path(document(name)).to_dict()
     equal = total = 0
     for i, form in enumerate(want["forms"]):
         parsed = flatten(got["forms"][i]) if i < len(got["forms"]) else {}
@@ -145,10 +145,13 @@ def main() -> None:
     """Print field accuracy per fixture and in all."""
     equal = total = 0
     width = max(len(n) for n in names())
+    print(f"{'fixture':<{width}}  {'fields equal/total':<19} forms expected/parsed")
     for name in names():
-        e, t = accuracy(name)
+        got = parse_path(document(name)).to_dict()
+        e, t = accuracy(name, got)
         equal, total = equal + e, total + t
-        print(f"{name:<{width}}  {e:>4}/{t:<4} {100 * e / t:6.1f} %")
+        forms = f"{len(expected(name)['forms'])}/{len(got['forms'])}"
+        print(f"{name:<{width}}  {e:>4}/{t:<4} {100 * e / t:6.1f} %  {forms}")
     print(f"{'all':<{width}}  {equal:>4}/{total:<4} {100 * equal / total:6.1f} %")
 
 
