@@ -35,6 +35,7 @@ COLUMN_KINDS = {
     "comparator": "comparator",
     "unit": "unit",
 }
+TEXT_KIND = "text"  # the kind of a column no canonical column names
 PREFIX = "prefix"  # a header cell that is no column heading (年度绩效指标完成情况, 项目资金(万元))
 
 # How well a token of each class fits a column of each kind. Classes: the shapes, plus the

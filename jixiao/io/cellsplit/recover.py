@@ -145,21 +145,22 @@ def recover_cells(doc: Document, labels: LabelSet) -> Recovery:
 
 
 def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSplit]:
-    """The uncertain places of a row: several placements, or cells that may hold two."""
+    """The uncertain place of a row: cells that may hold two, or several placements."""
     if not segment.placements:
         return []
     stretch = text[segment.tokens[0].start : segment.tokens[-1].end]
     chosen = _cells(segment, text, source)
-    out = []
+    readings = ()
     if _readings_differ(segment):
         readings = tuple(
             _cells(Segment(segment.tokens, segment.kinds, [p]), text, source)
             for p in segment.placements
         )
-        out.append(UncertainSplit(source, stretch, "alignment", chosen, readings))
     if _run_together(segment, text):
-        out.append(UncertainSplit(source, stretch, "run-together", chosen))
-    return out
+        return [UncertainSplit(source, stretch, "run-together", chosen, readings)]
+    if readings:
+        return [UncertainSplit(source, stretch, "alignment", chosen, readings)]
+    return []
 
 
 def _readings_differ(segment: Segment) -> bool:

@@ -1,17 +1,27 @@
 """Group a line's tokens into blocks: header rows, table rows and the plain text around them.
 
 A header is a run of three or more column headings (a single label before it, such as
-``年度绩效指标完成情况``, stays in the header as a column of its own, as table copies print it).
+``年度绩效指标完成情况``, stays in the header as a column of its own, as table copies print it),
+or of three or more field labels with nothing but text after them (``年度总体目标完成情况
+预期目标 实际完成情况``: the block's label, then the fields whose values are printed below).
 After a header, tokens are table rows until a field label (``总分``, ``年度总体目标``) ends
 the table; a level name that follows a value or text opens a new row (that is how rows are
 found in a line that holds the whole table). Each row's tokens are placed in the header's
 columns by ``columns.align``; a row that fits no placement keeps its tokens as they are.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from jixiao.io.cellsplit.columns import align, column_kind, ends_table, token_class
-from jixiao.io.cellsplit.labels import COLUMN, LEVEL1, LEVEL2
+from jixiao.io.cellsplit.columns import (
+    PREFIX,
+    TEXT_KIND,
+    align,
+    column_kind,
+    ends_table,
+    token_class,
+)
+from jixiao.io.cellsplit.labels import COLUMN, FIELD, LEVEL1, LEVEL2
 from jixiao.io.cellsplit.tokens import Token
 
 HEADER_RUN = 3  # column headings in a row that make a header
@@ -34,12 +44,27 @@ class TableState:
     kinds: tuple[str, ...] | None = None
 
 
-def _header_run(tokens: list[Token], start: int) -> int:
-    """How many column headings follow each other from ``start`` (0 if fewer than a header)."""
+def _run(tokens: list[Token], start: int, fits: Callable[[Token], bool]) -> int:
     stop = start
-    while stop < len(tokens) and tokens[stop].has(COLUMN):
+    while stop < len(tokens) and fits(tokens[stop]):
         stop += 1
     return stop - start if stop - start >= HEADER_RUN else 0
+
+
+def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
+    """How many headings from ``start`` make a header (0 if none), and whether they are fields.
+
+    A header is a run of column headings, or a run of field labels that the line ends or text
+    follows (``年度总体目标完成情况 预期目标 实际完成情况``: the values are printed below).
+    """
+    columns = _run(tokens, start, lambda t: t.has(COLUMN))
+    if columns:
+        return columns, False
+    fields = _run(tokens, start, lambda t: t.has(FIELD))
+    followed = start + fields
+    if fields and (followed == len(tokens) or tokens[followed].label is None):
+        return fields, True
+    return 0, False
 
 
 def _is_level(token: Token) -> bool:
@@ -71,13 +96,18 @@ class _Grouper:
             self.segments.append(Segment(self.current, kinds, align(classes, kinds)))
         self.current = []
 
-    def header(self, run: list[Token]) -> None:
-        if self.state.kinds is None and len(self.current) <= 1:
-            run = self.current + run
-            self.current = []
+    def header(self, run: list[Token], fields: bool) -> None:
+        if fields:
+            # The first label names the block; the values stand under the others.
+            kinds = (PREFIX, *(TEXT_KIND for _ in run[1:]))
+        else:
+            if self.state.kinds is None and len(self.current) <= 1:
+                run = self.current + run
+                self.current = []
+            kinds = tuple(column_kind(t) for t in run)
         self.flush()
         self.segments.append(Segment(run))
-        self.state.kinds = tuple(column_kind(t) for t in run)
+        self.state.kinds = kinds
 
     def add(self, token: Token) -> None:
         if self.state.kinds is not None and ends_table(token):
@@ -102,9 +132,9 @@ def group(text: str, tokens: list[Token], state: TableState) -> list[Segment]:
     grouper = _Grouper(text, state)
     index = 0
     while index < len(tokens):
-        run = _header_run(tokens, index)
+        run, fields = _header_run(tokens, index)
         if run:
-            grouper.header(tokens[index : index + run])
+            grouper.header(tokens[index : index + run], fields)
             index += run
             continue
         grouper.add(tokens[index])

@@ -21,6 +21,13 @@ def test_anhui_fields_and_funds_spaced_by_single_spaces():
     assert rows_of(doc, 8) == [["年度资金总额:", "880", "880", "880", "10", "", "10"]]
 
 
+def test_anhui_goals_stand_under_their_labels():
+    doc, _ = recover_cells(page("anhui"), ANHUI)
+    assert rows_of(doc, 12) == [["年度总体目标完成情况", "预期目标", "实际完成情况"]]
+    expected = "完成年度防汛工作,完成中型灌区节水改造项目和农业综合水价改革项目。"
+    assert rows_of(doc, 13) == [["", expected, "完成年度目标。"]]
+
+
 def test_anhui_funds_row_with_printed_blanks():
     doc, uncertain = recover_cells(page("anhui"), ANHUI)
     (row,) = rows_of(doc, 9)
@@ -109,20 +116,32 @@ def test_gansu_name_and_target_run_together_are_reported():
 def test_hunan_two_tables_and_digits_run_together():
     doc, uncertain = recover_cells(page("hunan"), HUNAN)
     rows = rows_of(doc, 3)
-    first = rows.index(["一级指标", "二级指标", "指标内容", "指标值", "备注"])
+    # Each table keeps the label printed before its header as a column of its own.
+    first = rows.index(["长期绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注"])
     assert rows[first + 1 : first + 5] == [
-        ["产出指标", "数量指标", "", "88100"],
-        ["", "质量指标", "", "88100"],
-        ["", "时效指标", "", "88100"],
-        ["", "成本指标", "", "88100", "…"],
+        ["", "产出指标", "数量指标", "", "88100"],
+        ["", "", "质量指标", "", "88100"],
+        ["", "", "时效指标", "", "88100"],
+        ["", "", "成本指标", "", "88100", "…"],
     ]
-    # The annual table keeps the label before its header as a column of its own.
     second = rows.index(["年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注"])
     assert rows[second + 1] == ["", "产出指标", "数量指标", "", "88100"]
     # 88100 may be 88 and 100, or the content and the value: reported, not settled.
     texts = [u.text for u in uncertain if u.why == "run-together"]
     assert texts.count("产出指标数量指标88100") == 2
     assert "社会效益指标68100" in texts
+
+
+def test_hunan_goals_printed_below_their_labels():
+    doc, uncertain = recover_cells(page("hunan"), HUNAN)
+    rows = rows_of(doc, 3)
+    goals = rows.index(["项目绩效目标", "长期目标", "年度目标"])
+    text = "改善镇域内基础设施,振兴乡村经济全面完成集镇立面改造、机关、学校、乡村振兴等项目,搞好提质改造"
+    assert rows[goals + 1] == ["", text]
+    # The long-term and the annual goal ran together: one cell, reported with both places.
+    (place,) = [u for u in uncertain if u.text == text]
+    assert place.why == "run-together"
+    assert set(place.candidates) == {("", text), ("", "", text)}
 
 
 def test_fujian_bars_give_cells_and_merged_places():
