@@ -9,11 +9,16 @@ edges in, right and bottom out), as in ``Table.extract``; characters keep their 
 
 from bisect import bisect_right
 from collections import defaultdict
+from operator import itemgetter
 
 from pdfplumber.table import Table
-from pdfplumber.utils import extract_text
+from pdfplumber.utils import DEFAULT_Y_TOLERANCE, cluster_objects
+from pdfplumber.utils.text import WordExtractor
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+# pdfplumber's default word grouping (3 pt tolerances, left to right, top to bottom); one
+# extractor serves every cell, where ``extract_text`` builds one per call.
+_WORDS = WordExtractor()
 
 
 def cell_texts(table: Table, chars: list[dict]) -> list[list[str | None]]:
@@ -34,9 +39,14 @@ def cell_texts(table: Table, chars: list[dict]) -> list[list[str | None]]:
         for box in covering.get((i, j), ()):
             inside[box].append(char)
     return [
-        [
-            None if box is None else (extract_text(inside[box]) if box in inside else "")
-            for box in row
-        ]
-        for row in rows
+        [None if box is None else cell_text(inside.get(box, [])) for box in row] for row in rows
     ]
+
+
+def cell_text(chars: list[dict]) -> str:
+    """What ``pdfplumber.utils.extract_text`` gives: words joined by a space, lines by a newline."""
+    if not chars:
+        return ""
+    words = _WORDS.extract_words(chars)
+    lines = cluster_objects(words, itemgetter("top"), DEFAULT_Y_TOLERANCE)
+    return "\n".join(" ".join(word["text"] for word in line) for line in lines)

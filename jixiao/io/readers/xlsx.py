@@ -16,9 +16,11 @@ error values as stored (``#DIV/0!``); formulas by their cached result.
 """
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, time
+from functools import lru_cache
 from io import BytesIO
-from xml.etree.ElementTree import Element, ParseError, iterparse
+from xml.etree.ElementTree import Element, ParseError, fromstring, iterparse
 
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.readers.numfmt import (
@@ -33,6 +35,9 @@ __all__ = ["MAX_CELLS", "printed_number", "read"]
 
 # The most cells holding a value a workbook may have, all sheets together.
 MAX_CELLS = 200_000
+# A sheet part up to this size is parsed whole (twice as fast); a larger one row by row,
+# so that a sheet formatted down to its millionth row does not fill the memory.
+IN_MEMORY_BYTES = 4 * 1024 * 1024
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 _PLAIN_STYLE = Style()
 
@@ -71,25 +76,41 @@ def sheet_cells(
         ReadError: the sheet holds more than ``budget`` values.
         ParseError, ValueError, IndexError: the sheet's XML is damaged.
     """
+    references: list[str] = []
+    rows = (_tree_rows if len(xml) <= IN_MEMORY_BYTES else _streamed_rows)(xml, references)
+    grid: Grid = {}
+    row_number = 0
+    for ns, row in rows:
+        row_number = int(row.get("r") or row_number + 1)
+        _row_cells(row, row_number, ns, book, grid)
+        if len(grid) > budget:
+            raise too_large(name, KIND, f"超过 {MAX_CELLS} 个单元格", f"over {MAX_CELLS} cells")
+    return grid, [_range(reference) for reference in references if reference]
+
+
+def _tree_rows(xml: bytes, references: list[str]) -> Iterator[tuple[str, Element]]:
+    """``(namespace, row)`` of a sheet parsed whole; merged ranges go to ``references``."""
+    root = fromstring(xml)
+    ns = namespace(root)
+    references.extend(merged.get("ref", "") for merged in root.iter(f"{ns}mergeCell"))
+    for row in root.iter(f"{ns}row"):
+        yield ns, row
+
+
+def _streamed_rows(xml: bytes, references: list[str]) -> Iterator[tuple[str, Element]]:
+    """``(namespace, row)`` of a large sheet, each row dropped once read."""
     events = iterparse(BytesIO(xml), events=("start", "end"))
     _, root = next(events)
     ns = namespace(root)
     row_tag, merge_tag = f"{ns}row", f"{ns}mergeCell"
-    grid: Grid = {}
-    ranges = []
-    row_number = 0
     for event, element in events:
         if event == "start":
             continue
         if element.tag == row_tag:
-            row_number = int(element.get("r") or row_number + 1)
-            _row_cells(element, row_number, ns, book, grid)
+            yield ns, element
             element.clear()
-            if len(grid) > budget:
-                raise too_large(name, KIND, f"超过 {MAX_CELLS} 个单元格", f"over {MAX_CELLS} cells")
-        elif element.tag == merge_tag and element.get("ref"):
-            ranges.append(_range(element.get("ref", "")))
-    return grid, ranges
+        elif element.tag == merge_tag:
+            references.append(element.get("ref", ""))
 
 
 def _row_cells(row: Element, number: int, ns: str, book: Book, grid: Grid) -> None:
@@ -165,6 +186,7 @@ def _printed_iso(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1024)
 def _column_number(letters: str) -> int:
     number = 0
     for letter in letters.upper():
