@@ -1,7 +1,7 @@
 """The printed labels a line is cut at, and the one regular expression that finds them.
 
 A ``LabelSet`` says what each label is: a field label (followed by its value), a row label of
-the funds table, furniture (``其中``), an indicator or funds column heading (with the canonical
+the funds table, a form title, furniture (``其中``), an indicator or funds column heading (with the canonical
 column it names) or a level-1 / level-2 name. ``matcher(labels)`` compiles every label into one
 alternation, longest first, once per label set (cached): full- and half-width brackets and
 colons match each other, and a label keeps a bracket suffix (``(万元)``, ``(A)``, ``(50分)``)
@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
 
-FIELD, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
+FIELD, TITLE, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
     "field",
+    "title",
     "row",
     "furniture",
     "column",
@@ -43,7 +44,8 @@ class LabelSet:
     """Every printed label and what it is. Hashable, so its matcher is built once.
 
     Attributes:
-        fields: labels of single fields and blocks (项目名称, 年度总体目标, 总分, titles …).
+        fields: labels of single fields and blocks (项目名称, 年度总体目标, 总分 …).
+        titles: form titles (项目支出绩效自评表 …): each opens a block of its own.
         rows: row labels of the funds table (年度资金总额, 本年财政拨款, 其他资金 …).
         furniture: words that glue onto the next label (其中).
         columns: ``(heading, canonical column)`` pairs of the indicator and funds tables
@@ -52,6 +54,7 @@ class LabelSet:
     """
 
     fields: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
     rows: frozenset[str] = frozenset()
     furniture: frozenset[str] = frozenset()
     columns: frozenset[tuple[str, str]] = frozenset()
@@ -62,6 +65,7 @@ class LabelSet:
     def build(
         cls,
         fields: Iterable[str] = (),
+        titles: Iterable[str] = (),
         rows: Iterable[str] = (),
         furniture: Iterable[str] = (),
         columns: Mapping[str, str] | Iterable[tuple[str, str]] = (),
@@ -72,6 +76,7 @@ class LabelSet:
         pairs = columns.items() if isinstance(columns, Mapping) else columns
         return cls(
             frozenset(fields),
+            frozenset(titles),
             frozenset(rows),
             frozenset(furniture),
             frozenset(pairs),
@@ -130,6 +135,7 @@ def _index(labels: LabelSet) -> dict[str, LabelInfo]:
     columns: dict[str, set[str]] = {}
     groups = (
         (FIELD, labels.fields),
+        (TITLE, labels.titles),
         (ROW, labels.rows),
         (FURNITURE, labels.furniture),
         (LEVEL1, labels.level1),

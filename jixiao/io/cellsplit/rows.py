@@ -4,12 +4,13 @@ A header is a run of three or more column headings (a single label before it, su
 ``年度绩效指标完成情况``, stays in the header as a column of its own, as table copies print it),
 or of three or more field labels with nothing but text after them (``年度总体目标完成情况
 预期目标 实际完成情况``: the block's label, then the fields whose values are printed below).
-After a header, tokens are table rows until a field label (``总分``, ``年度总体目标``) ends
-the table; a level name that follows a value or text opens a new row (that is how rows are
+A form's title is a block of its own (with the year printed right after it). After a header, tokens are table rows until a field
+label (``总分``, ``年度总体目标``) or a title ends the table; a level name that follows a value or text opens a new row (that is how rows are
 found in a line that holds the whole table). Each row's tokens are placed in the header's
 columns by ``columns.align``; a row that fits no placement keeps its tokens as they are.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,10 +22,11 @@ from jixiao.io.cellsplit.columns import (
     ends_table,
     token_class,
 )
-from jixiao.io.cellsplit.labels import COLUMN, FIELD, LEVEL1, LEVEL2
+from jixiao.io.cellsplit.labels import COLUMN, FIELD, LEVEL1, LEVEL2, TITLE
 from jixiao.io.cellsplit.tokens import Token
 
 HEADER_RUN = 3  # column headings in a row that make a header
+_YEAR = re.compile(r"[(（]?\d{4}\s?年度?[)）]?")
 _LEVELS = {LEVEL1, LEVEL2}
 
 
@@ -110,12 +112,27 @@ class _Grouper:
         self.state.kinds = kinds
 
     def add(self, token: Token) -> None:
+        if token.has(TITLE):
+            self.flush()
+            self.state.kinds = None
+            self.segments.append(Segment([token]))
+            return
+        if self._is_title_year(token):
+            self.segments[-1].tokens.append(token)
+            return
         if self.state.kinds is not None and ends_table(token):
             self.flush()
             self.state.kinds = None
         elif self.state.kinds is not None and _opens_row(self.current, token):
             self.flush()
         self.current.append(token)
+
+    def _is_title_year(self, token: Token) -> bool:
+        """Whether a token is the year printed right after a title (``2023年度``)."""
+        if self.current or not self.segments or len(self.segments[-1].tokens) != 1:
+            return False
+        year = _YEAR.fullmatch(self.text, token.start, token.end)
+        return year is not None and self.segments[-1].tokens[0].has(TITLE)
 
 
 def group(text: str, tokens: list[Token], state: TableState) -> list[Segment]:

@@ -10,7 +10,7 @@ value is part of the name as printed), unless it holds a whole run-together tabl
 
 import re
 
-from jixiao.io.cellsplit.labels import LabelInfo, Matcher, normalise
+from jixiao.io.cellsplit.labels import TITLE, LabelInfo, Matcher, normalise
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator, is_unit
 from jixiao.io.cellsplit.tokens import Token, cut
 
@@ -44,12 +44,14 @@ def _word_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[Tok
     """One word: cut at its labels and values when nothing else is in it.
 
     A word that holds a run-together table (three labels or more, and no full stop: not a
-    sentence) is cut too; any other word is one token.
+    sentence) or that starts with a form's title is cut too; any other word is one token.
     """
     pieces = cut(text, start, stop, matcher)
     if len(pieces) > 1 and all(p.shape is not Shape.TEXT for p in pieces):
         return pieces
     if _run_together(pieces) and "。" not in text[start:stop]:
+        return pieces
+    if len(pieces) > 1 and pieces[0].has(TITLE):
         return pieces
     if len(pieces) == 1 and pieces[0].shape is Shape.LABEL:
         return pieces

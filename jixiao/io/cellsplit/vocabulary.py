@@ -5,7 +5,8 @@ merged layout: a name keeps every role any file gives it (成本指标 is a leve
 2021 tree and a level-2 name on the 2020 one). Indicator and funds column headings keep the
 canonical column they name; level names are level 1 or 2; funds rows are row labels;
 ``其中`` glues onto the label after it; every other printed name (fields, blocks, titles,
-totals, a layout's title words) is a field label.
+totals) is a field label; a layout's title words, and the longer title words of
+``[titles]``, are titles.
 """
 
 import tomllib
@@ -17,7 +18,9 @@ from jixiao.io.cellsplit.labels import LabelSet, normalise
 _COLUMN_SECTIONS = ("indicators.columns", "funds.columns")
 # Printed words that are no labels: period words, a currency alone, an ellipsis row.
 _NOT_LABELS = {("funds", "currency"), ("indicators", "ellipsis"), ("indicators", "placeholder")}
-_SKIPPED_SECTIONS = {"indicators.periods"}
+_SKIPPED_SECTIONS = {"indicators.periods", "layout"}
+# Title words this short (绩效目标, 自评表) are also ordinary words: labels, not titles.
+TITLE_LENGTH = 5
 GLUE = ("其中",)  # furniture that is part of the label after it (其中:本年财政拨款)
 
 
@@ -42,15 +45,15 @@ def _files() -> Iterator[dict]:
 @cache
 def from_vocabulary() -> LabelSet:
     """Every label of every vocabulary file, with its roles (read once)."""
-    fields, rows, columns, level1, level2 = [], [], [], [], []
+    fields, titles, rows, columns, level1, level2 = [], [], [], [], [], []
     for data in _files():
-        fields.extend(data.get("layout", {}).get("title_words", ()))
+        titles.extend(data.get("layout", {}).get("title_words", ()))
         for section, key, names in _entries(data):
             if (section, key) in _NOT_LABELS or section in _SKIPPED_SECTIONS:
                 continue
-            if section == "layout":
-                continue
-            if section in _COLUMN_SECTIONS:
+            if section == "titles":
+                titles.extend(n for n in names if len(n) >= TITLE_LENGTH and key != "department")
+            elif section in _COLUMN_SECTIONS:
                 columns.extend((name, key) for name in names)
             elif section == "indicators.levels":
                 (level1 if key == "level1" else level2).extend(names)
@@ -60,6 +63,7 @@ def from_vocabulary() -> LabelSet:
                 fields.extend(names)
     return LabelSet.build(
         fields=[f for f in fields if normalise(f) not in GLUE],
+        titles=titles,
         rows=rows,
         furniture=GLUE,
         columns=columns,

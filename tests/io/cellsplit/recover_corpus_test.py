@@ -81,14 +81,16 @@ def test_gansu_run_together_form_becomes_one_block_per_row():
         ["", "生态效益指标", "历史文化传承环保意识时限长远"],
         ["满意度指标", "服务对象满意度", "服务对象满意度", "%=99百分比"],
     ]
-    # The title of the second form in the same line ends the table.
-    second_form = ["省级部门预算项目支出绩效目标表", "2023年度", "一*级", "项目名称"]
-    assert rows[start + 11][:5] == [*second_form, "公共文化服务体系建设专项资金"]
+    # The title of the second form in the same line ends the table and is a block of its own.
+    assert rows[start + 11] == ["省级部门预算项目支出绩效目标表", "2023年度"]
+    assert rows[start + 12][:3] == ["一*级", "项目名称", "公共文化服务体系建设专项资金"]
+    assert rows[0] == ["省级部门预算项目支出绩效目标表(2023年度)"]
 
 
 def test_gansu_fields_cut_at_labels_and_values():
     doc, _ = recover_cells(page("gansu"), GANSU)
-    fields = rows_of(doc, 3)[0]
+    fields = rows_of(doc, 3)[1]
+    assert fields[:4] == ["一*级", "项目名称", "文化事业发展专项资金", "二级项目名称"]
     expected = [
         *("项目开始日期", "2023-01-01", "项目完成H期", "2023-12-31", "项目总投资", "20万元"),
         *("中央补助安排", "0", "省级财政安排", "0", "其他资金", "20万元", "预算申报数", "20万元"),
@@ -130,6 +132,18 @@ def test_hunan_two_tables_and_digits_run_together():
     texts = [u.text for u in uncertain if u.why == "run-together"]
     assert texts.count("产出指标数量指标88100") == 2
     assert "社会效益指标68100" in texts
+
+
+def test_hunan_title_and_unit_cut_out_of_their_word():
+    doc, _ = recover_cells(page("hunan"), HUNAN)
+    rows = rows_of(doc, 3)
+    assert rows[0] == ["项目绩效目标表(2021年度)"]
+    assert rows[1][:4] == [
+        "填报单位(盖章):",
+        "宁乡市坝塘镇人民政府",
+        "项目名称",
+        "镇域内基础设施建设",
+    ]
 
 
 def test_hunan_goals_printed_below_their_labels():
