@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from jixiao.core.formjson import encode_form
@@ -11,7 +12,7 @@ from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
 from jixiao.web.store.models import FormEvent, FormRecord
 from jixiao.web.store.services import to_canonical
 from tests.conftest import gold_form
-from tests.web.imports_test import run_worker
+from tests.web.imports_test import SEED_001, run_worker, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -48,6 +49,7 @@ def test_what_a_parsed_form_lacks():
     form = encode_form(gold_form("003", 0))
     assert missing(form) == []
     assert missing(without(form)) == ["year"]
+    assert missing(dict(form, year=0)) == ["year"]
     assert missing(without(form, year=False, name=True)) == ["name"]
     assert missing(without(form, name=True)) == ["year", "name"]
     assert suggested_name({"project": {"unit": "某县教育局"}}) == "部门整体支出（某县教育局）"
@@ -109,3 +111,25 @@ def test_a_department_wide_form_is_stored_under_the_suggested_name(
     record = FormRecord.objects.get()
     assert record.project.name == suggestion and record.project.unit == cast.unit
     assert to_canonical(record)["project"]["name"] == suggestion
+
+
+def test_a_real_upload_without_its_year_asks_for_it(cast, django_capture_on_commit_callbacks):
+    # Seed 001 with its title's year cut: four forms, none with a year to store under.
+    text = SEED_001.read_text(encoding="utf-8").replace("（ 2022 年度）", "")
+    client = cast.client(cast.finance)
+    no_year = SimpleUploadedFile("no-year.txt", text.encode("utf-8"))
+    batch = upload(client, django_capture_on_commit_callbacks, extra=[no_year])
+    run_worker()
+    upload_file = batch.files.get()
+    page = client.get(reverse("jx-import-batch", args=[batch.pk])).content.decode()
+    asked = [f"f{upload_file.pk}-{i}-year" for i in range(4)]
+    assert all(f'name="{name}"' in page for name in asked)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("jx-import-confirm", args=[batch.pk]), dict.fromkeys(asked, "2022"))
+    run_worker()
+    assert sorted(FormRecord.objects.values_list("year", "project__name")) == [
+        (2022, "合作交流专项工作经费"),
+        (2022, "合作交流工作业务费"),
+        (2022, "机关服务费"),
+        (2022, "驻外办驻外工作经费"),
+    ]

@@ -11,8 +11,9 @@ from django.utils import translation
 from jixiao.core.model import Form, FormKind, Funds, Indicator, Project
 from jixiao.web.review.templatetags.jixiao import field_label
 from jixiao.web.store.layouts import title
-from jixiao.web.store.models import FormRecord
+from jixiao.web.store.models import FormRecord, Status
 from jixiao.web.store.services import check, create_form, to_canonical
+from tests.conftest import gold_form
 from tests.web.entry_test import HEADER, ROWS, rows_data
 
 OPTION = re.compile(r'<option value="([^"]*)"( selected)?>([^<]*)</option>')
@@ -245,3 +246,15 @@ def test_other_spellings_of_a_level_1_are_in_the_tree(cast):
 def test_pages_name_fields_not_json_paths(language, path, label):
     with translation.override(language):
         assert field_label(path) == label
+
+
+def test_the_queue_and_the_public_list_name_layouts_never_by_id(cast):
+    create_form(gold_form("003", 0), unit=cast.unit, actor=cast.clerk, status=Status.SUBMITTED)
+    create_form(imported(None), unit=cast.unit, actor=cast.clerk, status=Status.SUBMITTED)
+    queue = cast.client(cast.reviewer).get(reverse("jx-queue")).content.decode()
+    assert "未识别的版式" in queue and "2020年度，上海" in queue
+    assert "sh-2020-target" not in queue and "None" not in queue
+    FormRecord.objects.update(status=Status.PUBLISHED)
+    public = cast.client(None).get(reverse("jx-public")).content.decode()
+    assert "未识别的版式" in public and "2020年度，上海" in public
+    assert "sh-2020-target" not in public

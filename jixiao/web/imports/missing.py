@@ -21,7 +21,9 @@ CONFIRM_FORM = "confirm-form"  # the page's confirm form, which these inputs bel
 def missing(data: dict[str, Any]) -> list[str]:
     """``"year"`` and/or ``"name"``: what a parsed form lacks to be stored."""
     lacks = []
-    if not isinstance(data.get("year"), int):
+    year = data.get("year")
+    # Importers that read no year write null (older ones 0): neither is a year to store under.
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 < year < 2200:
         lacks.append("year")
     if not ((data.get("project") or {}).get("name") or "").strip():
         lacks.append("name")

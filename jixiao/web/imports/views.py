@@ -16,7 +16,6 @@ from jixiao.web.accounts.access import membership_of
 from jixiao.web.accounts.models import Role
 from jixiao.web.imports import missing, tasks
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
-from jixiao.web.review.presenter import message
 from jixiao.web.store.checking import check_in_web
 from jixiao.web.store.models import Status
 
@@ -82,7 +81,7 @@ def _preview(upload: ImportFile, post=None) -> list[dict]:
                 {
                     "data": data,
                     "ask": asked,
-                    "findings": [message(f) for f in exc.findings],
+                    "findings": exc.findings,
                     "total": None,
                 }
             )
