@@ -1,0 +1,131 @@
+"""The PDF reader on pages written here in raw PDF: ruling lines, rectangles, a form XObject.
+
+Covers ``jixiao.io.readers.pdf``, ``jixiao.io.readers.pdf_objects`` and
+``jixiao.io.readers.pdf_tables``. Each page is a few drawing and text operators on a
+612 × 792 pt page in Helvetica, so every position is in view: pdfplumber's ``top`` is
+792 minus the PDF's y, a character is one advance wide (Helvetica's N is 722/1000 em) and
+one font size high from its baseline.
+"""
+
+import pypdfium2
+import pytest
+
+from jixiao.io.document import Source
+from jixiao.io.problems import ReadError
+from jixiao.io.readers import pdf
+from jixiao.io.readers.pdf_objects import page_objects
+
+
+def build_pdf(content: str, form: str = "", rotate: int = 0) -> bytes:
+    """A one-page PDF with ``content`` as its page stream and ``form`` as XObject /X1."""
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate {rotate} /Resources "
+        "<< /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> /Contents 4 0 R >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Length {len(form)} >>\n"
+        f"stream\n{form}\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out + trailer.encode()
+
+
+# A 2 × 3 grid from x 100 to 400 (column edge at 250), y 700 to 640 (rows of 20 pt).
+GRID = (
+    "0.5 w 100 700 m 400 700 l S 100 680 m 400 680 l S 100 660 m 400 660 l S "
+    "100 640 m 400 640 l S 100 700 m 100 640 l S 250 700 m 250 640 l S 400 700 m 400 640 l S"
+)
+# The same cells as closed rectangles (``re``).
+RECTANGLES = (
+    "0.5 w 100 680 150 20 re S 250 680 150 20 re S 100 660 150 20 re S "
+    "250 660 150 20 re S 100 640 150 20 re S 250 640 150 20 re S"
+)
+TEXT = (
+    "BT /F1 14 Tf 100 720 Td (Title line) Tj ET "
+    "BT /F1 10 Tf 105 685 Td (Name) Tj 150 0 Td (Value   12) Tj ET "
+    "BT /F1 10 Tf 105 665 Td (Level) Tj ET "
+    "BT /F1 10 Tf 105 645 Td (Total) Tj 150 0 Td (100) Tj ET "
+    "BT /F1 10 Tf 100 600 Td (After the table) Tj ET"
+)
+ROWS = [
+    ["Title line"],
+    ["Name", "Value 12"],  # the three spaces typed are one word gap
+    ["Level", ""],
+    ["Total", "100"],
+    ["After the table"],
+]
+
+
+def texts(data: bytes) -> list[list[str]]:
+    return [block.texts for block in pdf.read("t.pdf", data).blocks]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [build_pdf(f"{GRID} {TEXT}"), build_pdf(f"{RECTANGLES} {TEXT}")],
+    ids=["lines", "rectangles"],
+)
+def test_ruled_rows_between_lines_above_and_below_in_reading_order(data):
+    doc = pdf.read("t.pdf", data)
+    assert [b.texts for b in doc.blocks] == ROWS
+    assert doc.blocks[1].cells[1].source == Source(
+        file="t.pdf", page=1, sheet="table 1", row=1, column=2
+    )
+    assert doc.blocks[4].cells[0].source == Source(file="t.pdf", page=1, line=2)
+
+
+def test_a_table_drawn_in_a_form_xobject_is_found():
+    assert texts(build_pdf(f"q 1 0 0 1 0 0 cm /X1 Do Q {TEXT}", form=GRID)) == ROWS
+
+
+def test_a_box_over_two_rows_is_repeated_below_as_a_copy():
+    # The left cell has no line at y 680: one box from 700 down to 660.
+    lines = (
+        "0.5 w 100 700 m 400 700 l S 250 680 m 400 680 l S 100 660 m 400 660 l S "
+        "100 700 m 100 660 l S 250 700 m 250 660 l S 400 700 m 400 660 l S"
+    )
+    words = "BT /F1 10 Tf 105 675 Td (Merged) Tj 150 10 Td (A) Tj 0 -20 Td (B) Tj ET"
+    doc = pdf.read("m.pdf", build_pdf(f"{lines} {words}"))
+    assert [b.texts for b in doc.blocks] == [["Merged", "A"], ["Merged", "B"]]
+    assert doc.blocks[0].cells[0].copy_of is None
+    assert doc.blocks[1].cells[0].copy_of == Source(
+        file="m.pdf", page=1, sheet="table 1", row=1, column=1
+    )
+
+
+def test_characters_and_edges_in_pdfplumber_coordinates():
+    document = pypdfium2.PdfDocument(build_pdf(f"{GRID} {TEXT}"))
+    page = document[0]
+    objects = page_objects(page, page.get_textpage())
+    name = next(c for c in objects.chars if c["text"] == "N")
+    assert name["x0"] == 105
+    assert name["x1"] == pytest.approx(105 + 7.22, abs=1e-3)  # 722/1000 of 10 pt
+    assert (name["top"], name["bottom"]) == (792 - 695, 792 - 685)
+    assert name["upright"] is True
+    top_line = next(e for e in objects.edges if e["orientation"] == "h" and e["top"] == 92)
+    assert (top_line["x0"], top_line["x1"]) == (100, 400)
+    assert sum(e["orientation"] == "v" for e in objects.edges) == 3
+    # Six spaces typed (1 + 3 + 2); PDFium keeps one of a run, and adds none of its own.
+    assert sum(c["text"] == " " for c in objects.chars) == 4
+
+
+def test_a_page_with_only_lines_and_no_text_is_image_only():
+    with pytest.raises(ReadError) as refused:
+        pdf.read("empty.pdf", build_pdf(GRID))
+    assert refused.value.finding.code == "image-only-pdf"
+
+
+def test_bytes_that_are_not_a_pdf_are_refused_as_damaged():
+    with pytest.raises(ReadError) as refused:
+        pdf.read("cut.pdf", build_pdf(TEXT)[:200])
+    assert refused.value.finding.code == "truncated-file"
