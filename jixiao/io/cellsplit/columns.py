@@ -40,12 +40,17 @@ PREFIX = "prefix"  # a header cell that is no column heading (年度绩效指标
 
 # How well a token of each class fits a column of each kind. Classes: the shapes, plus the
 # label roles level1, level2 (both: "level"), row (a funds row label) and label (any other);
-# a number above 100 is "large": an amount or a count, never a weight or a score.
+# a number above 100 is "large": an amount or a count, never a weight or a score. A label of
+# both levels is a level 2 when alone before its name ("level": 成本指标 on the 2020 tree),
+# but either level when text runs into it ("glued-level": the level 2 may be in that text).
 FITS: dict[str, dict[str, int]] = {
     PREFIX: {"row": 3, "text": 1},
-    "level1": {"level1": 4, "level": 3, "points": 2, "level2": 1, "text": 1},
-    "level2": {"level2": 4, "level": 4, "level1": 1, "text": 1},
-    "name": {"text": 3, "level": 2, "level1": 2, "level2": 2, "label": 1, "value": 1, "mark": 1},
+    "level1": {"level1": 4, "level": 3, "glued-level": 4, "points": 2, "level2": 1, "text": 1},
+    "level2": {"level2": 4, "level": 4, "glued-level": 4, "level1": 1, "text": 1},
+    "name": {
+        **{"text": 3, "level": 2, "glued-level": 2, "level1": 2, "level2": 2},
+        **{"label": 1, "value": 1, "mark": 1},
+    },
     "value": {"value": 3, "number": 2, "large": 2, "mark": 2, "text": 2},
     "number": {"number": 3, "mark": 2, "value": 1},
     "amount": {"number": 3, "large": 3, "value": 2, "mark": 2},

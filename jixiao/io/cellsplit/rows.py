@@ -23,6 +23,7 @@ from jixiao.io.cellsplit.columns import (
     token_class,
 )
 from jixiao.io.cellsplit.labels import COLUMN, FIELD, LEVEL1, LEVEL2, TITLE
+from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
 
 HEADER_RUN = 3  # column headings in a row that make a header
@@ -78,6 +79,16 @@ def _opens_row(row: list[Token], token: Token) -> bool:
     return bool(row) and _is_level(token) and not _is_level(row[-1])
 
 
+def _classes(row: list[Token], text: str) -> list[str]:
+    """The class of each token of a row (``columns.FITS``), a level name's by what follows."""
+    classes = [token_class(t, text) for t in row]
+    for i in range(len(row) - 1):
+        following = row[i + 1]
+        if classes[i] == "level" and following.glued and following.shape is Shape.TEXT:
+            classes[i] = "glued-level"
+    return classes
+
+
 class _Grouper:
     """Walks a line's tokens once, keeping the table state between lines."""
 
@@ -94,7 +105,7 @@ class _Grouper:
         if kinds is None:
             self.segments.append(Segment(self.current))
         else:
-            classes = tuple(token_class(t, self.text) for t in self.current)
+            classes = tuple(_classes(self.current, self.text))
             self.segments.append(Segment(self.current, kinds, align(classes, kinds)))
         self.current = []
 

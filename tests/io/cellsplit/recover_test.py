@@ -175,3 +175,29 @@ def test_a_total_ends_the_table():
     text = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n总分 100 98\n数量指标 次数 1 1\n"
     doc, _ = recover_cells(lines_of(text), MOF)
     assert rows(doc)[1:3] == [["总分", "100", "98"], ["数量指标", "次数", "1", "1"]]
+
+
+def test_a_label_of_both_levels_before_run_together_text_is_either():
+    labels = LabelSet.build(
+        columns={
+            "一级指标": "level1",
+            "二级指标": "level2",
+            "三级指标": "name",
+            "指标值": "target",
+        },
+        level1=["产出指标", "满意度指标"],
+        level2=["数量指标", "满意度指标"],
+    )
+    text = "一级指标二级指标三级指标指标值满意度指标服务对象满意度调查%=99百分比"
+    _, (place,) = recover_cells(lines_of(text), labels)
+    # The level 2 (服务对象满意度) may be inside the text that runs into 满意度指标.
+    assert place.why == "run-together"
+    assert set(place.candidates) == {
+        ("满意度指标", "", "服务对象满意度调查", "%=99百分比"),
+        ("", "满意度指标", "服务对象满意度调查", "%=99百分比"),
+    }
+    # Alone in its cell before a name, it is a level 2 (成本指标 under 产出指标, 2020 tree).
+    spaced = "一级指标 二级指标 三级指标 指标值\n满意度指标 服务对象满意度调查 ≥99%\n"
+    doc, uncertain = recover_cells(lines_of(spaced), labels)
+    assert rows(doc)[1] == ["", "满意度指标", "服务对象满意度调查", "≥99%"]
+    assert uncertain == ()
