@@ -15,6 +15,7 @@ name covers its four formats, ``form.kind`` one of them).
 
 import json
 import sys
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -30,25 +31,18 @@ from tests.io.gold_test import differences
 PENDING_FIELDS = [
     "dept_wide_target",
     "guangdong_city_target",
-    "hubei_district_target",
-    "hunan_city_target",
-    "national_2021_target",
-    "ndrc_investment_target",
     "shaanxi_targets",
     "sichuan_township_targets",
-    "transfer_region_self_eval",
+    "transfer_region_self_eval.pdf",
 ]
 # Not given yet: the listed import codes, or given an error the form does not deserve.
-PENDING_FINDINGS = [
-    "shaanxi_targets",
-]
+PENDING_FINDINGS: list[str] = []
 # Not accounted for yet: a cell taken but not in the output, or left without a finding.
 PENDING_ACCOUNTING = [
     "hubei_district_target",
     "hunan_city_target",
     "national_2021_target",
     "ndrc_investment_target",
-    "shaanxi_targets.pdf",
     "sichuan_township_targets",
     "transfer_region_self_eval",
 ]
@@ -113,6 +107,28 @@ def test_every_form_has_its_four_files_and_every_file_its_expected_json():
     assert {f"{form}.{kind}" for form in FORMS for kind in FORMATS} <= files
     stems = {name.split(".")[0] for name in files}
     assert stems == set(FORMS)
+
+
+def amount(value) -> Decimal:
+    return Decimal(value or 0)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_expected_figures_add_up(form):
+    """The hand-written figures themselves: sources add up to their totals, weights to 100,
+    scores to the printed total (a slip in the expected JSON fails here, not in the importer)."""
+    for canonical in expected(form)["forms"]:
+        funds = canonical["funds"]
+        for key in ("initial_budget", "budget", "executed"):
+            if funds[key] is not None and funds["sources"]:
+                assert sum(amount(s[key]) for s in funds["sources"]) == amount(funds[key]), key
+        rows = canonical["indicators"]
+        if all(i["weight"] is not None for i in rows):
+            weights = sum(amount(i["weight"]) for i in rows)
+            assert weights + amount(funds["execution_weight"]) == 100
+        if canonical["total_score"] is not None:
+            scores = sum(amount(i["score"]) for i in rows)
+            assert scores + amount(funds["execution_score"]) == amount(canonical["total_score"])
 
 
 def accuracy(form: str, kind: str) -> tuple[int, int]:
