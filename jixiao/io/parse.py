@@ -115,42 +115,43 @@ def parse_document(doc: Document) -> ParseResult:
     """Import every form of a document; whatever is not placed becomes a finding."""
     result = ParseResult(doc.name, findings=_notes(doc))
     ledger = Ledger()
-    parts = split(doc)
-    if not parts:
-        result.findings.append(
-            problem(
-                "unknown-layout",
-                Severity.ERROR,
-                doc.name,
-                "未识别出任何已知的绩效表（没有找到表头标题）",
-                "no known performance form found (no form title recognised)",
-            )
-        )
-        return result
-    for part in parts:
+    for part in split(doc):
         segment = doc.segment(part.start, part.stop)
         if part.importer is None:
             for block in segment:
                 ledger.take(block)
-            result.findings.append(
-                problem(
-                    "not-a-project-form",
-                    Severity.WARNING,
-                    doc.name,
-                    f"“{part.title}”不是项目支出绩效表，未导入",
-                    f"{part.title!r} is not a project form: not imported",
-                    source=segment.blocks[0].cells[0].source.label(),
-                    found=part.title,
-                )
-            )
+            result.findings.append(_not_a_project_form(doc.name, segment, part.title))
             continue
         imported = part.importer.extract(segment, ledger)
         offset = len(result.forms)
         result.forms.extend(imported.forms)
         result.findings.extend(_with_form_offset(f, offset) for f in imported.findings)
+    if not result.forms and not any(f.code == "not-a-project-form" for f in result.findings):
+        result.findings.append(
+            problem(
+                "unknown-layout",
+                Severity.ERROR,
+                doc.name,
+                "未识别出任何绩效表（没有指标表、资金表或表头标题）",
+                "no performance form found (no table, no title)",
+            )
+        )
+        return result
     result.findings.extend(_leftovers(doc, ledger))
     result.findings.extend(_incomplete(doc.name, result.forms))
     return result
+
+
+def _not_a_project_form(document: str, segment: Document, title: str) -> Finding:
+    return problem(
+        "not-a-project-form",
+        Severity.WARNING,
+        document,
+        f"“{title}”不是项目支出绩效表，未导入",
+        f"{title!r} is not a project form: not imported",
+        source=segment.blocks[0].cells[0].source.label(),
+        found=title,
+    )
 
 
 def _incomplete(document: str, forms: list[Form]) -> list[Finding]:

@@ -110,3 +110,9 @@ LAYOUT = {
 def test_a_file_with_an_unknown_key_or_a_wrong_type_is_refused(data):
     with pytest.raises(VocabularyError):
         _check(data, Path("x.toml"))
+
+
+def test_a_name_a_layout_gives_another_field_leaves_the_parent_field():
+    # 吉林 prints 目标值(标准) for the target and 指标值 for the value reached.
+    assert vocabulary().field("indicators.columns", "指标值") == "target"
+    assert vocabulary("jilin-2016-eval").field("indicators.columns", "指标值") == "actual"

@@ -13,6 +13,7 @@ from jixiao.io.importers.mof_2020_self_eval import Mof2020SelfEval
 from jixiao.io.importers.sh_2019_self_eval import Sh2019SelfEval
 from jixiao.io.importers.sh_2019_target import Sh2019Target
 from jixiao.io.importers.sh_2020_target import Sh2020Target
+from jixiao.io.structure.importer import StructureImporter
 from jixiao.io.text import squeeze
 
 # Order matters only where titles overlap: the more specific title first.
@@ -22,6 +23,12 @@ IMPORTERS: tuple[Importer, ...] = (
     Sh2020Target(),
     Sh2019SelfEval(),
 )
+
+# Documents whose title no importer above knows are read by their structure; so are the
+# table-structured files (cells kept) of the layouts the structure importer reproduces.
+STRUCTURE = StructureImporter()
+TABLE_KINDS = frozenset({"xlsx", "pdf", "html", "docx"})
+READ_BY_STRUCTURE = frozenset({"mof-2020-self-eval"})
 
 # Titles of forms that are not project forms: reported, never read as one.
 NOT_PROJECT_TITLES = (
@@ -55,9 +62,20 @@ def title_of(block: Block) -> tuple[Importer | None, str] | None:
     return None
 
 
+def _by_structure(importer: Importer | None) -> Importer | None:
+    if importer is not None and importer.template in READ_BY_STRUCTURE:
+        return STRUCTURE
+    return importer
+
+
 def split(doc: Document) -> list[Part]:
-    """Parts of the document by layout; blocks before the first title go with it."""
+    """Parts of the document by layout; blocks before the first title go with it.
+
+    A document with no title a layout importer knows is one part, read by its structure.
+    """
     marks = [(i, *found) for i, block in enumerate(doc.blocks) if (found := title_of(block))]
+    if doc.kind in TABLE_KINDS:
+        marks = [(i, _by_structure(importer), title) for i, importer, title in marks]
     parts: list[Part] = []
     for i, importer, title in marks:
         if parts and parts[-1].importer is importer and importer is not None:
@@ -67,4 +85,4 @@ def split(doc: Document) -> list[Part]:
             previous = parts[-1]
             parts[-1] = Part(previous.start, i, previous.importer, previous.title)
         parts.append(Part(start, len(doc.blocks), importer, title))
-    return parts
+    return parts or [Part(0, len(doc.blocks), STRUCTURE, "")]

@@ -49,27 +49,33 @@ class Header:
         return (annual or found or [None])[0]
 
 
-def _fields(block: Block, vocab: Vocabulary) -> list[str | None]:
-    return [vocab.field(SECTION, t) if t else None for t in block.texts]
-
-
 def is_header(block: Block, vocab: Vocabulary) -> bool:
-    """Whether a row names at least one level or name column and one value column."""
-    fields = {f for f in _fields(block, vocab) if f}
+    """Whether a row's own cells (not merged from above) name a level or name and a value."""
+    fields = {vocab.field(SECTION, t) for i, t in block.filled if block.cells[i].copy_of is None}
     return bool(fields & NAMES) and bool(fields & VALUES) and len(fields) >= 3
 
 
-def _is_subheader(block: Block, vocab: Vocabulary) -> bool:
-    """A second header row: only copies of the first row's merged cells and more headings."""
+def _is_subheader(block: Block, top: Block, vocab: Vocabulary) -> bool:
+    """A second header row: headings, or mostly the first row's merged headings repeated."""
     own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
-    return bool(own) and all(vocab.field(SECTION, t) for _, t in own)
+    if not own:
+        return False
+    if all(vocab.field(SECTION, t) for _, t in own):
+        return True
+    texts = top.texts
+    repeated = sum(
+        1
+        for i, t in block.filled
+        if block.cells[i].copy_of is not None and i < len(texts) and texts[i] == t
+    )
+    return repeated > len(own)
 
 
 def read_header(blocks: list[Block], at: int, vocab: Vocabulary) -> Header:
     """The header starting at ``blocks[at]`` (which ``is_header``), with its sub-header row."""
     top = blocks[at]
     sub = blocks[at + 1] if at + 1 < len(blocks) else None
-    if sub is not None and (is_header(sub, vocab) or not _is_subheader(sub, vocab)):
+    if sub is not None and (is_header(sub, vocab) or not _is_subheader(sub, top, vocab)):
         sub = None
     periods = vocab.names["indicators.periods"]
     columns: list[Column] = []

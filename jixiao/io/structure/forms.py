@@ -19,7 +19,6 @@ _PERIOD = re.compile(r"\s*(?:至|到|~|～|—|－|--)\s*")
 _YES = ("是", "√", "✓", "有")
 _NO = ("否", "无")
 PROSE = ("overview", "basis", "necessity", "safeguards", "plan")
-_HAS_BAND = "band" in getattr(Group, "__dataclass_fields__", {})
 
 
 @dataclass
@@ -62,7 +61,7 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
         "kind": kind_of(draft, layout_kind),
         "template": template,
         "year": year,
-        "funds": draft.funds.funds() if draft.funds else Funds(),
+        "funds": draft.funds.funds(draft.currency) if draft.funds else Funds(),
         "goals": Goals(
             values.get("goals.overall"), values.get("goals.annual"), values.get("goals.achieved")
         ),
@@ -112,10 +111,8 @@ def _groups(draft: Draft, indicators: tuple[Indicator, ...]) -> tuple[Group, ...
     for entry in draft.table.groups.values():
         if entry.name not in used and indicators:
             continue
-        if _HAS_BAND and entry.band:
-            out.append(Group(entry.name, None, band=entry.band))  # type: ignore[call-arg]
-        else:
-            out.append(Group(entry.name, entry.weight))
+        weight = None if entry.band else entry.weight
+        out.append(Group(entry.name, weight, entry.band))
     return tuple(out)
 
 

@@ -32,10 +32,11 @@ class FundsReading:
     sources: list[FundSource] = field(default_factory=list)
     currency: str | None = None
 
-    def funds(self) -> Funds:
-        """The canonical funds of the block."""
+    def funds(self, currency: str | None = None) -> Funds:
+        """The canonical funds of the block; ``currency`` when the block prints none."""
         values = {k: v for k, v in self.totals.items() if k in TOTAL_FIELDS}
-        return Funds(currency_unit=self.currency, sources=tuple(self.sources), **values)
+        unit = self.currency or currency
+        return Funds(currency_unit=unit, sources=tuple(self.sources), **values)
 
 
 def columns_of(block: Block, vocab: Vocabulary) -> dict[int, str]:
@@ -69,8 +70,9 @@ def read_funds(
     header = blocks[at]
     columns = columns_of(header, vocab)
     reading = FundsReading()
-    for i in columns:
-        ledger.take(header, i)
+    for i, text in header.filled:
+        if i in columns or vocab.is_label(text):
+            ledger.take(header, i)
     _take_block_labels(header, vocab, ledger, reading)
     stop = at + 1
     while stop < len(blocks):
@@ -133,3 +135,61 @@ def _read_row(
             )
         )
     return True
+
+
+_GLUED_UNIT = re.compile(r"^(.*?\d)\s*(万元|元)$")
+LINE_FIELDS = frozenset({"initial_budget", "budget", "total_budget", "executed"})
+
+
+def _amount_with_unit(text: str) -> tuple[Decimal | None, str | None] | None:
+    """``500万元`` → (500, 万元); ``300.00`` → (300.00, None); not an amount → None."""
+    match = _GLUED_UNIT.match(text.strip())
+    number, unit = (match[1], match[2]) if match else (text, None)
+    if not is_amount(number):
+        return None
+    return amount(number), unit
+
+
+def _line_label(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """``(kind, name)`` of a funds line's label: total, a source, or a funds column."""
+    name = _SOURCE_PREFIX.sub("", text).rstrip(":：")
+    if kind := vocab.field("funds.rows", name):
+        return kind, clean(name) or name
+    if (column := vocab.field(COLUMNS, text)) in LINE_FIELDS:
+        return column, text
+    return None
+
+
+def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading) -> bool:
+    """A funds line with no column header: ``项目资金（万元） | 年度资金总额 | 300.00``.
+
+    A total or a funds column (项目总预算) gives that amount as the budget (or its column); a
+    source row gives the source's budget. False when the block is not such a line.
+    """
+    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
+    labels = [(n, found) for n, (_, t) in enumerate(own) if (found := _line_label(t, vocab))]
+    if not labels or labels[0][0] + 1 >= len(own):
+        return False
+    at, (kind, name) = labels[0]
+    value = _amount_with_unit(own[at + 1][1])
+    if value is None:
+        return False
+    for i, text in own[:at]:
+        if not vocab.field("funds", text):
+            return False
+        reading.currency = reading.currency or currency_in(text)
+        ledger.take(block, i)
+    ledger.take(block, own[at][0])
+    ledger.take(block, own[at + 1][0])
+    reading.currency = reading.currency or value[1] or currency_in(own[at][1])
+    _put_line(reading, kind, name, value[0])
+    return True
+
+
+def _put_line(reading: FundsReading, kind: str, name: str, value: Decimal | None) -> None:
+    if kind == "sources":
+        reading.sources.append(FundSource(name, budget=value))
+    elif kind == "total":
+        reading.totals.setdefault("budget", value) if value is not None else None
+    elif value is not None:
+        reading.totals.setdefault(kind, value)

@@ -10,13 +10,14 @@ missing year, a form cut short, a layout no entry matches.
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.model import FormKind
 from jixiao.io.document import Block, Document, Ledger
-from jixiao.io.importers.base import Importer, ImportResult
+from jixiao.io.importers.base import Importer, ImportResult, uncertain
 from jixiao.io.problems import problem
 from jixiao.io.structure.forms import Built, build
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import Draft, read_blocks, title_of
-from jixiao.io.vocabulary import labels, normalise, vocabulary
+from jixiao.io.vocabulary import labels, layouts, normalise, vocabulary
 
+TYPED_BREAKS = ("xlsx", "docx", "html")  # a line break in a cell there was typed
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
 
 
@@ -25,7 +26,7 @@ class StructureImporter(Importer):
 
     template = ""
     kind = FormKind.TARGET  # each form's kind is read from its title or content
-    titles = ()
+    titles = tuple(sorted({w for layout in layouts() for w in layout.title_words}))
     labels = labels() | PLACEHOLDERS | frozenset(vocabulary().words("furniture", "empty"))
 
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
@@ -37,7 +38,7 @@ class StructureImporter(Importer):
             text = "|".join(normalise(t) for b in part for _, t in b.filled)
             layout = match_layout(title[0] if title else "", text, kind)
             vocab = vocabulary(layout.id if layout else "national")
-            for draft in read_blocks(part, vocab, ledger):
+            for draft in read_blocks(part, vocab, ledger, doc.kind in TYPED_BREAKS):
                 built = build(
                     draft, layout.id if layout else None, layout.kind if layout else None, doc.name
                 )
@@ -106,10 +107,31 @@ def _findings(
                 path="year",
             )
         )
+    out.extend(
+        uncertain(
+            document,
+            form,
+            path,
+            chosen,
+            [chosen, other],
+            "段落分隔还是换行",
+            "a paragraph break or a wrapped line",
+        )
+        for path, chosen, other in draft.table.uncertain
+    )
     if draft.ended_in_table and not draft.table.total_score and draft.kind == "self_evaluation":
         out.append(_truncated(document, form))
     if not draft.tables:
-        out.append(_truncated(document, form))
+        out.append(
+            problem(
+                "no-indicator-table",
+                Severity.ERROR,
+                document,
+                "没有找到绩效指标表：已读入的内容照常返回",
+                "no indicator table found: what was read is returned",
+                form=form,
+            )
+        )
     out.extend(
         problem(
             "unreadable-value",

@@ -10,6 +10,7 @@ next row when that row holds no label (a paragraph under its heading).
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
+from jixiao.io.structure.values import paragraphs
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
@@ -24,10 +25,11 @@ class Fields:
     """Values found by label: ``"project.name"`` → printed text, first reading kept."""
 
     values: dict[str, str] = field(default_factory=dict)
+    typed: bool = False  # line breaks in cells were typed: paragraphs kept
 
     def put(self, key: str, text: str | None) -> None:
         """Keep a value unless the field has one already."""
-        text = clean(text)
+        text = paragraphs(text, True)[0] if self.typed else clean(text)
         if text and key not in self.values:
             self.values[key] = text
 
@@ -71,6 +73,10 @@ def read_labels(
     if not values and len(goal_heads) >= 2 and nxt is not None:
         _columns_below(goal_heads, nxt, ledger, fields)
         return at + 2
+    if len(own) >= 3 and all(vocab.is_label(t) for _, t in own):
+        for i, _ in labelled:  # the header of a list of forms (目录), not a form's fields
+            ledger.taken.discard((block.index, i))
+        return at + 1
     if not values and len(labelled) == 1 and nxt is not None and _is_paragraph(nxt, vocab):
         key = _key(labelled[0][1], labelled)
         fields.put(key, "\n".join(t for _, t in nxt.filled))

@@ -2,23 +2,27 @@
 
 Every layout entry names the words of its title and the words that tell it apart from its
 siblings (``指标性质``, ``采集数据项`` …). A layout scores one point per distinctive word the
-form prints and three per title word; the best score of at least ``MIN_SCORE`` wins, ties
-going to the layout whose words the form covers most completely. None matches below that.
+form prints and ``TITLE_POINTS`` when its title words are in the form's title; ties go to the
+layout whose words the form covers most completely. A provincial layout needs at least
+``MIN_HITS`` of its words; the national (generic) layouts are chosen only when no provincial
+one matches. Below ``MIN_SCORE`` nothing matches.
 """
 
 from jixiao.io.vocabulary import Layout, layouts, normalise
 
 MIN_SCORE = 3
+MIN_HITS = 2
 TITLE_POINTS = 3
 
 
 def _score(layout: Layout, title: str, text: str) -> tuple[int, float] | None:
-    """``(points, share of distinctive words printed)``; None when no distinctive word is."""
+    """``(points, share of distinctive words printed)``; None when too few words are printed."""
     hits = sum(1 for w in layout.distinctive if normalise(w) in text)
-    if not hits:
+    if hits < (1 if layout.generic else MIN_HITS):
         return None  # a title alone is not a match: the content must agree
     titled = any(normalise(w) in title for w in layout.title_words)
-    return TITLE_POINTS * titled + hits, hits / len(layout.distinctive)
+    points = TITLE_POINTS * titled + hits
+    return (points, hits / len(layout.distinctive)) if points >= MIN_SCORE else None
 
 
 def match_layout(title: str, text: str, kind: str | None) -> Layout | None:
@@ -33,13 +37,13 @@ def match_layout(title: str, text: str, kind: str | None) -> Layout | None:
         The matched layout, or None when no layout scores ``MIN_SCORE``.
     """
     title = normalise(title)
-    best: tuple[tuple[int, float], Layout] | None = None
-    for layout in layouts():
-        if kind and layout.kind != kind:
-            continue
-        score = _score(layout, title, text)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, layout)
-    if best is None or best[0][0] < MIN_SCORE:
-        return None
-    return best[1]
+    scored = [
+        (score, layout)
+        for layout in layouts()
+        if not (kind and layout.kind != kind) and (score := _score(layout, title, text)) is not None
+    ]
+    for generic in (False, True):
+        candidates = [(s, lay) for s, lay in scored if lay.generic is generic]
+        if candidates:
+            return max(candidates, key=lambda pair: pair[0])[1]
+    return None

@@ -10,15 +10,22 @@ from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.columns import Header, is_header, read_header
-from jixiao.io.structure.funds import FundsReading, is_funds_header, read_funds
+from jixiao.io.structure.funds import (
+    FundsReading,
+    currency_in,
+    is_funds_header,
+    read_funds,
+    read_funds_line,
+)
 from jixiao.io.structure.labels import Fields, label_of, read_labels
 from jixiao.io.structure.rows import Row, Table, read_row
 from jixiao.io.structure.values import weight
 from jixiao.io.text import squeeze
-from jixiao.io.vocabulary import Vocabulary
+from jixiao.io.vocabulary import Vocabulary, normalise
 
 _YEAR_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SENTENCE = re.compile(r"[，。；,;]")
 TITLE_MAX = 60  # characters: a longer line is text, not a title
 ENDING_SECTIONS = ("project.", "goals.", "narrative.", "totals.grade", "totals.evaluated_on")
 
@@ -36,15 +43,18 @@ class Draft:
     table: Table = field(default_factory=Table)
     tables: int = 0  # indicator tables read
     ended_in_table: bool = False  # the blocks ran out inside an indicator table
+    currency: str | None = None  # printed outside the funds block (单位：万元)
     last_block: int = -1
 
 
 def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | None:
     """``(title, kind, department-wide)`` of a title row, or None."""
     text = squeeze(block.text)
-    if not text or len(text) > TITLE_MAX or len(block.filled) > 2:
+    if not text or len(text) > TITLE_MAX or len(block.filled) > 2 or _SENTENCE.search(text):
         return None
     titles = vocab.names["titles"]
+    if any(w in text for w in titles["listing"]):
+        return None
     department = any(w in text for w in titles["department"])
     for kind in ("self_evaluation", "target"):
         if any(w in text for w in titles[kind]):
@@ -58,39 +68,82 @@ def year_in(text: str) -> int | None:
     return int(match[1]) if match else None
 
 
-def read_blocks(blocks: list[Block], vocab: Vocabulary, ledger: Ledger) -> list[Draft]:
-    """Every form in ``blocks`` (one segment of a document), as drafts."""
-    drafts = [Draft()]
+def read_blocks(
+    blocks: list[Block], vocab: Vocabulary, ledger: Ledger, typed: bool = False
+) -> list[Draft]:
+    """Every form in ``blocks`` (one segment of a document), as drafts.
+
+    ``typed``: the cells' line breaks were typed (XLSX, DOCX, HTML): each is a paragraph.
+    """
+
+    def new() -> Draft:
+        return Draft(fields=Fields(typed=typed), table=Table(typed=typed))
+
+    drafts = [new()]
     at = 0
     while at < len(blocks):
         block = blocks[at]
-        draft = drafts[-1]
         if block.blank:
             at += 1
         elif found := title_of(block, vocab):
-            if draft.tables:
-                drafts.append(draft := Draft())
+            draft = drafts[-1]
+            if draft.tables or draft.fields.values or draft.funds:
+                drafts.append(draft := new())
             _title(draft, block, found, ledger)
             at += 1
-        elif _YEAR_LINE.match(squeeze(block.text)) and len(block.filled) == 1:
-            draft.year = draft.year or year_in(block.text)
-            ledger.take(block)
-            at += 1
-        elif is_header(block, vocab):
-            at = _table(blocks, at, vocab, ledger, draft)
-        elif is_funds_header(block, vocab):
-            draft.funds, at = read_funds(blocks, at, vocab, ledger)
         else:
-            if draft.tables and _names_project(block, vocab):
-                drafts.append(draft := Draft())
-            at = read_labels(blocks, at, vocab, ledger, draft.fields)
+            if drafts[-1].tables and _names_project(block, vocab):
+                drafts.append(new())
+            at = _read_part(blocks, at, vocab, ledger, drafts[-1])
     return [d for d in drafts if d.tables or d.fields.values or d.funds or d.title]
+
+
+def _read_part(
+    blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: Draft
+) -> int:
+    """Read what starts at ``blocks[at]`` into the draft; the index of the next block."""
+    block = blocks[at]
+    if _YEAR_LINE.match(squeeze(block.text)) and len(block.filled) == 1:
+        draft.year = draft.year or year_in(block.text)
+        ledger.take(block)
+        return at + 1
+    if is_header(block, vocab):
+        return _table(blocks, at, vocab, ledger, draft)
+    if is_funds_header(block, vocab):
+        draft.funds, stop = read_funds(blocks, at, vocab, ledger)
+        return stop
+    if _furniture(block, vocab, ledger, draft) or _funds_line(block, vocab, ledger, draft):
+        return at + 1
+    return read_labels(blocks, at, vocab, ledger, draft.fields)
 
 
 def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledger: Ledger):
     draft.title, draft.kind, draft.department_wide = found
     draft.year = draft.year or year_in(found[0])
     ledger.take(block)
+
+
+def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
+    """A line of the form's furniture: its number (表510000_0013zp), a unit (单位：万元)."""
+    if len(block.filled) != 1:
+        return False
+    text = block.filled[0][1]
+    if normalise(text) in {normalise(w) for w in vocab.layout.title_words}:
+        ledger.take(block)
+        return True
+    if label_of(text, vocab) == "-" and currency_in(text):
+        draft.currency = draft.currency or currency_in(text)
+        ledger.take(block)
+        return True
+    return False
+
+
+def _funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
+    reading = draft.funds or FundsReading()
+    if not read_funds_line(block, vocab, ledger, reading):
+        return False
+    draft.funds = reading
+    return True
 
 
 def _names_project(block: Block, vocab: Vocabulary) -> bool:
@@ -148,7 +201,7 @@ def _ending(block: Block, vocab: Vocabulary) -> str | None:
 def _total(row: Row, table: Table, vocab: Vocabulary) -> None:
     """The 总分 row: the score total, and the weight total checked against the rows."""
     for i, text in row.block.filled:
-        if label_of(text, vocab) == "totals.total_score":
+        if vocab.is_label(text):
             row.ledger.take(row.block, i)
     score_column = row.header.first("score")
     if score_column is not None and weight(row.text(score_column)) is not None:

@@ -6,13 +6,20 @@ value split over cells is joined in printed order, a comparator cell before it a
 cell after a value ending in its number. Placeholder rows (``指标2: ……``) are not indicators.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao.core.model import Indicator
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.columns import BLOCK, REPORTED, Column, Header
-from jixiao.io.structure.values import group_label, joined, weight, with_comparator, with_unit
+from jixiao.io.structure.values import (
+    group_label,
+    joined,
+    paragraphs,
+    weight,
+    with_comparator,
+    with_unit,
+)
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
@@ -25,7 +32,7 @@ class GroupEntry:
 
     name: str
     weight: Decimal | None = None
-    band: tuple[str, str] | None = None
+    band: tuple[Decimal, Decimal] | None = None
 
 
 @dataclass
@@ -39,6 +46,8 @@ class Table:
     long_term: list[str] = field(default_factory=list)  # ``name: heading value``
     total_score: Decimal | None = None
     weight_total: Decimal | None = None
+    typed: bool = False  # line breaks in cells were typed (paragraphs), not wrapped
+    uncertain: list[tuple[str, str, str]] = field(default_factory=list)  # path, chosen, other
     level1: str | None = None
     level2: str | None = None
     project: str | None = None
@@ -63,15 +72,18 @@ class Row:
         if column is not None and column.index < len(self.block.cells):
             self.ledger.take(self.block, column.index)
 
-    def value(self, name: str) -> str | None:
-        """A field's annual value, its parts joined in printed order; its cells taken."""
+    def value(self, name: str, raw: bool = False) -> str | None:
+        """A field's annual value, its parts joined in printed order; its cells taken.
+
+        ``raw`` keeps the cells' line breaks (for prose read into paragraphs).
+        """
         columns = [c for c in self.header.of(name) if not c.long_term]
         parts = [self.text(c) for c in columns]
         if not any(parts):
             return None
         for column in columns:
             self.take(column)
-        return joined(parts)
+        return "\n".join(p for p in parts if p) if raw else joined(parts)
 
 
 def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
@@ -79,10 +91,14 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
     _levels(row, table)
     _report(row, table)
     name = _name(row, vocab)
-    target, actual = _target_actual(row, vocab)
+    target, actual = _target_actual(row, table, vocab)
     weight_text, score_text = row.value("weight"), row.value("score")
-    texts = {f: clean(row.value(f)) for f in TEXT_FIELDS}
+    texts = {f: _prose(row.value(f, raw=True), f, table) for f in TEXT_FIELDS}
     if name is None and not any((target, actual, weight_text, score_text, *texts.values())):
+        return
+    row.take(row.header.first("level2"))
+    if _continues(row, table, name):
+        _add_points(row, table, weight_text, score_text)
         return
     table.indicators.append(
         Indicator(
@@ -99,6 +115,14 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
         )
     )
     table.projects.append(table.project)
+
+
+def _prose(text: str | None, name: str, table: Table) -> str | None:
+    """A text field's paragraphs; a break the text does not settle is noted as uncertain."""
+    chosen, other = paragraphs(text, table.typed)
+    if chosen and other:
+        table.uncertain.append((f"indicators[{len(table.indicators)}].{name}", chosen, other))
+    return chosen
 
 
 def _number(row: Row, name: str, text: str | None) -> Decimal | None:
@@ -132,8 +156,28 @@ def _levels(row: Row, table: Table) -> None:
         table.groups[table.level1].weight = weight(row.text(group_weight))
     level2 = row.header.first("level2")
     if row.text(level2):
-        row.take(level2)
-        table.level2 = clean(row.text(level2))
+        table.level2 = clean(row.text(level2))  # taken with the row's indicator
+
+
+def _continues(row: Row, table: Table, name: str | None) -> bool:
+    """Whether the row is a further row of the indicator above (its name cell merged over it)."""
+    column = row.header.first("name")
+    if column is None or column.index >= len(row.block.cells) or not table.indicators:
+        return False
+    merged = row.block.cells[column.index].copy_of is not None
+    return merged and table.indicators[-1].name == name
+
+
+def _add_points(row: Row, table: Table, weight_text: str | None, score_text: str | None) -> None:
+    """A further row's points add to the indicator's (吉林: four criteria of 5 points)."""
+    last = table.indicators[-1]
+    points = _number(row, "weight", weight_text)
+    score = _number(row, "score", score_text)
+    table.indicators[-1] = replace(
+        last,
+        weight=last.weight if points is None else (last.weight or Decimal(0)) + points,
+        score=last.score if score is None else (last.score or Decimal(0)) + score,
+    )
 
 
 def _name(row: Row, vocab: Vocabulary) -> str | None:
@@ -147,7 +191,7 @@ def _name(row: Row, vocab: Vocabulary) -> str | None:
     return bare
 
 
-def _target_actual(row: Row, vocab: Vocabulary) -> tuple[str | None, str | None]:
+def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | None, str | None]:
     """Target and actual, with the comparator cell before and the unit cell after."""
     target, actual = row.value("target"), row.value("actual")
     marks = frozenset(vocab.words("indicators", "comparators"))
@@ -160,8 +204,11 @@ def _target_actual(row: Row, vocab: Vocabulary) -> tuple[str | None, str | None]
     unit = row.text(unit_column)
     if unit:
         new_target, new_actual = with_unit(target, unit), with_unit(actual, unit)
-        if (new_target, new_actual) != (target, actual) or unit in (target or "") + (actual or ""):
-            row.take(unit_column)
+        row.take(unit_column)
+        own = row.block.cells[unit_column.index].copy_of is None
+        if own and (new_target, new_actual) == (target, actual) and unit not in f"{target}{actual}":
+            # a unit with no number to follow (是/否 beside 是): reported with the column
+            table.reported.setdefault(unit_column.heading, []).append(unit)
         target, actual = new_target, new_actual
     return clean(target), clean(actual)
 

@@ -15,6 +15,7 @@ _BAND = re.compile(
     rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*[-－—~～至]\s*({_NUMBER})\s*分?\s*[)）]\s*分?$"
 )
 _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
+_SENTENCE_BREAK = re.compile(r"(?<=[。；！？])\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,7 @@ class GroupLabel:
 
     name: str
     points: Decimal | None = None
-    band: tuple[str, str] | None = None  # ``(30-50)分``: a range of points, not a weight
+    band: tuple[Decimal, Decimal] | None = None  # ``(30-50)分``: a range of points, not a weight
 
 
 def group_label(text: str) -> GroupLabel:
@@ -37,7 +38,7 @@ def group_label(text: str) -> GroupLabel:
     """
     text = clean(text) or ""
     if match := _BAND.match(text):
-        return GroupLabel(match[1].strip(), band=(match[2], match[3]))
+        return GroupLabel(match[1].strip(), band=(Decimal(match[2]), Decimal(match[3])))
     if (match := _POINTS.match(text)) and match[1].strip():
         return GroupLabel(match[1].strip(), Decimal(match[2]))
     return GroupLabel(text)
@@ -71,3 +72,24 @@ def with_unit(value: str | None, unit: str | None) -> str | None:
     if not value or not unit or not _ENDS_IN_DIGIT.search(value):
         return value
     return value + unit
+
+
+def paragraphs(text: str | None, typed: bool) -> tuple[str | None, str | None]:
+    """A cell's text with its paragraphs, and the other reading when a break is not settled.
+
+    Args:
+        text: the cell as extracted.
+        typed: whether its line breaks were typed (XLSX, DOCX, HTML): then each is a paragraph.
+
+    Returns:
+        ``(text, other)``: in extracted text a break after a full stop is read as a paragraph
+        and ``other`` is the reading as one wrapped paragraph; ``other`` is None when settled.
+    """
+    if not text:
+        return None, None
+    if typed:
+        return "\n".join(filter(None, map(clean, text.split("\n")))) or None, None
+    if not _SENTENCE_BREAK.search(text):
+        return clean(text), None
+    chosen = "\n".join(filter(None, map(clean, _SENTENCE_BREAK.split(text))))
+    return chosen, clean(_SENTENCE_BREAK.sub("", text))

@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 ROOT = "national"
 
 _FIELDS = {
-    "titles": ("target", "self_evaluation", "department"),
+    "titles": ("target", "self_evaluation", "department", "listing"),
     "project": (
         *("name", "department", "unit", "offices", "category", "funds_use"),
         *("performance_type", "recurring", "purchases_services", "start_date", "end_date"),
@@ -40,7 +40,8 @@ _FIELDS = {
     "indicators": ("block", "placeholder", "ellipsis", "comparators"),
     "indicators.columns": (
         *("level1", "level2", "name", "target", "actual", "weight", "score", "deviation"),
-        *("comparator", "unit", "explanation", "note", "project"),
+        *("comparator", "unit", "explanation", "note", "project", "project_budget"),
+        "project_goal",
         *("direction", "standard", "collected"),  # no canonical field: reported with values
     ),
     "indicators.periods": ("long_term", "annual"),
@@ -58,6 +59,7 @@ _LAYOUT_KEYS = {
     "parent": False,
     "title_words": False,
     "distinctive": False,
+    "generic": False,
 }
 _SCALAR_FIELDS = {("indicators", "placeholder")}
 _KINDS = ("target", "self_evaluation")
@@ -82,6 +84,7 @@ class Layout:
     seen: str  # where it was seen
     title_words: tuple[str, ...] = ()  # words of its printed title
     distinctive: tuple[str, ...] = ()  # printed words that tell it apart (scored on a match)
+    generic: bool = False  # a national layout: matched only when no provincial one is
 
 
 def normalise(text: str) -> str:
@@ -186,6 +189,7 @@ def _layout(data: dict) -> Layout:
         seen=entry["seen"],
         title_words=tuple(entry.get("title_words", ())),
         distinctive=tuple(entry.get("distinctive", ())),
+        generic=bool(entry.get("generic", False)),
     )
 
 
