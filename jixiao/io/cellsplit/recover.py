@@ -14,6 +14,7 @@ joined, give the line without its separators, and each cell keeps the line's sou
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -25,6 +26,7 @@ from jixiao.io.cellsplit.shapes import Shape, classify
 from jixiao.io.cellsplit.spaced import RUN_TOGETHER_LABELS, spaced_tokens
 from jixiao.io.cellsplit.tokens import Token, cut
 from jixiao.io.cellsplit.uncertain import UncertainSplit
+from jixiao.io.cellsplit.vocabulary import from_vocabulary
 from jixiao.io.document import Block, Cell, Document, Source
 
 _TEXT = re.compile(r"\S(?:.*\S)?")  # a line's text, without the whitespace around it
@@ -71,7 +73,7 @@ def line_tokens(text: str, found: Matcher) -> tuple[list[Token], bool]:
     return [_whole(text, start, stop, found)], True
 
 
-def _cells(segment: Segment, text: str, source: Source) -> tuple[str, ...]:
+def _cells(segment: Segment, text: str) -> tuple[str, ...]:
     """The texts of a segment's cells: placed in columns when aligned, else in order."""
     if not segment.placements:
         return tuple(text[t.start : t.end] for t in segment.tokens)
@@ -112,24 +114,29 @@ def _line_blocks(
         segments = group(text, tokens, state)
     blocks, uncertain = [], []
     for segment in segments:
-        cells = _cells(segment, text, source)
+        cells = _cells(segment, text)
         blocks.append(_block(start_index + len(blocks), cells, source))
         uncertain.extend(_uncertain(segment, text, source))
     return blocks, uncertain
 
 
-def recover_cells(doc: Document, labels: LabelSet) -> Recovery:
+def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None) -> Recovery:
     """Split the lines of a text document into cells by separators, labels and value shapes.
 
     Args:
         doc: a document read from text (``jixiao.io.readers.txt``), or any document: blocks
             with several cells are kept as they are.
-        labels: the printed labels and what each is (``from_vocabulary()`` gives them all).
+        labels: the printed labels and what each is; plain strings are field labels (no
+            column order is then known); by default every label of ``jixiao.io.vocabulary``.
 
     Returns:
         The document with one block per recovered row (block indexes renumbered, sources
         kept), and the places where the split is a choice the text does not settle.
     """
+    if labels is None:
+        labels = from_vocabulary()
+    elif not isinstance(labels, LabelSet):
+        labels = LabelSet.build(fields=labels)
     found = matcher(labels)
     state = TableState()
     blocks: list[Block] = []
@@ -149,12 +156,11 @@ def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSpl
     if not segment.placements:
         return []
     stretch = text[segment.tokens[0].start : segment.tokens[-1].end]
-    chosen = _cells(segment, text, source)
+    chosen = _cells(segment, text)
     readings = ()
     if _readings_differ(segment):
         readings = tuple(
-            _cells(Segment(segment.tokens, segment.kinds, [p]), text, source)
-            for p in segment.placements
+            _cells(Segment(segment.tokens, segment.kinds, [p]), text) for p in segment.placements
         )
     if _run_together(segment, text):
         return [UncertainSplit(source, stretch, "run-together", chosen, readings)]
