@@ -1,9 +1,13 @@
 """The editor for every layout in a real browser: a new national 2021 target, in both languages."""
 
+from decimal import Decimal
+
 import pytest
 from playwright.sync_api import expect
 
+from jixiao.core.model import Form, FormKind, Funds, Indicator, Project
 from jixiao.web.store.models import FormRecord
+from jixiao.web.store.services import create_form
 from tests.browser.journey_test import log_in, world  # noqa: F401 (the fixture)
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
@@ -72,3 +76,44 @@ def test_a_new_national_2021_target(browser, live_server, world, shots, english)
     assert record.template == "mof-2021-target" and record.rows.count() == 4
     expect(page.locator("#layout")).to_contain_text("cost indicators" if english else "101号")
     shots(page, "saved")
+
+
+def test_an_imported_form_of_an_unrecognised_layout_opens_and_saves(
+    browser,
+    live_server,
+    world,  # noqa: F811
+    shots,
+):
+    unit = world.project.unit
+    record = create_form(
+        Form(
+            kind=FormKind.SELF_EVALUATION,
+            template=None,
+            year=2023,
+            project=Project(name="乡村道路养护", unit=unit.name),
+            funds=Funds(currency_unit="万元", budget=Decimal("300"), executed=Decimal("270")),
+            indicators=(
+                Indicator("预算执行", None, "预算执行率", target="100%", weight=Decimal("10")),
+                Indicator(
+                    "绩效指标", "产出指标", "养护里程", target="≥30公里", weight=Decimal("90")
+                ),
+            ),
+        ),
+        unit=unit,
+        actor=world.events.first().actor,
+        origin="imported",
+    )
+    page = log_in(browser, live_server, "clerk")
+    page.set_viewport_size(WIDE)
+    page.goto(f"{live_server.url}/forms/{record.pk}/edit/")
+    expect(page.locator("#id_template option:checked")).to_have_text("未识别的版式")
+    expect(page.locator("#id_ind-1-weight")).to_have_value("90")
+    expect(page.locator("#live-figures")).to_contain_text("90.00")  # 270 ÷ 300
+    page.fill("#id_ind-1-actual", "32公里")
+    shots(page, "imported-unrecognised-layout")
+    page.click("#save")
+    page.wait_for_load_state()
+    expect(page.locator("#layout")).to_have_text("未识别的版式")
+    record.refresh_from_db()
+    assert record.version == 2 and record.template is None
+    shots(page, "imported-saved")

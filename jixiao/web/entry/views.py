@@ -180,7 +180,6 @@ def preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     header.is_valid()
     formset.is_valid()
     cleaned = {**{k: None for k in header.fields}, **getattr(header, "cleaned_data", {})}
-    cleaned["year"] = cleaned.get("year") or 2000
     unit = (
         record.project.unit.name
         if record
