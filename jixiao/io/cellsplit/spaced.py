@@ -20,10 +20,13 @@ _OPEN = "(（[【《〔"
 # A date printed with spaces (``2021 年 1 月 28 日``): what may follow a part ending in 年 or 月.
 _DATE_PARTS = {"年": re.compile(r"\d{1,2}\s?月"), "月": re.compile(r"\d{1,2}\s?日")}
 _CLOSE = ")）]】》〕"
+_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 
 
 def _depth(word: str) -> int:
     """How many brackets a word leaves open (negative when it closes more than it opens)."""
+    if not _BRACKET.search(word):
+        return 0
     return sum(word.count(c) for c in _OPEN) - sum(word.count(c) for c in _CLOSE)
 
 
@@ -46,6 +49,7 @@ def _word_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[Tok
     A word that holds a run-together table (three labels or more, and no full stop: not a
     sentence) or that starts with a form's title is cut too; any other word is one token.
     """
+    shape = classify(text[start:stop])
     pieces = cut(text, start, stop, matcher)
     if len(pieces) > 1 and all(p.shape is not Shape.TEXT for p in pieces):
         return pieces
@@ -55,7 +59,7 @@ def _word_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[Tok
         return pieces
     if len(pieces) == 1 and pieces[0].shape is Shape.LABEL:
         return pieces
-    return [Token(start, stop, classify(text[start:stop]))]
+    return [Token(start, stop, shape)]
 
 
 def _run_together(pieces: list[Token]) -> bool:
@@ -115,7 +119,15 @@ def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[To
         starts or ends with one.
     """
     tokens: list[Token] = []
+    label_starts = [hit.start for hit in matcher.find(text, start, stop)]
+    next_label = 0
     for lo, hi in words(text, start, stop):
-        for token in _word_tokens(text, lo, hi, matcher):
+        while next_label < len(label_starts) and label_starts[next_label] < lo:
+            next_label += 1
+        if next_label < len(label_starts) and label_starts[next_label] < hi:
+            word = _word_tokens(text, lo, hi, matcher)
+        else:  # no label in the word: it is one cell, whatever values it holds
+            word = [Token(lo, hi, classify(text[lo:hi]))]
+        for token in word:
             _merge(text, tokens, token, matcher)
     return tokens
