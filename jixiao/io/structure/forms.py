@@ -7,12 +7,13 @@ title, a year line, the dates or the file name, in that order.
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclass_replace
 from datetime import date
 
 from jixiao.core.model import Form, FormKind, Funds, Goals, Group, Indicator, Narrative, Project
 from jixiao.io.structure.reader import Draft
 from jixiao.io.structure.values import weight
-from jixiao.io.text import iso_date
+from jixiao.io.text import clean, iso_date
 
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PERIOD = re.compile(r"\s*(?:至|到|~|～|—|－|--)\s*")
@@ -74,12 +75,29 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
             values.get("narrative.improvements"),
         ),
     }
+    several = len(set(filter(None, draft.table.projects))) > 1
     for name, indicators in _by_project(draft):
+        own = _own_cells(draft, name, common)
         named = project if name is None else _with_name(project, name)
-        built.forms.append(
-            Form(project=named, groups=_groups(draft, indicators), indicators=indicators, **common)
-        )  # type: ignore[arg-type]
+        groups = _groups(draft, indicators if several else ())
+        built.forms.append(Form(project=named, groups=groups, indicators=indicators, **own))  # type: ignore[arg-type]
     return built
+
+
+def _own_cells(draft: Draft, name: str | None, common: dict) -> dict:
+    """The common values, with a project's own budget and goal cells of a table of several."""
+    cells = draft.table.project_cells.get(name or "", {})
+    if not cells:
+        return common
+    funds, goals = common["funds"], common["goals"]
+    if "project_budget" in cells:
+        budget = weight(cells["project_budget"])
+        funds = dataclass_replace(
+            funds, budget=budget, currency_unit=funds.currency_unit or draft.currency
+        )
+    if "project_goal" in cells:
+        goals = dataclass_replace(goals, annual=clean(cells["project_goal"]))
+    return {**common, "funds": funds, "goals": goals}
 
 
 def _with_name(project: Project, name: str) -> Project:
@@ -109,8 +127,8 @@ def _groups(draft: Draft, indicators: tuple[Indicator, ...]) -> tuple[Group, ...
     used = {i.level1 for i in indicators}
     out = []
     for entry in draft.table.groups.values():
-        if entry.name not in used and indicators:
-            continue
+        if indicators and entry.name not in used:
+            continue  # a group of another project of the table
         weight = None if entry.band else entry.weight
         out.append(Group(entry.name, weight, entry.band))
     return tuple(out)

@@ -51,6 +51,7 @@ class Table:
     level1: str | None = None
     level2: str | None = None
     project: str | None = None
+    project_cells: dict[str, dict[str, str]] = field(default_factory=dict)  # budget, goal
 
 
 class Row:
@@ -140,6 +141,12 @@ def _levels(row: Row, table: Table) -> None:
     if row.text(project):
         row.take(project)
         table.project = clean(row.text(project))
+        cells = table.project_cells.setdefault(table.project or "", {})
+        for name in ("project_budget", "project_goal"):
+            column = row.header.first(name)
+            if row.text(column) and name not in cells:
+                cells[name] = row.text(column)
+                row.take(column)
     level1 = row.header.first("level1")
     if row.text(level1):
         row.take(level1)

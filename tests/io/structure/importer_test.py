@@ -1,0 +1,290 @@
+"""The structure importer on small grids: each behaviour with its values worked out by hand."""
+
+from decimal import Decimal
+
+from jixiao.core.model import FormKind
+from tests.io.structure.helpers import HEADER, codes, read
+
+
+def test_level_cells_merged_or_left_blank_belong_to_the_rows_below():
+    result, _ = read(
+        [
+            HEADER,
+            ["产出指标", "数量指标", "培训期数", "≥12期", "14期", "10", "10"],
+            ["^产出指标", "^数量指标", "培训人次", "≥600人次", "532人次", "10", "8.87"],
+            ["", "质量指标", "合格率", "≥95%", "98.5%", "10", "10"],
+            ["效益指标", "", "能力提升", "明显提升", "明显提升", "10", "10"],
+        ]
+    )
+    [form] = result.forms
+    levels = [(i.level1, i.level2, i.name) for i in form.indicators]
+    assert levels == [
+        ("产出指标", "数量指标", "培训期数"),
+        ("产出指标", "数量指标", "培训人次"),
+        ("产出指标", "质量指标", "合格率"),
+        ("效益指标", None, "能力提升"),  # a new level 1 does not keep the old level 2
+    ]
+    assert form.indicators[1].score == Decimal("8.87")
+
+
+def test_a_target_split_over_cells_is_joined_in_printed_order():
+    result, _ = read(
+        [
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "", "", "实际完成值"],
+            ["产出指标", "数量指标", "培训人次", "≧", "120", "人次", "126人次"],
+            ["^产出指标", "^数量指标", "评估次数", "大于等于", "1", "次", "1次"],
+        ]
+    )
+    assert [i.target for i in result.forms[0].indicators] == ["≧120人次", "大于等于1次"]
+
+
+def test_a_comparator_column_and_a_unit_column_join_the_target_and_the_actual():
+    result, _ = read(
+        [
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "指标性质",
+                "指标值",
+                "完成值",
+                "度量单位",
+                "权重",
+            ],
+            ["产出指标", "数量指标", "活动场次", "≥", "1200", "1260", "场次", "15"],
+            ["效益指标", "社会效益指标", "综合素质", "定性", "有效提升", "有效提升", "", "15"],
+        ]
+    )
+    first, second = result.forms[0].indicators
+    assert (first.target, first.actual) == ("≥1200场次", "1260场次")
+    assert (second.target, second.actual) == ("有效提升", "有效提升")
+
+
+def test_group_points_in_the_level1_label_are_the_group_weight_and_a_range_is_a_band():
+    result, _ = read(
+        [
+            ["一级指标", "二级指标", "三级指标", "指标值", "分值"],
+            ["产出指标(50分)", "数量指标", "培训期数", "≥12期", "20%"],
+            ["效益指标(30-50)分", "社会效益指标", "能力提升", "明显提升", "30"],
+        ]
+    )
+    [form] = result.forms
+    assert [(g.name, g.weight, g.band) for g in form.groups] == [
+        ("产出指标", Decimal(50), None),
+        ("效益指标", None, (Decimal(30), Decimal(50))),
+    ]
+    assert [i.level1 for i in form.indicators] == ["产出指标", "效益指标"]
+    assert form.indicators[0].weight == Decimal(20)  # printed 20%
+
+
+def test_annual_columns_are_read_and_long_term_ones_reported_with_their_values():
+    result, _ = read(
+        [
+            ["一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值"],
+            ["产出指标", "数量指标", "服务站个数", "90个", "30个"],
+        ]
+    )
+    assert result.forms[0].indicators[0].target == "30个"
+    [long_term] = [f for f in result.findings if f.code == "long-term-indicators"]
+    assert long_term.found == "服务站个数: 中期指标值 90个"
+
+
+def test_several_projects_in_one_table_give_one_form_each_with_its_budget_and_goal():
+    result, _ = read(
+        [
+            ["单位：元"],
+            [
+                "项目名称",
+                "预算金额",
+                "年度绩效目标",
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "指标值",
+                "权重",
+            ],
+            [
+                "道路养护",
+                "1,260,000.00",
+                "养护86公里",
+                "产出指标",
+                "数量指标",
+                "养护里程",
+                "≥86公里",
+                "60%",
+            ],
+            [
+                "^道路养护",
+                "^1,260,000.00",
+                "^养护86公里",
+                "满意度指标",
+                "服务对象满意度指标",
+                "满意度",
+                "≥90%",
+                "40%",
+            ],
+            [
+                "垃圾清运",
+                "845600.00",
+                "日产日清",
+                "产出指标",
+                "时效指标",
+                "清运及时率",
+                "≥98%",
+                "100%",
+            ],
+        ]
+    )
+    roads, rubbish = result.forms
+    assert (roads.project.name, rubbish.project.name) == ("道路养护", "垃圾清运")
+    assert roads.funds.budget == Decimal("1260000.00") and roads.funds.currency_unit == "元"
+    assert rubbish.goals.annual == "日产日清"
+    assert [i.name for i in roads.indicators] == ["养护里程", "满意度"]
+    assert [g.name for g in rubbish.groups] == ["产出指标"]
+
+
+def test_every_title_starts_a_form_of_its_kind_and_year():
+    result, _ = read(
+        [
+            ["项目支出绩效目标表（2024年度）"],
+            ["项目名称", "甲项目"],
+            HEADER[:4],
+            ["产出指标", "数量指标", "甲指标", "≥1个"],
+            ["项目支出绩效自评表"],
+            ["（2023年度）"],
+            ["项目名称", "乙项目"],
+            HEADER,
+            ["产出指标", "数量指标", "乙指标", "≥1个", "2个", "10", "10"],
+        ]
+    )
+    target, evaluation = result.forms
+    assert (target.kind, target.year, target.project.name) == (FormKind.TARGET, 2024, "甲项目")
+    assert (evaluation.kind, evaluation.year) == (FormKind.SELF_EVALUATION, 2023)
+    assert [i.name for i in evaluation.indicators] == ["乙指标"]
+
+
+def test_placeholders_are_not_part_of_a_name_and_ellipsis_rows_are_not_indicators():
+    result, _ = read(
+        [
+            HEADER,
+            ["产出指标", "数量指标", "指标1:完成改造项目数量", "1", "1", "10", "10"],
+            ["^产出指标", "^数量指标", "指标2：……", "", "", "", ""],
+            ["^产出指标", "^数量指标", "……", "", "", "", ""],
+        ]
+    )
+    assert [i.name for i in result.forms[0].indicators] == ["完成改造项目数量"]
+
+
+def test_instruction_text_left_in_a_cell_stays_as_printed():
+    result, _ = read(
+        [
+            [*HEADER, "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "培训期数", "≥12期", "10期", "10", "8", "（100字以内）"],
+        ]
+    )
+    assert result.forms[0].indicators[0].deviation == "（100字以内）"
+
+
+def test_a_column_with_no_canonical_field_is_reported_with_its_values():
+    result, left = read(
+        [
+            ["一级指标", "二级指标", "三级指标", "指标值", "绩效标准"],
+            ["产出指标", "数量指标", "培训期数", "≥12期", "计划标准"],
+            ["^产出指标", "^数量指标", "培训人次", "≥600人次", "历史标准"],
+        ]
+    )
+    [unknown] = [f for f in result.findings if f.code == "unknown-column"]
+    assert unknown.found == "绩效标准: 计划标准 | 历史标准"
+    assert left == []
+
+
+def test_a_form_with_no_year_anywhere_says_so():
+    result, _ = read([HEADER[:4], ["产出指标", "数量指标", "培训期数", "≥12期"]])
+    assert result.forms[0].year is None
+    assert "year-missing" in codes(result)
+
+
+def test_the_year_comes_from_the_dates_when_no_title_prints_it():
+    result, _ = read(
+        [
+            ["开始时间", "2023-01-01", "结束时间", "2023-12-31"],
+            HEADER[:4],
+            ["产出指标", "数量指标", "培训期数", "≥12期"],
+        ]
+    )
+    assert result.forms[0].year == 2023
+    assert "year-missing" not in codes(result)
+
+
+def test_a_self_evaluation_cut_short_inside_its_table_is_returned_with_a_finding():
+    result, _ = read(
+        [
+            ["项目支出绩效自评表（2022年度）"],
+            HEADER,
+            ["产出指标", "数量指标", "培训期数", "≥12期", "14期", "10", "10"],
+        ]
+    )
+    assert [i.name for i in result.forms[0].indicators] == ["培训期数"]
+    assert "truncated-form" in codes(result)
+
+
+def test_a_total_row_ends_the_table_and_gives_the_total_score():
+    result, _ = read(
+        [
+            ["项目支出绩效自评表（2022年度）"],
+            HEADER,
+            ["产出指标", "数量指标", "培训期数", "≥12期", "14期", "10", "9.5"],
+            ["总分", "", "", "", "", "10", "9.5"],
+        ]
+    )
+    assert result.forms[0].total_score == Decimal("9.5")
+    assert "truncated-form" not in codes(result)
+
+
+def test_a_known_layout_is_named_by_its_distinctive_words_and_an_unknown_one_is_reported():
+    sichuan, _ = read(
+        [
+            [
+                *HEADER[:3],
+                "指标性质",
+                "指标值",
+                "度量单位",
+                "完成值",
+                "权重",
+                "得分",
+                "未完成原因分析",
+            ],
+            ["产出指标", "数量指标", "活动场次", "≥", "1200", "场次", "1260", "15", "15", ""],
+        ]
+    )
+    assert sichuan.forms[0].template == "sichuan-2023-self-eval"
+    assert sichuan.forms[0].kind is FormKind.SELF_EVALUATION
+    unknown, _ = read([[*HEADER[:3], "目标值"], ["项目产出", "产出数量", "口岸个数", "≥12个"]])
+    assert unknown.forms[0].template is None
+    assert "layout-unmatched" in codes(unknown)
+
+
+def test_a_department_wide_form_has_no_project_name_and_the_department_as_unit():
+    result, _ = read(
+        [
+            ["部门整体支出绩效目标表（2019年度）"],
+            ["部门（单位）名称", "示范市档案馆"],
+            HEADER[:4],
+            ["产出指标", "数量指标", "接收档案数量", "≥1.2万卷"],
+        ]
+    )
+    [form] = result.forms
+    assert form.project.name is None and form.project.unit == "示范市档案馆"
+    assert form.kind is FormKind.TARGET
+
+
+def test_every_cell_is_placed_or_left_for_a_finding():
+    result, left = read(
+        [
+            ["项目名称", "示范项目", "主管部门", "示范局"],
+            HEADER,
+            ["产出指标", "数量指标", "培训期数", "≥12期", "14期", "10", "不适用"],
+        ]
+    )
+    assert result.forms[0].project.department == "示范局"
+    assert left == ["不适用"]  # a score that is not a number is not placed: reported

@@ -1,0 +1,72 @@
+"""Printed values read apart: group points and bands, weights, split targets, paragraphs."""
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.io.structure.values import (
+    group_label,
+    joined,
+    paragraphs,
+    weight,
+    with_comparator,
+    with_unit,
+)
+
+MARKS = frozenset({"≥", "≧", "大于等于", "≤"})
+
+
+@pytest.mark.parametrize(
+    ("printed", "name", "points", "band"),
+    [
+        ("产出指标(50分)", "产出指标", Decimal(50), None),
+        ("产出指标（50分）", "产出指标", Decimal(50), None),
+        ("投入与管理（36分）", "投入与管理", Decimal(36), None),
+        ("产出指标(30-50)分", "产出指标", None, (Decimal(30), Decimal(50))),
+        ("效益指标（20～30分）", "效益指标", None, (Decimal(20), Decimal(30))),
+        ("满意度指标", "满意度指标", None, None),
+    ],
+)
+def test_a_level1_label_gives_its_name_and_points_or_band(printed, name, points, band):
+    label = group_label(printed)
+    assert (label.name, label.points, label.band) == (name, points, band)
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"), [("20", Decimal(20)), ("20%", Decimal(20)), ("7.5", Decimal("7.5"))]
+)
+def test_a_weight_printed_as_a_percentage_is_its_number(printed, value):
+    assert weight(printed) == value
+
+
+def test_a_weight_that_is_not_a_number_is_none():
+    assert weight("较好") is None and weight("") is None
+
+
+def test_cells_of_one_value_are_joined_in_printed_order_without_spaces():
+    assert joined(["≧", "120", "人次"]) == "≧120人次"
+    assert joined(["大于等于", " 1 ", "次"]) == "大于等于1次"
+    assert joined(["", ""]) is None
+
+
+def test_a_comparator_mark_goes_before_the_value_and_other_words_do_not():
+    assert with_comparator("95", "≥", MARKS) == "≥95"
+    assert with_comparator("有效提升", "定性", MARKS) == "有效提升"
+
+
+def test_a_unit_follows_a_value_ending_in_its_number_only():
+    assert with_unit("≥120", "人次") == "≥120人次"
+    assert with_unit("0", "次") == "0次"
+    assert with_unit("40%", "%") == "40%"
+    assert with_unit("否", "是/否") == "否"
+
+
+def test_typed_line_breaks_are_paragraphs():
+    assert paragraphs("第一段。\n第二段。", typed=True) == ("第一段。\n第二段。", None)
+
+
+def test_a_wrapped_line_after_a_full_stop_is_read_as_a_paragraph_and_the_other_reading_given():
+    text = "偏差原因：线上课程未达\n预期。\n改进措施：提前组织。"
+    chosen, other = paragraphs(text, typed=False)
+    assert chosen == "偏差原因：线上课程未达预期。\n改进措施：提前组织。"
+    assert other == "偏差原因：线上课程未达预期。改进措施：提前组织。"
