@@ -57,8 +57,12 @@ def flatten(obj, prefix=""):
             else:
                 out[p] = norm(k, v)
     elif isinstance(obj, list):
+        key = prefix.rsplit(".", 1)[-1]
         for i, v in enumerate(obj):
-            out.update(flatten(v, f"{prefix}[{i}]"))
+            if isinstance(v, (dict, list)):
+                out.update(flatten(v, f"{prefix}[{i}]"))
+            else:  # lists of text (category, funds_use) are compared item by item
+                out[f"{prefix}[{i}]"] = norm(key, v)
     return out
 
 
