@@ -10,7 +10,7 @@ returns every best placement (up to a few): more than one means the text does no
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from jixiao.io.cellsplit.labels import COLUMN, FIELD, LEVEL1, LEVEL2, ROW, TITLE
+from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, ROW, TITLE
 from jixiao.io.cellsplit.shapes import Shape, is_comparator, is_unit
 from jixiao.io.cellsplit.tokens import Token
 
@@ -95,11 +95,13 @@ def _value_class(token: Token, text: str) -> str:
 
 
 def ends_table(token: Token) -> bool:
-    """Whether a token is outside the table: a field label (总分) or a form's title."""
+    """Whether a token is outside the table: a field or block label (总分) or a form's title."""
     if token.label is None:
         return False
     roles = token.label.roles
-    return TITLE in roles or (FIELD in roles and not roles & {ROW, LEVEL1, LEVEL2, COLUMN})
+    if TITLE in roles:
+        return True
+    return bool(roles & {FIELD, BLOCK}) and not roles & {ROW, LEVEL1, LEVEL2, COLUMN}
 
 
 def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, ...]]:

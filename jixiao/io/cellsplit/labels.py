@@ -1,6 +1,7 @@
 """The printed labels a line is cut at, and the one regular expression that finds them.
 
-A ``LabelSet`` says what each label is: a field label (followed by its value), a row label of
+A ``LabelSet`` says what each label is: a field label (followed by its value), a block's
+label (the heading of a part of the form), a row label of
 the funds table, a form title, furniture (``其中``), an indicator or funds column heading (with the canonical
 column it names) or a level-1 / level-2 name. ``matcher(labels)`` compiles every label into one
 alternation, longest first, once per label set (cached): full- and half-width brackets and
@@ -15,8 +16,9 @@ from functools import lru_cache
 
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
 
-FIELD, TITLE, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
+FIELD, BLOCK, TITLE, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
     "field",
+    "block",
     "title",
     "row",
     "furniture",
@@ -45,6 +47,7 @@ class LabelSet:
 
     Attributes:
         fields: labels of single fields and blocks (项目名称, 年度总体目标, 总分 …).
+        blocks: labels that name a block of the form (年度总体目标完成情况, 项目资金 …).
         titles: form titles (项目支出绩效自评表 …): each opens a block of its own.
         rows: row labels of the funds table (年度资金总额, 本年财政拨款, 其他资金 …).
         furniture: words that glue onto the next label (其中).
@@ -54,6 +57,7 @@ class LabelSet:
     """
 
     fields: frozenset[str] = frozenset()
+    blocks: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     rows: frozenset[str] = frozenset()
     furniture: frozenset[str] = frozenset()
@@ -65,6 +69,7 @@ class LabelSet:
     def build(
         cls,
         fields: Iterable[str] = (),
+        blocks: Iterable[str] = (),
         titles: Iterable[str] = (),
         rows: Iterable[str] = (),
         furniture: Iterable[str] = (),
@@ -76,6 +81,7 @@ class LabelSet:
         pairs = columns.items() if isinstance(columns, Mapping) else columns
         return cls(
             frozenset(fields),
+            frozenset(blocks),
             frozenset(titles),
             frozenset(rows),
             frozenset(furniture),
@@ -135,6 +141,7 @@ def _index(labels: LabelSet) -> dict[str, LabelInfo]:
     columns: dict[str, set[str]] = {}
     groups = (
         (FIELD, labels.fields),
+        (BLOCK, labels.blocks),
         (TITLE, labels.titles),
         (ROW, labels.rows),
         (FURNITURE, labels.furniture),

@@ -3,7 +3,7 @@
 A header is a run of three or more column headings (a single label before it, such as
 ``年度绩效指标完成情况``, stays in the header as a column of its own, as table copies print it),
 or of three or more field labels with nothing but text after them (``年度总体目标完成情况
-预期目标 实际完成情况``: the block's label, then the fields whose values are printed below).
+预期目标 实际完成情况``: the values are printed below; a block's label first is no column).
 A form's title is a block of its own (with the year printed right after it). After a header, tokens are table rows until a field
 label (``总分``, ``年度总体目标``) or a title ends the table; a level name that follows a value or text opens a new row (that is how rows are
 found in a line that holds the whole table). Each row's tokens are placed in the header's
@@ -22,7 +22,7 @@ from jixiao.io.cellsplit.columns import (
     ends_table,
     token_class,
 )
-from jixiao.io.cellsplit.labels import COLUMN, FIELD, LEVEL1, LEVEL2, TITLE
+from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, TITLE
 from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
 
@@ -63,7 +63,7 @@ def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
     columns = _run(tokens, start, lambda t: t.has(COLUMN))
     if columns:
         return columns, False
-    fields = _run(tokens, start, lambda t: t.has(FIELD))
+    fields = _run(tokens, start, lambda t: t.has(FIELD) or t.has(BLOCK))
     followed = start + fields
     if fields and (followed == len(tokens) or tokens[followed].label is None):
         return fields, True
@@ -111,8 +111,9 @@ class _Grouper:
 
     def header(self, run: list[Token], fields: bool) -> None:
         if fields:
-            # The first label names the block; the values stand under the others.
-            kinds = (PREFIX, *(TEXT_KIND for _ in run[1:]))
+            # A block's label first names the block: the values stand under the others.
+            first = PREFIX if run[0].has(BLOCK) else TEXT_KIND
+            kinds = (first, *(TEXT_KIND for _ in run[1:]))
         else:
             if self.state.kinds is None and len(self.current) <= 1:
                 run = self.current + run

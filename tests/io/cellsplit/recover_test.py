@@ -218,3 +218,16 @@ def test_labels_default_to_the_vocabulary_and_may_be_plain_strings():
         "主管部门",
         "水利局",
     ]
+
+
+def test_values_printed_below_a_row_of_field_labels():
+    labels = LabelSet.build(fields=["项目名称", "主管部门", "实施单位"])
+    full = "项目名称 主管部门 实施单位\n水旱灾害防御经费 天长市水利局 天长市水利局\n"
+    doc, uncertain = recover_cells(lines_of(full), labels)
+    assert rows(doc)[1] == ["水旱灾害防御经费", "天长市水利局", "天长市水利局"]
+    assert uncertain == ()
+    # Two values under three labels: which label is left empty is not in the text.
+    short = "项目名称 主管部门 实施单位\n水旱灾害防御经费 天长市水利局\n"
+    _, (place,) = recover_cells(lines_of(short), labels)
+    assert place.why == "alignment"
+    assert len(place.candidates) == 3
