@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
+from jixiao.core.findings import Finding
 from jixiao.io.cellsplit.columns import FITS, token_class
 from jixiao.io.cellsplit.labels import LabelSet, Matcher, matcher
 from jixiao.io.cellsplit.rows import Segment, TableState, group
@@ -38,6 +39,10 @@ class Recovery(NamedTuple):
 
     document: Document
     uncertain: tuple[UncertainSplit, ...]
+
+    def findings(self, form: int | None = None) -> list[Finding]:
+        """The ``uncertain-value`` findings of the uncertain places, for the document."""
+        return [place.to_finding(self.document.name, form) for place in self.uncertain]
 
 
 def _whole(text: str, start: int, stop: int, found: Matcher) -> Token:

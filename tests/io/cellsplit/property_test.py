@@ -30,3 +30,16 @@ def test_cells_joined_are_the_text_without_separators(parts):
     lines = {b.cells[0].source.line for b in doc.blocks}
     assert {c.source.line for b in recovered.blocks for c in b.cells} == lines
     assert all(u.source.line in lines for u in uncertain)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet="项目名称指标值一二三级产出数量总分其中:：|｜ \t\u3000()（）≥=%-/0123456789.,年月日次万元。…a\n"
+    )
+)
+def test_any_text_is_split_without_loss(text):
+    doc = read("random.txt", text.encode())
+    recovered, _ = recover_cells(doc, ANHUI)
+    joined = "".join(c.text for b in recovered.blocks for c in b.cells)
+    assert STRIP.sub("", joined) == STRIP.sub("", text)

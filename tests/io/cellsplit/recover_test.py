@@ -231,3 +231,14 @@ def test_values_printed_below_a_row_of_field_labels():
     _, (place,) = recover_cells(lines_of(short), labels)
     assert place.why == "alignment"
     assert len(place.candidates) == 3
+
+
+def test_every_uncertain_place_as_a_finding():
+    header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    recovery = recover_cells(
+        lines_of(header + "质量指标 验收合格率 100% 10\n数量指标 次数 ≥1次 10\n"), MOF
+    )
+    assert [(f.code, f.location.source) for f in recovery.findings()] == [
+        ("uncertain-value", "line 2"),
+        ("uncertain-value", "line 3"),
+    ]
