@@ -30,16 +30,22 @@ from tests.io.gold_test import differences
 # Not reproduced yet: every expected field.
 PENDING_FIELDS = [
     "dept_wide_target",
-    "guangdong_city_target",
-    "shaanxi_targets",
-    "transfer_region_self_eval.pdf",
+    "gansu_2023_target",
+    "hunan_two_tables_target",
+    "shaanxi_targets.docx",
+    "shaanxi_targets.html",
 ]
 # Not given yet: the listed import codes, or given an error the form does not deserve.
-PENDING_FINDINGS: list[str] = []
+PENDING_FINDINGS = [
+    "hunan_two_tables_target",
+]
 # Not accounted for yet: a cell taken but not in the output, or left without a finding.
 PENDING_ACCOUNTING = [
+    "gansu_2023_target",
+    "guangdong_city_target",
     "hubei_district_target",
     "hunan_city_target",
+    "hunan_two_tables_target",
     "national_2021_target",
     "ndrc_investment_target",
     "sichuan_township_targets",
