@@ -222,6 +222,15 @@ def test_an_unrecognised_layout_is_named_in_both_languages(language, expected):
         assert title("no-such-layout") == expected
 
 
+def test_a_new_form_must_name_its_layout(cast):
+    # "No layout" is the state of a form the importer could not place, not a choice for new ones.
+    response = cast.client(cast.clerk).post(
+        reverse("jx-new", args=["target"]), HEADER | {"template": ""} | rows_data(ROWS)
+    )
+    assert response.status_code == 400 and "请选择版式" in response.content.decode()
+    assert not FormRecord.objects.exists()
+
+
 def test_other_spellings_of_a_level_1_are_in_the_tree(cast):
     # 投入与管理: another spelling of the Shanghai level 1 投入和管理目标.
     rows = [dict(ROWS[0], level1="投入与管理", level2="投入管理")]

@@ -89,6 +89,13 @@ class HeaderForm(forms.Form):
         self.kind = kind
         self.fields["template"].choices = template_choices(kind, current)
 
+    def clean_template(self) -> str | None:
+        """A layout id, or None for a form whose layout was not recognised (only such a form)."""
+        value = self.cleaned_data.get("template") or None
+        if value is None and "" not in dict(self.fields["template"].choices):
+            raise forms.ValidationError(_("请选择版式"))
+        return value
+
 
 class IndicatorForm(forms.Form):
     """One indicator row."""
@@ -136,7 +143,7 @@ def assemble(
 ) -> dict[str, Any]:
     """The canonical form from the cleaned entry forms, over what ``base`` already held."""
     data = dict(base)
-    data.update(schema="jixiao/form@1", template=header["template"] or None, year=header["year"])
+    data.update(schema="jixiao/form@1", template=header["template"], year=header["year"])
     data["project"] = {
         **(base.get("project") or {}),
         **{n: header.get(n) or None for n in PROJECT_FIELDS},

@@ -58,7 +58,7 @@
       const reading = row.querySelector(".reading");
       const rule = row.querySelector(".rule");
       if (reading) reading.textContent = r.reading || "";
-      if (rule) rule.textContent = r.rule ? `规则 ${r.rule}` : (r.tier || "");
+      if (rule) rule.textContent = r.rule ? `${live.dataset.ruleWord} ${r.rule}` : (r.tier || "");
     });
   }
 
