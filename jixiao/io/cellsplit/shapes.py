@@ -60,6 +60,7 @@ _WHOLE_NUMBER = re.compile(rf"[-+]?{_NUMBER}")
 _POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*(?:[-~～—至]\s*\d+(?:\.\d+)?\s*)?分?\s*[)）]分?")
 _UNIT_WORD = re.compile(rf"(?:{_UNIT}){_BOUND}")
 _COMPARATOR_WORD = re.compile(rf"%?(?:{_COMPARATOR})")
+_PLACEHOLDER = re.compile(r"(?:指标|目标)\d+[:：]?")
 
 
 def classify(word: str) -> Shape:
@@ -92,6 +93,11 @@ def is_unit(word: str) -> bool:
 def is_comparator(word: str) -> bool:
     """Whether a word is only a comparator (``≥``, ``大于等于``)."""
     return _COMPARATOR_WORD.fullmatch(word) is not None
+
+
+def is_placeholder(word: str) -> bool:
+    """Whether a word is only a placeholder printed before a name (``指标1:``)."""
+    return _PLACEHOLDER.fullmatch(word) is not None
 
 
 def is_strong(kind: str | None) -> bool:

@@ -2,16 +2,18 @@
 
 A single space is a cell boundary unless the shapes say otherwise: a space inside brackets
 (``（ 2022 年度）``), between a number and its unit (``≥60 次``), after a comparator alone
-(``≥ 60``), between the parts of a date (``2021 年 1 月 28 日``) or inside a label
-(``一级 指标``, ``部门(单位) 名称``) is part of the cell. A word made only of labels and values (``填报日期:2021``) is
-cut at them; a word with other text in it is one cell (``指标1:年度资金支付完成率100%``: the
-value is part of the name as printed), unless it holds a whole run-together table.
+(``≥ 60``), between the parts of a date (``2021 年 1 月 28 日``), after a placeholder
+(``指标1: 工程质量合格``), inside a label (``一级 指标``, ``部门(单位) 名称``) or before a
+label's points (``产出指标 (50分)``) is part of the cell. A word made only of labels and values
+(``填报日期:2021``) is cut at them; a word with other text in it is one cell
+(``指标1:年度资金支付完成率100%``: the value is part of the name as printed), unless it holds
+a whole run-together table or starts with a form's title.
 """
 
 import re
 
 from jixiao.io.cellsplit.labels import TITLE, LabelInfo, Matcher, normalise
-from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator, is_unit
+from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator, is_placeholder, is_unit
 from jixiao.io.cellsplit.tokens import Token, cut
 
 _WORD = re.compile(r"\S+")
@@ -75,6 +77,8 @@ def _joins(text: str, left: Token, right: Token) -> bool:
         return True
     if is_comparator(before) and right.shape in (Shape.NUMBER, Shape.VALUE):
         return True
+    if is_placeholder(before):  # 指标1: 完成中型灌区节水改造项目数量
+        return True
     return _DATE_PARTS.get(before[-1:]) is not None and bool(
         _DATE_PARTS[before[-1:]].fullmatch(after)
     )
@@ -94,6 +98,8 @@ def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> No
     while tokens:
         left = tokens[-1]
         label = _broken_label(text, left, token, matcher)
+        if left.label is not None and token.shape is Shape.POINTS:  # 产出指标 (50分)
+            label = left.label
         if label is not None:
             token = Token(left.start, token.end, Shape.LABEL, label, left.glued)
         elif _joins(text, left, token):

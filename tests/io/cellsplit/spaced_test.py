@@ -78,3 +78,16 @@ def test_a_label_broken_by_a_space_is_one_cell():
     assert cells("一级 指标 年度 指标值") == ["一级 指标", "年度 指标值"]
     # Two words that make no label stay apart.
     assert cells("项目名称 水利 工程") == ["项目名称", "水利", "工程"]
+
+
+def test_points_after_a_label_stay_with_it():
+    assert cells("产出指标 (50分) 数量指标") == ["产出指标 (50分)", "数量指标"]
+    assert cells("(30分)") == ["(30分)"]
+
+
+def test_a_placeholder_stays_with_the_name_after_it():
+    assert cells("数量指标 指标1: 完成中型灌区节水改造项目数量 1") == [
+        "数量指标",
+        "指标1: 完成中型灌区节水改造项目数量",
+        "1",
+    ]
