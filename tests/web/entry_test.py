@@ -207,6 +207,29 @@ def test_forms_out_of_the_units_hands_cannot_be_edited(status, cast, evaluation)
     assert to_canonical(FormRecord.objects.get(pk=evaluation.pk)) == to_canonical(evaluation)
 
 
+def test_a_national_2021_target_prefills_the_2021_self_evaluation_with_its_tree():
+    target = {
+        "template": "mof-2021-target",
+        "year": 2025,
+        "project": {"name": "农村供水管网改造"},
+        "funds": {"budget": "1200000"},
+        "indicators": [
+            {
+                "level1": "成本指标",
+                "level2": "经济成本指标",
+                "name": "每公里改造成本",
+                "target": "≤10万元",
+                "weight": "20",
+            },
+        ],
+    }
+    draft = self_evaluation_from(target)
+    assert draft["template"] == "mof-2021-self-eval"
+    assert [(r["level1"], r["level2"], r["weight"]) for r in draft["indicators"]] == [
+        ("成本指标", "经济成本指标", "20")
+    ]
+
+
 def test_prefill_places_declared_indicators_in_the_mof_table():
     target = gold_form("003", 0)
     draft = self_evaluation_from(encode_form(target))

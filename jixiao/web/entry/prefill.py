@@ -10,11 +10,11 @@ carried with an empty level 1, for the unit to place or remove. A national 2021 
 
 from typing import Any
 
+from jixiao.web.store.layouts import tree
+
 SELF_EVALUATION_TEMPLATE = "mof-2020-self-eval"
-# Target layouts whose self-evaluation has the same tree: (self-evaluation, its level-1 names).
-SAME_TREE = {
-    "mof-2021-target": ("mof-2021-self-eval", ("产出指标", "效益指标", "成本指标", "满意度指标"))
-}
+# Target layouts whose self-evaluation is another layout than the MoF 2020 one.
+SELF_EVALUATION_OF = {"mof-2021-target": "mof-2021-self-eval"}
 # (target level 1, target level 2) → (self-evaluation level 1, level 2); level 2 None = any
 TO_MOF_2020 = {
     ("产出目标", "数量"): ("产出指标", "数量指标"),
@@ -27,13 +27,15 @@ TO_MOF_2020 = {
     ("效果目标", "满意度"): ("满意度指标", "服务对象满意度指标"),
     ("影响力目标", None): ("效益指标", "可持续影响指标"),
 }
-SAME_TABLE = ("产出指标", "效益指标", "满意度指标")  # already MoF names: kept as they are
 
 
 def place(
-    level1: str | None, level2: str | None, same: tuple[str, ...] = SAME_TABLE
+    level1: str | None, level2: str | None, same: tuple[str, ...]
 ) -> tuple[str | None, str | None]:
-    """Where a declared indicator goes in the self-evaluation table (``same``: names kept)."""
+    """Where a declared indicator goes in the self-evaluation table.
+
+    ``same``: the self-evaluation's level-1 names; a row under one of them keeps its levels.
+    """
     if level1 in same:
         return level1, level2
     return TO_MOF_2020.get((level1, level2)) or TO_MOF_2020.get((level1, None)) or (None, None)
@@ -42,7 +44,8 @@ def place(
 def self_evaluation_from(target: dict[str, Any]) -> dict[str, Any]:
     """The canonical draft of a self-evaluation: project, budget, goals and every declared indicator."""
     funds = target.get("funds") or {}
-    template, same = SAME_TREE.get(target.get("template"), (SELF_EVALUATION_TEMPLATE, SAME_TABLE))
+    template = SELF_EVALUATION_OF.get(target.get("template"), SELF_EVALUATION_TEMPLATE)
+    same = tuple(tree(template))
     rows = []
     for row in target.get("indicators", []):
         level1, level2 = place(row.get("level1"), row.get("level2"), same)
