@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from jixiao.core.model import Form, FormKind, Funds, Indicator, Project
+from jixiao.core.model import Form, FormKind, Funds, Group, Indicator, Project
 from jixiao.web.review.templatetags.jixiao import field_label
 from jixiao.web.store.layouts import title
 from jixiao.web.store.models import FormRecord, Status
@@ -267,3 +267,26 @@ def test_the_queue_and_the_public_list_name_layouts_never_by_id(cast):
     public = cast.client(None).get(reverse("jx-public")).content.decode()
     assert "未识别的版式" in public and "2020年度，上海" in public
     assert "sh-2020-target" not in public
+
+
+def test_a_printed_point_band_survives_an_edit(cast):
+    # 产出指标(30-50)分 on a 2021 national target: a band, not a weight (SPEC §4).
+    form = Form(
+        kind=FormKind.TARGET,
+        template="mof-2021-target",
+        year=2025,
+        project=Project(name="农村供水管网改造", unit=cast.unit.name),
+        groups=(Group("产出指标", None, (D("30"), D("50"))),),
+        indicators=(
+            Indicator("产出指标", "数量指标", "改造管网长度", target="≥12公里", weight=D("40")),
+        ),
+    )
+    record = create_form(form, unit=cast.unit, actor=cast.clerk)
+    response = cast.client(cast.clerk).post(
+        reverse("jx-edit", args=[record.pk]), _edit_post(record, kind="target")
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert to_canonical(record)["groups"] == [
+        {"name": "产出指标", "weight": None, "band": ["30", "50"]}
+    ]
