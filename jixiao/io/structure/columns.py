@@ -37,6 +37,7 @@ class Header:
 
     blocks: tuple[int, ...]  # indexes of the header blocks (one or two)
     columns: tuple[Column, ...]
+    long_term: bool = False  # the whole table is long-term (长期绩效指标): reported, not read
 
     def of(self, field: str) -> list[Column]:
         """Columns of a field, annual before long-term, parts in printed order."""
@@ -86,7 +87,8 @@ def read_header(blocks: list[Block], at: int, vocab: Vocabulary) -> Header:
             below = sub.cells[i].text.strip()
         columns.append(_column(i, heading, below, columns, vocab, periods["long_term"]))
     blocks_used = (top.index,) if sub is None else (top.index, sub.index)
-    return Header(blocks_used, _bind_weights(columns))
+    long_term = any(c.field == BLOCK and c.long_term for c in columns)
+    return Header(blocks_used, _bind_weights(columns), long_term)
 
 
 def _column(

@@ -8,12 +8,12 @@ title, a year line, the dates or the file name, in that order.
 import re
 from dataclasses import dataclass, field
 from dataclasses import replace as dataclass_replace
-from datetime import date
 
+from jixiao.core.dates import FormDate
 from jixiao.core.model import Form, FormKind, Funds, Goals, Group, Indicator, Narrative, Project
 from jixiao.io.structure.reader import Draft
-from jixiao.io.structure.values import weight
-from jixiao.io.text import clean, iso_date
+from jixiao.io.structure.values import form_date, ticked, weight
+from jixiao.io.text import clean
 
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PERIOD = re.compile(r"\s*(?:至|到|~|～|—|－|--)\s*")
@@ -39,7 +39,7 @@ def kind_of(draft: Draft, layout_kind: str | None) -> FormKind:
     return FormKind.SELF_EVALUATION if scored else FormKind.TARGET
 
 
-def year_of(draft: Draft, dates: list[date | None], file_name: str) -> int | None:
+def year_of(draft: Draft, dates: list[FormDate | None], file_name: str) -> int | None:
     """The budget year: printed, else settled by the dates, else by the file name."""
     if draft.year:
         return draft.year
@@ -144,17 +144,17 @@ def _project(draft: Draft, built: Built) -> Project:
     end = _date(values.get("end_date"), "project.end_date", built)
     if values.get("period") and not (start or end):
         start, end = _period(values["period"], built)
-    unit = values.get("unit")
-    if draft.department_wide:
-        unit = unit or values.get("department")
+    unit, department = values.get("unit"), values.get("department")
+    if draft.department_wide and not unit:
+        unit, department = department, None  # the department is the unit of its own form
     return Project(
         name=None if draft.department_wide else values.get("name"),
-        department=values.get("department"),
+        department=department,
         unit=unit,
         offices=values.get("offices"),
         recurring=_yes_no(values.get("recurring")),
-        category=(values["category"],) if values.get("category") else None,
-        funds_use=(values["funds_use"],) if values.get("funds_use") else None,
+        category=ticked(values.get("category")),
+        funds_use=ticked(values.get("funds_use")),
         performance_type=values.get("performance_type"),
         purchases_services=_yes_no(values.get("purchases_services")),
         start_date=start,
@@ -163,19 +163,19 @@ def _project(draft: Draft, built: Built) -> Project:
     )
 
 
-def _date(text: str | None, path: str, built: Built) -> date | None:
+def _date(text: str | None, path: str, built: Built) -> FormDate | None:
     if not text:
         return None
-    found = iso_date(text)
+    found = form_date(text)
     if found is None:
         built.unreadable.append((path, text))
     return found
 
 
-def _period(text: str, built: Built) -> tuple[date | None, date | None]:
+def _period(text: str, built: Built) -> tuple[FormDate | None, FormDate | None]:
     parts = _PERIOD.split(text.strip())
-    if len(parts) == 2 and all(iso_date(p) for p in parts):
-        return iso_date(parts[0]), iso_date(parts[1])
+    if len(parts) == 2 and all(form_date(p) for p in parts):
+        return form_date(parts[0]), form_date(parts[1])
     built.unreadable.append(("project.start_date", text))
     return None, None
 

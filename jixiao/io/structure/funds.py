@@ -31,6 +31,7 @@ class FundsReading:
     totals: dict[str, Decimal] = field(default_factory=dict)
     sources: list[FundSource] = field(default_factory=list)
     currency: str | None = None
+    numbered: bool = False  # its sources are numbered (一、二、): unnumbered lines are parts
 
     def funds(self, currency: str | None = None) -> Funds:
         """The canonical funds of the block; ``currency`` when the block prints none."""
@@ -57,7 +58,8 @@ def is_funds_header(block: Block, vocab: Vocabulary) -> bool:
 
 def currency_in(text: str) -> str | None:
     """``项目资金（万元）`` → 万元; ``单位：元`` → 元; None when no unit is printed."""
-    match = _CURRENCY.search(text.strip())
+    text = "".join(text.split())
+    match = _CURRENCY.search(text)
     if match and ("(" in text or "（" in text or "单位" in text):
         return match[1]
     return None
@@ -137,6 +139,7 @@ def _read_row(
     return True
 
 
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
 _GLUED_UNIT = re.compile(r"^(.*?\d)\s*(万元|元)$")
 LINE_FIELDS = frozenset({"initial_budget", "budget", "total_budget", "executed"})
 
@@ -150,46 +153,70 @@ def _amount_with_unit(text: str) -> tuple[Decimal | None, str | None] | None:
     return amount(number), unit
 
 
-def _line_label(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
-    """``(kind, name)`` of a funds line's label: total, a source, or a funds column."""
+def _line_label(text: str, vocab: Vocabulary) -> tuple[str, str, bool] | None:
+    """``(kind, name, numbered)`` of a funds line's label: total, a source, or a funds column.
+
+    ``其中：`` is dropped; ``numbered`` when the label is numbered (``一、财政拨款``).
+    """
     name = _SOURCE_PREFIX.sub("", text).rstrip(":：")
+    numbered = bool(_NUMBERED.match(name))
+    name = _NUMBERED.sub("", name)
     if kind := vocab.field("funds.rows", name):
-        return kind, clean(name) or name
+        return kind, clean(name) or name, numbered
     if (column := vocab.field(COLUMNS, text)) in LINE_FIELDS:
-        return column, text
+        return column, text, numbered
     return None
+
+
+def _line_pairs(block: Block, vocab: Vocabulary) -> tuple[list, list] | None:
+    """The line's block labels and its ``(label cell, value cell, label, amount)`` pairs."""
+    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
+    lead: list[tuple[int, str]] = []
+    pairs = []
+    n = 0
+    while n < len(own):
+        i, text = own[n]
+        found = _line_label(text, vocab)
+        value = _amount_with_unit(own[n + 1][1]) if found and n + 1 < len(own) else None
+        if found and value is not None:
+            pairs.append((i, own[n + 1][0], found, value))
+            n += 2
+        elif not pairs and vocab.field("funds", text):
+            lead.append((i, text))
+            n += 1
+        else:
+            return None
+    return (lead, pairs) if pairs else None
 
 
 def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading) -> bool:
     """A funds line with no column header: ``项目资金（万元） | 年度资金总额 | 300.00``.
 
     A total or a funds column (项目总预算) gives that amount as the budget (or its column); a
-    source row gives the source's budget. False when the block is not such a line.
+    source row gives the source's budget. Where sources are numbered (一、财政拨款), an
+    unnumbered line under one is a part of it, not a source. False when the block is not a
+    funds line (or such a part, left for the leftovers).
     """
-    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
-    labels = [(n, found) for n, (_, t) in enumerate(own) if (found := _line_label(t, vocab))]
-    if not labels or labels[0][0] + 1 >= len(own):
+    found = _line_pairs(block, vocab)
+    if found is None:
         return False
-    at, (kind, name) = labels[0]
-    value = _amount_with_unit(own[at + 1][1])
-    if value is None:
+    lead, pairs = found
+    if reading.numbered and not any(label[2] for _, _, label, _ in pairs):
         return False
-    for i, text in own[:at]:
-        if not vocab.field("funds", text):
-            return False
+    reading.numbered = reading.numbered or any(label[2] for _, _, label, _ in pairs)
+    for i, text in lead:
         reading.currency = reading.currency or currency_in(text)
         ledger.take(block, i)
-    ledger.take(block, own[at][0])
-    ledger.take(block, own[at + 1][0])
-    reading.currency = reading.currency or value[1] or currency_in(own[at][1])
-    _put_line(reading, kind, name, value[0])
+    for label_cell, value_cell, (kind, name, _), (value, unit) in pairs:
+        ledger.take(block, label_cell)
+        ledger.take(block, value_cell)
+        reading.currency = reading.currency or unit or currency_in(name)
+        _put_line(reading, kind, name, value)
     return True
 
 
 def _put_line(reading: FundsReading, kind: str, name: str, value: Decimal | None) -> None:
     if kind == "sources":
         reading.sources.append(FundSource(name, budget=value))
-    elif kind == "total":
-        reading.totals.setdefault("budget", value) if value is not None else None
     elif value is not None:
-        reading.totals.setdefault(kind, value)
+        reading.totals.setdefault("budget" if kind == "total" else kind, value)

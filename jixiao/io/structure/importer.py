@@ -32,10 +32,10 @@ class StructureImporter(Importer):
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
         """Every form of ``doc``; each placed cell taken from ``ledger``."""
         result = ImportResult()
+        text = "|".join(normalise(t) for b in doc for _, t in b.filled)
         for part in parts(doc):
             title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
             kind = title[1] if title else None
-            text = "|".join(normalise(t) for b in part for _, t in b.filled)
             layout = match_layout(title[0] if title else "", text, kind)
             vocab = vocabulary(layout.id if layout else "national")
             for draft in read_blocks(part, vocab, ledger, doc.kind in TYPED_BREAKS):

@@ -18,7 +18,7 @@ from jixiao.io.structure.funds import (
     read_funds_line,
 )
 from jixiao.io.structure.labels import Fields, label_of, read_labels
-from jixiao.io.structure.rows import Row, Table, read_row
+from jixiao.io.structure.rows import Row, Table, read_row, report_long_term
 from jixiao.io.structure.values import weight
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise
@@ -165,12 +165,17 @@ def _table(blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draf
             at += len(header.blocks)
             continue
         ending = _ending(block, vocab)
+        if draft.table.typed:  # whole cells (not PDF, whose merged labels come out as lines)
+            ending = ending or _other_table(blocks[at - 1], block)
         if ending == "total":
             _total(Row(block, header, ledger), draft.table, vocab)
             return at + 1
         if ending:
             return at
-        read_row(Row(block, header, ledger), draft.table, vocab)
+        if header.long_term:
+            report_long_term(Row(block, header, ledger), draft.table)
+        else:
+            read_row(Row(block, header, ledger), draft.table, vocab)
         at += 1
     draft.ended_in_table = True
     return at
@@ -194,6 +199,14 @@ def _ending(block: Block, vocab: Vocabulary) -> str | None:
     if (key and key.startswith(ENDING_SECTIONS)) or is_funds_header(block, vocab):
         return "end"
     if title_of(block, vocab):
+        return "end"
+    return None
+
+
+def _other_table(previous: Block, block: Block) -> str | None:
+    """``"end"`` when a table row is followed by a line of text (a sheet's name, a note)."""
+    before, here = previous.cells[0].source, block.cells[0].source
+    if before.row is not None and here.row is None:
         return "end"
     return None
 

@@ -233,3 +233,15 @@ def _report(row: Row, table: Table) -> None:
         elif column.field is None or column.field in REPORTED:
             table.reported.setdefault(column.heading or f"#{column.index + 1}", []).append(text)
             row.take(column)
+
+
+def report_long_term(row: Row, table: Table) -> None:
+    """A row of a long-term table (长期绩效指标): its cells reported, the levels inherited."""
+    texts = []
+    for column in row.header.columns:
+        text = row.text(column)
+        if text and column.field != BLOCK and row.block.cells[column.index].copy_of is None:
+            texts.append(text)
+            row.take(column)
+    if texts:
+        table.long_term.append(" | ".join(texts))

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.io.text import amount, clean
+from jixiao.core.dates import FormDate, Month
+from jixiao.io.text import amount, clean, iso_date
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _POINTS = re.compile(rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*分?\s*[)）]\s*分?$")
@@ -15,6 +16,7 @@ _BAND = re.compile(
     rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*[-－—~～至]\s*({_NUMBER})\s*分?\s*[)）]\s*分?$"
 )
 _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
+_MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 _SENTENCE_BREAK = re.compile(r"(?<=[。；！？])\s+(?=\S)")
 
 
@@ -93,3 +95,34 @@ def paragraphs(text: str | None, typed: bool) -> tuple[str | None, str | None]:
         return clean(text), None
     chosen = "\n".join(filter(None, map(clean, _SENTENCE_BREAK.split(text))))
     return chosen, clean(_SENTENCE_BREAK.sub("", text))
+
+
+def form_date(text: str | None) -> FormDate | None:
+    """A printed day (``2019/1/1``, ``2020年3月31日``) or month (``2024年1月``, ``2024-01``)."""
+    text = (text or "").strip()
+    if found := iso_date(text):
+        return found
+    match = _MONTH.match(text)
+    if match and 1 <= int(match[2]) <= 12:
+        return Month(int(match[1]), int(match[2]))
+    return None
+
+
+_TICKED, _UNTICKED = "√✓✔☑■▣⊠☒", "□☐"
+_BOX_AFTER = re.compile(rf"([^{_TICKED}{_UNTICKED}\s]+)\s*([{_TICKED}{_UNTICKED}])")
+_BOX_BEFORE = re.compile(rf"([{_TICKED}{_UNTICKED}])\s*([^{_TICKED}{_UNTICKED}\s]+)")
+
+
+def ticked(text: str | None) -> tuple[str, ...] | None:
+    """The ticked boxes of a printed choice (``新增项目□ 延续项目√`` → 延续项目).
+
+    Text with no boxes is one printed item; no text gives None.
+    """
+    text = clean(text)
+    if not text:
+        return None
+    if not any(mark in text for mark in _TICKED + _UNTICKED):
+        return (text,)
+    if text[0] in _TICKED + _UNTICKED:
+        return tuple(name for mark, name in _BOX_BEFORE.findall(text) if mark in _TICKED)
+    return tuple(name for name, mark in _BOX_AFTER.findall(text) if mark in _TICKED)

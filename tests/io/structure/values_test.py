@@ -5,9 +5,11 @@ from decimal import Decimal
 import pytest
 
 from jixiao.io.structure.values import (
+    form_date,
     group_label,
     joined,
     paragraphs,
+    ticked,
     weight,
     with_comparator,
     with_unit,
@@ -70,3 +72,21 @@ def test_a_wrapped_line_after_a_full_stop_is_read_as_a_paragraph_and_the_other_r
     chosen, other = paragraphs(text, typed=False)
     assert chosen == "偏差原因：线上课程未达预期。\n改进措施：提前组织。"
     assert other == "偏差原因：线上课程未达预期。改进措施：提前组织。"
+
+
+def test_ticked_boxes_are_the_chosen_items():
+    assert ticked("新增项目□ 延续项目√") == ("延续项目",)
+    assert ticked("√政府购买服务 □其他事业专业类") == ("政府购买服务",)
+    assert ticked("专项业务经费") == ("专项业务经费",)
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [("2019/1/1", "2019-01-01"), ("2024年1月", "2024-01"), ("2024-12", "2024-12")],
+)
+def test_a_printed_day_or_month_is_read(printed, iso):
+    assert form_date(printed).isoformat() == iso
+
+
+def test_a_date_that_is_not_one_is_none():
+    assert form_date("2024年13月") is None and form_date("年底前") is None
