@@ -14,6 +14,7 @@ from pathlib import Path
 from jixiao.io.document import Document
 from jixiao.io.problems import unreadable
 from jixiao.io.readers import txt
+from jixiao.io.readers.package import ZIP_ERRORS
 
 HTML_MARKS = (b"<html", b"<!doctype html", b"<table", b"<body")
 
@@ -21,7 +22,7 @@ HTML_MARKS = (b"<html", b"<!doctype html", b"<table", b"<body")
 def _package(data: bytes) -> str:
     try:
         names = zipfile.ZipFile(BytesIO(data)).namelist()
-    except zipfile.BadZipFile:
+    except ZIP_ERRORS:  # a damaged directory, or names that do not decode
         return "zip"
     if any(n.startswith("xl/") for n in names):
         return "xlsx"

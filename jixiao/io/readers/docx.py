@@ -14,10 +14,12 @@ from docx.table import Table
 
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.problems import unreadable
+from jixiao.io.readers.package import Package
 
 
 def read(name: str, data: bytes) -> Document:
     """Every body paragraph and table row; empty paragraphs are left out."""
+    Package(name, data, "DOCX")  # refuses a damaged or oversized package before parsing
     try:
         document = docx.Document(BytesIO(data))
     except Exception:  # a damaged package fails in zipfile, lxml or python-docx alike

@@ -55,6 +55,8 @@ def read(name: str, data: bytes) -> Document:
             objects = _load(pdf, number)
             has_text = has_text or bool(objects.chars)
             items.extend(page_items(name, number + 1, objects))
+    except pypdfium2.PdfiumError as exc:  # a page that does not load
+        raise _refusal(name, exc) from None
     finally:
         pdf.close()
     if not has_text:

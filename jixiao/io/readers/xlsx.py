@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from functools import lru_cache
 from io import BytesIO
-from xml.etree.ElementTree import Element, ParseError, fromstring, iterparse
+from xml.etree.ElementTree import Element, fromstring, iterparse
 
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.readers.numfmt import (
@@ -29,7 +29,15 @@ from jixiao.io.readers.numfmt import (
     serial_to_datetime,
 )
 from jixiao.io.readers.package import Package, damaged, too_large
-from jixiao.io.readers.xlsx_book import KIND, Book, Style, namespace, open_book, text_of
+from jixiao.io.readers.xlsx_book import (
+    KIND,
+    XML_ERRORS,
+    Book,
+    Style,
+    namespace,
+    open_book,
+    text_of,
+)
 
 __all__ = ["MAX_CELLS", "printed_number", "read"]
 
@@ -58,7 +66,7 @@ def read(name: str, data: bytes) -> Document:
     for title, part in book.sheets:
         try:
             grid, ranges = sheet_cells(name, package.read(part), book, budget)
-        except (ParseError, ValueError, IndexError):
+        except XML_ERRORS:
             raise damaged(name, KIND) from None
         budget -= len(grid)
         blocks.extend(sheet_blocks(name, title, grid, ranges, len(blocks)))

@@ -16,6 +16,9 @@ from jixiao.io.readers.numfmt import format_code, is_date_format, is_duration_fo
 from jixiao.io.readers.package import Package, damaged
 
 KIND = "XLSX"
+# What damaged XML raises while a part is parsed and read: a syntax error, an unknown
+# encoding named in its declaration, a number or reference that is not one.
+XML_ERRORS = (ParseError, ValueError, LookupError, IndexError)
 # An escaped character in OOXML text: ``_x000D_`` is a carriage return, ``_x005F_`` a "_".
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -58,7 +61,7 @@ def open_book(package: Package) -> Book:
             strings=_shared_strings(package, _part_of(relations, "sharedStrings")),
             styles=_styles(package, _part_of(relations, "styles") or "xl/styles.xml"),
         )
-    except (ParseError, ValueError):
+    except XML_ERRORS:
         raise damaged(package.name, KIND) from None
 
 

@@ -230,6 +230,8 @@ def test_a_cut_or_damaged_package_is_refused_as_truncated():
     assert refusal(broken_xml) == "truncated-file"
     missing_string = workbook({"表": sheet_xml({1: cell("A1", "3", "s")})}, ("<si><t>甲</t></si>",))
     assert refusal(missing_string) == "truncated-file"
+    unknown_encoding = workbook({"表": '<?xml version="1.0" encoding="UT-8"?><worksheet/>'})
+    assert refusal(unknown_encoding) == "truncated-file"
 
 
 def test_a_compression_zipfile_cannot_undo_is_refused():
@@ -269,3 +271,10 @@ def test_damaged_bytes_never_escape_as_an_exception():
             xlsx.read("fuzz.xlsx", bytes(mutated))
         except ReadError as refused:
             assert refused.finding.code in ("truncated-file", "unreadable-file")
+
+
+def test_a_word_package_is_vetted_by_the_same_bounds(monkeypatch):
+    monkeypatch.setattr(zip_package, "MAX_UNCOMPRESSED_BYTES", 1000)
+    with pytest.raises(ReadError) as refused:
+        read_bytes("big.docx", zipped({"word/document.xml": " " * 1001}))
+    assert refused.value.finding.code == "unreadable-file"
