@@ -53,15 +53,15 @@ def _figures(report: FormReport) -> list[dict[str, Any]]:
         return []
     pairs = [
         (
-            ("执行率(%)", "execution rate (%)"),
+            ("执行率(%)", "Execution rate (%)"),
             form.funds.execution_rate,
             score.execution_rate_display,
         ),
-        (("执行率得分", "execution points"), form.funds.execution_score, score.execution_score),
-        (("权重合计", "weights"), None, score.weight_sum),
-        (("总分", "total"), form.total_score, score.declared_sum),
-        (("规则总分", "rule total"), None, score.rule_total),
-        (("等级", "grade"), form.grade, score.rule_grade or score.declared_grade),
+        (("执行率得分", "Execution points"), form.funds.execution_score, score.execution_score),
+        (("权重合计", "Weights"), None, score.weight_sum),
+        (("总分", "Total"), form.total_score, score.declared_sum),
+        (("规则总分", "Rule total"), None, score.rule_total),
+        (("等级", "Grade"), form.grade, score.rule_grade or score.declared_grade),
     ]
     out = []
     for label, declared, computed in pairs:
