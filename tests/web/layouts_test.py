@@ -290,3 +290,32 @@ def test_a_printed_point_band_survives_an_edit(cast):
     assert to_canonical(record)["groups"] == [
         {"name": "产出指标", "weight": None, "band": ["30", "50"]}
     ]
+
+
+def test_rows_read_without_a_name_or_a_level_still_save_and_blank_rows_are_dropped(cast):
+    # Flattened text can lose a row's level cell or its name: the row is kept as read.
+    form = Form(
+        kind=FormKind.TARGET,
+        template="mof-2020-target",
+        year=2024,
+        project=Project(name="农村供水保障", unit=cast.unit.name),
+        indicators=(
+            Indicator(None, None, "改造管网长度", target="≥12公里"),
+            Indicator("产出指标", "数量指标", None, target="≥3座"),
+        ),
+    )
+    record = create_form(form, unit=cast.unit, actor=cast.clerk)
+    blank = {"ind-2-ORDER": "3", "ind-TOTAL_FORMS": "3"}  # a row added and left empty
+    response = cast.client(cast.clerk).post(
+        reverse("jx-edit", args=[record.pk]), _edit_post(record, kind="target") | blank
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    rows = to_canonical(record)["indicators"]
+    assert [(r["level1"], r["name"], r["target"]) for r in rows] == [
+        (None, "改造管网长度", "≥12公里"),
+        ("产出指标", None, "≥3座"),
+    ]
+    assert ("level-outside-tree", "indicators[0].level1") in {
+        (f.code, f.location.path) for f in check(record).findings
+    }

@@ -102,7 +102,7 @@ class IndicatorForm(forms.Form):
 
     level1 = forms.CharField(label=_("一级指标"), required=False, max_length=100)
     level2 = forms.CharField(label=_("二级指标"), required=False, max_length=100)
-    name = forms.CharField(label=_("三级指标"), max_length=300)
+    name = forms.CharField(label=_("三级指标"), required=False, max_length=300)
     explanation = forms.CharField(label=_("指标解释"), required=False, max_length=2000)
     target = forms.CharField(label=_("指标值"), required=False, max_length=500)
     actual = forms.CharField(label=_("实际完成值"), required=False, max_length=500)
@@ -135,7 +135,8 @@ def _ordered_rows(formset: forms.BaseFormSet) -> list[dict[str, Any]]:
         f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
     ]
     rows.sort(key=lambda r: (r.get("ORDER") is None, r.get("ORDER") or 0))
-    return [{k: (row.get(k) or None) for k in INDICATOR_KEYS} for row in rows]
+    typed = [{k: (row.get(k) or None) for k in INDICATOR_KEYS} for row in rows]
+    return [row for row in typed if any(row.values())]  # a row with nothing typed is no indicator
 
 
 def assemble(

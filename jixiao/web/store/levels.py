@@ -25,7 +25,9 @@ def _names(layout_id: str | None) -> tuple[str, str]:
 
 
 def _row(i: int, row: Indicator) -> tuple[str, str]:
-    return f"第{i + 1}行“{row.name or ''}”", f"row {i + 1} ({row.name or ''})"
+    if not row.name:
+        return f"第{i + 1}行", f"row {i + 1}"
+    return f"第{i + 1}行“{row.name}”", f"row {i + 1} ({row.name})"
 
 
 def _outside_tree(
