@@ -102,6 +102,13 @@ FUJIAN = LabelSet.build(
     level2=["数量指标", "质量指标", "时效指标", "成本指标"],
 )
 
+# 湖北 广水 2021 (部门整体支出绩效目标申报表, flattened with single spaces).
+HUBEI = LabelSet.build(
+    titles=["部门整体支出绩效目标申报表"],
+    fields=["填报日期", "部门(单位)名称", "填报人", "联系电话"],
+    rows=["其他资金", "合计", "基本支出", "项目支出"],
+)
+
 
 def page(prefix: str):
     """A corpus page read as the text reader reads it."""

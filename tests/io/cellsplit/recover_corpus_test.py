@@ -6,7 +6,7 @@ never pinned to one reading.
 """
 
 from jixiao.io.cellsplit import recover_cells
-from tests.io.cellsplit.labelsets import ANHUI, FUJIAN, GANSU, HUNAN, page, rows_of
+from tests.io.cellsplit.labelsets import ANHUI, FUJIAN, GANSU, HUBEI, HUNAN, page, rows_of
 
 
 def test_anhui_fields_and_funds_spaced_by_single_spaces():
@@ -174,3 +174,17 @@ def test_fujian_bars_give_cells_and_merged_places():
     assert rows_of(doc, 19) == [["", "", "确保日常工作正常运行", "100%", "100%"]]
     assert rows_of(doc, 21)[0][:2] == ["", "质量指标"]
     assert uncertain == ()
+
+
+def test_hubei_flattened_title_date_and_broken_label():
+    doc, _ = recover_cells(page("hubei"), HUBEI)
+    rows = rows_of(doc, 3)
+    assert rows[0] == ["附件", "2:"]
+    assert rows[1] == ["部门整体支出绩效目标申报表"]
+    assert rows[2][:5] == [
+        "填报日期:",
+        "2021 年 1 月 28 日",
+        "部门(单位) 名称",
+        "填报人",
+        "广水市人民政府办公室",
+    ]

@@ -13,7 +13,7 @@ from jixiao.core.findings import Severity
 from jixiao.io.cellsplit import LabelSet, from_vocabulary, recover_cells
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.readers.txt import read
-from tests.io.cellsplit.labelsets import ANHUI, FUJIAN, GANSU, HUNAN, MOF_COLUMNS, PAGES
+from tests.io.cellsplit.labelsets import ANHUI, FUJIAN, GANSU, HUBEI, HUNAN, MOF_COLUMNS, PAGES
 
 SEEDS = Path(__file__).resolve().parents[3] / "jixiao" / "samples" / "seeds"
 FILES = sorted(PAGES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
@@ -69,7 +69,7 @@ def test_every_character_but_separators_is_kept(path, labels):
 
 
 def _hand_labels(name):
-    for prefix, labels in (("anhui", ANHUI), ("gansu", GANSU), ("hunan", HUNAN)):
+    for prefix, labels in (("anhui", ANHUI), ("gansu", GANSU), ("hunan", HUNAN), ("hubei", HUBEI)):
         if name.startswith(prefix):
             return labels
     return FUJIAN
