@@ -65,11 +65,20 @@ class _Frame:
         height = box[3] - box[1]
         self.bbox = (box[0], height - box[3], box[2], height - box[1])
         self.height = height
+        unrotated = self.ctm[:4] == (1.0, 0.0, 0.0, 1.0)
+        self.translation = (self.ctm[4], self.ctm[5]) if unrotated else None
 
     def point(self, matrix: Matrix, x: float, y: float) -> Point:
         """A point of an object with ``matrix``, in the frame (x right, y up)."""
         a, b, c, d, e, f = multiply(matrix, self.ctm)
         return (round(a * x + c * y + e, PLACES), round(b * x + d * y + f, PLACES))
+
+    def place(self, matrix: Matrix) -> Matrix:
+        """An object's matrix followed by the frame's (the common unrotated case cheaply)."""
+        if self.translation is None:
+            return multiply(matrix, self.ctm)
+        a, b, c, d, e, f = matrix
+        return (a, b, c, d, e + self.translation[0], f + self.translation[1])
 
     def top_left(self, point: Point) -> Point:
         """A frame point as pdfplumber gives a path's points: y measured down from the top."""
@@ -77,16 +86,16 @@ class _Frame:
 
     def box(self, x0: float, y0: float, x1: float, y1: float) -> dict:
         """The coordinates pdfplumber gives a box that is given bottom-up in the frame."""
-        x0, y0, x1, y1 = (round(v, PLACES) for v in (x0, y0, x1, y1))
-        top = self.height - y1 + self.bbox[1]
-        bottom = self.height - y0 + self.bbox[1]
+        x0, y0, x1, y1 = round(x0, PLACES), round(y0, PLACES), round(x1, PLACES), round(y1, PLACES)
+        left, above = self.bbox[0], self.bbox[1] + self.height
+        top = above - y1
         return {
-            "x0": x0 + self.bbox[0],
-            "x1": x1 + self.bbox[0],
+            "x0": x0 + left,
+            "x1": x1 + left,
             "y0": y0,
             "y1": y1,
             "top": top,
-            "bottom": bottom,
+            "bottom": above - y0,
             "doctop": top,
             "width": x1 - x0,
             "height": y1 - y0,
@@ -133,14 +142,17 @@ def _chars(text_page: ctypes.c_void_p, frame: _Frame) -> list[dict]:
     matrix = pdfium.FS_MATRIX()
     loose = pdfium.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
+    is_generated, get_matrix = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_GetMatrix
+    get_origin, get_box = pdfium.FPDFText_GetCharOrigin, pdfium.FPDFText_GetLooseCharBox
+    get_size = pdfium.FPDFText_GetFontSize
     chars = []
     for index, text in enumerate(texts):
-        if text in " \r\n" and pdfium.FPDFText_IsGenerated(text_page, index):
+        if text in " \r\n" and is_generated(text_page, index):
             continue  # a space or line end PDFium inferred, not one the page holds
-        pdfium.FPDFText_GetMatrix(text_page, index, matrix)
-        pdfium.FPDFText_GetCharOrigin(text_page, index, x, y)
-        pdfium.FPDFText_GetLooseCharBox(text_page, index, loose)
-        size = pdfium.FPDFText_GetFontSize(text_page, index)
+        get_matrix(text_page, index, matrix)
+        get_origin(text_page, index, x, y)
+        get_box(text_page, index, loose)
+        size = get_size(text_page, index)
         place = (matrix.a, matrix.b, matrix.c, matrix.d, x.value, y.value)
         chars.append(_char(text, place, size, (loose.left, loose.right), frame))
     return chars
@@ -162,7 +174,7 @@ def _char(text: str, place: Matrix, size: float, span: tuple[float, float], fram
     The box stands on the baseline (the descent LibreOffice's fonts declare is 0; pdfminer
     takes a font's declared descent). A character drawn turned or slanted gets PDFium's box.
     """
-    a, b, c, d, e, f = multiply(place, frame.ctm)
+    a, b, c, d, e, f = frame.place(place)
     upright = a * d > 0 and b * c <= 0
     if b == 0 and c == 0:
         advance = span[1] - span[0]

@@ -10,6 +10,7 @@ so transitional and strict OOXML read alike.
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from jixiao.io.readers.numfmt import format_code, is_date_format, is_duration_format
@@ -146,8 +147,13 @@ def _styles(package: Package, part: str) -> tuple[Style, ...]:
     cell_formats = root.find(f"{ns}cellXfs")
     if cell_formats is None:
         return ()
-    styles = []
-    for xf in cell_formats.iterfind(f"{ns}xf"):
-        code = format_code(int(xf.get("numFmtId", "0")), custom)
-        styles.append(Style(code, is_date_format(code), is_duration_format(code)))
-    return tuple(styles)
+    return tuple(
+        style_of(format_code(int(xf.get("numFmtId", "0")), custom))
+        for xf in cell_formats.iterfind(f"{ns}xf")
+    )
+
+
+@lru_cache(maxsize=1024)
+def style_of(code: str) -> Style:
+    """The style of a format code (workbooks share a few dozen codes: each is read once)."""
+    return Style(code, is_date_format(code), is_duration_format(code))
