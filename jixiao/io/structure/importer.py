@@ -15,10 +15,11 @@ from jixiao.io.problems import problem
 from jixiao.io.structure.forms import Built, build
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import Draft, read_blocks, title_of
-from jixiao.io.vocabulary import labels, layouts, normalise, vocabulary
+from jixiao.io.vocabulary import labels, normalise, title_words, vocabulary
 
 TYPED_BREAKS = ("xlsx", "docx", "html")  # a line break in a cell there was typed
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
+NUMBERS = frozenset(f"{n}、" for n in "一二三四五六七八九十")  # numbered rows: 一、财政拨款
 
 
 class StructureImporter(Importer):
@@ -26,8 +27,8 @@ class StructureImporter(Importer):
 
     template = ""
     kind = FormKind.TARGET  # each form's kind is read from its title or content
-    titles = tuple(sorted({w for layout in layouts() for w in layout.title_words}))
-    labels = labels() | PLACEHOLDERS | frozenset(vocabulary().words("furniture", "empty"))
+    titles = title_words()
+    labels = labels() | PLACEHOLDERS | NUMBERS | frozenset(vocabulary().words("furniture", "empty"))
 
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
         """Every form of ``doc``; each placed cell taken from ``ledger``."""

@@ -27,11 +27,13 @@ class Fields:
     values: dict[str, str] = field(default_factory=dict)
     typed: bool = False  # line breaks in cells were typed: paragraphs kept
 
-    def put(self, key: str, text: str | None) -> None:
-        """Keep a value unless the field has one already."""
+    def put(self, key: str, text: str | None) -> bool:
+        """Keep a value unless the field has one already; whether it was kept."""
         text = paragraphs(text, True)[0] if self.typed else clean(text)
-        if text and key not in self.values:
-            self.values[key] = text
+        if not text or key in self.values:
+            return False
+        self.values[key] = text
+        return True
 
 
 def label_of(text: str, vocab: Vocabulary) -> str | None:
@@ -79,8 +81,8 @@ def read_labels(
         return at + 1
     if not values and len(labelled) == 1 and nxt is not None and _is_paragraph(nxt, vocab):
         key = _key(labelled[0][1], labelled)
-        fields.put(key, "\n".join(t for _, t in nxt.filled))
-        ledger.take(nxt)
+        if fields.put(key, "\n".join(t for _, t in nxt.filled)):
+            ledger.take(nxt)
         return at + 2
     _pairs(block, labelled, values, ledger, fields)
     return at + 1
@@ -109,9 +111,10 @@ def _pairs(
         mine = [(j, t) for j, t in values if i < j < bounds[n + 1]]
         if not mine or key == "-":
             continue
-        fields.put("goals.overall" if key == "goals.block" else key, "\n".join(t for _, t in mine))
-        for j, _ in mine:
-            ledger.take(block, j)
+        text = "\n".join(t for _, t in mine)
+        if fields.put("goals.overall" if key == "goals.block" else key, text):
+            for j, _ in mine:
+                ledger.take(block, j)
 
 
 def _columns_below(
@@ -125,15 +128,14 @@ def _columns_below(
             for j, t in below.filled
             if i <= j < bounds[n + 1] and below.cells[j].copy_of is None
         ]
-        fields.put(key, "\n".join(t for _, t in cells))
-        for j, _ in cells:
-            ledger.take(below, j)
+        if fields.put(key, "\n".join(t for _, t in cells)):
+            for j, _ in cells:
+                ledger.take(below, j)
 
 
 def _inline_cells(
     block: Block, own: list[tuple[int, str]], vocab: Vocabulary, ledger: Ledger, fields: Fields
 ) -> None:
     for i, text in own:
-        if found := _inline(text, vocab):
-            fields.put(*found)
+        if (found := _inline(text, vocab)) and fields.put(*found):
             ledger.take(block, i)

@@ -21,10 +21,11 @@ from jixiao.io.structure.labels import Fields, label_of, read_labels
 from jixiao.io.structure.rows import Row, Table, read_row, report_long_term
 from jixiao.io.structure.values import weight
 from jixiao.io.text import squeeze
-from jixiao.io.vocabulary import Vocabulary, normalise
+from jixiao.io.vocabulary import Vocabulary, normalise, title_words
 
 _YEAR_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _SENTENCE = re.compile(r"[，。；,;]")
 TITLE_MAX = 60  # characters: a longer line is text, not a title
 ENDING_SECTIONS = ("project.", "goals.", "narrative.", "totals.grade", "totals.evaluated_on")
@@ -118,9 +119,17 @@ def _read_part(
 
 
 def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledger: Ledger):
+    """The title's kind and year; the title is taken when it prints nothing more.
+
+    A unit's name printed before the title words is left for a finding.
+    """
     draft.title, draft.kind, draft.department_wide = found
     draft.year = draft.year or year_in(found[0])
-    ledger.take(block)
+    rest = _TITLE_YEAR.sub("", found[0])
+    for word in title_words():
+        rest = rest.replace(word, "")
+    if not rest.strip("()（）:：〔〕"):
+        ledger.take(block)
 
 
 def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:

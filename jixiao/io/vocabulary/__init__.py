@@ -256,3 +256,13 @@ def labels() -> frozenset[str]:
                     out.update((squeezed, normalise(squeezed), squeezed.translate(_FULL_WIDTH)))
     out.discard("")
     return frozenset(out)
+
+
+@cache
+def title_words() -> tuple[str, ...]:
+    """Every printed title word of every layout and of the root, longest first."""
+    words = {w for layout in layouts() for w in layout.title_words}
+    words.update(
+        w for key in ("target", "self_evaluation") for w in vocabulary().words("titles", key)
+    )
+    return tuple(sorted(words, key=len, reverse=True))
