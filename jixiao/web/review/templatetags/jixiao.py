@@ -60,6 +60,17 @@ def field_label(path: str | None) -> str:
 
 
 @register.filter
+def outcome_label(outcome: str) -> str:
+    """What became of an uploaded file, in words."""
+    return {
+        "parsed": _("已解析"),
+        "parsed with findings": _("已解析，有发现"),
+        "failed": _("未能读取"),
+        "stored": _("已保存"),
+    }.get(outcome, outcome)
+
+
+@register.filter
 def severity_label(severity) -> str:
     """错误 / 警告 / 提示, translated."""
     return {"error": _("错误"), "warning": _("警告"), "info": _("提示")}.get(
