@@ -5,9 +5,9 @@ each canonical column holds values of one kind (a level name, a name, a target, 
 amount …), and ``FITS`` says, as data, how well each shape of token fits each kind (0: never).
 ``align`` places a row's tokens in the columns in printed order so that the fit is best, and
 returns every best placement (up to a few): more than one means the text does not settle it.
+Two text tokens may share a cell where the row fits no other way (a space inside a cell).
 """
 
-from collections.abc import Callable
 from functools import cache, lru_cache
 
 from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, ROW, TITLE
@@ -60,6 +60,8 @@ FITS: dict[str, dict[str, int]] = {
     "unit": {"unit": 3},
 }
 MAX_READINGS = 4
+JOIN_COST = 1  # two text tokens in one cell: the space between them was inside it
+JOINABLE = {"text", "name", "value"}  # kinds of column whose cells may hold spaces
 LARGEST_SCORE = 100  # no weight or score is above it
 
 
@@ -107,22 +109,24 @@ def ends_table(token: Token) -> bool:
 def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, ...]]:
     """Every best placement of tokens in columns, in printed order (up to ``MAX_READINGS``).
 
+    Two text tokens in a row may share a text column (the space between them was inside the
+    cell), at a cost of ``JOIN_COST``: only where the row fits no better otherwise.
+
     Args:
         classes: the class of each token of the row.
         kinds: the kind of each column of the table.
 
     Returns:
-        Placements (the column index of each token), the leftmost one first; empty when the
-        tokens cannot all be placed.
+        Placements (the column index of each token; equal indexes share a cell), the leftmost
+        one first; empty when the tokens cannot all be placed.
     """
     return list(_align(classes, kinds))
 
 
 @lru_cache(maxsize=4096)
 def _align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
-    fit = [[FITS[k].get(c, 0) for k in kinds] for c in classes]
-    best = _best_scores(fit, len(kinds))
-    if best(0, 0) < 0:
+    moves = _Moves(classes, kinds)
+    if moves.best(0, 0) is None:
         return ()
     out: list[tuple[int, ...]] = []
 
@@ -130,31 +134,39 @@ def _align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[tuple[int,
         if i == len(classes):
             out.append(placed)
             return
-        for k in range(j, len(kinds)):
-            if len(out) >= MAX_READINGS:
-                return
-            if fit[i][k] and best(i + 1, k + 1) >= 0:
-                if fit[i][k] + best(i + 1, k + 1) == best(i, j):
-                    walk(i + 1, k + 1, (*placed, k))
+        for column, score, following in moves.of(i, j):
+            rest = moves.best(i + 1, following)
+            if len(out) < MAX_READINGS and rest is not None and score + rest == moves.best(i, j):
+                walk(i + 1, following, (*placed, column))
 
     walk(0, 0, ())
     return tuple(out)
 
 
-def _best_scores(fit: list[list[int]], width: int) -> Callable[[int, int], int]:
-    """``best(i, j)``: the best fit of tokens ``i…`` in columns ``j…`` (-1: impossible)."""
-    rows = len(fit)
+class _Moves:
+    """Where each token may go, and the best fit of the rest of a row (memoised)."""
 
-    @cache
-    def best(i: int, j: int) -> int:
-        if i == rows:
+    def __init__(self, classes: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+        self.classes = classes
+        self.kinds = kinds
+        self.fit = [[FITS[k].get(c, 0) for k in kinds] for c in classes]
+        self.best = cache(self._best)
+
+    def of(self, i: int, j: int) -> list[tuple[int, int, int]]:
+        """``(column, score, next free column)`` for token ``i``, columns ``j…`` being free."""
+        out = [(k, self.fit[i][k], k + 1) for k in range(j, len(self.kinds)) if self.fit[i][k]]
+        joins = i > 0 and j > 0 and self.classes[i] == self.classes[i - 1] == "text"
+        if joins and self.kinds[j - 1] in JOINABLE:
+            out.append((j - 1, -JOIN_COST, j))
+        return out
+
+    def _best(self, i: int, j: int) -> int | None:
+        """The best fit of tokens ``i…`` in columns ``j…``; None when they cannot be placed."""
+        if i == len(self.classes):
             return 0
-        top = -1
-        for k in range(j, width - (rows - i) + 1):
-            if fit[i][k]:
-                rest = best(i + 1, k + 1)
-                if rest >= 0:
-                    top = max(top, fit[i][k] + rest)
-        return top
-
-    return best
+        scores = [
+            score + rest
+            for _, score, following in self.of(i, j)
+            if (rest := self.best(i + 1, following)) is not None
+        ]
+        return max(scores, default=None)

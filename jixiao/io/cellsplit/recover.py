@@ -83,10 +83,11 @@ def _cells(segment: Segment, text: str) -> tuple[str, ...]:
     if not segment.placements:
         return tuple(text[t.start : t.end] for t in segment.tokens)
     placed = segment.placements[0]
-    cells = [""] * (placed[-1] + 1)
+    spans: dict[int, tuple[int, int]] = {}
     for token, column in zip(segment.tokens, placed, strict=True):
-        cells[column] = text[token.start : token.end]
-    return tuple(cells)
+        start = spans[column][0] if column in spans else token.start
+        spans[column] = (start, token.end)  # tokens sharing a column share one cell
+    return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(placed[-1] + 1))
 
 
 def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:

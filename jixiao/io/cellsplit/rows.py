@@ -115,7 +115,7 @@ class _Grouper:
             first = PREFIX if run[0].has(BLOCK) else TEXT_KIND
             kinds = (first, *(TEXT_KIND for _ in run[1:]))
         else:
-            if self.state.kinds is None and len(self.current) <= 1:
+            if self._is_header_prefix():
                 run = self.current + run
                 self.current = []
             kinds = tuple(column_kind(t) for t in run)
@@ -138,6 +138,16 @@ class _Grouper:
         elif self.state.kinds is not None and _opens_row(self.current, token):
             self.flush()
         self.current.append(token)
+
+    def _is_header_prefix(self) -> bool:
+        """Whether the one token before a header is a column of it (年度绩效指标完成情况).
+
+        Outside a table any single token is; inside one (a header right after another table)
+        only a label is, since text there is the last row of that table.
+        """
+        if len(self.current) != 1:
+            return False
+        return self.state.kinds is None or self.current[0].label is not None
 
     def _is_title_year(self, token: Token) -> bool:
         """Whether a token is the year printed right after a title (``2023年度``)."""

@@ -36,5 +36,14 @@ def test_ambiguous_rows_give_every_best_placement():
 
 
 def test_a_row_that_fits_no_placement():
-    assert align(("text",) * 10, MOF) == []
+    assert align(("number",) * 10, MOF) == []
     assert align(("number",), ("level1", "level2")) == []
+
+
+def test_two_texts_share_a_cell_only_where_the_row_needs_it():
+    # 偏差原因：… 改进措施：… printed with a space: one deviation cell.
+    classes = ("level2", "text", "value", "value", "number", "number", "text", "text")
+    assert align(classes, MOF) == [(2, 3, 4, 5, 6, 7, 8, 8)]
+    # A name and a qualitative value: two cells, not one (target or actual: both readings).
+    readings = align(("level2", "text", "text", "number", "number"), MOF)
+    assert readings == [(2, 3, 4, 6, 7), (2, 3, 5, 6, 7)]
