@@ -76,6 +76,8 @@ def split(doc: Document) -> list[Part]:
     marks = [(i, *found) for i, block in enumerate(doc.blocks) if (found := title_of(block))]
     if doc.kind in TABLE_KINDS:
         marks = [(i, _by_structure(importer), title) for i, importer, title in marks]
+    if marks and all(importer is None for _, importer, _ in marks):
+        marks = [(i, STRUCTURE, title) for i, _, title in marks]  # department-wide forms only
     parts: list[Part] = []
     for i, importer, title in marks:
         if parts and parts[-1].importer is importer and importer is not None:

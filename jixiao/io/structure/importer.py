@@ -9,6 +9,7 @@ missing year, a form cut short, a layout no entry matches.
 
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.model import FormKind
+from jixiao.io.cellsplit import recover_cells
 from jixiao.io.document import Block, Document, Ledger
 from jixiao.io.importers.base import Importer, ImportResult, uncertain
 from jixiao.io.problems import problem
@@ -31,7 +32,21 @@ class StructureImporter(Importer):
     labels = labels() | PLACEHOLDERS | NUMBERS | frozenset(vocabulary().words("furniture", "empty"))
 
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
-        """Every form of ``doc``; each placed cell taken from ``ledger``."""
+        """Every form of ``doc``; each placed cell taken from ``ledger``.
+
+        A text document's lines are first split into cells (``cellsplit``); a line counts as
+        placed when every cell recovered from it is.
+        """
+        if doc.kind != "text":
+            return self._read(doc, ledger)
+        recovery = recover_cells(doc)
+        own = Ledger()
+        result = self._read(recovery.document, own)
+        result.findings.extend(recovery.findings())
+        _take_lines(doc, recovery.document, own, ledger)
+        return result
+
+    def _read(self, doc: Document, ledger: Ledger) -> ImportResult:
         result = ImportResult()
         text = "|".join(normalise(t) for b in doc for _, t in b.filled)
         for part in parts(doc):
@@ -48,6 +63,14 @@ class StructureImporter(Importer):
                 for index in range(first, len(result.forms)):
                     result.findings.extend(_findings(doc.name, index, draft, built, layout is None))
         return result
+
+
+def _take_lines(doc: Document, recovered: Document, own: Ledger, ledger: Ledger) -> None:
+    """Take each line of ``doc`` whose recovered cells were all placed."""
+    left = {cell.source.line for _, _, cell in own.leftovers(recovered)}
+    for block in doc:
+        if block.cells and block.cells[0].source.line not in left:
+            ledger.take(block)
 
 
 def parts(doc: Document) -> list[list[Block]]:
