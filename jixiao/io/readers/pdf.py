@@ -14,6 +14,7 @@ finder and text-line grouping, run on them, find the tables and lines.
 """
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,6 +33,9 @@ from jixiao.io.readers.pdf_tables import cell_texts
 # punctuation (（ ： ，) into ASCII.
 _RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+# PDFium may not be called from two threads at once, not even on two documents: its calls
+# are serialised (a page's characters and lines are read under the lock, the rest is not).
+_PDFIUM = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -45,20 +49,24 @@ class _Item:
 def read(name: str, data: bytes) -> Document:
     """Every page's tables and lines; refuses encrypted, damaged and image-only files."""
     try:
-        pdf = pypdfium2.PdfDocument(data)
+        with _PDFIUM:
+            pdf = pypdfium2.PdfDocument(data)
+            pages = len(pdf)
     except pypdfium2.PdfiumError as exc:
         raise _refusal(name, exc) from None
     items: list[_Item] = []
     has_text = False
     try:
-        for number in range(len(pdf)):
-            objects = _load(pdf, number)
+        for number in range(pages):
+            with _PDFIUM:
+                objects = _load(pdf, number)
             has_text = has_text or bool(objects.chars)
             items.extend(page_items(name, number + 1, objects))
     except pypdfium2.PdfiumError as exc:  # a page that does not load
         raise _refusal(name, exc) from None
     finally:
-        pdf.close()
+        with _PDFIUM:
+            pdf.close()
     if not has_text:
         raise unreadable(
             name,

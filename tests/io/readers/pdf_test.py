@@ -7,6 +7,8 @@ Covers ``jixiao.io.readers.pdf``, ``jixiao.io.readers.pdf_objects`` and
 one font size high from its baseline.
 """
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pypdfium2
 import pytest
 
@@ -129,3 +131,10 @@ def test_bytes_that_are_not_a_pdf_are_refused_as_damaged():
     with pytest.raises(ReadError) as refused:
         pdf.read("cut.pdf", build_pdf(TEXT)[:200])
     assert refused.value.finding.code == "truncated-file"
+
+
+def test_threads_reading_at_once_get_what_one_thread_gets():
+    data = build_pdf(f"{GRID} {TEXT}")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(texts, [data] * 12))
+    assert results == [ROWS] * 12
