@@ -10,7 +10,7 @@ Two text tokens may share a cell where the row fits no other way (a space inside
 
 from functools import cache, lru_cache
 
-from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, ROW, TITLE
+from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, ROW, TITLE, TOTAL
 from jixiao.io.cellsplit.shapes import Shape, is_comparator, is_unit
 from jixiao.io.cellsplit.tokens import Token
 
@@ -39,17 +39,21 @@ TEXT_KIND = "text"  # the kind of a column no canonical column names
 PREFIX = "prefix"  # a header cell that is no column heading (年度绩效指标完成情况, 项目资金(万元))
 
 # How well a token of each class fits a column of each kind. Classes: the shapes, plus the
-# label roles level1, level2 (both: "level"), row (a funds row label) and label (any other);
+# label roles level1, level2 (both: "level"), total (总分), row (a funds row label) and label
+# (any other);
 # a number above 100 is "large": an amount or a count, never a weight or a score. A label of
 # both levels is a level 2 when alone before its name ("level": 成本指标 on the 2020 tree),
 # but either level when text runs into it ("glued-level": the level 2 may be in that text).
 FITS: dict[str, dict[str, int]] = {
-    PREFIX: {"row": 3, "text": 1},
-    "level1": {"level1": 4, "level": 3, "glued-level": 4, "points": 2, "level2": 1, "text": 1},
+    PREFIX: {"row": 3, "total": 3, "text": 1},
+    "level1": {
+        **{"level1": 4, "level": 3, "glued-level": 4, "points": 2, "total": 2},
+        **{"level2": 1, "text": 1},
+    },
     "level2": {"level2": 4, "level": 4, "glued-level": 4, "level1": 1, "text": 1},
     "name": {
         **{"text": 3, "level": 2, "glued-level": 2, "level1": 2, "level2": 2},
-        **{"label": 1, "value": 1, "mark": 1},
+        **{"label": 1, "total": 1, "value": 1, "mark": 1},
     },
     "value": {"value": 3, "number": 2, "large": 2, "mark": 2, "text": 2},
     "number": {"number": 3, "mark": 2, "value": 1},
@@ -78,7 +82,7 @@ def token_class(token: Token, text: str) -> str:
         roles = token.label.roles
         if LEVEL1 in roles and LEVEL2 in roles:
             return "level"
-        for role in (LEVEL1, LEVEL2, ROW):
+        for role in (LEVEL1, LEVEL2, TOTAL, ROW):
             if role in roles:
                 return role
         return "label"
@@ -103,7 +107,7 @@ def ends_table(token: Token) -> bool:
     roles = token.label.roles
     if TITLE in roles:
         return True
-    return bool(roles & {FIELD, BLOCK}) and not roles & {ROW, LEVEL1, LEVEL2, COLUMN}
+    return bool(roles & {FIELD, BLOCK}) and not roles & {ROW, TOTAL, LEVEL1, LEVEL2, COLUMN}
 
 
 def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, ...]]:
@@ -141,6 +145,12 @@ def _align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[tuple[int,
 
     walk(0, 0, ())
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def best_fit(classes: tuple[str, ...], kinds: tuple[str, ...]) -> int | None:
+    """How well the best placement of a row fits (None when the row cannot be placed)."""
+    return _Moves(classes, kinds).best(0, 0)
 
 
 class _Moves:

@@ -1,6 +1,6 @@
 """The printed labels a line is cut at, and the one regular expression that finds them.
 
-A ``LabelSet`` says what each label is: a field label (followed by its value), a block's
+A ``LabelSet`` says what each label is: a field label (followed by its value), a total row's label, a block's
 label (the heading of a part of the form), a row label of
 the funds table, a form title, furniture (``其中``), an indicator or funds column heading (with the canonical
 column it names) or a level-1 / level-2 name. ``matcher(labels)`` compiles every label into one
@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
 
-FIELD, BLOCK, TITLE, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
+FIELD, TOTAL, BLOCK, TITLE, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
     "field",
+    "total",
     "block",
     "title",
     "row",
@@ -47,6 +48,7 @@ class LabelSet:
 
     Attributes:
         fields: labels of single fields and blocks (项目名称, 年度总体目标, 总分 …).
+        totals: labels of a table's total row (总分, 合计): the last row of its table.
         blocks: labels that name a block of the form (年度总体目标完成情况, 项目资金 …).
         titles: form titles (项目支出绩效自评表 …): each opens a block of its own.
         rows: row labels of the funds table (年度资金总额, 本年财政拨款, 其他资金 …).
@@ -57,6 +59,7 @@ class LabelSet:
     """
 
     fields: frozenset[str] = frozenset()
+    totals: frozenset[str] = frozenset()
     blocks: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     rows: frozenset[str] = frozenset()
@@ -67,28 +70,19 @@ class LabelSet:
 
     @classmethod
     def build(
-        cls,
-        fields: Iterable[str] = (),
-        blocks: Iterable[str] = (),
-        titles: Iterable[str] = (),
-        rows: Iterable[str] = (),
-        furniture: Iterable[str] = (),
-        columns: Mapping[str, str] | Iterable[tuple[str, str]] = (),
-        level1: Iterable[str] = (),
-        level2: Iterable[str] = (),
+        cls, columns: Mapping[str, str] | Iterable[tuple[str, str]] = (), **words: Iterable[str]
     ) -> "LabelSet":
-        """A label set from plain lists (and a heading → column mapping)."""
+        """A label set from plain lists (``fields=[…]``, ``level1=[…]`` …) and the columns.
+
+        Args:
+            columns: heading → canonical column, as a mapping or pairs.
+            **words: the labels of each other kind, by attribute name.
+
+        Returns:
+            The label set (an unknown kind is a ``TypeError``).
+        """
         pairs = columns.items() if isinstance(columns, Mapping) else columns
-        return cls(
-            frozenset(fields),
-            frozenset(blocks),
-            frozenset(titles),
-            frozenset(rows),
-            frozenset(furniture),
-            frozenset(pairs),
-            frozenset(level1),
-            frozenset(level2),
-        )
+        return cls(columns=frozenset(pairs), **{k: frozenset(v) for k, v in words.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +135,7 @@ def _index(labels: LabelSet) -> dict[str, LabelInfo]:
     columns: dict[str, set[str]] = {}
     groups = (
         (FIELD, labels.fields),
+        (TOTAL, labels.totals),
         (BLOCK, labels.blocks),
         (TITLE, labels.titles),
         (ROW, labels.rows),

@@ -5,7 +5,8 @@ tab-separated line, a spreadsheet row) is kept as it is. A one-cell line is spli
 
 1. at explicit separators (``|``, runs of spaces, ideographic spaces): those are the cells;
 2. else, when single spaces separate its words, at the spaces the shapes do not join;
-3. else, when its text runs together and holds at least three labels, at labels and values.
+3. else, when its text runs together and holds at least three labels or stands in a table,
+   at labels and values.
 
 Lines of 2 and 3 after an indicator or funds header are rows: their cells are placed in the
 header's columns (an empty cell where a column was not printed), and a line holding a whole
@@ -64,30 +65,23 @@ def _explicit(text: str, found: Matcher) -> list[Token]:
     return tokens
 
 
-def line_tokens(text: str, found: Matcher) -> tuple[list[Token], bool]:
-    """A line's tokens, and whether they may be read as table rows (not explicit cells)."""
+def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list[Token], bool]:
+    """A line's tokens, and whether they may be read as table rows (not explicit cells).
+
+    A line with no separator at all is cut when it holds a run-together table (three labels
+    or more) or when it stands in a table (a row whose cells ran together).
+    """
     if has_separators(text):
         return _explicit(text, found), False
     start, stop = _TEXT.search(text).span()
     if _SPACE.search(text, start, stop):
         return spaced_tokens(text, start, stop, found), True
-    if len(found.find(text, start, stop)) >= RUN_TOGETHER_LABELS:
-        tokens = cut(text, start, stop, found)
-        if sum(t.shape is Shape.LABEL for t in tokens) >= RUN_TOGETHER_LABELS:
+    if in_table or len(found.find(text, start, stop)) >= RUN_TOGETHER_LABELS:
+        tokens = cut(text, start, stop, found, table=in_table)
+        labels = sum(t.shape is Shape.LABEL for t in tokens)
+        if in_table or labels >= RUN_TOGETHER_LABELS:
             return tokens, True
     return [_whole(text, start, stop, found)], True
-
-
-def _cells(segment: Segment, text: str) -> tuple[str, ...]:
-    """The texts of a segment's cells: placed in columns when aligned, else in order."""
-    if not segment.placements:
-        return tuple(text[t.start : t.end] for t in segment.tokens)
-    placed = segment.placements[0]
-    spans: dict[int, tuple[int, int]] = {}
-    for token, column in zip(segment.tokens, placed, strict=True):
-        start = spans[column][0] if column in spans else token.start
-        spans[column] = (start, token.end)  # tokens sharing a column share one cell
-    return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(placed[-1] + 1))
 
 
 def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
@@ -109,7 +103,7 @@ def _line_blocks(
     """The blocks a one-cell line becomes, and its uncertain places."""
     text = block.cells[0].text
     source = block.cells[0].source
-    tokens, as_rows = line_tokens(text, found)
+    tokens, as_rows = line_tokens(text, found, state.kinds is not None)
     if len(tokens) == 1 and tokens[0].label is None:
         group(text, tokens, state)
         return [Block(start_index, block.cells)], []
@@ -120,7 +114,7 @@ def _line_blocks(
         segments = group(text, tokens, state)
     blocks, uncertain = [], []
     for segment in segments:
-        cells = _cells(segment, text)
+        cells = segment.cells(text)
         blocks.append(_block(start_index + len(blocks), cells, source))
         uncertain.extend(_uncertain(segment, text, source))
     return blocks, uncertain
@@ -162,13 +156,13 @@ def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSpl
     if not segment.placements:
         return []
     stretch = text[segment.tokens[0].start : segment.tokens[-1].end]
-    chosen = _cells(segment, text)
-    readings = ()
-    if _readings_differ(segment):
-        readings = tuple(
-            _cells(Segment(segment.tokens, segment.kinds, [p]), text) for p in segment.placements
-        )
-    if _run_together(segment, text):
+    chosen = segment.cells(text)
+    readings: tuple[tuple[str, ...], ...] = ()
+    if segment.others:  # digits that ran together were split
+        readings = (chosen, *(other.cells(text) for other in segment.others))
+    elif _readings_differ(segment):
+        readings = tuple(segment.cells(text, i) for i in range(len(segment.placements)))
+    if segment.others or _run_together(segment, text):
         return [UncertainSplit(source, stretch, "run-together", chosen, readings)]
     if readings:
         return [UncertainSplit(source, stretch, "alignment", chosen, readings)]

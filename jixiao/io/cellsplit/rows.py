@@ -5,7 +5,7 @@ A header is a run of three or more column headings (a single label before it, su
 or of three or more field labels with nothing but text after them (``年度总体目标完成情况
 预期目标 实际完成情况``: the values are printed below; a block's label first is no column).
 A form's title is a block of its own (with the year printed right after it). After a header, tokens are table rows until a field
-label (``总分``, ``年度总体目标``) or a title ends the table; a level name that follows a value or text opens a new row (that is how rows are
+label (``年度总体目标``) or a title ends the table, a total row (``总分 100 98``) is its last; a level name that follows a value or text opens a new row (that is how rows are
 found in a line that holds the whole table). Each row's tokens are placed in the header's
 columns by ``columns.align``; a row that fits no placement keeps its tokens as they are.
 """
@@ -22,7 +22,8 @@ from jixiao.io.cellsplit.columns import (
     ends_table,
     token_class,
 )
-from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, TITLE
+from jixiao.io.cellsplit.digits import best_reading
+from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, TITLE, TOTAL
 from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
 
@@ -38,6 +39,19 @@ class Segment:
     tokens: list[Token]
     kinds: tuple[str, ...] = ()  # the table's column kinds, for a row
     placements: list[tuple[int, ...]] = field(default_factory=list)
+    others: list["Segment"] = field(default_factory=list)  # other readings of split digits
+
+    def cells(self, text: str, placement: int = 0) -> tuple[str, ...]:
+        """The texts of the cells: placed in columns when aligned, else in order."""
+        if not self.placements:
+            return tuple(text[t.start : t.end] for t in self.tokens)
+        placed = self.placements[placement]
+        spans: dict[int, tuple[int, int]] = {}
+        for token, column in zip(self.tokens, placed, strict=True):
+            start = spans[column][0] if column in spans else token.start
+            spans[column] = (start, token.end)  # tokens sharing a column share one cell
+        last = placed[-1] + 1
+        return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(last))
 
 
 @dataclass
@@ -45,6 +59,7 @@ class TableState:
     """The table a line is in: the kinds of its columns, or none outside a table."""
 
     kinds: tuple[str, ...] | None = None
+    closing: bool = False  # the row being read is the table's total row: its last
 
 
 def _run(tokens: list[Token], start: int, fits: Callable[[Token], bool]) -> int:
@@ -105,9 +120,20 @@ class _Grouper:
         if kinds is None:
             self.segments.append(Segment(self.current))
         else:
-            classes = tuple(_classes(self.current, self.text))
-            self.segments.append(Segment(self.current, kinds, align(classes, kinds)))
+            self.segments.append(self._row(self.current, kinds))
+            if self.state.closing:
+                self.state.kinds, self.state.closing = None, False
         self.current = []
+
+    def _row(self, tokens: list[Token], kinds: tuple[str, ...]) -> Segment:
+        """A table row placed in the columns, digits that ran together split if that fits."""
+        chosen, others = best_reading(tokens, kinds, self.text, self._classes)
+        row = Segment(chosen, kinds, align(self._classes(chosen), kinds))
+        row.others = [Segment(o, kinds, align(self._classes(o), kinds)[:1]) for o in others]
+        return row
+
+    def _classes(self, tokens: list[Token]) -> tuple[str, ...]:
+        return tuple(_classes(tokens, self.text))
 
     def header(self, run: list[Token], fields: bool) -> None:
         if fields:
@@ -132,7 +158,10 @@ class _Grouper:
         if self._is_title_year(token):
             self.segments[-1].tokens.append(token)
             return
-        if self.state.kinds is not None and ends_table(token):
+        if self.state.kinds is not None and token.has(TOTAL):
+            self.flush()
+            self.state.closing = True
+        elif self.state.kinds is not None and ends_table(token):
             self.flush()
             self.state.kinds = None
         elif self.state.kinds is not None and _opens_row(self.current, token):

@@ -39,19 +39,32 @@ def _accepted(hits: list[Hit], start: int, stop: int) -> list[Hit]:
     return [h for h in hits if not h.weak or (h.start in ends and h.end in starts)]
 
 
-def _values(text: str, start: int, stop: int) -> list[tuple[int, int, Shape]]:
-    """The values a gap between labels holds: at its ends, where their shape settles them."""
-    found: list[tuple[int, int, Shape]] = []
-    cursor = start
-    for match in VALUE.finditer(text, start, stop):
-        whole = match.start() == cursor and match.end() == stop
-        leading = match.start() == cursor and _ends_value(text, match, stop)
-        trailing = match.end() == stop and _starts_value(text, match, start)
-        if whole or leading or trailing:
-            shape = Shape.NUMBER if match.lastgroup == "number" else Shape.VALUE
-            found.append((match.start(), match.end(), shape))
-            cursor = match.end()
-    return found
+def _values(text: str, start: int, stop: int, table: bool) -> list[tuple[int, int, Shape]]:
+    """The values a gap between labels holds: at its ends, where their shape settles them.
+
+    From the gap's start, values follow each other as long as each stands alone; at its end,
+    a run of values (``100%100%1010``) is taken when the first of them stands alone. In a
+    table row every value at either end of a gap stands alone (a row ends in its numbers).
+    """
+    matches = list(VALUE.finditer(text, start, stop))
+    head: list[re.Match[str]] = []
+    for match in matches:
+        if match.start() != (head[-1].end() if head else start):
+            break
+        if not table and not _ends_value(text, match, stop):
+            break
+        head.append(match)
+    tail: list[re.Match[str]] = []
+    for match in reversed(matches[len(head) :]):
+        if match.end() != (tail[-1].start() if tail else stop):
+            break
+        tail.append(match)
+    while tail and not table and not _starts_value(text, tail[-1], start):
+        tail.pop()  # the run's first value is glued to a word: it is part of the text
+    return [
+        (m.start(), m.end(), Shape.NUMBER if m.lastgroup == "number" else Shape.VALUE)
+        for m in (*head, *reversed(tail))
+    ]
 
 
 def _ends_value(text: str, match: re.Match[str], stop: int) -> bool:
@@ -68,18 +81,36 @@ def _starts_value(text: str, match: re.Match[str], start: int) -> bool:
     return match.start() > start and not _WORDLIKE.match(text, match.start() - 1)
 
 
-def _gap(text: str, start: int, stop: int, glued: bool) -> list[Token]:
+def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
     """Tokens of the text between two labels: its values and the text around them."""
     tokens = []
     cursor = start
-    for lo, hi, shape in _values(text, start, stop):
+    for lo, hi, shape in _values(text, start, stop, table):
         if lo > cursor:
-            tokens.append(Token(cursor, lo, classify(text[cursor:lo]), glued=glued))
-        tokens.append(Token(lo, hi, shape, glued=glued))
+            tokens.append(Token(cursor, lo, classify(text[cursor:lo]), glued=True))
+        tokens.append(Token(lo, hi, shape, glued=True))
         cursor = hi
     if cursor < stop:
-        tokens.append(Token(cursor, stop, classify(text[cursor:stop]), glued=glued))
+        tokens.append(Token(cursor, stop, classify(text[cursor:stop]), glued=True))
     return tokens
+
+
+def _short_labels_among_values(tokens: list[Token], hits: list[Hit]) -> list[Token]:
+    """A short label left as text is a label after all when values stand on both its sides.
+
+    ``总分10098.00``: 总分 touched no label, so it was text, but the value split off after it.
+    """
+    weak = {(h.start, h.end): h.info for h in hits if h.weak}
+    out = list(tokens)
+    for i, token in enumerate(out):
+        info = weak.get((token.start, token.end))
+        if info is None or token.shape is not Shape.TEXT:
+            continue
+        before = out[i - 1].shape if i else None
+        after = out[i + 1].shape if i + 1 < len(out) else None
+        if before is not Shape.TEXT and after is not Shape.TEXT:
+            out[i] = Token(token.start, token.end, Shape.LABEL, info, token.glued)
+    return out
 
 
 def _glue_furniture(tokens: list[Token]) -> list[Token]:
@@ -95,7 +126,7 @@ def _glue_furniture(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def cut(text: str, start: int, stop: int, matcher: Matcher) -> list[Token]:
+def cut(text: str, start: int, stop: int, matcher: Matcher, table: bool = False) -> list[Token]:
     """Tokens of ``text[start:stop]``, a stretch with no separator left in it.
 
     Args:
@@ -103,6 +134,7 @@ def cut(text: str, start: int, stop: int, matcher: Matcher) -> list[Token]:
         start: where the stretch begins.
         stop: where it ends.
         matcher: the compiled labels.
+        table: whether the stretch is a row of a table (its numbers are cells).
 
     Returns:
         The tokens in order, covering every character of the stretch; every token but the
@@ -110,14 +142,15 @@ def cut(text: str, start: int, stop: int, matcher: Matcher) -> list[Token]:
     """
     tokens: list[Token] = []
     cursor = start
-    for hit in _accepted(matcher.find(text, start, stop), start, stop):
+    hits = matcher.find(text, start, stop)
+    for hit in _accepted(hits, start, stop):
         if hit.start > cursor:
-            tokens.extend(_gap(text, cursor, hit.start, glued=True))
+            tokens.extend(_gap(text, cursor, hit.start, table))
         tokens.append(Token(hit.start, hit.end, Shape.LABEL, hit.info, glued=True))
         cursor = hit.end
     if cursor < stop:
-        tokens.extend(_gap(text, cursor, stop, glued=True))
-    tokens = _glue_furniture(tokens)
+        tokens.extend(_gap(text, cursor, stop, table))
+    tokens = _glue_furniture(_short_labels_among_values(tokens, hits))
     if tokens:
         first = tokens[0]
         tokens[0] = Token(first.start, first.end, first.shape, first.label, glued=False)

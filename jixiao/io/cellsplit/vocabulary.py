@@ -5,7 +5,7 @@ merged layout: a name keeps every role any file gives it (成本指标 is a leve
 2021 tree and a level-2 name on the 2020 one). Indicator and funds column headings keep the
 canonical column they name; level names are level 1 or 2; funds rows are row labels;
 ``其中`` glues onto the label after it; every other printed name (fields, blocks, titles,
-totals) is a field label; ``block`` names are block labels; a layout's title words, and the longer title words of
+totals) is a field label; ``block`` names are block labels, ``total_score`` names total rows; a layout's title words, and the longer title words of
 ``[titles]``, are titles.
 """
 
@@ -45,7 +45,8 @@ def _files() -> Iterator[dict]:
 @cache
 def from_vocabulary() -> LabelSet:
     """Every label of every vocabulary file, with its roles (read once)."""
-    fields, blocks, titles, rows, columns, level1, level2 = [], [], [], [], [], [], []
+    fields, totals, blocks, titles = [], [], [], []
+    rows, columns, level1, level2 = [], [], [], []
     for data in _files():
         titles.extend(data.get("layout", {}).get("title_words", ()))
         for section, key, names in _entries(data):
@@ -55,6 +56,8 @@ def from_vocabulary() -> LabelSet:
                 titles.extend(n for n in names if len(n) >= TITLE_LENGTH and key != "department")
             elif key == "block":
                 blocks.extend(names)
+            elif (section, key) == ("totals", "total_score"):
+                totals.extend(names)
             elif section in _COLUMN_SECTIONS:
                 columns.extend((name, key) for name in names)
             elif section == "indicators.levels":
@@ -65,6 +68,7 @@ def from_vocabulary() -> LabelSet:
                 fields.extend(names)
     return LabelSet.build(
         fields=[f for f in fields if normalise(f) not in GLUE],
+        totals=totals,
         blocks=blocks,
         titles=titles,
         rows=rows,

@@ -242,3 +242,18 @@ def test_every_uncertain_place_as_a_finding():
         ("uncertain-value", "line 2"),
         ("uncertain-value", "line 3"),
     ]
+
+
+def test_a_total_row_in_run_together_text():
+    labels = LabelSet.build(columns=MOF_COLUMNS, level2=["数量指标"], totals=["总分"])
+    text = "一级指标二级指标三级指标年度指标值实际完成值分值得分\n数量指标培训次数≥2次3次1010\n总分10098.5\n数量指标"
+    doc, uncertain = recover_cells(lines_of(text), labels)
+    assert rows(doc)[1:4] == [
+        ["", "数量指标", "培训次数", "≥2次", "3次", "10", "10"],
+        ["总分", "", "", "", "", "100", "98.5"],
+        ["数量指标"],  # after its total the table is closed
+    ]
+    # 1010 and 10098.5 split by the columns left for them: reported with the unsplit reading.
+    assert [(u.source.line, u.why) for u in uncertain] == [(2, "run-together"), (3, "run-together")]
+    # Unsplit, 1010 fits no column (above 100: no weight, no score): the tokens as cut.
+    assert ("数量指标", "培训次数", "≥2次", "3次", "1010") in uncertain[0].candidates
