@@ -278,3 +278,15 @@ def test_a_word_package_is_vetted_by_the_same_bounds(monkeypatch):
     with pytest.raises(ReadError) as refused:
         read_bytes("big.docx", zipped({"word/document.xml": " " * 1001}))
     assert refused.value.finding.code == "unreadable-file"
+
+
+def test_a_large_sheet_read_row_by_row_gives_the_same_rows(monkeypatch):
+    first = sheet_xml(
+        {1: inline("A1", "产出指标") + cell("B1", "0.9436", "n", 10), 2: cell("B2", "1", "b")},
+        merges=("A1:A2",),
+    )
+    data = workbook({"表": first})
+    monkeypatch.setattr(xlsx, "IN_MEMORY_BYTES", 0)  # every sheet counts as large
+    doc = xlsx.read("big.xlsx", data)
+    assert [b.texts for b in doc.blocks] == [["产出指标", "94.36%"], ["产出指标", "TRUE"]]
+    assert doc.blocks[1].cells[0].copy_of == Source(file="big.xlsx", sheet="表", row=1, column=1)
