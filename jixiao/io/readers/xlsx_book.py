@@ -128,9 +128,14 @@ def text_of(item: Element, ns: str) -> str:
 
     Phonetic guides (``rPh``, the furigana of a Japanese string) are not printed.
     """
-    parts = [item.findtext(f"{ns}t") or ""]
-    parts.extend(run.findtext(f"{ns}t") or "" for run in item.iterfind(f"{ns}r"))
-    text = "".join(parts)
+    text_tag, run_tag = ns + "t", ns + "r"
+    plain, runs = None, []
+    for child in item:
+        if child.tag == text_tag and plain is None:
+            plain = child.text or ""
+        elif child.tag == run_tag:
+            runs.append(next((t.text or "" for t in child if t.tag == text_tag), ""))
+    text = (plain or "") + "".join(runs)
     return _ESCAPED.sub(lambda m: chr(int(m[1], 16)), text) if "_x" in text else text
 
 
