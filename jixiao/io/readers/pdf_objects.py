@@ -1,12 +1,14 @@
 """A PDF page's characters and ruling lines, read by PDFium, in pdfplumber's shapes.
 
-PDFium (``pypdfium2``) interprets a page's content in C, twenty times faster than pdfminer
-in Python. This module asks it for each character (its text, origin, advance and size) and
-each path (its segments), and gives them the coordinates and dictionaries pdfplumber's table
-finder and text-line grouping work on: origin top-left, ``top``/``bottom`` measured down,
-characters as pdfminer boxes them (from the baseline plus the font's descent, one font size
-high, one advance wide) and paths split into lines, rectangles and curves as pdfminer splits
-them. Characters PDFium adds of its own (the spaces and line ends it infers) are left out.
+PDFium (``pypdfium2``) interprets a page's content in C, where pdfminer did it in Python.
+This module asks it for each character (its text, origin, advance and size) and each path
+(its segments), and gives them the coordinates and dictionaries pdfplumber's table finder
+and text-line grouping work on: origin top-left, ``top``/``bottom`` measured down, a
+character one advance wide and one font size high standing on its baseline (as pdfminer
+boxes the characters of LibreOffice's PDFs, whose fonts declare a descent of 0), and paths
+split into lines, rectangles and curves as pdfminer splits them. Characters PDFium adds of
+its own (the spaces and line ends it infers) are left out; of a run of typed spaces it
+keeps one, which changes no word.
 
 Coordinates are rounded to 4 decimals: PDFium works in single precision, and a content
 stream's numbers rarely carry more than 3.
