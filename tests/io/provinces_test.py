@@ -29,13 +29,16 @@ from tests.io.gold_test import differences
 
 # Not reproduced yet: every expected field.
 PENDING_FIELDS = [
+    "dept_wide_self_eval",
     "dept_wide_target",
     "gansu_2023_target.pdf",
     "national_2021_self_eval",
     "shaanxi_targets.docx",
 ]
 # Not given yet: the listed import codes, or given an error the form does not deserve.
-PENDING_FINDINGS: list[str] = []
+PENDING_FINDINGS = [
+    "dept_wide_self_eval",
+]
 # Not accounted for yet: a cell taken but not in the output, or left without a finding.
 PENDING_ACCOUNTING = [
     "guangdong_city_target",
