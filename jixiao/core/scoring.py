@@ -110,6 +110,8 @@ def in_unit(value: Value, unit: str | None) -> Decimal | None:
 def _is_met(target: Value, actual: Decimal, sense: Direction) -> bool:
     goal = target.number
     assert goal is not None
+    if target.comparator is Comparator.WITHIN:  # ±5%以内: the deviation's size, either side
+        return abs(actual) <= goal
     if sense is Direction.REVERSE:
         return actual < goal if target.comparator is Comparator.LT else actual <= goal
     return actual > goal if target.comparator is Comparator.GT else actual >= goal
@@ -136,6 +138,8 @@ def rule_score(
         return met, weight
     if sense is Direction.POSITIVE:
         return met, half_up(max(ZERO, measured) * weight / goal) if goal > 0 else None
+    if target.comparator is Comparator.WITHIN:
+        measured = abs(measured)
     return met, half_up(goal * weight / measured) if goal > 0 and measured > 0 else None
 
 

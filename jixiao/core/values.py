@@ -33,12 +33,13 @@ class Comparator(StrEnum):
     LE = "≤"
     LT = "<"
     EQ = "="
+    WITHIN = "±"  # two-sided: the measured deviation stays within ± the number
 
 
 class InvalidReason(StrEnum):
     """Why a value cannot be measured against."""
 
-    EMPTY = "empty"  # nothing printed
+    EMPTY = "empty"  # nothing printed, or a mark that says nothing (/ - — 无 不适用)
     NAME = "name"  # the indicator's own name repeated
     DEFINITION = "definition"  # a definition of the indicator instead of a value
     QUESTION = "question"  # a yes/no question (是否…)
@@ -69,14 +70,25 @@ class Value:
         """Whether a comparator other than ``=`` was printed (not a measurement)."""
         return self.kind is ValueKind.QUANTITATIVE and self.comparator is not Comparator.EQ
 
+    @property
+    def is_missing(self) -> bool:
+        """Whether nothing was printed, or only a mark that says nothing (``/``, ``无``)."""
+        return self.reason is InvalidReason.EMPTY
 
+
+# Full-width forms (＞ ＝) are folded by NFKC; ≧ ≦ ⩾ ⩽ and the box-drawing ═ are not.
 _SYMBOLS = {
     ">=": Comparator.GE,
     "≥": Comparator.GE,
     "≧": Comparator.GE,
+    "⩾": Comparator.GE,
     "<=": Comparator.LE,
     "≤": Comparator.LE,
     "≦": Comparator.LE,
+    "⩽": Comparator.LE,
+    "═": Comparator.EQ,
+    "±": Comparator.WITHIN,
+    "正负": Comparator.WITHIN,
     ">": Comparator.GT,
     "<": Comparator.LT,
     "=": Comparator.EQ,
@@ -196,6 +208,20 @@ BARE_DIRECTIONS = frozenset(
         "较上年降低",
     }
 )
+# A bare direction: adverbs of degree or time, then a verb of change, and nothing else
+# (``降低``, ``逐步改善``, ``进一步提高``). A direction after its object is a value
+# (``满意度提升``, ``支撑作用明显``: SPEC §3), so the pattern is anchored at the start.
+_DIRECTION_ADVERBS = (
+    "进一步|逐步|逐年|不断|持续|稳步|明显|显著|大幅度|大幅|有所|较上年|比上年|同比|全面|切实"
+    "|有效|积极|努力|力争|继续|大力|一定程度|得到|得以|均有|较大|较|更加|更|再"
+)
+_DIRECTION_VERBS = (
+    "提高|提升|降低|下降|改善|增加|减少|增长|上升|加强|优化|改进|增强|减小|缩短|扩大"
+    "|好转|加快|压缩|压减|缩小|增多|变好"
+)
+_BARE_DIRECTION = re.compile(rf"^(?:{_DIRECTION_ADVERBS})*(?:{_DIRECTION_VERBS})(?:了|中)?$")
+# Marks printed in a cell to say "nothing here": read as missing, like an empty cell.
+MISSING_MARKS = frozenset({"/", "\\", "-", "--", "—", "——", "―", "无", "不适用", "空"})
 _DEFINITION_STARTS = ("考核", "反映", "用以", "用于反映", "考察", "衡量", "用来", "指")
 _DEFINITION_MARKS = ("用以反映", "用以考核", "用于考核", "的程度", "合适程度", "的情况。")
 # Counts of bad events: a zero target on one of these is a reverse indicator.
@@ -228,7 +254,7 @@ _CMP_BEFORE = "|".join(
 _UNIT = "|".join(sorted((re.escape(u) for u in KNOWN_UNITS), key=len, reverse=True))
 _AFTER = "|".join(sorted(_WORDS_AFTER, key=len, reverse=True))
 _QUANT = re.compile(
-    rf"^(?P<prefix>.*?)(?P<cmp>{_CMP_BEFORE})?\s*(?P<num>{_PRODUCT})\s*"
+    rf"^(?P<prefix>.*?)(?P<cmp>{_CMP_BEFORE})?\s*(?P<sign>[-−])?(?P<num>{_PRODUCT})\s*"
     rf"(?P<unit>(?:{_UNIT}|[\u4e00-\u9fff]{{1,3}})(?=$|{_AFTER}|[^\u4e00-\u9fff])|{_UNIT})?\s*"
     rf"(?P<after>{_AFTER})?(?P<rest>.*)$"
 )
@@ -258,7 +284,7 @@ def _number(text: str) -> Decimal | None:
 
 
 def _invalid_reason(text: str, name: str | None) -> InvalidReason | None:
-    if not text:
+    if not text or text in MISSING_MARKS:
         return InvalidReason.EMPTY
     if name and same_name(text, name):
         return InvalidReason.NAME
@@ -266,7 +292,8 @@ def _invalid_reason(text: str, name: str | None) -> InvalidReason | None:
         return InvalidReason.QUESTION
     if text.startswith(_DEFINITION_STARTS) or any(mark in text for mark in _DEFINITION_MARKS):
         return InvalidReason.DEFINITION
-    if text.rstrip("。.") in BARE_DIRECTIONS:
+    bare = text.rstrip("。.")
+    if bare in BARE_DIRECTIONS or _BARE_DIRECTION.match(bare):
         return InvalidReason.DIRECTION
     return None
 
@@ -286,6 +313,8 @@ def _quantitative(text: str) -> Value | None:
     number = _number(match["num"])
     if number is None:
         return None
+    if match["sign"]:  # a printed minus sign is part of the number (a fall of 3 %: -3%)
+        number = -number
     comparator = _comparator(match["cmp"], match["after"])
     return Value(
         text=text,
@@ -328,8 +357,11 @@ def is_bad_event(name: str | None, words: tuple[str, ...] = BAD_EVENT_WORDS) -> 
 def direction(
     target: Value, name: str | None, bad_event_words: tuple[str, ...] = BAD_EVENT_WORDS
 ) -> Direction:
-    """Reverse for ≤ / < targets and for a zero target on a count of bad events."""
-    if target.comparator in (Comparator.LE, Comparator.LT):
+    """Reverse for ≤ / < / ± targets and for a zero target on a count of bad events.
+
+    A two-sided target (``±5%以内``) bounds a deviation: the smaller its size, the better.
+    """
+    if target.comparator in (Comparator.LE, Comparator.LT, Comparator.WITHIN):
         return Direction.REVERSE
     if target.number == 0 and is_bad_event(name, bad_event_words):
         return Direction.REVERSE

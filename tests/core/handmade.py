@@ -24,9 +24,27 @@ def row(level1, name, weight=None, score=None, target="≥1次", actual="1次", 
     )
 
 
+# 产出指标 of 40 points or more is printed as a reviewer expects it (issue 11 §1): 数量 / 质量 /
+# 时效 under it and, from 2022, a 成本指标; each row scored in full.
+OUTPUT_LEVEL2 = (("质量指标", "10"), ("时效指标", "10"), ("成本指标", "10"))
+
+
+def _group_rows(group, weight):
+    if group != "产出指标" or D(weight) < 40:
+        return [row(group, f"{group}一", weight=weight, score=weight)]
+    rest = str(D(weight) - 30)  # 数量指标 takes what the three 10s leave
+    rows = [row(group, "产出数量一", weight=rest, score=rest, level2="数量指标")]
+    rows += [row(group, f"产出{l2}一", weight=w, score=w, level2=l2) for l2, w in OUTPUT_LEVEL2]
+    return rows
+
+
 def scored_rows(**weights):
-    """One fully scored indicator per group: ``产出指标="50"`` → 产出指标 weighing 50, scored 50."""
-    return tuple(row(g, f"{g}一", weight=w, score=w) for g, w in weights.items())
+    """Fully scored indicators by group: ``产出指标="50"`` → 产出 rows weighing 50 in all, scored 50.
+
+    产出指标 of 40 or more is split into 数量 (the rest) / 质量 10 / 时效 10 / 成本 10; every
+    other group is one row.
+    """
+    return tuple(r for g, w in weights.items() for r in _group_rows(g, w))
 
 
 def groups(*names, band=None):

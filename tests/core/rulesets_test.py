@@ -79,6 +79,9 @@ target-vague = "error"
         ('[rulesets.mof-2020.execution]\nweight = "ten"\n', "ten"),
         ("this is not toml", "deploy.toml"),
         ("[unknown]\n", "unknown"),
+        ('[rulesets.mof-2020.weights]\nreserve = "10"\n', "reserve"),
+        ('[rulesets.mof-2020.cost]\nrequired_from_year = "2022"\n', "2022"),
+        ('[rulesets.mof-2020.weights]\nmax_share = "half"\n', "half"),
     ],
 )
 def test_bad_settings_are_refused_with_the_key_named(tmp_path, text, named):
@@ -132,3 +135,35 @@ def test_sichuan_2023_10_points_for_execution_and_a_reason_below_90(config):
 def test_every_template_of_the_design_note_for_a_rule_set_is_listed_once(config):
     listed = [t for rs in config.rulesets.values() for t in rs.templates]
     assert len(listed) == len(set(listed)) == 10
+
+
+def test_national_and_sichuan_rule_sets_require_their_groups_and_reserve_10(config):
+    # Issue 11 §1: 产出 / 效益 / 满意度, and 数量 / 质量 / 时效 under 产出; 10 points for 预算执行.
+    for rid in ("mof-2020", "mof-2021", "sichuan-2023"):
+        rs = config.rulesets[rid]
+        required = {g.name: g.required for g in rs.groups if g.required}
+        assert required == {
+            "产出指标": ("target", "self_evaluation"),
+            "效益指标": ("target", "self_evaluation"),
+            "满意度指标": ("target",),  # 10号 lets a self-evaluation leave it out
+        }
+        assert rs.group_for("产出指标").required_level2 == ("数量指标", "质量指标", "时效指标")
+        assert (rs.weights.reserved_for_execution, rs.weights.max_share) == (10, 50)
+        assert rs.execution.rate_places == 2
+    # 101号's cost indicators from budget year 2022, under the national rule sets only.
+    assert config.rulesets["mof-2020"].cost.required_from_year == 2022
+    assert config.rulesets["mof-2021"].cost.required_from_year == 2022
+    assert config.rulesets["sichuan-2023"].cost.required_from_year is None
+
+
+def test_shanghai_layouts_require_their_own_four_groups(config):
+    target = config.rulesets["sh-target"]
+    assert [g.name for g in target.groups if g.required == ("target",)] == [
+        "投入和管理目标",
+        "产出目标",
+        "效果目标",
+        "影响力目标",
+    ]
+    evaluation = config.rulesets["sh-2019"]
+    assert len([g for g in evaluation.groups if g.required == ("self_evaluation",)]) == 4
+    assert evaluation.weights.reserved_for_execution is None  # 预算执行率 is an indicator there

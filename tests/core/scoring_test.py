@@ -8,7 +8,7 @@ import pytest
 from jixiao.core.model import Indicator
 from jixiao.core.rulesets import load_config
 from jixiao.core.scoring import rule_score, score_form
-from jixiao.core.values import Direction, parse_value
+from jixiao.core.values import Direction, direction, parse_value
 from tests.conftest import gold_form
 
 D = Decimal
@@ -179,3 +179,21 @@ def test_a_configured_sh_2019_rule_must_reproduce_the_three_seed_points(tmp_path
     for seed, index, points in [("000", 0, "0"), ("000", 1, "8"), ("002", 0, "8")]:
         _, score = scored(seed, index, config)
         assert score.execution_score == D(points)
+
+
+@pytest.mark.parametrize(
+    ("actual", "met", "points"),
+    [
+        ("-3%", True, "10"),  # |−3| ≤ 5
+        ("5%", True, "10"),  # the bound itself is within
+        ("8%", False, "6.25"),  # 5 ÷ 8 × 10
+        ("-8%", False, "6.25"),  # a printed minus sign: the same size of deviation
+    ],
+)
+def test_a_two_sided_target_is_met_on_either_side(actual, met, points):
+    target = parse_value("±5%以内", "预算偏差率")
+    sense = direction(target, "预算偏差率")
+    assert rule_score(target, parse_value(actual, "预算偏差率"), Decimal(10), sense) == (
+        met,
+        Decimal(points),
+    )

@@ -20,6 +20,7 @@ from jixiao.core.values import (
 )
 
 GE, GT, LE, LT, EQ = Comparator.GE, Comparator.GT, Comparator.LE, Comparator.LT, Comparator.EQ
+WITHIN = Comparator.WITHIN
 Q = ("qual",)
 
 
@@ -156,6 +157,36 @@ EXTRA_VALUES = [
     ("用以反映项目按期完成的程度", "x", bad(InvalidReason.DEFINITION)),
     ("2019年", "x", Q),
     ("满意度争取达到85%以上，并逐年提高，形成长效机制", "x", Q),
+    # Issue 9 §1: two-sided targets, full-width and box-drawing comparators (corpus README:
+    # 甘肃 prints ``≧ | 120 | 人次``, joined by the importer as ``≧120人次``).
+    ("±5%以内", "预算偏差率", num(WITHIN, "5", "%")),
+    ("±5%", "预算偏差率", num(WITHIN, "5", "%")),
+    ("正负3%", "x", num(WITHIN, "3", "%")),
+    ("≧120人次", "x", num(GE, "120", "人次")),
+    ("≦3天", "x", num(LE, "3", "天")),
+    ("═100%", "x", num(EQ, "100", "%")),
+    ("⩾90%", "x", num(GE, "90", "%")),
+    # A printed minus sign stays with the number (a fall is not a rise).
+    ("-3%", "收入增长率", num(EQ, "-3", "%", implied=True)),
+    ("−2.5万元", "x", num(EQ, "-2.5", "万元", implied=True)),
+    ("≥-1%", "x", num(GE, "-1", "%")),
+    # Issue 11 §1: marks that say "nothing here" are read as missing.
+    ("/", "x", bad(InvalidReason.EMPTY)),
+    ("-", "x", bad(InvalidReason.EMPTY)),
+    ("—", "x", bad(InvalidReason.EMPTY)),
+    ("——", "x", bad(InvalidReason.EMPTY)),
+    ("无", "x", bad(InvalidReason.EMPTY)),
+    ("不适用", "x", bad(InvalidReason.EMPTY)),
+    # Bare directions by shape: adverbs, a verb of change, nothing else.
+    ("逐步改善", "x", bad(InvalidReason.DIRECTION)),
+    ("进一步提高", "x", bad(InvalidReason.DIRECTION)),
+    ("有所改善", "x", bad(InvalidReason.DIRECTION)),
+    ("持续优化", "x", bad(InvalidReason.DIRECTION)),
+    ("大幅缩短", "x", bad(InvalidReason.DIRECTION)),
+    # …but a direction after its object, or a level, is a value.
+    ("满意度提升", "x", Q),
+    ("服务质量明显改善", "x", Q),
+    ("无重大安全事故", "x", Q),
 ]
 
 
@@ -201,6 +232,7 @@ def test_it_keeps_the_printed_text():
         ("≥60 次", "赴对口支援地区工作次数", Direction.POSITIVE),
         ("0次", "新增项目数", Direction.POSITIVE),
         ("<1%", "故障率", Direction.REVERSE),
+        ("±5%以内", "预算偏差率", Direction.REVERSE),
     ],
 )
 def test_direction(text, name, expected):

@@ -7,6 +7,7 @@ from jixiao.core.checks.arithmetic import (
     rate_mismatch,
     score_out_of_range,
     total_mismatch,
+    weight_share,
     weight_sum,
 )
 from jixiao.core.checks.base import Check
@@ -22,9 +23,12 @@ from jixiao.core.checks.indicators import (
 from jixiao.core.checks.targets import (
     duplicate_indicator,
     misplaced_indicator,
+    name_holds_value,
     target_missing,
+    target_unmeasurable,
     target_vague,
 )
+from jixiao.core.checks.tree import cost_missing, near_duplicate, required_groups
 
 
 def _unique(checks: tuple[Check, ...]) -> tuple[Check, ...]:
@@ -44,6 +48,7 @@ FORM_CHECKS: tuple[Check, ...] = _unique(
         total_mismatch.CHECK,
         weight_sum.CHECK,
         group_weights.CHECK,
+        weight_share.CHECK,
         score_out_of_range.CHECK,
         grade_mismatch.CHECK,
         rule_score_differs.CHECK,
@@ -58,5 +63,10 @@ FORM_CHECKS: tuple[Check, ...] = _unique(
         target_vague.CHECK,
         misplaced_indicator.CHECK,
         duplicate_indicator.CHECK,
+        target_unmeasurable.CHECK,
+        name_holds_value.CHECK,
+        required_groups.CHECK,
+        cost_missing.CHECK,
+        near_duplicate.CHECK,
     )
 )

@@ -78,6 +78,10 @@ class GroupRule:
     level2: tuple[str, ...] = ()
     fixed: tuple[tuple[str, Decimal], ...] = ()  # indicators every form must carry, with weights
     absent_moves_to: tuple[str, ...] = ()  # groups that take this one's weight when it is absent
+    required: tuple[
+        str, ...
+    ] = ()  # form kinds that must print this group (target, self_evaluation)
+    required_level2: tuple[str, ...] = ()  # level-2 names every form must print under it
 
     def matches(self, name: str | None) -> bool:
         """Whether a printed level-1 name is this group."""
@@ -94,6 +98,23 @@ class ExecutionRule:
     indicator: str | None = None  # the indicator that carries them (placement = indicator)
     bands: tuple[tuple[Decimal, Decimal], ...] = ()  # (rate ≥ bound, share of the weight)
     explain_below: Decimal | None = None  # the rule set's own "below this rate, say why" (percent)
+    rate_places: int | None = None  # decimals the printed execution rate must show
+
+
+@dataclass(frozen=True, slots=True)
+class WeightRule:
+    """How a form's indicator weights must add up beyond the group split."""
+
+    reserved_for_execution: Decimal | None = None  # points kept for 预算执行 off the targets
+    max_share: Decimal | None = None  # percent of the indicator points one indicator may carry
+
+
+@dataclass(frozen=True, slots=True)
+class CostRule:
+    """From which budget year a cost indicator (成本指标) must be present, and its names."""
+
+    required_from_year: int | None = None
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +136,8 @@ class RuleSet:
     groups: tuple[GroupRule, ...] = ()
     inferred: Inference | None = None  # when it governs a form no listed template names
     fallback: bool = False  # governs every form no other rule set claims
+    weights: WeightRule = WeightRule()
+    cost: CostRule = CostRule()
 
     def group_for(self, level1: str | None) -> GroupRule | None:
         """The group rule a printed level-1 name belongs to."""
@@ -167,7 +190,11 @@ def _only(data: dict, allowed: tuple[str, ...], where: str) -> dict:
 
 
 def _execution(data: dict, where: str) -> ExecutionRule:
-    _only(data, ("placement", "points", "weight", "indicator", "bands", "explain_below"), where)
+    _only(
+        data,
+        ("placement", "points", "weight", "indicator", "bands", "explain_below", "rate_places"),
+        where,
+    )
     placement, points = data.get("placement", "none"), data.get("points", "none")
     if placement not in PLACEMENTS or points not in POINT_RULES:
         raise ConfigError(f"{where}: placement ∈ {PLACEMENTS}, points ∈ {POINT_RULES}")
@@ -187,11 +214,48 @@ def _execution(data: dict, where: str) -> ExecutionRule:
             if "explain_below" in data
             else None
         ),
+        rate_places=int(data["rate_places"]) if "rate_places" in data else None,
     )
 
 
+def _weights(data: dict, where: str) -> WeightRule:
+    _only(data, ("reserved_for_execution", "max_share"), where)
+    return WeightRule(
+        reserved_for_execution=(
+            _dec(data["reserved_for_execution"], f"{where}.reserved_for_execution")
+            if "reserved_for_execution" in data
+            else None
+        ),
+        max_share=_dec(data["max_share"], f"{where}.max_share") if "max_share" in data else None,
+    )
+
+
+def _cost(data: dict, where: str) -> CostRule:
+    _only(data, ("required_from_year", "names"), where)
+    year = data.get("required_from_year")
+    if year is not None and not isinstance(year, int):
+        raise ConfigError(f"{where}.required_from_year: {year!r} 不是年份 / is not a year")
+    return CostRule(required_from_year=year, names=tuple(data.get("names", ())))
+
+
 def _group(data: dict, where: str) -> GroupRule:
-    _only(data, ("name", "weight", "aliases", "level2", "fixed", "absent_moves_to"), where)
+    _only(
+        data,
+        (
+            "name",
+            "weight",
+            "aliases",
+            "level2",
+            "fixed",
+            "absent_moves_to",
+            "required",
+            "required_level2",
+        ),
+        where,
+    )
+    kinds = tuple(data.get("required", ()))
+    if any(kind not in ("target", "self_evaluation") for kind in kinds):
+        raise ConfigError(f"{where}.required: target | self_evaluation, not {kinds!r}")
     return GroupRule(
         name=data["name"],
         weight=_dec(data["weight"], f"{where}.weight") if "weight" in data else None,
@@ -199,6 +263,8 @@ def _group(data: dict, where: str) -> GroupRule:
         level2=tuple(data.get("level2", ())),
         fixed=tuple((n, _dec(w, f"{where}.fixed")) for n, w in data.get("fixed", ())),
         absent_moves_to=tuple(data.get("absent_moves_to", ())),
+        required=kinds,
+        required_level2=tuple(data.get("required_level2", ())),
     )
 
 
@@ -218,6 +284,8 @@ RULESET_KEYS = (
     "groups",
     "inferred",
     "fallback",
+    "weights",
+    "cost",
 )
 
 
@@ -269,6 +337,8 @@ def ruleset_from_dict(data: dict, where: str) -> RuleSet:
                 else None
             ),
             fallback=bool(data.get("fallback", False)),
+            weights=_weights(data.get("weights", {}), f"{where}.weights"),
+            cost=_cost(data.get("cost", {}), f"{where}.cost"),
         )
     except KeyError as exc:
         raise ConfigError(f"{where}: 缺少键 missing key {exc.args[0]!r}") from None

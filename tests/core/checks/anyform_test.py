@@ -36,19 +36,28 @@ def test_the_hand_made_form_is_clean_under_its_own_template(config):
     assert found(clean(), config) == []
 
 
-def test_no_template_and_no_year_every_check_but_grade_runs(config):
+def test_no_template_and_no_year_every_check_but_those_needing_them_runs(config):
     form = clean(template=None, year=None, total="99")  # 99.5 summed: total-mismatch
-    assert found(form, config) == [
+    report = check_form(form, config)
+    assert sorted((f.code, f.location.path, f.severity) for f in report.findings) == [
         ("check-skipped", "template", INFO),  # grade-mismatch needs the form's own template
+        ("check-skipped", "template", INFO),  # required-groups: the same
+        ("check-skipped", "year", INFO),  # cost-indicator-missing: the year and the template
         ("ruleset-inferred", "template", INFO),
         ("total-mismatch", "total_score", Severity.ERROR),
+    ]
+    assert sorted(f.found for f in report.findings if f.code == "check-skipped") == [
+        "cost-indicator-missing",
+        "grade-mismatch",
+        "required-groups",
     ]
 
 
 def test_the_skip_names_the_check_and_what_is_missing(config):
     report = check_form(clean(template=None), config, "f.json", 3)
-    (skipped,) = [f for f in report.findings if f.code == "check-skipped"]
-    assert skipped.found == "grade-mismatch" and skipped.expected == "template"
+    skips = [f for f in report.findings if f.code == "check-skipped"]
+    (skipped,) = [f for f in skips if f.found == "grade-mismatch"]
+    assert skipped.expected == "template"
     assert "grade-mismatch" in skipped.message_zh and "grade-mismatch" in skipped.message_en
     assert (skipped.location.document, skipped.location.form) == ("f.json", 3)
     (inferred,) = [f for f in report.findings if f.code == "ruleset-inferred"]
@@ -68,8 +77,11 @@ def test_the_same_grade_slip_is_an_error_under_a_listed_template(config):
     assert ("grade-mismatch", "grade", Severity.ERROR) in found(clean(grade="良"), config)
 
 
-def test_no_year_alone_skips_nothing_today(config):
-    assert found(clean(year=None), config) == []
+def test_no_year_alone_skips_only_the_cost_indicator_check(config):
+    report = check_form(clean(year=None), config)
+    assert [(f.code, f.location.path, f.found) for f in report.findings] == [
+        ("check-skipped", "year", "cost-indicator-missing")  # from budget year 2022 on
+    ]
 
 
 def test_month_only_dates_skip_nothing_today(config):
@@ -80,24 +92,33 @@ def test_month_only_dates_skip_nothing_today(config):
     assert found(form, config) == []
 
 
-def test_a_target_with_no_template_gets_only_the_inferred_note(config):
+def test_a_target_with_no_template_gets_only_notes(config):
     form = target(None, [row("产出指标", "培训人次", target="≥120人次", actual=None)])
-    assert found(form, config) == [("ruleset-inferred", "template", INFO)]
+    report = check_form(form, config)
+    assert sorted((f.code, f.found) for f in report.findings) == [
+        ("check-skipped", "cost-indicator-missing"),  # the tree checks need the form's own rules
+        ("check-skipped", "required-groups"),
+        ("ruleset-inferred", None),
+    ]
 
 
 def needing(monkeypatch, *needs):
     """Register a copy of duplicate-indicator that declares ``needs``; return its code."""
-    first = registry.FORM_CHECKS[-1]
-    assert first.code == "duplicate-indicator"
-    monkeypatch.setattr(
-        runner, "FORM_CHECKS", (*registry.FORM_CHECKS[:-1], replace(first, needs=needs))
+    checks = tuple(
+        replace(c, needs=needs) if c.code == "duplicate-indicator" else c
+        for c in registry.FORM_CHECKS
     )
-    return first.code
+    monkeypatch.setattr(runner, "FORM_CHECKS", checks)
+    return "duplicate-indicator"
 
 
 def twice(form):
-    """The form with one indicator printed twice: duplicate-indicator fires when it runs."""
-    return replace(form, indicators=(*form.indicators, form.indicators[0]))
+    """The form with one indicator printed twice: duplicate-indicator fires when it runs.
+
+    The copy carries no weight, so the weights still add up (90: 预算执行 10 kept off them).
+    """
+    copy = replace(form.indicators[0], weight=None, score=None)
+    return replace(form, indicators=(*form.indicators, copy))
 
 
 @pytest.mark.parametrize(
@@ -111,15 +132,17 @@ def twice(form):
 def test_a_needing_check_is_skipped_at_the_missing_place(changes, path, config, monkeypatch):
     code = needing(monkeypatch, Need.YEAR, Need.FULL_DATES)
     form = replace(twice(target("mof-2020-target", ROWS)), **changes)
-    findings = check_form(form, config).findings
+    # cost-indicator-missing needs the year too: its own skip is not this test's subject.
+    findings = [f for f in check_form(form, config).findings if f.found != "cost-indicator-missing"]
     assert [(f.code, f.location.path, f.found) for f in findings] == [("check-skipped", path, code)]
 
 
 def test_one_skip_per_check_however_much_is_missing(config, monkeypatch):
     code = needing(monkeypatch, Need.YEAR, Need.TEMPLATE, Need.FULL_DATES)
     form = replace(twice(target(None, ROWS)), year=None, evaluated_on=Month(2024, 3))
-    skipped = [f for f in check_form(form, config).findings if f.code == "check-skipped"]
-    assert len(skipped) == 1 and skipped[0].found == code
+    findings = check_form(form, config).findings
+    skipped = [f for f in findings if f.code == "check-skipped" and f.found == code]
+    assert len(skipped) == 1
     assert skipped[0].expected == "year, template, full-dates"
     assert "年度" in skipped[0].message_zh and "the year" in skipped[0].message_en
 

@@ -22,10 +22,14 @@ def found(form, config):
     return sorted((f.code, f.location.path, f.severity) for f in check_form(form, config).findings)
 
 
+OUTPUTS = ("数量指标", "质量指标", "时效指标")
+
+
 def form_2021(outputs, effects="30", template="mof-2021-self-eval"):
-    """预算执行率 10 + 产出 ``outputs`` (rows of the given weights) + 效益 + 满意度 10 + 成本 5;
-    产出指标 printed with the band (30-50)分. Scores equal weights, 9.5 for execution."""
-    rows = [row("产出指标", f"产出{i}", w, w) for i, w in enumerate(outputs)]
+    """预算执行率 10 + 产出 ``outputs`` (数量, 质量, 时效 rows of the given weights) + 效益 +
+    满意度 10 + 成本 5; 产出指标 printed with the band (30-50)分. Scores equal weights, 9.5 for
+    execution."""
+    rows = [row("产出指标", f"产出{i}", w, w, level2=OUTPUTS[i]) for i, w in enumerate(outputs)]
     rows += scored_rows(效益指标=effects, 满意度指标="10", 成本指标="5")
     total = 9.5 + sum(int(w) for w in outputs) + int(effects) + 10 + 5
     return self_evaluation(
@@ -34,38 +38,52 @@ def form_2021(outputs, effects="30", template="mof-2021-self-eval"):
 
 
 def test_a_2021_form_within_its_band_passes(config):
-    # 10 + (25 + 20) + 30 + 10 + 5 = 100; 产出 45 lies in 30–50; total 9.5 + 90 = 99.5
-    assert found(form_2021(["25", "20"]), config) == []
+    # 10 + (15 + 10 + 20) + 30 + 10 + 5 = 100; 产出 45 lies in 30–50; total 9.5 + 90 = 99.5
+    assert found(form_2021(["15", "10", "20"]), config) == []
 
 
-@pytest.mark.parametrize("outputs", [["30"], ["50"]])
+@pytest.mark.parametrize("outputs", [["10", "10", "10"], ["30", "10", "10"]])
 def test_the_bounds_of_a_band_are_inside_it(outputs, config):
-    effects = str(75 - int(outputs[0]))  # 10 + 产出 + 效益 + 10 + 5 = 100: 效益 45 or 25
+    summed = sum(int(w) for w in outputs)  # 30 or 50
+    effects = str(75 - summed)  # 10 + 产出 + 效益 + 10 + 5 = 100: 效益 45 or 25
     assert found(form_2021(outputs, effects), config) == []
 
 
 @pytest.mark.parametrize(
-    ("outputs", "effects", "summed"),
+    ("outputs", "effects", "summed", "also"),
     [
-        (["30", "25"], "20", "55"),
-        (["25"], "50", "25"),
+        (["30", "15", "10"], "20", "55", []),
+        # 效益 is one row of 50 of the 90 indicator points: more than half (weight-concentrated)
+        (["5", "10", "10"], "50", "25", [("weight-concentrated", "indicators[3].weight", W)]),
     ],  # 10 + 55 + 20 + 15 = 100; 10 + 25 + 50 + 15
 )
-def test_a_2021_form_outside_its_band_fires(outputs, effects, summed, config):
+def test_a_2021_form_outside_its_band_fires(outputs, effects, summed, also, config):
     report = check_form(form_2021(outputs, effects), config)
     assert [(f.code, f.location.path, f.severity) for f in report.findings] == [
-        ("weight-sum", "groups[0].band", E)
+        ("weight-sum", "groups[0].band", E),
+        *also,
     ]
-    assert (report.findings[0].expected, report.findings[0].found) == ("30–50", summed)
+    (band,) = [f for f in report.findings if f.code == "weight-sum"]
+    assert (band.expected, band.found) == ("30–50", summed)
+
+
+def a_2021_target(quantity):
+    """产出 (数量 ``quantity`` + 质量 15 + 时效 10) + 效益 25 + 满意度 10 + 成本 10."""
+    weights = [("产出指标", "数量指标", quantity), ("产出指标", "质量指标", "15")]
+    weights += [("产出指标", "时效指标", "10"), ("效益指标", None, "25")]
+    weights += [("满意度指标", None, "10"), ("成本指标", None, "10")]
+    rows = [
+        row(l1, f"{l1}{i}", w, target="≥2次", actual=None, level2=l2)
+        for i, (l1, l2, w) in enumerate(weights)
+    ]
+    return target("mof-2021-target", rows, groups=groups(*LEVEL1, band=(0, "30", "50")))
 
 
 def test_a_band_is_checked_on_a_target_too(config):
-    rows = [row("产出指标", "a", "30", target="≥2次", actual=None)]
-    rows += [row("产出指标", "b", "25", target="≥2次", actual=None)]  # 产出 55
-    form = target("mof-2021-target", rows, groups=groups(*LEVEL1, band=(0, "30", "50")))
-    assert found(form, config) == [("weight-sum", "groups[0].band", E)]
-    within = replace(form, indicators=form.indicators[:1])  # 产出 30
-    assert found(within, config) == []
+    # 产出 30 + 15 + 10 = 55 over (30-50); all weights 55 + 25 + 10 + 10 = 100
+    assert found(a_2021_target("30"), config) == [("weight-sum", "groups[0].band", E)]
+    # 产出 20 + 15 + 10 = 45; all weights 90 (预算执行 10 kept off the targets)
+    assert found(a_2021_target("20"), config) == []
 
 
 def test_cost_indicators_as_a_level_1_give_no_false_split_warning(config):
@@ -74,7 +92,9 @@ def test_cost_indicators_as_a_level_1_give_no_false_split_warning(config):
     form = self_evaluation("mof-2021-self-eval", rows, total="99.5", grade="优")
     assert found(form, config) == []
     assert found(replace(form, template=None), config) == [
-        ("check-skipped", "template", INFO),
+        ("check-skipped", "template", INFO),  # grade-mismatch, required-groups and
+        ("check-skipped", "template", INFO),  # cost-indicator-missing need the form's
+        ("check-skipped", "template", INFO),  # own template
         ("ruleset-inferred", "template", INFO),
     ]
     # Printed as the 2020 template, the same split is 2020's to judge: 产出 40 of 50.
@@ -147,4 +167,8 @@ def test_a_targets_printed_group_weights_may_be_on_a_scale_of_their_own(config):
     ]
     weighted = (Group("预算绩效", Decimal("50")), Group("项目产出", Decimal("50")))
     form = target("jilin-2016-eval", rows, groups=weighted)
-    assert found(form, config) == [("ruleset-inferred", "template", INFO)]
+    assert found(form, config) == [
+        ("check-skipped", "template", INFO),  # required-groups: 吉林's tree is its own
+        ("check-skipped", "template", INFO),  # cost-indicator-missing: the same
+        ("ruleset-inferred", "template", INFO),
+    ]

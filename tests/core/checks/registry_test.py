@@ -5,6 +5,7 @@ import re
 import pytest
 
 from jixiao.core.checks.registry import FORM_CHECKS
+from jixiao.core.findings import Severity
 
 SPEC_SINGLE_FORM_CODES = {
     "rate-mismatch",
@@ -28,10 +29,28 @@ SPEC_SINGLE_FORM_CODES = {
 }
 # SPEC §4 (mof-2020): the self-assigned score's tier must be consistent with the texts.
 SPEC_RULE_SET_CODES = {"tier-inconsistent"}
+# Issue 11: the checks a careful reviewer makes (target forms, self-evaluations).
+ISSUE_11_CODES = {
+    "target-unmeasurable",
+    "name-holds-value",
+    "required-groups",
+    "cost-indicator-missing",
+    "near-duplicate-indicator",
+    "weight-concentrated",
+}
 
 
 def test_every_single_form_check_of_the_spec_is_registered():
-    assert {c.code for c in FORM_CHECKS} == SPEC_SINGLE_FORM_CODES | SPEC_RULE_SET_CODES
+    assert {c.code for c in FORM_CHECKS} == (
+        SPEC_SINGLE_FORM_CODES | SPEC_RULE_SET_CODES | ISSUE_11_CODES
+    )
+
+
+@pytest.mark.parametrize(
+    "check", [c for c in FORM_CHECKS if c.code in ISSUE_11_CODES], ids=lambda c: c.code
+)
+def test_issue_11_findings_are_warnings_or_errors(check):
+    assert check.severity in (Severity.WARNING, Severity.ERROR)
 
 
 @pytest.mark.parametrize("check", FORM_CHECKS, ids=lambda c: c.code)

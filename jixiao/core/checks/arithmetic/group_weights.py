@@ -5,7 +5,8 @@ mof-2020 asks, in principle (原则上), for 预算执行率 10, 产出指标 50
 权重相应调整至产出指标和效益指标": a form with no 满意度 group may give its 10 to 产出 and 效益
 (each keeps at least its own, together they take the 10). sh-2019 fixes 投入与管理 36, 产出目标
 34, 效果目标 15, 影响力目标 15, and the six 投入与管理 indicators with their weights. Rule sets
-with no default split (mof-2021, sichuan-2023) compare the execution row only.
+with no default split (mof-2021, sichuan-2023) compare the execution row only. A target that
+prints weights is compared too when its tree is the rule set's (issue 11 §1).
 
 Fires:
     a mof-2020 form with 产出指标 60, 效益指标 20.
@@ -20,10 +21,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.core.checks.arithmetic.groups import has_weights, weight_of_group
+from jixiao.core.checks.arithmetic.groups import (
+    has_weights,
+    tree_is_the_rulesets,
+    weight_of_group,
+)
 from jixiao.core.checks.base import Check, Context
 from jixiao.core.findings import Finding, Severity
-from jixiao.core.model import Form, FormKind
+from jixiao.core.model import Form
 from jixiao.core.names import same_name
 from jixiao.core.numbers import ZERO, to_text
 from jixiao.core.rulesets import GroupRule, RuleSet
@@ -135,8 +140,10 @@ def _fixed(ctx: Context) -> Iterator[Finding]:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    """Compare the form's split with the rule set's."""
+    """Compare the form's split with the rule set's (a target's only on the rule set's tree)."""
     if not has_weights(ctx.form):
+        return
+    if not ctx.form.is_self_evaluation and not tree_is_the_rulesets(ctx.form, ctx.ruleset):
         return
     yield from _split(ctx)
     yield from _fixed(ctx)
@@ -150,6 +157,5 @@ CHECK = Check(
     basis="财预〔2020〕10号: 原则上预算执行率10分、产出50分、效益30分、满意度10分，"
     "如未设置满意度指标，则其权重相应调整至产出指标和效益指标；沪2019自评价表固定分值",
     run=run,
-    kinds=(FormKind.SELF_EVALUATION,),
     doc=__doc__,
 )

@@ -1,0 +1,1 @@
+"""Tree checks: the groups a rule set requires, a cost indicator, indicators said twice."""
