@@ -116,3 +116,8 @@ def test_a_name_a_layout_gives_another_field_leaves_the_parent_field():
     # 吉林 prints 目标值(标准) for the target and 指标值 for the value reached.
     assert vocabulary().field("indicators.columns", "指标值") == "target"
     assert vocabulary("jilin-2016-eval").field("indicators.columns", "指标值") == "actual"
+
+
+def test_a_name_listed_under_two_fields_of_one_file_stays_in_both():
+    levels = vocabulary().names["indicators.levels"]
+    assert "满意度指标" in levels["level1"] and "满意度指标" in levels["level2"]

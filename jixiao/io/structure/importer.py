@@ -18,7 +18,6 @@ from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import Draft, read_blocks, title_of
 from jixiao.io.vocabulary import labels, normalise, title_words, vocabulary
 
-TYPED_BREAKS = ("xlsx", "docx", "html")  # a line break in a cell there was typed
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
 NUMBERS = frozenset(f"{n}、" for n in "一二三四五六七八九十")  # numbered rows: 一、财政拨款
 
@@ -38,23 +37,23 @@ class StructureImporter(Importer):
         placed when every cell recovered from it is.
         """
         if doc.kind != "text":
-            return self._read(doc, ledger)
+            return self._read(doc, ledger, doc.kind)
         recovery = recover_cells(doc)
         own = Ledger()
-        result = self._read(recovery.document, own)
+        tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
+        result = self._read(recovery.document, own, "text" if tabbed else "recovered")
         result.findings.extend(recovery.findings())
         _take_lines(doc, recovery.document, own, ledger)
         return result
 
-    def _read(self, doc: Document, ledger: Ledger) -> ImportResult:
+    def _read(self, doc: Document, ledger: Ledger, kind: str) -> ImportResult:
         result = ImportResult()
         text = "|".join(normalise(t) for b in doc for _, t in b.filled)
         for part in parts(doc):
             title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
-            kind = title[1] if title else None
-            layout = match_layout(title[0] if title else "", text, kind)
+            layout = match_layout(title[0] if title else "", text, title[1] if title else None)
             vocab = vocabulary(layout.id if layout else "national")
-            for draft in read_blocks(part, vocab, ledger, doc.kind in TYPED_BREAKS):
+            for draft in read_blocks(part, vocab, ledger, kind):
                 built = build(
                     draft, layout.id if layout else None, layout.kind if layout else None, doc.name
                 )

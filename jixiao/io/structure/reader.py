@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
+from jixiao.io.structure.align import positions
 from jixiao.io.structure.columns import Header, is_header, read_header
 from jixiao.io.structure.funds import (
     FundsReading,
@@ -25,6 +26,7 @@ from jixiao.io.vocabulary import Vocabulary, normalise, title_words
 
 _YEAR_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+TYPED_BREAKS = ("xlsx", "docx", "html")  # a line break in a cell there was typed
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _SENTENCE = re.compile(r"[，。；,;]")
 TITLE_MAX = 60  # characters: a longer line is text, not a title
@@ -70,15 +72,17 @@ def year_in(text: str) -> int | None:
 
 
 def read_blocks(
-    blocks: list[Block], vocab: Vocabulary, ledger: Ledger, typed: bool = False
+    blocks: list[Block], vocab: Vocabulary, ledger: Ledger, kind: str = "xlsx"
 ) -> list[Draft]:
-    """Every form in ``blocks`` (one segment of a document), as drafts.
+    """Every form in ``blocks`` (one segment of a document of ``kind``), as drafts.
 
-    ``typed``: the cells' line breaks were typed (XLSX, DOCX, HTML): each is a paragraph.
+    Line breaks in XLSX, DOCX and HTML cells were typed: each is a paragraph. Rows of text
+    may stand off their columns where merged cells were lost.
     """
+    typed = kind in TYPED_BREAKS
 
     def new() -> Draft:
-        return Draft(fields=Fields(typed=typed), table=Table(typed=typed))
+        return Draft(fields=Fields(typed=typed), table=Table(typed=typed, shifting=kind == "text"))
 
     drafts = [new()]
     at = 0
@@ -176,15 +180,16 @@ def _table(blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draf
         ending = _ending(block, vocab)
         if draft.table.typed:  # whole cells (not PDF, whose merged labels come out as lines)
             ending = ending or _other_table(blocks[at - 1], block)
+        at_columns = positions(block, header, vocab) if draft.table.shifting else None
         if ending == "total":
-            _total(Row(block, header, ledger), draft.table, vocab)
+            _total(Row(block, header, ledger, at_columns), draft.table, vocab)
             return at + 1
         if ending:
             return at
         if header.long_term:
-            report_long_term(Row(block, header, ledger), draft.table)
+            report_long_term(Row(block, header, ledger, at_columns), draft.table)
         else:
-            read_row(Row(block, header, ledger), draft.table, vocab)
+            read_row(Row(block, header, ledger, at_columns), draft.table, vocab)
         at += 1
     draft.ended_in_table = True
     return at

@@ -47,6 +47,7 @@ class Table:
     total_score: Decimal | None = None
     weight_total: Decimal | None = None
     typed: bool = False  # line breaks in cells were typed (paragraphs), not wrapped
+    shifting: bool = False  # rows may stand off their columns (text that lost merged cells)
     uncertain: list[tuple[str, str, str]] = field(default_factory=list)  # path, chosen, other
     level1: str | None = None
     level2: str | None = None
@@ -57,21 +58,44 @@ class Table:
 class Row:
     """One table row seen through the header: texts by column, taking what is placed."""
 
-    def __init__(self, block: Block, header: Header, ledger: Ledger) -> None:
-        """Read ``block`` with the columns of ``header``; placed cells go to ``ledger``."""
+    def __init__(
+        self, block: Block, header: Header, ledger: Ledger, at: dict[int, int] | None = None
+    ) -> None:
+        """Read ``block`` with the columns of ``header``; placed cells go to ``ledger``.
+
+        ``at``: column index → cell index, for a row shifted off its columns (``align``).
+        """
         self.block, self.header, self.ledger = block, header, ledger
         self.texts = block.texts
+        self.at = at
+
+    def _cell(self, column: Column | None) -> int | None:
+        if column is None:
+            return None
+        index = column.index if self.at is None else self.at.get(column.index)
+        return index if index is not None and index < len(self.texts) else None
 
     def text(self, column: Column | None) -> str:
         """The cell under a column ('' when the row is shorter)."""
-        if column is None or column.index >= len(self.texts):
-            return ""
-        return self.texts[column.index]
+        index = self._cell(column)
+        return "" if index is None else self.texts[index]
+
+    def merged(self, column: Column | None) -> bool:
+        """Whether the cell under a column repeats a merged cell from above."""
+        index = self._cell(column)
+        return index is not None and self.block.cells[index].copy_of is not None
 
     def take(self, column: Column | None) -> None:
         """Mark a column's cell as placed."""
-        if column is not None and column.index < len(self.block.cells):
-            self.ledger.take(self.block, column.index)
+        index = self._cell(column)
+        if index is not None:
+            self.ledger.take(self.block, index)
+
+    def give_back(self, column: Column) -> None:
+        """Unmark a column's cell (taken, then found not to be what the column holds)."""
+        index = self._cell(column)
+        if index is not None:
+            self.ledger.taken.discard((self.block.index, index))
 
     def value(self, name: str, raw: bool = False) -> str | None:
         """A field's annual value, its parts joined in printed order; its cells taken.
@@ -131,7 +155,7 @@ def _number(row: Row, name: str, text: str | None) -> Decimal | None:
     value = weight(text)
     if value is None and text:
         for column in row.header.of(name):
-            row.ledger.taken.discard((row.block.index, column.index))
+            row.give_back(column)
     return value
 
 
@@ -168,11 +192,9 @@ def _levels(row: Row, table: Table) -> None:
 
 def _continues(row: Row, table: Table, name: str | None) -> bool:
     """Whether the row is a further row of the indicator above (its name cell merged over it)."""
-    column = row.header.first("name")
-    if column is None or column.index >= len(row.block.cells) or not table.indicators:
+    if not table.indicators:
         return False
-    merged = row.block.cells[column.index].copy_of is not None
-    return merged and table.indicators[-1].name == name
+    return row.merged(row.header.first("name")) and table.indicators[-1].name == name
 
 
 def _add_points(row: Row, table: Table, weight_text: str | None, score_text: str | None) -> None:
@@ -212,8 +234,11 @@ def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | Non
     if unit:
         new_target, new_actual = with_unit(target, unit), with_unit(actual, unit)
         row.take(unit_column)
-        own = row.block.cells[unit_column.index].copy_of is None
-        if own and (new_target, new_actual) == (target, actual) and unit not in f"{target}{actual}":
+        if (
+            not row.merged(unit_column)
+            and (new_target, new_actual) == (target, actual)
+            and unit not in f"{target}{actual}"
+        ):
             # a unit with no number to follow (是/否 beside 是): reported with the column
             table.reported.setdefault(unit_column.heading, []).append(unit)
         target, actual = new_target, new_actual
@@ -225,7 +250,7 @@ def _report(row: Row, table: Table) -> None:
     name = clean(row.text(row.header.first("name"))) or ""
     for column in row.header.columns:
         text = row.text(column)
-        if not text or row.block.cells[column.index].copy_of is not None:
+        if not text or row.merged(column):
             continue
         if column.long_term and column.field not in (BLOCK, "level1", "level2", "name"):
             table.long_term.append(f"{name}: {column.heading} {text}")
@@ -240,7 +265,7 @@ def report_long_term(row: Row, table: Table) -> None:
     texts = []
     for column in row.header.columns:
         text = row.text(column)
-        if text and column.field != BLOCK and row.block.cells[column.index].copy_of is None:
+        if text and column.field != BLOCK and not row.merged(column):
             texts.append(text)
             row.take(column)
     if texts:

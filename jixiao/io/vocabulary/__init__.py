@@ -203,7 +203,8 @@ def _merged_names(layout_id: str) -> dict[str, dict[str, object]]:
             if isinstance(value, str):
                 names[section][key] = value
             else:
-                _drop_elsewhere(names[section], key, value)
+                if parent:  # a layout's own name for a field is no longer its parent's other field
+                    _drop_elsewhere(names[section], key, value)
                 old = names[section].get(key, ())
                 names[section][key] = tuple(dict.fromkeys((*old, *value)))
     return names
