@@ -40,7 +40,7 @@ def test_cost_indicators_as_a_level_1_group_infer_mof_2021(config):
     choice = choose_ruleset(form, config)
     assert (choice.ruleset.id, choice.inferred) == ("mof-2021", True)
     assert "成本指标" in choice.reason_zh and "成本指标" in choice.reason_en
-    assert "未注明模板" in choice.reason_zh and "names no template" in choice.reason_en
+    assert "版式未能识别" in choice.reason_zh and "layout was not recognised" in choice.reason_en
 
 
 def test_cost_indicators_only_as_a_level_2_do_not(config):
@@ -92,8 +92,11 @@ def test_a_province_mark_wins_over_the_national_tree(config):
 def test_an_unknown_layout_falls_back_to_mof_2020_and_says_why(config):
     choice = choose_ruleset(self_evaluation("hunan-target", NATIONAL), config)
     assert (choice.ruleset.id, choice.inferred) == ("mof-2020", True)
-    assert "hunan-target" in choice.reason_zh and "hunan-target" in choice.reason_en
-    assert "mof-2020" in choice.reason_zh and "national" in choice.reason_en
+    # Users read words: the layout's id is no part of the reason, the rule set is named by title.
+    assert "没有规则集适用于表的版式" in choice.reason_zh
+    assert "no rule set governs the form's layout" in choice.reason_en
+    assert "hunan-target" not in choice.reason_zh + choice.reason_en
+    assert "财预〔2020〕10号" in choice.reason_zh and "national" in choice.reason_en
 
 
 def test_a_form_with_no_groups_at_all_falls_back(config):

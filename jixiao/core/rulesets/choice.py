@@ -64,11 +64,8 @@ def _marks(form: Form, ruleset: RuleSet) -> tuple[str, str] | None:
 
 def _why_inferred(form: Form) -> tuple[str, str]:
     if form.template is None:
-        return "表中未注明模板", "the form names no template"
-    return (
-        f"没有规则集列出模板“{form.template}”",
-        f"no rule set lists the template {form.template!r}",
-    )
+        return "表的版式未能识别", "the form's layout was not recognised"
+    return "没有规则集适用于表的版式", "no rule set governs the form's layout"
 
 
 def choose_ruleset(form: Form, config: Config) -> Choice:
@@ -78,8 +75,8 @@ def choose_ruleset(form: Form, config: Config) -> Choice:
         return Choice(
             listed,
             False,
-            f"模板“{form.template}”由规则集 {listed.id} 列出",
-            f"the template {form.template!r} is listed by rule set {listed.id}",
+            f"表的版式适用规则集“{listed.title_zh}”",
+            f"the form's layout is governed by the rule set “{listed.title_en}”",
         )
     no_zh, no_en = _why_inferred(form)
     ranked = sorted(
@@ -92,15 +89,14 @@ def choose_ruleset(form: Form, config: Config) -> Choice:
             return Choice(
                 ruleset,
                 True,
-                f"{no_zh}；{marks[0]}，按规则集 {ruleset.id}（{ruleset.title_zh}）检查",
-                f"{no_en}; {marks[1]}, so it is checked under rule set {ruleset.id} "
-                f"({ruleset.title_en})",
+                f"{no_zh}；{marks[0]}，按规则集“{ruleset.title_zh}”检查",
+                f"{no_en}; {marks[1]}, so it is checked under the rule set “{ruleset.title_en}”",
             )
     fallback = config.fallback
     return Choice(
         fallback,
         True,
-        f"{no_zh}，也未见其他规则集的特征；按全国通用的规则集 {fallback.id}（{fallback.title_zh}）检查",
+        f"{no_zh}，也未见其他规则集的特征；按全国通用的规则集“{fallback.title_zh}”检查",
         f"{no_en} and it shows no other rule set's marks; the national rule set "
-        f"{fallback.id} ({fallback.title_en}) applies",
+        f"“{fallback.title_en}” applies",
     )
