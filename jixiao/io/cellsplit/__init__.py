@@ -13,6 +13,7 @@ Modules, in the order a line goes through them:
 - ``tokens``: run-together text cut at labels and values.
 - ``spaced``: text spaced by single spaces, joined where shapes say a space is inside a cell.
 - ``columns``: the kinds of columns and the placement of a row's tokens in them.
+- ``runs``: digits, dashes and doubled text that ran together in a row, split by its columns.
 - ``rows``: a line's tokens grouped into headers, rows and plain blocks.
 - ``recover``: the document pass (``recover_cells``).
 - ``uncertain``: the uncertain places and their ``uncertain-value`` findings.

@@ -5,8 +5,8 @@ tab-separated line, a spreadsheet row) is kept as it is. A one-cell line is spli
 
 1. at explicit separators (``|``, runs of spaces, ideographic spaces): those are the cells;
 2. else, when single spaces separate its words, at the spaces the shapes do not join;
-3. else, when its text runs together and holds at least three labels or stands in a table,
-   at labels and values.
+3. else, when its text runs together and holds at least three labels, stands in a table or
+   starts with a field label and its value, at labels and values.
 
 Lines of 2 and 3 after an indicator or funds header are rows: their cells are placed in the
 header's columns (an empty cell where a column was not printed), and a line holding a whole
@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from jixiao.core.findings import Finding
 from jixiao.io.cellsplit.columns import FITS, token_class
-from jixiao.io.cellsplit.labels import LabelSet, Matcher, matcher
+from jixiao.io.cellsplit.labels import FIELD, Hit, LabelSet, Matcher, matcher
 from jixiao.io.cellsplit.rows import Segment, TableState, group
 from jixiao.io.cellsplit.separators import has_separators, pieces
 from jixiao.io.cellsplit.shapes import Shape, classify
@@ -33,6 +33,7 @@ from jixiao.io.document import Block, Cell, Document, Source
 
 _TEXT = re.compile(r"\S(?:.*\S)?")  # a line's text, without the whitespace around it
 _SPACE = re.compile(r"\s")
+_SENTENCE = re.compile(r"[，。；,;]")
 
 
 class Recovery(NamedTuple):
@@ -69,19 +70,32 @@ def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list
     """A line's tokens, and whether they may be read as table rows (not explicit cells).
 
     A line with no separator at all is cut when it holds a run-together table (three labels
-    or more) or when it stands in a table (a row whose cells ran together).
+    or more), when it stands in a table (a row whose cells ran together), or when it starts
+    with a field label followed by no sentence (a label and its value).
     """
     if has_separators(text):
         return _explicit(text, found), False
     start, stop = _TEXT.search(text).span()
     if _SPACE.search(text, start, stop):
         return spaced_tokens(text, start, stop, found), True
-    if in_table or len(found.find(text, start, stop)) >= RUN_TOGETHER_LABELS:
+    hits = found.find(text, start, stop)
+    if in_table or len(hits) >= RUN_TOGETHER_LABELS or _label_then_value(text, hits, start):
         tokens = cut(text, start, stop, found, table=in_table)
         labels = sum(t.shape is Shape.LABEL for t in tokens)
-        if in_table or labels >= RUN_TOGETHER_LABELS:
+        if in_table or labels >= RUN_TOGETHER_LABELS or _label_then_value(text, hits, start):
             return tokens, True
     return [_whole(text, start, stop, found)], True
+
+
+def _label_then_value(text: str, hits: list[Hit], start: int) -> bool:
+    """Whether a line starts with a field label and goes on with no sentence: its value.
+
+    ``项目名称合作交流工作业务费`` is a label and its value; ``项目单位有人员分工机制，…`` is a
+    sentence that starts with a label's words.
+    """
+    if not hits or hits[0].start != start or hits[0].weak or FIELD not in hits[0].info.roles:
+        return False
+    return _SENTENCE.search(text, hits[0].end) is None
 
 
 def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:

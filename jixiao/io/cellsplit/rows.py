@@ -22,8 +22,8 @@ from jixiao.io.cellsplit.columns import (
     ends_table,
     token_class,
 )
-from jixiao.io.cellsplit.digits import best_reading
 from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, TITLE, TOTAL
+from jixiao.io.cellsplit.runs import best_reading
 from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
 
@@ -104,6 +104,22 @@ def _classes(row: list[Token], text: str) -> list[str]:
     return classes
 
 
+def _level2_first(
+    placements: list[tuple[int, ...]], classes: tuple[str, ...], kinds: tuple[str, ...]
+) -> list[tuple[int, ...]]:
+    """The placements, those reading a label of both levels as a level 2 first.
+
+    Text ran into the label, so either reading stands (both are reported); a level 2 is the
+    more common: 成本指标 on the 2020 tree, where a 2021 成本指标 has 经济成本指标 after it.
+    """
+
+    def level1s(placed: tuple[int, ...]) -> int:
+        pairs = zip(classes, placed, strict=True)
+        return sum(c == "glued-level" and kinds[k] != "level2" for c, k in pairs)
+
+    return sorted(placements, key=level1s)
+
+
 class _Grouper:
     """Walks a line's tokens once, keeping the table state between lines."""
 
@@ -126,9 +142,10 @@ class _Grouper:
         self.current = []
 
     def _row(self, tokens: list[Token], kinds: tuple[str, ...]) -> Segment:
-        """A table row placed in the columns, digits that ran together split if that fits."""
+        """A table row placed in the columns, cells that ran together split if that fits."""
         chosen, others = best_reading(tokens, kinds, self.text, self._classes)
-        row = Segment(chosen, kinds, align(self._classes(chosen), kinds))
+        classes = self._classes(chosen)
+        row = Segment(chosen, kinds, _level2_first(align(classes, kinds), classes, kinds))
         row.others = [Segment(o, kinds, align(self._classes(o), kinds)[:1]) for o in others]
         return row
 

@@ -1,14 +1,17 @@
-"""Values that ran together in a table row: ``1010`` under 分值 and 得分 is 10 and 10.
+"""Cells that ran together in a table row: ``1010`` under 分值 and 得分 is 10 and 10.
 
-When cells lose their boundaries, a weight and a score print as one run of digits, and empty
-cells' dashes as one run of dashes. A run cut out of run-together text is tried split: digits
-in two wherever both parts read as scores (0 to 100, no leading zero, two decimals at most),
-dashes into single marks. The reading of the row that fits the header's columns best wins,
+When cells lose their boundaries, a weight and a score print as one run of digits, empty
+cells' dashes as one run of dashes, and an actual copied from its target doubles the end of
+the text (``支撑作用明显支撑作用明显``). A run cut out of run-together text is tried split:
+digits that read as no score (above 100) in two wherever both parts read as scores (0 to
+100, no leading zero, two decimals at most), dashes into single marks, a text ending in the same words twice into the text before
+them and the two copies. The reading of the row that fits the header's columns best wins,
 and a split is always reported (the characters do not settle it alone).
 """
 
 import re
 from collections.abc import Callable
+from itertools import islice, product
 
 from jixiao.io.cellsplit.columns import best_fit
 from jixiao.io.cellsplit.shapes import Shape
@@ -17,6 +20,8 @@ from jixiao.io.cellsplit.tokens import Token
 _SCORE = re.compile(r"(?:100|[1-9]\d|\d)(?:\.\d{1,2})?")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _DASHES = re.compile(r"-{2,}")
+MIN_DOUBLED = 2  # characters of an end printed twice that make a target and its copy
+MAX_VARIANTS = 64  # readings of one row tried at most
 
 
 def score_splits(word: str) -> list[int]:
@@ -28,24 +33,46 @@ def score_splits(word: str) -> list[int]:
     ]
 
 
+def doubled_tail(word: str) -> int:
+    """The length of the longest end printed twice after some text (0 if none).
+
+    ``对口支援工作的支撑作用支撑作用明显支撑作用明显`` ends in 支撑作用明显 twice: 6.
+    """
+    for size in range((len(word) - 1) // 2, MIN_DOUBLED - 1, -1):
+        if word[-size:] == word[-2 * size : -size]:
+            return size
+    return 0
+
+
+def _spans(token: Token, word: str) -> list[tuple[Shape, list[tuple[int, int]]]]:
+    """The ways to split one glued token: ``(shape of the parts, their spans in the word)``."""
+    if token.shape is Shape.NUMBER and not _SCORE.fullmatch(word):  # 55 may be a weight alone
+        return [(Shape.NUMBER, [(0, i), (i, len(word))]) for i in score_splits(word)]
+    if _DASHES.fullmatch(word):
+        return [(Shape.MARK, [(i, i + 1) for i in range(len(word))])]
+    size = doubled_tail(word) if token.shape is Shape.TEXT else 0
+    if size:
+        cut_at, copy_at = len(word) - 2 * size, len(word) - size
+        return [(Shape.TEXT, [(0, cut_at), (cut_at, copy_at), (copy_at, len(word))])]
+    return []
+
+
 def _variants(row: list[Token], text: str) -> list[list[Token]]:
-    """The row with each glued run of digits split in two, or of dashes into single marks."""
-    out = []
+    """The row with its run-together tokens split in every combination of their splits.
+
+    A token ran together with the one before it (``glued``) or with the one after it.
+    """
+    options: list[list[list[Token]]] = []
     for index, token in enumerate(row):
-        if not token.glued:
-            continue
-        word = text[token.start : token.end]
-        if token.shape is Shape.NUMBER:
-            pieces = [[(0, i), (i, len(word))] for i in score_splits(word)]
-        elif _DASHES.fullmatch(word):
-            pieces = [[(i, i + 1) for i in range(len(word))]]
-        else:
-            continue
-        for spans in pieces:
-            shape = Shape.MARK if word[0] == "-" else Shape.NUMBER
-            split = [Token(token.start + a, token.start + b, shape, glued=True) for a, b in spans]
-            out.append([*row[:index], *split, *row[index + 1 :]])
-    return out
+        ways = [[token]]
+        if token.glued or (index + 1 < len(row) and row[index + 1].glued):
+            for shape, spans in _spans(token, text[token.start : token.end]):
+                ways.append(
+                    [Token(token.start + a, token.start + b, shape, glued=True) for a, b in spans]
+                )
+        options.append(ways)
+    combinations = islice(product(*options), MAX_VARIANTS + 1)
+    return [[t for part in parts for t in part] for parts in combinations][1:]
 
 
 def best_reading(

@@ -191,7 +191,7 @@ def test_a_label_of_both_levels_before_run_together_text_is_either():
     text = "一级指标二级指标三级指标指标值满意度指标服务对象满意度调查%=99百分比"
     _, (place,) = recover_cells(lines_of(text), labels)
     # The level 2 (服务对象满意度) may be inside the text that runs into 满意度指标.
-    assert place.why == "run-together"
+    assert place.why == "alignment"
     assert set(place.candidates) == {
         ("满意度指标", "", "服务对象满意度调查", "%=99百分比"),
         ("", "满意度指标", "服务对象满意度调查", "%=99百分比"),
