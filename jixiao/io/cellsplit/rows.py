@@ -4,10 +4,13 @@ A header is a run of three or more column headings (a single label before it, su
 ``年度绩效指标完成情况``, stays in the header as a column of its own, as table copies print it),
 or of three or more field labels with nothing but text after them (``年度总体目标完成情况
 预期目标 实际完成情况``: the values are printed below; a block's label first is no column).
-A form's title is a block of its own (with the year printed right after it). After a header, tokens are table rows until a field
-label (``年度总体目标``) or a title ends the table, a total row (``总分 100 98``) is its last; a level name that follows a value or text opens a new row (that is how rows are
-found in a line that holds the whole table). Each row's tokens are placed in the header's
-columns by ``columns.align``; a row that fits no placement keeps its tokens as they are.
+A form's title is a block of its own (with the year printed right after it).
+
+After a header, tokens are table rows until a field label (``年度总体目标``) or a title ends
+the table; a total row (``总分 100 98``) is its last row. A level name that follows a value or
+text opens a new row (that is how rows are found in a line that holds the whole table). Each
+row's tokens are placed in the header's columns by ``columns.align``, after ``runs`` has split
+what ran together where that fits better; a row that fits no placement keeps its tokens.
 """
 
 import re
@@ -39,7 +42,7 @@ class Segment:
     tokens: list[Token]
     kinds: tuple[str, ...] = ()  # the table's column kinds, for a row
     placements: list[tuple[int, ...]] = field(default_factory=list)
-    others: list["Segment"] = field(default_factory=list)  # other readings of split digits
+    others: list["Segment"] = field(default_factory=list)  # the readings a split was chosen over
 
     def cells(self, text: str, placement: int = 0) -> tuple[str, ...]:
         """The texts of the cells: placed in columns when aligned, else in order."""
