@@ -4,7 +4,7 @@ When cells lose their boundaries, a weight and a score print as one run of digit
 cells' dashes as one run of dashes, and an actual copied from its target doubles the end of
 the text (``支撑作用明显支撑作用明显``). A run cut out of run-together text is tried split:
 digits that read as no score (above 100) in two wherever both parts read as scores (0 to
-100, no leading zero, two decimals at most), dashes into single marks, a text ending in the same words twice into the text before
+100, no leading zero, two decimals at most), a percentage above 100% into a score and a rate, dashes into single marks, a text ending in the same words twice into the text before
 them and the two copies. The reading of the row that fits the header's columns best wins,
 and a split is always reported (the characters do not settle it alone).
 """
@@ -20,6 +20,8 @@ from jixiao.io.cellsplit.tokens import Token
 _SCORE = re.compile(r"(?:100|[1-9]\d|\d)(?:\.\d{1,2})?")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _DASHES = re.compile(r"-{2,}")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
+_RATE = re.compile(r"(?:100|[1-9]\d|\d)(?:\.\d{1,2})?%")  # a rate as printed: 0% to 100%
 MIN_DOUBLED = 2  # characters of an end printed twice that make a target and its copy
 MAX_VARIANTS = 64  # readings of one row tried at most
 
@@ -48,6 +50,10 @@ def _spans(token: Token, word: str) -> list[tuple[Shape, list[tuple[int, int]]]]
     """The ways to split one glued token: ``(shape of the parts, their spans in the word)``."""
     if token.shape is Shape.NUMBER and not _SCORE.fullmatch(word):  # 55 may be a weight alone
         return [(Shape.NUMBER, [(0, i), (i, len(word))]) for i in score_splits(word)]
+    percent = _PERCENT.fullmatch(word)
+    if percent and not _RATE.fullmatch(word):  # 1080.88%: a weight of 10 and a rate of 80.88%
+        cuts = [i for i in range(1, percent.end(1)) if _SCORE.fullmatch(word, 0, i)]
+        return [(Shape.VALUE, [(0, i), (i, len(word))]) for i in cuts if _RATE.fullmatch(word, i)]
     if _DASHES.fullmatch(word):
         return [(Shape.MARK, [(i, i + 1) for i in range(len(word))])]
     size = doubled_tail(word) if token.shape is Shape.TEXT else 0

@@ -35,7 +35,8 @@ UNITS = (
 )
 MARKS = frozenset({"-", "--", "—", "——", "/", "／", "－", "\\", "无", "×"})
 
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A number with thousands separators is money: two decimals at most (506,745.04, then 10).
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?)"
 _COMPARATOR = "|".join(re.escape(c) for c in sorted(COMPARATORS, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _BOUND = r"(?:以上|以内|以下)?"

@@ -69,3 +69,12 @@ def test_a_number_that_is_a_score_itself_is_not_split():
     table, uncertain = rows(HEADER + "数量指标赴对口支援地区工作次数≥60次70次55\n")
     assert table[1][2:] == ["数量指标", "赴对口支援地区工作次数", "≥60次", "70次", "55"]
     assert [u.why for u in uncertain] == ["run-together"]
+
+
+def test_a_funds_row_that_ran_together():
+    # Seed 001, form 0: 年度资金总额 | 636,500 | 626,500 | 506,745.04 | 10 | 80.88% | 8.09
+    table, uncertain = rows(FUNDS + "年度资金总额636,500626,500506,745.041080.88%8.09\n")
+    assert table[1] == ["年度资金总额", "636,500", "626,500", "506,745.04", "10", "80.88%", "8.09"]
+    # Money has two decimals, so 506,745.04 ends there; 1080.88% is no rate: a weight and one.
+    (place,) = uncertain
+    assert place.why == "run-together"

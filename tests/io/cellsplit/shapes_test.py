@@ -49,6 +49,9 @@ def test_units_and_comparators_alone():
         ("资金使用效率二100百分比", ["二100百分比"]),
         ("二级项目名称", []),
         ("项目完成H期2023-12-31项目总投资20万元", ["2023-12-31", "20万元"]),
+        # Money printed with thousands separators has two decimals: the next digit is a cell.
+        ("636,500626,500506,745.0410", ["636,500", "626,500", "506,745.04", "10"]),
+        ("10606.7522万元", ["10606.7522万元"]),
     ],
 )
 def test_values_in_run_together_text(text, found):
