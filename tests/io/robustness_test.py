@@ -87,10 +87,12 @@ def test_a_seed_with_lines_dropped_or_repeated_never_raises(seed, data):
     check("\n".join(lines[i] for i in keep).encode("utf-8"))
 
 
-def test_a_form_without_its_year_is_reported_as_incomplete():
+def test_a_form_without_its_year_is_read_with_the_year_reported_missing():
+    # issue 9: a form whose year is not printed is still read; its year is null, with a finding
     text = (SAMPLES / "seeds" / "001_655e35476e9ed446.txt").read_text(encoding="utf-8")
     result = parse_bytes("no-year.txt", text.replace("（ 2022 年度）", "").encode("utf-8"))
-    incomplete = [
-        (f.location.form, f.location.path) for f in result.findings if f.code == "incomplete-form"
+    assert [form.year for form in result.forms] == [None, None, None, None]
+    missing = [
+        (f.location.form, f.location.path) for f in result.findings if f.code == "year-missing"
     ]
-    assert incomplete == [(0, "year"), (1, "year"), (2, "year"), (3, "year")]
+    assert missing == [(0, "year"), (1, "year"), (2, "year"), (3, "year")]

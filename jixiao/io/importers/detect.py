@@ -74,7 +74,8 @@ def split(doc: Document) -> list[Part]:
     A document with no title a layout importer knows is one part, read by its structure.
     """
     marks = [(i, *found) for i, block in enumerate(doc.blocks) if (found := title_of(block))]
-    if doc.kind in TABLE_KINDS:
+    if doc.kind in TABLE_KINDS or any(len(b.cells) > 1 for b in doc.blocks):
+        # cells kept by the file or by tabs: read by structure
         marks = [(i, _by_structure(importer), title) for i, importer, title in marks]
     if marks and all(importer is None for _, importer, _ in marks):
         marks = [(i, STRUCTURE, title) for i, _, title in marks]  # department-wide forms only

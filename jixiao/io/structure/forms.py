@@ -67,7 +67,7 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
             values.get("goals.overall"), values.get("goals.annual"), values.get("goals.achieved")
         ),
         "total_score": draft.table.total_score or weight(values.get("totals.total_score")),
-        "grade": values.get("totals.grade"),
+        "grade": values.get("totals.grade") or draft.table.grade,
         "evaluated_on": evaluated,
         "narrative": Narrative(
             values.get("narrative.achievements"),

@@ -17,6 +17,7 @@ from jixiao.io.text import amount, clean, is_amount
 from jixiao.io.vocabulary import Vocabulary
 
 COLUMNS = "funds.columns"
+_UNIT_ONLY = re.compile(r"^[(（]\s*(万元|元)\s*[)）]$")
 _CURRENCY = re.compile(r"(万元|元)\s*[)）]?\s*$")
 _SOURCE_PREFIX = re.compile(r"^\s*其中\s*[:：]?\s*")
 TOTAL_FIELDS = ("initial_budget", "budget", "executed", "execution_weight")
@@ -32,6 +33,8 @@ class FundsReading:
     sources: list[FundSource] = field(default_factory=list)
     currency: str | None = None
     numbered: bool = False  # its sources are numbered (一、二、): unnumbered lines are parts
+    unknown: list[str] = field(default_factory=list)  # headings of columns with no funds field
+    tabled: bool = False  # read under a header of funds columns (its unit then expected)
 
     def funds(self, currency: str | None = None) -> Funds:
         """The canonical funds of the block; ``currency`` when the block prints none."""
@@ -71,26 +74,46 @@ def read_funds(
     """Read the block whose header is ``blocks[at]``; the reading and the index after it."""
     header = blocks[at]
     columns = columns_of(header, vocab)
-    reading = FundsReading()
+    reading = FundsReading(tabled=True)
+    _take_block_labels(header, vocab, ledger, reading)
     for i, text in header.filled:
         if i in columns or vocab.is_label(text):
             ledger.take(header, i)
-    _take_block_labels(header, vocab, ledger, reading)
+        elif not ledger.is_taken(header, i):
+            reading.unknown.append(text)  # reported; its values are left for the leftovers
+            ledger.take(header, i)
     stop = at + 1
     while stop < len(blocks):
         block = blocks[stop]
         if not block.blank and not _read_row(block, columns, vocab, ledger, reading):
-            break
+            if not _block_labels_only(block, vocab):
+                break
+            _take_block_labels(block, vocab, ledger, reading)
         stop += 1
     return reading, stop
+
+
+def _is_block_label(text: str, vocab: Vocabulary) -> bool:
+    """The block's label (项目资金（万元）, 项目资金), a unit cell (（万元）, 单位：元)."""
+    return bool(
+        vocab.field("funds", text)
+        or vocab.field("funds", f"单位:{currency_in(text)}")
+        or _UNIT_ONLY.match(text.strip())
+    )
+
+
+def _block_labels_only(block: Block, vocab: Vocabulary) -> bool:
+    """A row printing only the block's merged label, or a piece of it."""
+    return all(_is_block_label(t, vocab) for _, t in block.filled)
 
 
 def _take_block_labels(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading):
     """The block's own label (项目资金（万元）) and a unit cell: taken, the unit kept."""
     for i, text in block.filled:
-        if vocab.field("funds", text) or vocab.field("funds", f"单位:{currency_in(text)}"):
+        if _is_block_label(text, vocab):
             ledger.take(block, i)
-            reading.currency = reading.currency or currency_in(text)
+            unit = _UNIT_ONLY.match(text.strip())
+            reading.currency = reading.currency or currency_in(text) or (unit and unit[1])
 
 
 def _row_label(block: Block, vocab: Vocabulary) -> tuple[int, str, str] | None:
@@ -102,7 +125,7 @@ def _row_label(block: Block, vocab: Vocabulary) -> tuple[int, str, str] | None:
         kind = vocab.field("funds.rows", name)
         if kind:
             return i, kind, clean(name) or name
-        if not vocab.field("funds", text):
+        if not _is_block_label(text, vocab):
             return None
     return None
 

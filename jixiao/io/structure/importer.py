@@ -7,8 +7,10 @@ has no place for is reported: unknown columns with their values, long-term indic
 missing year, a form cut short, a layout no entry matches.
 """
 
+from decimal import Decimal
+
 from jixiao.core.findings import Finding, Severity
-from jixiao.core.model import FormKind
+from jixiao.core.model import Form, FormKind
 from jixiao.io.cellsplit import recover_cells
 from jixiao.io.document import Block, Document, Ledger
 from jixiao.io.importers.base import Importer, ImportResult, uncertain
@@ -20,6 +22,13 @@ from jixiao.io.vocabulary import labels, normalise, title_words, vocabulary
 
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
 NUMBERS = frozenset(f"{n}、" for n in "一二三四五六七八九十")  # numbered rows: 一、财政拨款
+# Formula marks printed after a funds column's name: 全年预算数（A）, 执行率（B/A）.
+MARKED = frozenset(
+    f"{name}{left}{mark}{right}"
+    for name in (n for names in vocabulary().names["funds.columns"].values() for n in names)
+    for mark in ("A", "B", "C", "D", "B/A", "C/B", "%")
+    for left, right in (("(", ")"), ("（", "）"))
+)
 
 
 class StructureImporter(Importer):
@@ -28,7 +37,13 @@ class StructureImporter(Importer):
     template = ""
     kind = FormKind.TARGET  # each form's kind is read from its title or content
     titles = title_words()
-    labels = labels() | PLACEHOLDERS | NUMBERS | frozenset(vocabulary().words("furniture", "empty"))
+    labels = (
+        labels()
+        | PLACEHOLDERS
+        | NUMBERS
+        | MARKED
+        | frozenset(vocabulary().words("furniture", "empty"))
+    )
 
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
         """Every form of ``doc``; each placed cell taken from ``ledger``.
@@ -59,16 +74,28 @@ class StructureImporter(Importer):
                 )
                 first = len(result.forms)
                 result.forms.extend(built.forms)
-                for index in range(first, len(result.forms)):
-                    result.findings.extend(_findings(doc.name, index, draft, built, layout is None))
+                for index, form in enumerate(built.forms, first):
+                    result.findings.extend(
+                        _findings(doc.name, index, form, draft, built, layout is None)
+                    )
         return result
 
 
 def _take_lines(doc: Document, recovered: Document, own: Ledger, ledger: Ledger) -> None:
-    """Take each line of ``doc`` whose recovered cells were all placed."""
+    """Take what was placed of ``doc``.
+
+    A line the recovery kept whole is taken cell by cell; a line it split is taken when every
+    cell recovered from it was placed.
+    """
+    kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}
     left = {cell.source.line for _, _, cell in own.leftovers(recovered)}
     for block in doc:
-        if block.cells and block.cells[0].source.line not in left:
+        same = kept.get(block.cells[0].source) if block.cells else None
+        if same is not None and len(same.cells) == len(block.cells):
+            for i in range(len(block.cells)):
+                if own.is_taken(same, i):
+                    ledger.take(block, i)
+        elif block.cells and block.cells[0].source.line not in left:
             ledger.take(block)
 
 
@@ -89,7 +116,7 @@ def _has_content(blocks: list[Block], vocab) -> bool:
 
 
 def _findings(
-    document: str, form: int, draft: Draft, built: Built, unmatched: bool
+    document: str, form: int, read: Form, draft: Draft, built: Built, unmatched: bool
 ) -> list[Finding]:
     out = [
         _unknown_column(document, form, heading, values)
@@ -142,6 +169,8 @@ def _findings(
         )
         for path, chosen, other in draft.table.uncertain
     )
+    out.extend(_weight_total(document, form, draft, read))
+    out.extend(_funds_findings(document, form, draft, read))
     if draft.ended_in_table and not draft.table.total_score and draft.kind == "self_evaluation":
         out.append(_truncated(document, form))
     if not draft.tables:
@@ -169,6 +198,62 @@ def _findings(
         for path, text in built.unreadable
     )
     return out
+
+
+def _funds_findings(document: str, form: int, draft: Draft, read: Form) -> list[Finding]:
+    """Funds columns with no field, and a funds table that prints no unit."""
+    if draft.funds is None:
+        return []
+    out = [
+        problem(
+            "unknown-column",
+            Severity.WARNING,
+            document,
+            f"资金表中没有对应字段的列“{heading}”",
+            f"funds column {heading!r} has no canonical field",
+            form=form,
+            path="funds",
+            found=heading,
+        )
+        for heading in draft.funds.unknown
+    ]
+    if draft.funds.tabled and read.funds.currency_unit is None:
+        out.append(
+            uncertain(
+                document,
+                form,
+                "funds.currency_unit",
+                None,
+                ["元", "万元"],
+                "资金表未印金额单位",
+                "the funds table prints no unit",
+            )
+        )
+    return out
+
+
+def _weight_total(document: str, form: int, draft: Draft, read: Form) -> list[Finding]:
+    """A printed weight total unlike the rows' weights and the funds row's."""
+    printed = draft.table.weight_total
+    if printed is None or not read.indicators:
+        return []
+    computed = sum((i.weight or Decimal(0) for i in read.indicators), Decimal(0))
+    computed += read.funds.execution_weight or Decimal(0)
+    if computed == printed:
+        return []
+    return [
+        problem(
+            "weight-total-differs",
+            Severity.WARNING,
+            document,
+            f"合计行的分值 {printed} 与各行合计 {computed} 不符",
+            f"the printed weight total {printed} differs from the rows' {computed}",
+            form=form,
+            path="indicators",
+            found=str(printed),
+            expected=str(computed),
+        )
+    ]
 
 
 def _unknown_column(document: str, form: int, heading: str, values: list[str]) -> Finding:

@@ -120,7 +120,17 @@ def _pairs(
 def _columns_below(
     heads: list[tuple[int, str]], below: Block, ledger: Ledger, fields: Fields
 ) -> None:
-    """Goal headings over a row of values: each heading's value is under it."""
+    """Goal headings over a row of values: each heading's value is under it.
+
+    A row with as many texts as headings, shifted off them (a merged label lost), gives one
+    text to each heading in order.
+    """
+    own = [(j, t) for j, t in below.filled if below.cells[j].copy_of is None]
+    if len(own) == len(heads) and own[0][0] < heads[0][0]:
+        for (_, key), (j, text) in zip(heads, own, strict=True):
+            if fields.put(key, text):
+                ledger.take(below, j)
+        return
     bounds = [i for i, _ in heads] + [len(below.cells)]
     for n, (i, key) in enumerate(heads):
         cells = [

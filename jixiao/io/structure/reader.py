@@ -226,15 +226,31 @@ def _other_table(previous: Block, block: Block) -> str | None:
 
 
 def _total(row: Row, table: Table, vocab: Vocabulary) -> None:
-    """The 总分 row: the score total, and the weight total checked against the rows."""
-    for i, text in row.block.filled:
+    """The 总分 row: its last figure is the total score, a grade word after it the grade.
+
+    The figure before the score is the weight total (checked against the rows); a target's
+    total row prints the weight total only.
+    """
+    block = row.block
+    figures = []
+    for i, text in block.filled:
         if vocab.is_label(text):
-            row.ledger.take(row.block, i)
-    score_column = row.header.first("score")
-    if score_column is not None and weight(row.text(score_column)) is not None:
-        table.total_score = weight(row.text(score_column))
-        row.take(score_column)
-    weight_column = row.header.first("weight")
-    if weight_column is not None and weight(row.text(weight_column)) is not None:
-        table.weight_total = weight(row.text(weight_column))
-        row.take(weight_column)
+            row.ledger.take(block, i)
+        elif (value := weight(text.removesuffix("分"))) is not None:
+            figures.append((i, value))
+    if not figures:
+        return
+    scored = row.header.first("score") is not None
+    *before, (last, value) = figures
+    if scored:
+        table.total_score = value
+        table.weight_total = before[-1][1] if before else None
+    else:
+        table.weight_total = value
+    for i, _ in figures[-2:]:
+        row.ledger.take(block, i)
+    after = [(i, t) for i, t in block.filled if i > last]
+    grades = vocab.words("totals", "grade_words")
+    if len(after) == 1 and after[0][1] in grades:
+        table.grade = after[0][1]
+        row.ledger.take(block, after[0][0])

@@ -46,6 +46,7 @@ class Table:
     long_term: list[str] = field(default_factory=list)  # ``name: heading value``
     total_score: Decimal | None = None
     weight_total: Decimal | None = None
+    grade: str | None = None
     typed: bool = False  # line breaks in cells were typed (paragraphs), not wrapped
     shifting: bool = False  # rows may stand off their columns (text that lost merged cells)
     uncertain: list[tuple[str, str, str]] = field(default_factory=list)  # path, chosen, other
@@ -113,15 +114,18 @@ class Row:
 
 def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
     """Add one row's indicator (or only its group) to the table."""
-    _levels(row, table)
-    _report(row, table)
+    _levels(row, table, vocab)
+    _report(row, table, vocab)
     name = _name(row, vocab)
     target, actual = _target_actual(row, table, vocab)
     weight_text, score_text = row.value("weight"), row.value("score")
     texts = {f: _prose(row.value(f, raw=True), f, table) for f in TEXT_FIELDS}
+    level2 = row.header.first("level2")
     if name is None and not any((target, actual, weight_text, score_text, *texts.values())):
+        if vocab.field("indicators.levels", row.text(level2)):
+            row.take(level2)  # a level name with no indicator (an empty group): a label
         return
-    row.take(row.header.first("level2"))
+    row.take(level2)
     if _continues(row, table, name):
         _add_points(row, table, weight_text, score_text)
         return
@@ -159,8 +163,12 @@ def _number(row: Row, name: str, text: str | None) -> Decimal | None:
     return value
 
 
-def _levels(row: Row, table: Table) -> None:
-    """Level-1, level-2 and project cells: printed or inherited from the row above."""
+def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
+    """Level-1, level-2 and project cells: printed or inherited from the row above.
+
+    A row whose level-1 cell is empty and whose level-2 name stands under another group in
+    the tree (a merged label printed on a later row) belongs to that group.
+    """
     project = row.header.first("project")
     if row.text(project):
         row.take(project)
@@ -174,20 +182,34 @@ def _levels(row: Row, table: Table) -> None:
     level1 = row.header.first("level1")
     if row.text(level1):
         row.take(level1)
-        label = group_label(row.text(level1))
-        if label.name != table.level1:
-            table.level2 = None
-        table.level1 = label.name or None
-        entry = table.groups.setdefault(label.name, GroupEntry(label.name))
-        entry.weight = entry.weight if label.points is None else label.points
-        entry.band = entry.band or label.band
+        _group(table, row.text(level1))
+    elif (level2_name := clean(row.text(row.header.first("level2")))) is not None:
+        tree = vocab.names["indicators.tree"]
+        group = vocab.group_of(level2_name)
+        if group and level2_name not in tree.get(table.level1 or "", ()):
+            _group(table, group)
+    _group_weight(row, table)
+    level2 = row.header.first("level2")
+    if row.text(level2):
+        table.level2 = clean(row.text(level2))  # taken with the row's indicator
+
+
+def _group(table: Table, printed: str) -> None:
+    """A level-1 cell: the current group, registered with its points or band."""
+    label = group_label(printed)
+    if label.name != table.level1:
+        table.level2 = None
+    table.level1 = label.name or None
+    entry = table.groups.setdefault(label.name, GroupEntry(label.name))
+    entry.weight = entry.weight if label.points is None else label.points
+    entry.band = entry.band or label.band
+
+
+def _group_weight(row: Row, table: Table) -> None:
     group_weight = row.header.first("group_weight")
     if table.level1 and weight(row.text(group_weight)) is not None:
         row.take(group_weight)
         table.groups[table.level1].weight = weight(row.text(group_weight))
-    level2 = row.header.first("level2")
-    if row.text(level2):
-        table.level2 = clean(row.text(level2))  # taken with the row's indicator
 
 
 def _continues(row: Row, table: Table, name: str | None) -> bool:
@@ -245,13 +267,15 @@ def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | Non
     return clean(target), clean(actual)
 
 
-def _report(row: Row, table: Table) -> None:
+def _report(row: Row, table: Table, vocab: Vocabulary) -> None:
     """Cells of columns with no canonical field, of long-term columns and unknown headings."""
     name = clean(row.text(row.header.first("name"))) or ""
     for column in row.header.columns:
         text = row.text(column)
         if not text or row.merged(column):
             continue
+        if column.field == BLOCK and vocab.is_label(text):
+            row.take(column)  # the table's side label (绩效指标) printed on one of its rows
         if column.long_term and column.field not in (BLOCK, "level1", "level2", "name"):
             table.long_term.append(f"{name}: {column.heading} {text}")
             row.take(column)

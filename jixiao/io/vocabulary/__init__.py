@@ -46,7 +46,8 @@ _FIELDS = {
     ),
     "indicators.periods": ("long_term", "annual"),
     "indicators.levels": ("level1", "level2"),
-    "totals": ("total_score", "grade", "evaluated_on"),
+    "indicators.tree": (),  # keys are level-1 names, values their level-2 names
+    "totals": ("total_score", "grade", "evaluated_on", "grade_words"),
     "narrative": ("achievements", "problems", "improvements"),
     "furniture": ("labels", "empty"),
 }
@@ -61,6 +62,11 @@ _LAYOUT_KEYS = {
     "distinctive": False,
     "generic": False,
 }
+# Words a cell prints as a value, not as a label: looked up with ``words``, never ``field``.
+VALUE_WORDS = frozenset(
+    {("indicators", "comparators"), ("furniture", "empty"), ("totals", "grade_words")}
+)
+_OPEN_SECTIONS = frozenset({"indicators.tree"})  # keys are printed names, not field names
 _SCALAR_FIELDS = {("indicators", "placeholder")}
 _KINDS = ("target", "self_evaluation")
 _BRACKETS = str.maketrans("（）：，", "():,")
@@ -122,6 +128,11 @@ class Vocabulary:
         """The printed names of one field."""
         return self.names[section].get(field, ())
 
+    def group_of(self, level2: str) -> str | None:
+        """The one level-1 group a level-2 name stands under in the tree, or None."""
+        groups = [g for g, names in self.names["indicators.tree"].items() if level2 in names]
+        return groups[0] if len(groups) == 1 else None
+
     def is_label(self, text: str) -> bool:
         """Whether a cell's text is any printed label of this vocabulary."""
         return any(self.field(section, text) for section in self._index)
@@ -142,7 +153,7 @@ def _check(data: dict, path: Path) -> None:
         if section not in _FIELDS:
             raise VocabularyError(f"{path.name}: unknown table [{section}]")
         for key, value in fields.items():
-            if key not in _FIELDS[section]:
+            if key not in _FIELDS[section] and section not in _OPEN_SECTIONS:
                 raise VocabularyError(f"{path.name}: unknown key {key!r} in [{section}]")
             scalar = (section, key) in _SCALAR_FIELDS
             if scalar != isinstance(value, str) or (
@@ -227,7 +238,7 @@ def vocabulary(layout_id: str = ROOT) -> Vocabulary:
             {
                 normalise(name): field
                 for field, words in reversed(fields.items())
-                if not isinstance(words, str)
+                if not isinstance(words, str) and (section, field) not in VALUE_WORDS
                 for name in words
             }
         )
@@ -250,8 +261,8 @@ def labels() -> frozenset[str]:
     for layout_id in (ROOT, *(layout.id for layout in layouts())):
         for section, fields in _sections(_raw(layout_id)):
             for key, words in fields.items():
-                if (section, key) in _SCALAR_FIELDS or key in ("comparators", "empty"):
-                    continue  # a pattern; comparator marks (≥ …) are values, not labels
+                if (section, key) in _SCALAR_FIELDS or (section, key) in VALUE_WORDS:
+                    continue  # a pattern, or words printed as values (≥, 优秀 …)
                 for word in words:
                     squeezed = "".join(word.split())
                     out.update((squeezed, normalise(squeezed), squeezed.translate(_FULL_WIDTH)))
