@@ -107,6 +107,24 @@ def _classes(row: list[Token], text: str) -> list[str]:
     return classes
 
 
+def _headings_as_words(row: list[Token]) -> list[Token]:
+    """A column heading inside a row is words of the cell it starts (``偏差原因：工作…``).
+
+    Cut at the heading, the values before it were found; the heading and the text run into it
+    are one text cell again.
+    """
+    out: list[Token] = []
+    for token in row:
+        previous = out[-1] if out else None
+        heading = previous is not None and previous.label is not None
+        if heading and previous.label.roles == {COLUMN} and token.glued:
+            if token.shape is Shape.TEXT:
+                out[-1] = Token(previous.start, token.end, Shape.TEXT, glued=previous.glued)
+                continue
+        out.append(token)
+    return out
+
+
 def _level2_first(
     placements: list[tuple[int, ...]], classes: tuple[str, ...], kinds: tuple[str, ...]
 ) -> list[tuple[int, ...]]:
@@ -146,7 +164,7 @@ class _Grouper:
 
     def _row(self, tokens: list[Token], kinds: tuple[str, ...]) -> Segment:
         """A table row placed in the columns, cells that ran together split if that fits."""
-        chosen, others = best_reading(tokens, kinds, self.text, self._classes)
+        chosen, others = best_reading(_headings_as_words(tokens), kinds, self.text, self._classes)
         classes = self._classes(chosen)
         row = Segment(chosen, kinds, _level2_first(align(classes, kinds), classes, kinds))
         row.others = [Segment(o, kinds, align(self._classes(o), kinds)[:1]) for o in others]

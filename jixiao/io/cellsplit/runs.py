@@ -3,8 +3,8 @@
 When cells lose their boundaries, a weight and a score print as one run of digits, empty
 cells' dashes as one run of dashes, and an actual copied from its target doubles the end of
 the text (``支撑作用明显支撑作用明显``). A run cut out of run-together text is tried split:
-digits that read as no score (above 100) in two wherever both parts read as scores (0 to
-100, no leading zero, two decimals at most), a percentage above 100% into a score and a rate, dashes into single marks, a text ending in the same words twice into the text before
+digits in two wherever both parts read as scores (0 to 100, no leading zero, two decimals at
+most; a run that is a score itself only into a weight and a score not above it), a percentage above 100% into a score and a rate, dashes into single marks, a text ending in the same words twice into the text before
 them and the two copies. The reading of the row that fits the header's columns best wins,
 and a split is always reported (the characters do not settle it alone).
 """
@@ -24,6 +24,7 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
 _RATE = re.compile(r"(?:100|[1-9]\d|\d)(?:\.\d{1,2})?%")  # a rate as printed: 0% to 100%
 MIN_DOUBLED = 2  # characters of an end printed twice that make a target and its copy
 MAX_VARIANTS = 64  # readings of one row tried at most
+MIN_PAIR_WEIGHT = 2  # the least weight read out of a score's digits (55: 5 and 5)
 
 
 def score_splits(word: str) -> list[int]:
@@ -46,10 +47,24 @@ def doubled_tail(word: str) -> int:
     return 0
 
 
+def _pair_splits(word: str) -> list[int]:
+    """Where a number that is a score itself splits into a weight and a score not above it.
+
+    ``55`` is 5 and 5 (every row of a self-evaluation prints both); ``10`` is no 1 and 0, nor
+    ``12`` 1 and 2: a score of 0, or above its weight, is too unlikely to be read into digits.
+    """
+    return [
+        i
+        for i in score_splits(word)
+        if 1 <= float(word[i:]) <= float(word[:i]) and float(word[:i]) >= MIN_PAIR_WEIGHT
+    ]
+
+
 def _spans(token: Token, word: str) -> list[tuple[Shape, list[tuple[int, int]]]]:
     """The ways to split one glued token: ``(shape of the parts, their spans in the word)``."""
-    if token.shape is Shape.NUMBER and not _SCORE.fullmatch(word):  # 55 may be a weight alone
-        return [(Shape.NUMBER, [(0, i), (i, len(word))]) for i in score_splits(word)]
+    if token.shape is Shape.NUMBER:
+        cuts = score_splits(word) if not _SCORE.fullmatch(word) else _pair_splits(word)
+        return [(Shape.NUMBER, [(0, i), (i, len(word))]) for i in cuts]
     percent = _PERCENT.fullmatch(word)
     if percent and not _RATE.fullmatch(word):  # 1080.88%: a weight of 10 and a rate of 80.88%
         cuts = [i for i in range(1, percent.end(1)) if _SCORE.fullmatch(word, 0, i)]

@@ -8,10 +8,10 @@ from jixiao.io.readers.txt import read
 from tests.io.cellsplit.labelsets import MOF_COLUMNS
 
 LABELS = LabelSet.build(
-    columns=MOF_COLUMNS,
+    columns={**MOF_COLUMNS, "偏差原因": "deviation"},
     blocks=["绩效指标"],
-    level1=["产出指标", "效益指标", "成本指标"],
-    level2=["数量指标", "社会效益指标", "可持续影响指标", "成本指标"],
+    level1=["产出指标", "效益指标", "成本指标", "满意度指标"],
+    level2=["数量指标", "社会效益指标", "可持续影响指标", "成本指标", "服务对象满意度指标"],
     rows=["年度资金总额", "上年结转资金"],
 )
 HEADER = "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
@@ -64,11 +64,26 @@ def test_dashes_of_empty_cells_that_ran_together():
     assert table[1] == ["上年结转资金", "-", "-", "-", "-", "-", "-"]
 
 
-def test_a_number_that_is_a_score_itself_is_not_split():
-    # 55 may be a weight of 55 with no score, or 5 and 5: kept, and reported as run together.
+def test_a_number_that_is_a_score_itself():
+    # 55 under an empty 分值 and 得分: 5 and 5 (a self-evaluation prints both), reported.
     table, uncertain = rows(HEADER + "数量指标赴对口支援地区工作次数≥60次70次55\n")
-    assert table[1][2:] == ["数量指标", "赴对口支援地区工作次数", "≥60次", "70次", "55"]
+    assert table[1][2:] == ["数量指标", "赴对口支援地区工作次数", "≥60次", "70次", "5", "5"]
     assert [u.why for u in uncertain] == ["run-together"]
+    # 10 is no weight 1 with a score 0: kept whole, and reported as run together.
+    table, uncertain = rows(HEADER + "数量指标赴对口支援地区工作次数≥60次70次10\n")
+    assert table[1][2:] == ["数量指标", "赴对口支援地区工作次数", "≥60次", "70次", "10"]
+    assert [u.why for u in uncertain] == ["run-together"]
+
+
+def test_a_column_heading_inside_a_row_is_words_of_its_cell():
+    # Seed 001, form 2: the deviation cell starts with 偏差原因 (a heading of that column).
+    line = (
+        "满意度指标服务对象满意度指标服务对象满意度100%99%109偏差原因：工作精细化程度还有待提高。\n"
+    )
+    table, _ = rows(HEADER + line)
+    deviation = "偏差原因：工作精细化程度还有待提高。"
+    levels = ["", "满意度指标", "服务对象满意度指标", "服务对象满意度"]
+    assert table[1] == [*levels, "100%", "99%", "10", "9", deviation]
 
 
 def test_a_funds_row_that_ran_together():
