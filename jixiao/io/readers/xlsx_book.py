@@ -100,6 +100,9 @@ def _part_of(relations: dict[str, tuple[str, str]], kind: str) -> str | None:
 
 
 def _workbook_part(package: Package) -> str:
+    """``xl/workbook.xml`` where it is, as in every package seen; else the package's own word."""
+    if "xl/workbook.xml" in package.names:
+        return "xl/workbook.xml"
     document = _part_of(relationships(package, ""), "officeDocument")
     return document if document in package.names else "xl/workbook.xml"
 

@@ -290,3 +290,15 @@ def test_a_large_sheet_read_row_by_row_gives_the_same_rows(monkeypatch):
     doc = xlsx.read("big.xlsx", data)
     assert [b.texts for b in doc.blocks] == [["产出指标", "94.36%"], ["产出指标", "TRUE"]]
     assert doc.blocks[1].cells[0].copy_of == Source(file="big.xlsx", sheet="表", row=1, column=1)
+
+
+def test_a_workbook_part_named_otherwise_is_found_through_the_package_relationships():
+    original = zipfile.ZipFile(BytesIO(sample()))
+    moved = {
+        "xl/workbook.xml": "xl/book.xml",
+        "xl/_rels/workbook.xml.rels": "xl/_rels/book.xml.rels",
+    }
+    parts = {moved.get(n, n): original.read(n).decode() for n in original.namelist()}
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace("xl/workbook.xml", "xl/book.xml")
+    doc = read_bytes("moved.xlsx", zipped(parts))
+    assert [b.texts for b in doc.blocks] == [["甲", "1"]]
