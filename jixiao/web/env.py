@@ -32,3 +32,13 @@ def env_secret(name: str, default: str) -> str:
     if path:
         return Path(path).read_text(encoding="utf-8").strip()
     return os.environ.get(name, default)
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number of zero or more, or the default; anything else is refused."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    if not value.strip().isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}")
+    return int(value)

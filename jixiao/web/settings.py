@@ -1,18 +1,20 @@
 """Django settings: the embedded default (SQLite, DEBUG) needs no configuration at all.
 
 Production: set ``JIXIAO_PRODUCTION=True``; then DEBUG, the default secret key and an empty
-``ALLOWED_HOSTS`` are refused at start. ``DATABASE_URL`` selects PostgreSQL
-(``postgres://user:pass@host/db``).
+``ALLOWED_HOSTS`` are refused at start, and HTTPS is required (HSTS, redirect to HTTPS, secure
+cookies; ``JIXIAO_PROXIES`` trusted proxies in front set ``X-Forwarded-Proto`` and
+``X-Forwarded-For``). ``DATABASE_URL`` selects PostgreSQL (``postgres://user:pass@host/db``).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from jixiao.web.env import env_bool, env_list, env_secret
+from jixiao.web.env import env_bool, env_int, env_list, env_secret
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("JIXIAO_DATA_DIR", Path.cwd() / "var"))
@@ -23,6 +25,8 @@ DEBUG = env_bool("DEBUG", not PRODUCTION)
 SECRET_KEY = env_secret("SECRET_KEY", DEFAULT_SECRET)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Proxies in front of the app server (nginx: 1); they set X-Forwarded-Proto and X-Forwarded-For.
+JIXIAO_PROXIES = env_int("JIXIAO_PROXIES", 1 if PRODUCTION else 0)
 
 if PRODUCTION:
     if DEBUG:
@@ -35,6 +39,11 @@ if PRODUCTION:
         raise ImproperlyConfigured("JIXIAO_PRODUCTION: set ALLOWED_HOSTS")
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+    if JIXIAO_PROXIES:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -45,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "jixiao.web.accounts",
     "jixiao.web.store",
     "jixiao.web.entry",
@@ -55,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jixiao.web.accounts.limits.RequestSizeCap",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jixiao.web.accounts.middleware.ChoiceOnlyLanguage",
     "django.middleware.locale.LocaleMiddleware",
@@ -63,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 if PRODUCTION:  # static files from the app server itself (collectstatic first); runserver serves them in development
@@ -104,9 +118,40 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes): after JIXIAO_LOGIN_FAILURES wrong passwords for one account
+# from one address, that pair waits JIXIAO_LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("JIXIAO_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("JIXIAO_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_CLIENT_IP_CALLABLE = "jixiao.web.accounts.limits.client_ip"
+AXES_VERBOSE = False
+# Content security policy (django-csp): scripts and styles only from our own static files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "jx-home"
 LOGOUT_REDIRECT_URL = "jx-public"
@@ -131,7 +176,16 @@ STORAGES = {
 }
 MEDIA_ROOT = DATA_DIR / "media"
 
-# Uploads of many forms at once: a generous but bounded request.
+# Uploads of many forms at once: a generous but bounded request. The whole request (files
+# included) is capped by JIXIAO_MAX_REQUEST_MB before its body is read (accounts.limits);
+# files of batches never confirmed are purged after JIXIAO_UPLOAD_KEEP_DAYS (purge_uploads).
+JIXIAO_MAX_REQUEST_BYTES = env_int("JIXIAO_MAX_REQUEST_MB", 200) * 1024 * 1024
+JIXIAO_UPLOAD_KEEP_DAYS = env_int("JIXIAO_UPLOAD_KEEP_DAYS", 7)
+FILE_UPLOAD_HANDLERS = [
+    "jixiao.web.accounts.limits.CountingUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_NUMBER_FILES = 2000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000

@@ -63,3 +63,22 @@ def test_demo_data_loads_once_with_an_account_per_role(db):
 
 def test_no_demo_accounts_without_the_demo_command(db):
     assert not User.objects.exists()
+
+
+def test_production_requires_https_behind_its_proxy():
+    code = (
+        "import jixiao.web.settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER, "
+        "s.SESSION_COOKIE_SECURE)"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in GOOD}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=clean | GOOD, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True 31536000 ('HTTP_X_FORWARDED_PROTO', 'https') True"
+
+
+def test_a_malformed_number_setting_is_refused():
+    done = settings_load(GOOD | {"JIXIAO_MAX_REQUEST_MB": "lots"})
+    assert done.returncode != 0 and "JIXIAO_MAX_REQUEST_MB must be a whole number" in done.stderr
