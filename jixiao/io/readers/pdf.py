@@ -20,13 +20,13 @@ from dataclasses import dataclass
 
 import pypdfium2
 import pypdfium2.raw as pdfium
-from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.table import Table
 from pdfplumber.utils import chars_to_textmap
 
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.problems import ReadError, unreadable
 from jixiao.io.readers.pdf_objects import PageObjects, page_objects
-from jixiao.io.readers.pdf_tables import cell_texts
+from jixiao.io.readers.pdf_tables import cell_texts, find_tables
 
 # Some PDF fonts map CJK characters to look-alike radicals (⽬ U+2F6C for 目): NFKC turns
 # these back; it is applied to these blocks only, since it would also turn full-width
@@ -108,7 +108,7 @@ def _refusal(name: str, exc: pypdfium2.PdfiumError) -> ReadError:
 
 def page_items(name: str, page: int, objects: PageObjects) -> list[_Item]:
     """A page's table rows and text lines, top to bottom."""
-    tables = TableFinder(objects, TableSettings.resolve(None)).tables
+    tables = find_tables(objects)
     items = []
     for number, table in enumerate(tables, start=1):
         items.extend(table_rows(name, page, f"table {number}", table, objects.chars))

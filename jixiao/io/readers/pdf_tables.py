@@ -1,4 +1,9 @@
-"""The text of each cell of a ruled table: what ``pdfplumber``'s ``Table.extract`` gives, faster.
+"""Ruled tables of a page and the text of their cells: what pdfplumber gives, faster.
+
+``find_tables`` is pdfplumber's ``TableFinder`` with its default settings (tables from the
+ruling lines); only its last step, cells from the lines' intersections, is done with each
+point's lines gathered once and its neighbours looked up by row and column, where pdfplumber
+compares every pair of points and rebuilds their lines' sets for every comparison.
 
 ``Table.extract`` tests every character against every row and then every cell of the row
 (a few hundred thousand tests a page). Here the cells' edges cut the page into slots; each
@@ -11,14 +16,78 @@ from bisect import bisect_right
 from collections import defaultdict
 from operator import itemgetter
 
-from pdfplumber.table import Table
-from pdfplumber.utils import DEFAULT_Y_TOLERANCE, cluster_objects
+from pdfplumber.table import (
+    Table,
+    TableSettings,
+    cells_to_tables,
+    edges_to_intersections,
+    merge_edges,
+)
+from pdfplumber.utils import DEFAULT_Y_TOLERANCE, cluster_objects, filter_edges, obj_to_bbox
 from pdfplumber.utils.text import WordExtractor
+
+from jixiao.io.readers.pdf_objects import PageObjects
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 # pdfplumber's default word grouping (3 pt tolerances, left to right, top to bottom); one
 # extractor serves every cell, where ``extract_text`` builds one per call.
 _WORDS = WordExtractor()
+_SETTINGS = TableSettings.resolve(None)
+Point = tuple[float, float]
+
+
+def find_tables(page: PageObjects) -> list[Table]:
+    """The ruled tables of a page, as ``TableFinder(page).tables`` finds them."""
+    prefilter = _SETTINGS.edge_min_length_prefilter
+    edges = merge_edges(
+        filter_edges(page.edges, "v", min_length=prefilter)
+        + filter_edges(page.edges, "h", min_length=prefilter),
+        snap_x_tolerance=_SETTINGS.snap_x_tolerance,
+        snap_y_tolerance=_SETTINGS.snap_y_tolerance,
+        join_x_tolerance=_SETTINGS.join_x_tolerance,
+        join_y_tolerance=_SETTINGS.join_y_tolerance,
+    )
+    intersections = edges_to_intersections(
+        filter_edges(edges, min_length=_SETTINGS.edge_min_length),
+        _SETTINGS.intersection_x_tolerance,
+        _SETTINGS.intersection_y_tolerance,
+    )
+    return [Table(page, cells) for cells in cells_to_tables(intersection_cells(intersections))]
+
+
+def intersection_cells(intersections: dict[Point, dict[str, list[dict]]]) -> list[Box]:
+    """Each point's smallest cell: down and right to points its lines join, as pdfplumber."""
+    vertical = {pt: {obj_to_bbox(e) for e in lines["v"]} for pt, lines in intersections.items()}
+    horizontal = {pt: {obj_to_bbox(e) for e in lines["h"]} for pt, lines in intersections.items()}
+
+    def joined(a: Point, b: Point) -> bool:
+        return (a[0] == b[0] and not vertical[a].isdisjoint(vertical[b])) or (
+            a[1] == b[1] and not horizontal[a].isdisjoint(horizontal[b])
+        )
+
+    column: dict[float, list[Point]] = defaultdict(list)
+    row: dict[float, list[Point]] = defaultdict(list)
+    for point in sorted(intersections):  # by x, then y: columns run down, rows run right
+        column[point[0]].append(point)
+        row[point[1]].append(point)
+    cells = []
+    for point in sorted(intersections):
+        below = [p for p in column[point[0]] if p[1] > point[1] and joined(point, p)]
+        right = [p for p in row[point[1]] if p[0] > point[0] and joined(point, p)]
+        cell = next(
+            (
+                (point[0], point[1], corner[0], corner[1])
+                for down in below
+                for side in right
+                if (corner := (side[0], down[1])) in intersections
+                and joined(corner, side)
+                and joined(corner, down)
+            ),
+            None,
+        )
+        if cell is not None:
+            cells.append(cell)
+    return cells
 
 
 def cell_texts(table: Table, chars: list[dict]) -> list[list[str | None]]:

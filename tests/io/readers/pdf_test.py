@@ -11,11 +11,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pypdfium2
 import pytest
+from pdfplumber.table import edges_to_intersections
 
 from jixiao.io.document import Source
 from jixiao.io.problems import ReadError
 from jixiao.io.readers import pdf
 from jixiao.io.readers.pdf_objects import page_objects
+from jixiao.io.readers.pdf_tables import intersection_cells
 
 
 def build_pdf(content: str, form: str = "", rotate: int = 0) -> bytes:
@@ -138,3 +140,23 @@ def test_threads_reading_at_once_get_what_one_thread_gets():
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(texts, [data] * 12))
     assert results == [ROWS] * 12
+
+
+def edge(x0, top, x1, bottom):
+    orientation = "v" if x0 == x1 else "h"
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "orientation": orientation}
+
+
+def test_cells_from_intersections_stop_where_a_line_is_missing():
+    # Rows at 0, 10, 20; columns at 0, 10, 20; the line between (0,10) and (10,10) is
+    # missing, so the left column's two cells are one box from 0 down to 20.
+    lines = [
+        edge(0, 0, 0, 20),
+        edge(10, 0, 10, 20),
+        edge(20, 0, 20, 20),
+        edge(0, 0, 20, 0),
+        edge(10, 10, 20, 10),
+        edge(0, 20, 20, 20),
+    ]
+    intersections = edges_to_intersections(lines, 3, 3)
+    assert intersection_cells(intersections) == [(0, 0, 10, 20), (10, 0, 20, 10), (10, 10, 20, 20)]
