@@ -179,16 +179,12 @@ def _char(text: str, place: Matrix, size: float, span: tuple[float, float], fram
     a, b, c, d, e, f = frame.place(place)
     upright = a * d > 0 and b * c <= 0
     if b == 0 and c == 0:
-        advance = span[1] - span[0]
-        height = size * abs(d)
-        x0, x1 = sorted((e, e + advance * (1 if a > 0 else -1)))
-        y0, y1 = sorted((f, f + height * (1 if d > 0 else -1)))
+        across = e + (span[1] - span[0]) * (1 if a > 0 else -1)
+        up = f + size * abs(d) * (1 if d > 0 else -1)
     else:
-        x0, y0 = frame.point(IDENTITY, span[0], place[5])
-        x1, y1 = frame.point(IDENTITY, span[1], place[5] + size)
-        x0, x1 = sorted((x0, x1))
-        y0, y1 = sorted((y0, y1))
-    box = frame.box(x0, y0, x1, y1)
+        e, f = frame.point(IDENTITY, span[0], place[5])
+        across, up = frame.point(IDENTITY, span[1], place[5] + size)
+    box = frame.box(min(e, across), min(f, up), max(e, across), max(f, up))
     box.update(text=text, size=box["height"], upright=upright, object_type="char")
     return box
 
