@@ -6,14 +6,25 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from jixiao.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, config_or_exit, console
+from jixiao.cli.common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    add_limit_options,
+    config_or_exit,
+    console,
+    limits_or_exit,
+)
 from jixiao.cli.render import render_document, render_problems, render_summary
 from jixiao.core.checks.runner import FormReport, check_form
 from jixiao.core.findings import Finding, Location, Severity, sort_findings
 from jixiao.core.formjson import FormDecodeError, load_document
 from jixiao.core.report import CHECK_SCHEMA, form_record
 from jixiao.core.rulesets import Config
-from jixiao.io.parse import parse_path
+from jixiao.io.bounded import BoundedParser
+from jixiao.io.intake import read_bounded
+from jixiao.io.parse import ParseResult, parse_bytes
+from jixiao.io.problems import ReadError
 
 
 @dataclass
@@ -43,6 +54,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--lang", choices=("zh", "en", "both"), default="both", help="language of messages"
     )
+    add_limit_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -63,19 +75,14 @@ def _unreadable(name: str, zh: str, en: str) -> Finding:
     )
 
 
-def _looks_like_json(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    except OSError:
-        return True  # let the JSON path report the OS error
+def _looks_like_json(data: bytes) -> bool:
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     return head[:1] in (b"{", b"[")
 
 
-def _check_imported(path: Path, config: Config) -> CheckedDocument:
-    """A published file (text, XLSX, DOCX, PDF, HTML): import, then check each form."""
-    result = parse_path(path)
-    doc = CheckedDocument(str(path))
+def _check_imported(name: str, result: ParseResult, config: Config) -> CheckedDocument:
+    """A published file (text, XLSX, DOCX, PDF, HTML), imported: check each form."""
+    doc = CheckedDocument(name)
     if result.failed or not result.forms:
         doc.problems.extend(result.findings)
         return doc
@@ -95,21 +102,24 @@ def _check_imported(path: Path, config: Config) -> CheckedDocument:
     return doc
 
 
-def check_file(path: Path, config: Config) -> CheckedDocument:
-    """Read and check every form in one file; unreadable input becomes problems."""
-    if not _looks_like_json(path):
-        return _check_imported(path, config)
+def check_file(path: Path, config: Config, max_bytes: int | None = None) -> CheckedDocument:
+    """Read and check every form in one file; unreadable input becomes problems.
+
+    Args:
+        path: canonical JSON, or a published file to import first.
+        config: the rule sets and settings.
+        max_bytes: refuse a larger file unread (``None``: no bound).
+    """
     name = str(path)
+    try:
+        data = read_bounded(path, max_bytes)
+    except ReadError as exc:
+        return CheckedDocument(name, problems=[exc.finding])
+    if not _looks_like_json(data):
+        return _check_imported(name, parse_bytes(name, data), config)
     doc = CheckedDocument(name)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        doc.problems.append(
-            _unreadable(
-                name, f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"
-            )
-        )
-        return doc
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         doc.problems.append(
             _unreadable(
@@ -126,6 +136,15 @@ def check_file(path: Path, config: Config) -> CheckedDocument:
         return doc
     doc.reports = [check_form(form, config, name, i) for i, form in enumerate(forms)]
     return doc
+
+
+def check_bounded(parser: BoundedParser, path: Path, config: Config) -> CheckedDocument:
+    """``check_file`` in the parser's worker process, within its limits."""
+    try:
+        parser.vet(path)
+        return parser.call(str(path), check_file, path, config, parser.limits.file_bytes)
+    except ReadError as exc:
+        return CheckedDocument(str(path), problems=[exc.finding])
 
 
 def _ruleset_id(report: FormReport) -> str | None:
@@ -156,7 +175,8 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         console(stderr=True).print("jixiao check: 请给出文件或 --samples / name files or --samples")
         return EXIT_UNREADABLE
-    docs = [check_file(p, config) for p in paths]
+    with BoundedParser(limits_or_exit(args)) as parser:
+        docs = [check_bounded(parser, p, config) for p in paths]
     if args.json:
         record = {"schema": CHECK_SCHEMA, "documents": [_document_record(d) for d in docs]}
         print(json.dumps(record, ensure_ascii=False, indent=1))

@@ -8,10 +8,19 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from jixiao.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, CommandError, console
+from jixiao.cli.common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CommandError,
+    add_limit_options,
+    console,
+    limits_or_exit,
+)
 from jixiao.cli.render import findings_table
-from jixiao.io.batch import Status, expand, parse_many
-from jixiao.io.parse import ParseResult, parse_path
+from jixiao.io.batch import Outcome, Status, expand, parse_many
+from jixiao.io.bounded import BoundedParser
+from jixiao.io.parse import ParseResult
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--out", type=Path, metavar="DIR", help="write one JSON per file under DIR (batch)"
     )
     parser.add_argument("--lang", choices=("zh", "en", "both"), default="both")
+    add_limit_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -65,25 +75,32 @@ def _show(result: ParseResult, lang: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Parse files one by one (printing) or in batch (writing under --out)."""
-    if args.out:
-        return _batch(args)
+    """Parse files one by one (printing) or in batch (writing under --out), within the limits."""
+    limits = limits_or_exit(args)
     files = expand(args.paths)
     if not files:
         raise CommandError("没有可读的文件 no files to read")
-    results = []
-    for path in files:
-        result = parse_path(path)
-        results.append(result)
-        if args.json:
-            print(json.dumps(result.to_dict(), ensure_ascii=False))
-        else:
-            _show(result, args.lang)
-    return _status(results)
+    with BoundedParser(limits) as parser:
+        if args.out:
+            return _batch(args, files, parser)
+        results = []
+        for path in files:
+            result = parser.parse_path(path)
+            results.append(result)
+            if args.json:
+                print(json.dumps(result.to_dict(), ensure_ascii=False))
+            else:
+                _show(result, args.lang)
+        return _status(results)
 
 
-def _batch(args: argparse.Namespace) -> int:
-    files = expand(args.paths)
+def _why(outcome: Outcome, lang: str) -> str:
+    en, zh = outcome.message, outcome.message_zh
+    shown = {"en": en, "zh": zh or en}.get(lang) or "\n".join(m for m in (zh, en) if m)
+    return shown or "—"
+
+
+def _batch(args: argparse.Namespace, files: list[Path], parser: BoundedParser) -> int:
     out = console()
     tally: Counter[Status] = Counter()
     failures = []
@@ -95,7 +112,7 @@ def _batch(args: argparse.Namespace) -> int:
     )
     with Progress(*columns, console=out, transient=False) as progress:
         task = progress.add_task("解析 parsing", total=len(files))
-        for outcome in parse_many(files, args.out, list(args.paths)):
+        for outcome in parse_many(files, args.out, list(args.paths), parser):
             tally[outcome.status] += 1
             if outcome.status is Status.FAILED:
                 failures.append(outcome)
@@ -111,6 +128,6 @@ def _batch(args: argparse.Namespace) -> int:
         table.add_column("文件 file", overflow="fold")
         table.add_column("原因 why", overflow="fold")
         for outcome in failures[:200]:
-            table.add_row(str(outcome.path), outcome.message or "—")
+            table.add_row(str(outcome.path), _why(outcome, args.lang))
         out.print(table)
     return EXIT_UNREADABLE if failures else EXIT_OK

@@ -7,7 +7,7 @@ written back gives the same JSON) and reads whole documents (``load_document``: 
 """
 
 import json
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from jixiao.core.dates import FormDate
@@ -96,21 +96,44 @@ def encode_form(form: Form) -> dict[str, Any]:
     }
 
 
+# Longer integers are kept as exact ``Decimal``s (Python's ``int()`` refuses over 4,300 digits),
+# so the form reader can refuse them at their path as it refuses any implausible number.
+LONGEST_INT = 4000
+
+
+def _integer(text: str) -> int | Decimal:
+    return int(text) if len(text) <= LONGEST_INT else Decimal(text)
+
+
+def _not_json(document: str | None, zh: str, en: str) -> FormDecodeError:
+    return FormDecodeError([decode_problem(document, None, "$", zh, en)])
+
+
 def parse_json_text(text: str, document: str | None = None) -> Any:
-    """Parse JSON keeping numbers exact (``Decimal``); bad JSON raises ``FormDecodeError``."""
+    """Parse JSON keeping numbers exact (``Decimal``); bad JSON raises ``FormDecodeError``.
+
+    Nesting deeper than the interpreter can follow and exponents beyond ``Decimal``'s range are
+    bad JSON too, reported at ``$``.
+    """
     try:
-        return json.loads(text, parse_float=Decimal)
+        return json.loads(text, parse_float=Decimal, parse_int=_integer)
     except json.JSONDecodeError as exc:
-        raise FormDecodeError(
-            [
-                decode_problem(
-                    document,
-                    None,
-                    "$",
-                    f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}",
-                    f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}",
-                )
-            ]
+        raise _not_json(
+            document,
+            f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}",
+            f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}",
+        ) from None
+    except RecursionError:
+        raise _not_json(
+            document,
+            "JSON 嵌套层次过深，无法读取（规范表只有几层）",
+            "JSON nested too deeply to read (a canonical form is a few levels deep)",
+        ) from None
+    except InvalidOperation:
+        raise _not_json(
+            document,
+            "JSON 中有数字的指数超出范围（如 1e999999999999999999）",
+            "a number in the JSON has an exponent out of range (like 1e999999999999999999)",
         ) from None
 
 
@@ -151,7 +174,13 @@ def form_objects(data: Any, document: str | None = None) -> list[Any]:
 
 def load_document(text: str, document: str | None = None) -> list[Form]:
     """Read every form in a JSON document; all problems of all forms are raised together."""
-    objects = form_objects(parse_json_text(text, document), document)
+    data = parse_json_text(text, document)
+    try:
+        objects = form_objects(data, document)
+    except RecursionError:  # lists nested within lists, nearly as deep as JSON can go
+        raise _not_json(
+            document, "列表嵌套层次过深，无法读取", "lists nested too deeply to read"
+        ) from None
     forms: list[Form] = []
     problems: list[Finding] = []
     for index, obj in enumerate(objects):

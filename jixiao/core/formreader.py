@@ -43,6 +43,18 @@ from jixiao.core.numbers import NotANumberError, to_decimal, to_text
 
 # No amount, weight or score on a form reaches this; a larger number is a typing slip.
 LARGEST_NUMBER = Decimal(10) ** 15
+# Nor prints this many decimals (``1e-999999999`` would be a billion digits written out).
+MOST_PLACES = 30
+# How much of a refused value a message repeats.
+ECHOED = 40
+
+
+def _echo(value: Any, zh: bool = False) -> str:
+    """A refused value as a message shows it (“…” in Chinese, ``repr`` in English), cut short."""
+    text = str(value) if zh else repr(str(value) if isinstance(value, Decimal) else value)
+    if len(text) > ECHOED:
+        text = f"{text[: ECHOED - 1]}…"
+    return f"“{text}”" if zh else text
 
 
 class FormDecodeError(ValueError):
@@ -51,6 +63,11 @@ class FormDecodeError(ValueError):
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         super().__init__("; ".join(f"{f.location.path}: {f.message_en}" for f in findings))
+
+
+def _plausible(number: Decimal) -> bool:
+    exponent = number.as_tuple().exponent
+    return abs(number) < LARGEST_NUMBER and isinstance(exponent, int) and exponent >= -MOST_PLACES
 
 
 def decode_problem(document: str | None, form: int | None, path: str, zh: str, en: str) -> Finding:
@@ -121,17 +138,14 @@ class _Reader:
         try:
             number = to_decimal(value)
         except NotANumberError:
-            self.fail(
-                where,
-                f"“{value}”不是数字",
-                f"{value!r} is not a number",
-            )
+            self.fail(where, f"{_echo(value, zh=True)}不是数字", f"{_echo(value)} is not a number")
             return None
-        if number is not None and abs(number) >= LARGEST_NUMBER:
+        if number is not None and not _plausible(number):
             self.fail(
                 where,
-                f"“{value}”超出可能的范围（应小于 10^15）",
-                f"{value!r} is out of any plausible range (must be below 10^15)",
+                f"{_echo(value, zh=True)}超出可能的范围（应小于 10^15，小数不超过 {MOST_PLACES} 位）",
+                f"{_echo(value)} is out of any plausible range"
+                f" (must be below 10^15, with at most {MOST_PLACES} decimals)",
             )
             return None
         return number
@@ -320,8 +334,8 @@ def _read_header(r: _Reader, d: dict) -> tuple[FormKind | None, str | None, int 
     ):
         r.fail(
             "year",
-            f"年度“{year}”无效，应为整数年份（如 2022）或 null",
-            f"year {year!r} is not a whole year such as 2022, nor null",
+            f"年度{_echo(year, zh=True)}无效，应为整数年份（如 2022）或 null",
+            f"year {_echo(year)} is not a whole year such as 2022, nor null",
         )
     return (
         kind,

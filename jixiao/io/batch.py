@@ -1,7 +1,9 @@
 """Parsing many files: each written atomically, a failure never stops the batch.
 
 ``parse_many`` yields one ``Outcome`` per input as it goes, so callers can show progress and
-memory stays flat however many files there are.
+memory stays flat however many files there are. Each file is parsed within the limits
+(``jixiao.io.limits``) by one reused worker process (``jixiao.io.bounded``): a file over them
+is a failed outcome (``file-too-large``, ``file-too-costly``) and the batch goes on.
 """
 
 import json
@@ -13,7 +15,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from jixiao.core.findings import Severity
-from jixiao.io.parse import ParseResult, parse_path
+from jixiao.io.bounded import BoundedParser
+from jixiao.io.parse import ParseResult
 
 
 class Status(StrEnum):
@@ -35,6 +38,7 @@ class Outcome:
     errors: int
     message: str | None = None  # why it failed
     output: Path | None = None
+    message_zh: str | None = None  # why it failed, in Chinese
 
 
 def expand(inputs: Iterable[Path]) -> list[Path]:
@@ -69,8 +73,9 @@ def outcome_of(path: Path, result: ParseResult, output: Path | None) -> Outcome:
     """Summarise a parse result."""
     errors = sum(1 for f in result.findings if f.severity is Severity.ERROR)
     if result.failed or not result.forms:
-        message = result.findings[0].message_en if result.findings else "no forms"
-        return Outcome(path, Status.FAILED, 0, len(result.findings), errors, message, output)
+        first = result.findings[0] if result.findings else None
+        message, zh = (first.message_en, first.message_zh) if first else ("no forms", "没有表")
+        return Outcome(path, Status.FAILED, 0, len(result.findings), errors, message, output, zh)
     status = Status.WITH_FINDINGS if result.findings else Status.PARSED
     return Outcome(path, status, len(result.forms), len(result.findings), errors, None, output)
 
@@ -81,13 +86,26 @@ def output_path(path: Path, root: Path | None, out: Path) -> Path:
     return out / relative.parent / f"{relative.name}.json"
 
 
-def parse_many(files: list[Path], out: Path, roots: list[Path]) -> Iterator[Outcome]:
-    """Parse each file and write its ``jixiao/parse@1`` JSON under ``out``."""
+def parse_many(
+    files: list[Path], out: Path, roots: list[Path], parser: BoundedParser | None = None
+) -> Iterator[Outcome]:
+    """Parse each file and write its ``jixiao/parse@1`` JSON under ``out``.
+
+    Args:
+        files: the files, parsed in this order.
+        out: the folder the JSON goes under.
+        roots: the folders named, whose layout is kept under ``out``.
+        parser: the bounded parser to use; one with the settings' limits when not given.
+    """
+    if parser is None:
+        with BoundedParser() as own:
+            yield from parse_many(files, out, roots, own)
+        return
     for path in files:
         root = next((r for r in roots if r.is_dir() and path.is_relative_to(r)), None)
         target = output_path(path, root, out)
         try:
-            result = parse_path(path)
+            result = parser.parse_path(path)
             write_atomically(target, json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
         except Exception as exc:  # one broken file must not stop thousands of others
             yield Outcome(

@@ -25,6 +25,15 @@ IMPORT_CODES: tuple[ImportCode, ...] = (
     ImportCode("binary-file", E, "不是文本文件", "not a text file"),
     ImportCode("unknown-encoding", E, "无法识别的文本编码", "unknown text encoding"),
     ImportCode("unreadable-file", E, "无法读取文件", "the file cannot be read"),
+    ImportCode(
+        "file-too-large", E, "文件超过大小上限，未读取", "over the file size limit: not read"
+    ),
+    ImportCode(
+        "file-too-costly",
+        E,
+        "解析超过时间或内存上限，已停止",
+        "parsing passed the time or memory limit: stopped",
+    ),
     ImportCode("unsupported-format", E, "缺少读取此格式的组件", "no reader for this format here"),
     ImportCode("truncated-file", E, "文件损坏或被截断", "a damaged or truncated file"),
     ImportCode("encrypted-pdf", E, "加密的 PDF", "an encrypted PDF"),

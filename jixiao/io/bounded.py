@@ -1,0 +1,115 @@
+"""Parsing within the limits: each file vetted, read and imported in a bounded worker process.
+
+``BoundedParser`` is what the CLI uses for every file, and what a background import task can
+use for uploads; one parser (one worker process) serves a whole batch::
+
+    with BoundedParser(limits_from()) as parser:
+        for name, data in uploads:
+            result = parser.parse_bytes(name, data)  # a ParseResult, never an exception
+
+A file over a limit gives a failed ``ParseResult`` whose finding says which limit
+(``file-too-large``: refused unread; ``file-too-costly``: stopped), and the next file is
+parsed by a fresh worker.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from jixiao.core.findings import Finding, Severity
+from jixiao.io.intake import read_bounded, too_large, vet
+from jixiao.io.isolation import Overrun, Reason, Worker
+from jixiao.io.limits import PARSE_MEMORY_MB, PARSE_SECONDS, Limits, limits_from
+from jixiao.io.parse import ParseResult, parse_bytes
+from jixiao.io.problems import ReadError, problem
+
+T = TypeVar("T")
+
+
+def parse_file(path: Path, max_bytes: int | None) -> ParseResult:
+    """Read a regular file (at most ``max_bytes``) and import it: what the worker runs."""
+    try:
+        data = read_bounded(path, max_bytes)
+    except ReadError as exc:
+        return ParseResult(str(path), findings=[exc.finding], failed=True)
+    return parse_bytes(str(path), data)
+
+
+def too_costly(document: str, reason: Reason | Literal["depth"], limits: Limits) -> Finding:
+    """The finding for a file whose reading passed a bound and was stopped."""
+    zh, en = {
+        "time": (
+            f"解析超过 {limits.seconds:g} 秒仍未完成，已停止（上限 {PARSE_SECONDS}）",
+            f"parsing took over {limits.seconds:g} s and was stopped (limit {PARSE_SECONDS})",
+        ),
+        "memory": (
+            f"解析所需内存超过 {limits.memory_mb} MB，已停止（上限 {PARSE_MEMORY_MB}）",
+            f"parsing needed over {limits.memory_mb} MB of memory and was stopped"
+            f" (limit {PARSE_MEMORY_MB})",
+        ),
+        "crash": (
+            "解析进程意外终止（可能内存不足），已停止",
+            "the parsing process died (out of memory?) and was stopped",
+        ),
+        "depth": ("文件嵌套层次过深，无法读取", "the file is nested too deeply to read"),
+    }[reason]
+    return problem("file-too-costly", Severity.ERROR, document, zh, en)
+
+
+class BoundedParser:
+    """Runs parses (or any module-level function) in one worker process within ``limits``."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        """Use ``limits``, or the settings in the environment when not given."""
+        self.limits = limits if limits is not None else limits_from()
+        self.worker = Worker(self.limits.seconds, self.limits.memory_bytes)
+
+    def __enter__(self) -> "BoundedParser":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker process."""
+        self.worker.close()
+
+    def call(self, document: str, function: Callable[..., T], *args: Any) -> T:
+        """``function(*args)`` in the worker, within the limits; its exceptions are raised here.
+
+        Raises:
+            ReadError: ``file-too-costly`` naming ``document``: a bound was passed, the worker
+                died, or the input was nested too deeply for the reader (``RecursionError``).
+        """
+        try:
+            return self.worker.call(function, *args)
+        except Overrun as exc:
+            raise ReadError(too_costly(document, exc.reason, self.limits)) from None
+        except RecursionError:
+            raise ReadError(too_costly(document, "depth", self.limits)) from None
+
+    def vet(self, path: Path) -> None:
+        """Refuse, unopened, what is not a regular file or is over the size bound.
+
+        Raises:
+            ReadError: ``unreadable-file`` or ``file-too-large``.
+        """
+        vet(path, self.limits.file_bytes)
+
+    def parse_path(self, path: Path) -> ParseResult:
+        """As ``jixiao.io.parse.parse_path``, within the limits."""
+        try:
+            self.vet(path)
+            return self.call(str(path), parse_file, path, self.limits.file_bytes)
+        except ReadError as exc:
+            return ParseResult(str(path), findings=[exc.finding], failed=True)
+
+    def parse_bytes(self, name: str, data: bytes) -> ParseResult:
+        """As ``jixiao.io.parse.parse_bytes``, within the limits (uploads)."""
+        bound = self.limits.file_bytes
+        try:
+            if bound is not None and len(data) > bound:
+                raise too_large(name, len(data), bound)
+            return self.call(name, parse_bytes, name, data)
+        except ReadError as exc:
+            return ParseResult(name, findings=[exc.finding], failed=True)

@@ -1,0 +1,165 @@
+"""A worker process that runs one call at a time within a time and a memory bound.
+
+Reading a hostile file can take minutes or gigabytes however careful the readers are (a
+decompression bomb, text that makes the importer try every split). ``Worker.call`` runs a
+module-level function in a child process whose address space is capped
+(``resource.setrlimit(RLIMIT_AS)``), waits at most the time bound for the answer, and raises
+``Overrun`` when either bound is passed or the child dies. The child is started once and reused
+for every later call, so a batch pays its start-up once; after an overrun it is killed and a
+fresh one is started on the next call.
+
+Children are forked from a clean server process (``forkserver``) that has the importers loaded,
+so starting one is cheap and safe from a threaded parent (the web's task workers).
+
+Usage::
+
+    with Worker(seconds=60, memory_bytes=1 << 30) as worker:
+        try:
+            result = worker.call(parse_file, path)
+        except Overrun as exc:
+            ...  # exc.reason is "time", "memory" or "crash"
+"""
+
+import multiprocessing
+import resource
+import signal
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, Literal, TypeVar
+
+T = TypeVar("T")
+Reason = Literal["time", "memory", "crash"]
+
+# Loaded once in the fork server, so each worker starts with them.
+PRELOAD = [
+    "jixiao.io.bounded",
+    "jixiao.io.readers.xlsx",
+    "jixiao.io.readers.docx",
+    "jixiao.io.readers.html",
+    "jixiao.io.readers.pdf",
+    "jixiao.core.checks.runner",
+]
+
+
+class Overrun(Exception):
+    """A call stopped: it ran out of time (``time``) or memory (``memory``), or the child died."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(reason)
+        self.reason: Reason = reason
+
+
+def _serve(conn: Connection, memory_bytes: int | None) -> None:
+    """The child's loop: run each ``(function, args)`` received and send back its outcome."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if memory_bytes is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if request is None:
+            return
+        function, args = request
+        try:
+            reply: tuple[str, Any] = ("ok", function(*args))
+        except MemoryError:
+            reply = ("memory", None)
+        except Exception as exc:  # the caller's to handle, as if the call had run here
+            reply = ("error", exc)
+        _send(conn, reply)
+
+
+def _send(conn: Connection, reply: tuple[str, Any]) -> None:
+    """Send a reply; what cannot be pickled (or pickled within the memory) is sent as such."""
+    try:
+        conn.send(reply)
+    except MemoryError:
+        conn.send(("memory", None))
+    except Exception as exc:  # an exception or result that does not pickle
+        conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+class Worker:
+    """One reusable child process; ``call`` runs a function in it within the bounds.
+
+    Args:
+        seconds: wall time allowed for each call (``None``: no bound).
+        memory_bytes: address space of the child (``None``: no bound).
+    """
+
+    def __init__(self, seconds: float | None, memory_bytes: int | None) -> None:
+        self.seconds = seconds
+        self.memory_bytes = memory_bytes
+        self.starts = 0  # how many children were started (a test reads it)
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> "Worker":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _start(self) -> Connection:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        parent, child = context.Pipe()
+        process = context.Process(
+            target=_serve, args=(child, self.memory_bytes), daemon=True, name="jixiao-worker"
+        )
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+        self.starts += 1
+        return parent
+
+    def call(self, function: Callable[..., T], *args: Any) -> T:
+        """``function(*args)`` run in the child; its exceptions are raised here.
+
+        ``function`` and ``args`` must pickle (a module-level function, plain data).
+
+        Raises:
+            Overrun: the call passed a bound or the child died; the child is gone.
+        """
+        conn = self._conn if self._process and self._process.is_alive() else None
+        if conn is None:
+            self.close()
+            conn = self._start()
+        try:
+            conn.send((function, args))
+            ready = conn.poll(self.seconds)
+            status, value = conn.recv() if ready else ("time", None)
+        except (EOFError, OSError):
+            status, value = "crash", None
+        if status == "ok":
+            return value
+        if status == "error":
+            raise value
+        self.kill()
+        raise Overrun(status)
+
+    def kill(self) -> None:
+        """Stop the child at once (a later call starts a new one)."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+        self._forget()
+
+    def close(self) -> None:
+        """Ask the child to finish, and make sure it does."""
+        if self._process is not None and self._conn is not None:
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+            self._process.join(timeout=5)
+        self.kill()
+
+    def _forget(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+        if self._process is not None:
+            self._process.close()
+        self._process, self._conn = None, None

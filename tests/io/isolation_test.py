@@ -1,0 +1,98 @@
+"""The bounded worker: a call over its time or memory is stopped, and the next call still runs.
+
+The functions the worker runs are defined here at module level, so the child can import them.
+Every allocation happens in the child, whose address space is capped; the test process never
+holds more than a few kilobytes of them.
+"""
+
+import os
+import time
+
+import pytest
+
+from jixiao.io.isolation import Overrun, Worker
+
+MIB = 1024 * 1024
+
+
+def child_pid() -> int:
+    return os.getpid()
+
+
+def allocate(mib: int) -> int:
+    """Hold ``mib`` MiB at once and give back their size."""
+    block = bytearray(mib * MIB)
+    return len(block) // MIB
+
+
+def sleep(seconds: float) -> str:
+    time.sleep(seconds)
+    return "woke"
+
+
+def fail() -> None:
+    raise KeyError("missing")
+
+
+def die() -> None:
+    os._exit(3)
+
+
+def unpicklable():
+    return lambda: None
+
+
+@pytest.fixture
+def worker():
+    with Worker(seconds=3, memory_bytes=400 * MIB) as w:
+        yield w
+
+
+def test_calls_run_in_one_child_reused_across_calls(worker):
+    first = worker.call(child_pid)
+    assert first != os.getpid()
+    assert worker.call(child_pid) == first and worker.starts == 1
+
+
+def test_a_call_over_the_memory_bound_is_stopped_and_the_next_runs_in_a_new_child(worker):
+    before = worker.call(child_pid)
+    assert worker.call(allocate, 100) == 100  # well inside 400 MiB
+    with pytest.raises(Overrun) as stopped:
+        worker.call(allocate, 600)  # 600 MiB cannot fit in 400
+    assert stopped.value.reason == "memory"
+    after = worker.call(child_pid)
+    assert after != before and worker.starts == 2
+
+
+def test_a_call_over_the_time_bound_is_stopped_at_the_bound(worker):
+    started = time.monotonic()
+    with pytest.raises(Overrun) as stopped:
+        worker.call(sleep, 30)
+    waited = time.monotonic() - started
+    assert stopped.value.reason == "time"
+    assert 3 <= waited < 10  # stopped at the 3 s bound, not after 30 s
+    assert worker.call(sleep, 0) == "woke"
+
+
+def test_a_child_that_dies_is_a_crash(worker):
+    with pytest.raises(Overrun) as stopped:
+        worker.call(die)
+    assert stopped.value.reason == "crash"
+    assert worker.call(sleep, 0) == "woke"
+
+
+def test_the_functions_exceptions_are_raised_in_the_caller_and_the_child_kept(worker):
+    pid = worker.call(child_pid)
+    with pytest.raises(KeyError, match="missing"):
+        worker.call(fail)
+    with pytest.raises(RuntimeError, match=r"PicklingError|AttributeError"):
+        worker.call(unpicklable)
+    assert worker.call(child_pid) == pid and worker.starts == 1
+
+
+def test_closing_stops_the_child():
+    worker = Worker(seconds=None, memory_bytes=None)
+    pid = worker.call(child_pid)
+    worker.close()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
