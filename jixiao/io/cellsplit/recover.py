@@ -118,8 +118,8 @@ def _line_blocks(
     text = block.cells[0].text
     source = block.cells[0].source
     tokens, as_rows = line_tokens(text, found, state.kinds is not None)
-    if len(tokens) == 1 and tokens[0].label is None:
-        group(text, tokens, state)
+    if len(tokens) == 1 and tokens[0].label is None and (state.kinds is None or not as_rows):
+        group(text, tokens, state)  # a line that stays one cell outside a table: kept as is
         return [Block(start_index, block.cells)], []
     if not as_rows:
         segments = [Segment(tokens)]

@@ -1,12 +1,19 @@
 """Cells that ran together in a table row: ``1010`` under 分值 and 得分 is 10 and 10.
 
 When cells lose their boundaries, a weight and a score print as one run of digits, empty
-cells' dashes as one run of dashes, and an actual copied from its target doubles the end of
-the text (``支撑作用明显支撑作用明显``). A run cut out of run-together text is tried split:
-digits in two wherever both parts read as scores (0 to 100, no leading zero, two decimals at
-most; a run that is a score itself only into a weight and a score not above it), a percentage above 100% into a score and a rate, dashes into single marks, a text ending in the same words twice into the text before
-them and the two copies. The reading of the row that fits the header's columns best wins,
-and a split is always reported (the characters do not settle it alone).
+cells' dashes as one run of dashes, an actual copied from its target doubles the end of the
+text (``支撑作用明显支撑作用明显``), and cells of marked-up text meet at ``</p><p>``. A token
+cut out of run-together text is tried split:
+
+- digits in two wherever both parts read as scores (0 to 100, no leading zero, two decimals
+  at most; a run that is a score itself only into a weight and a score not above it);
+- a percentage above 100% into a score and a rate;
+- dashes into single marks;
+- a text ending in the same words twice into the text before them and the two copies;
+- marked-up text at a ``</p><p>``.
+
+The reading of the row that fits the header's columns best wins, and a split is always
+reported (the characters do not settle it alone).
 """
 
 import re
@@ -20,6 +27,7 @@ from jixiao.io.cellsplit.tokens import Token
 _SCORE = re.compile(r"(?:100|[1-9]\d|\d)(?:\.\d{1,2})?")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _DASHES = re.compile(r"-{2,}")
+_PARAGRAPHS = re.compile(r"</p><p>")  # two cells of marked-up text, run together
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
 _RATE = re.compile(r"(?:100|[1-9]\d|\d)(?:\.\d{1,2})?%")  # a rate as printed: 0% to 100%
 MIN_DOUBLED = 2  # characters of an end printed twice that make a target and its copy
@@ -71,6 +79,9 @@ def _spans(token: Token, word: str) -> list[tuple[Shape, list[tuple[int, int]]]]
         return [(Shape.VALUE, [(0, i), (i, len(word))]) for i in cuts if _RATE.fullmatch(word, i)]
     if _DASHES.fullmatch(word):
         return [(Shape.MARK, [(i, i + 1) for i in range(len(word))])]
+    if token.shape is Shape.TEXT and _PARAGRAPHS.search(word):
+        ends = [m.start() + len("</p>") for m in _PARAGRAPHS.finditer(word)]
+        return [(Shape.TEXT, [(0, end), (end, len(word))]) for end in ends]
     size = doubled_tail(word) if token.shape is Shape.TEXT else 0
     if size:
         cut_at, copy_at = len(word) - 2 * size, len(word) - size
@@ -86,7 +97,8 @@ def _variants(row: list[Token], text: str) -> list[list[Token]]:
     options: list[list[list[Token]]] = []
     for index, token in enumerate(row):
         ways = [[token]]
-        if token.glued or (index + 1 < len(row) and row[index + 1].glued):
+        alone = len(row) == 1  # a whole run-together line: no boundary left in it
+        if alone or token.glued or (index + 1 < len(row) and row[index + 1].glued):
             for shape, spans in _spans(token, text[token.start : token.end]):
                 ways.append(
                     [Token(token.start + a, token.start + b, shape, glued=True) for a, b in spans]
