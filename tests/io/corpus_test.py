@@ -29,22 +29,6 @@ PENDING = [
     "gansu_jiayuguan_2023",
     "hubei_guangshui_2021",
     "hunan_ningxiang_2021",
-    "jilin_dtg",
-    "jilin_fgztc",
-    "jilin_fk",
-    "jilin_fzzl",
-    "jilin_gagry",
-    "jilin_jyq",
-    "jilin_jyzx",
-    "jilin_kjzx",
-    "jilin_qtwsf",
-    "jilin_sysdx",
-    "jilin_wscgxm",
-    "jilin_wsjdf",
-    "jilin_yqsb",
-    "jilin_yqyb",
-    "jilin_zxjtf",
-    "jilin_zzxm",
 ]
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"

@@ -32,7 +32,12 @@ class Built:
 
 
 def kind_of(draft: Draft, layout_kind: str | None) -> FormKind:
-    """The title's kind, else the layout's, else self-evaluation when anything was scored."""
+    """The title's kind, else the layout's, else self-evaluation when anything was scored.
+
+    A layout whose own title the form prints says the kind (吉林's 评价表 are target trees).
+    """
+    if layout_kind and draft.kind != layout_kind and draft.title_of_layout:
+        return FormKind(layout_kind)
     if draft.kind or layout_kind:
         return FormKind(draft.kind or layout_kind)
     scored = any(i.actual or i.score is not None for i in draft.table.indicators)

@@ -18,7 +18,7 @@ from jixiao.io.problems import problem
 from jixiao.io.structure.forms import Built, build
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import Draft, read_blocks, title_of
-from jixiao.io.vocabulary import labels, normalise, title_words, vocabulary
+from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
 NUMBERS = frozenset(f"{n}、" for n in "一二三四五六七八九十")  # numbered rows: 一、财政拨款
@@ -66,9 +66,10 @@ class StructureImporter(Importer):
         text = "|".join(normalise(t) for b in doc for _, t in b.filled)
         for part in parts(doc):
             title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
-            layout = match_layout(title[0] if title else "", text, title[1] if title else None)
+            layout, titled = _layout_of(title, text)
             vocab = vocabulary(layout.id if layout else "national")
             for draft in read_blocks(part, vocab, ledger, kind):
+                draft.title_of_layout = titled
                 built = build(
                     draft, layout.id if layout else None, layout.kind if layout else None, doc.name
                 )
@@ -79,6 +80,25 @@ class StructureImporter(Importer):
                         _findings(doc.name, index, form, draft, built, layout is None)
                     )
         return result
+
+
+def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
+    """The matched layout, and whether the form's title prints the layout's own title words.
+
+    A layout of the other kind than the title's words say is chosen only when the title is
+    that layout's own (吉林 项目支出绩效评价表: 评价 sounds like an evaluation, the form is a
+    target tree).
+    """
+    printed = normalise(title[0]) if title else ""
+    layout = match_layout(printed, text, title[1] if title else None)
+    if layout is None and title:
+        layout = match_layout(printed, text, None)
+    if layout is None:
+        return None, False
+    titled = any(normalise(w) in printed for w in layout.title_words)
+    if title and layout.kind != title[1] and not titled:
+        return None, False
+    return layout, titled
 
 
 def _take_lines(doc: Document, recovered: Document, own: Ledger, ledger: Ledger) -> None:
@@ -158,16 +178,8 @@ def _findings(
             )
         )
     out.extend(
-        uncertain(
-            document,
-            form,
-            path,
-            chosen,
-            [chosen, other],
-            "段落分隔还是换行",
-            "a paragraph break or a wrapped line",
-        )
-        for path, chosen, other in draft.table.uncertain
+        uncertain(document, form, path, chosen, candidates, zh, en)
+        for path, chosen, candidates, zh, en in draft.table.uncertain
     )
     out.extend(_weight_total(document, form, draft, read))
     out.extend(_funds_findings(document, form, draft, read))

@@ -47,6 +47,7 @@ class Draft:
     tables: int = 0  # indicator tables read
     ended_in_table: bool = False  # the blocks ran out inside an indicator table
     currency: str | None = None  # printed outside the funds block (单位：万元)
+    title_of_layout: bool = False  # the title prints the matched layout's own title words
     last_block: int = -1
 
 

@@ -6,6 +6,7 @@ value split over cells is joined in printed order, a comparator cell before it a
 cell after a value ending in its number. Placeholder rows (``指标2: ……``) are not indicators.
 """
 
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -23,7 +24,11 @@ from jixiao.io.structure.values import (
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
+_NAMES = re.compile(r"\s{2,}")
 TEXT_FIELDS = ("explanation", "deviation", "note")
+BREAK = ("段落分隔还是换行", "a paragraph break or a wrapped line")
+SPLIT_NAME = ("一个单元格印了几个指标的名称", "one cell prints the names of several indicators")
+POINTS = ("一个指标跨几行、每行一个分值", "one indicator spans rows with a weight each: their sum")
 
 
 @dataclass
@@ -49,7 +54,10 @@ class Table:
     grade: str | None = None
     typed: bool = False  # line breaks in cells were typed (paragraphs), not wrapped
     shifting: bool = False  # rows may stand off their columns (text that lost merged cells)
-    uncertain: list[tuple[str, str, str]] = field(default_factory=list)  # path, chosen, other
+    # (path, chosen, candidates, why in Chinese, why in English) of readings not settled
+    uncertain: list[tuple[str, str, list[str], str, str]] = field(default_factory=list)
+    merged_rows: int = 0  # further rows read so far of the indicator whose name is merged
+    name_cell: str | None = None  # the name cell (whole) of the last indicator
     level1: str | None = None
     level2: str | None = None
     project: str | None = None
@@ -129,6 +137,8 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
     if _continues(row, table, name):
         _add_points(row, table, weight_text, score_text)
         return
+    table.name_cell = name
+    name = _own_name(row, table, name)
     table.indicators.append(
         Indicator(
             table.level1,
@@ -150,7 +160,8 @@ def _prose(text: str | None, name: str, table: Table) -> str | None:
     """A text field's paragraphs; a break the text does not settle is noted as uncertain."""
     chosen, other = paragraphs(text, table.typed)
     if chosen and other:
-        table.uncertain.append((f"indicators[{len(table.indicators)}].{name}", chosen, other))
+        path = f"indicators[{len(table.indicators)}].{name}"
+        table.uncertain.append((path, chosen, [chosen, other], *BREAK))
     return chosen
 
 
@@ -213,10 +224,41 @@ def _group_weight(row: Row, table: Table) -> None:
 
 
 def _continues(row: Row, table: Table, name: str | None) -> bool:
-    """Whether the row is a further row of the indicator above (its name cell merged over it)."""
-    if not table.indicators:
+    """Whether the row is a further row of the indicator above.
+
+    Its name cell and its target cell are merged over it (吉林: one criterion a row, each with
+    its points).
+    """
+    merged = row.merged(row.header.first("name"))
+    if not merged:
+        table.merged_rows = 0
+    target = row.header.first("target")
+    if target is not None and not row.merged(target):
         return False
-    return row.merged(row.header.first("name")) and table.indicators[-1].name == name
+    return merged and bool(table.indicators) and table.name_cell == name
+
+
+def _own_name(row: Row, table: Table, name: str | None) -> str | None:
+    """A merged name cell over several target blocks prints one name per block.
+
+    The names stand two spaces apart; each block's indicator takes its own, reported as
+    uncertain.
+    """
+    if not row.merged(row.header.first("name")) or name is None:
+        return name
+    table.merged_rows += 1
+    parts = _NAMES.split(row.text(row.header.first("name")).strip())
+    if len(parts) < 2:
+        return name
+    if table.merged_rows == 1 and table.indicators and table.indicators[-1].name == name:
+        first = clean(parts[0]) or name  # the block above took the whole cell: its own share
+        table.indicators[-1] = replace(table.indicators[-1], name=first)
+        path = f"indicators[{len(table.indicators) - 1}].name"
+        table.uncertain.append((path, first, [first, name], *SPLIT_NAME))
+    own = clean(parts[min(table.merged_rows, len(parts) - 1)]) or name
+    path = f"indicators[{len(table.indicators)}].name"
+    table.uncertain.append((path, own, [own, name], *SPLIT_NAME))
+    return own
 
 
 def _add_points(row: Row, table: Table, weight_text: str | None, score_text: str | None) -> None:
@@ -224,6 +266,11 @@ def _add_points(row: Row, table: Table, weight_text: str | None, score_text: str
     last = table.indicators[-1]
     points = _number(row, "weight", weight_text)
     score = _number(row, "score", score_text)
+    if points is not None and last.weight is not None:
+        path = f"indicators[{len(table.indicators) - 1}].weight"
+        total = str(last.weight + points)
+        table.uncertain[:] = [u for u in table.uncertain if u[0] != path]
+        table.uncertain.append((path, total, [total, str(points)], *POINTS))
     table.indicators[-1] = replace(
         last,
         weight=last.weight if points is None else (last.weight or Decimal(0)) + points,
