@@ -40,6 +40,7 @@ def test_check_json_has_recomputed_figures_and_findings(capsys):
         "rate-mismatch",
         "low-execution",
         "target-too-low",
+        "actual-not-measured",  # qualitative actuals copied at full score (issue 11 §2)
     }
     assert status == 1
 
@@ -140,7 +141,12 @@ def test_check_takes_a_form_with_no_template_no_year_and_month_dates(capsys, tmp
     assert status == 0  # seed 001's three warnings, and two notes: no error
     assert form["ruleset"] == "mof-2020@1" and form["template"] is None and form["year"] is None
     assert sorted(f["code"] for f in form["findings"]) == [
-        "check-skipped",  # grade-mismatch, required-groups, cost-indicator-missing (issue 11)
+        "actual-not-measured",  # four qualitative actuals copied at full score (issue 11 §2)
+        "actual-not-measured",
+        "actual-not-measured",
+        "actual-not-measured",
+        "check-skipped",  # grade-mismatch, required-groups, cost-indicator-missing,
+        "check-skipped",  # period-outside-year (issue 11)
         "check-skipped",
         "check-skipped",
         "low-execution",

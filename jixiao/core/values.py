@@ -5,6 +5,13 @@
 unit), qualitative (graded text) or invalid (with the reason). It never raises: any text
 has a reading. ``direction(value, name)`` tells whether more is better (positive) or less
 is better (reverse: ≤ targets, and a zero target on a count of bad events).
+
+Beyond SPEC §3 (issues 9 and 11): a two-sided target (``±5%以内``, ``正负3%``) bounds a deviation
+on either side (``Comparator.WITHIN``, reverse); full-width and box-drawing comparators
+(``≧ ≦ ⩾ ⩽ ═``) read like their plain forms; a printed minus sign stays with its number
+(``-3%``); a mark that says nothing (``/ - — 无 不适用``) is missing like an empty cell; a bare
+direction is recognised by its shape (adverbs, then a verb of change, nothing else: ``逐步改善``,
+``进一步提高``), while a direction after its object (``满意度提升``) is a value.
 """
 
 import re

@@ -2,19 +2,25 @@
 
 from jixiao.core.checks.arithmetic import (
     exec_score_mismatch,
+    form_unfilled,
     grade_mismatch,
     group_weights,
     rate_mismatch,
+    score_missing,
     score_out_of_range,
     total_mismatch,
     weight_share,
     weight_sum,
 )
 from jixiao.core.checks.base import Check
-from jixiao.core.checks.funds import budget_adjusted, low_execution
+from jixiao.core.checks.funds import budget_adjusted, low_execution, over_budget
 from jixiao.core.checks.indicators import (
+    actual_contradicts,
     actual_not_measured,
+    cost_vs_execution,
     deduction_without_reason,
+    impossible_value,
+    money_as_output,
     rule_score_differs,
     target_too_low,
     tier_inconsistent,
@@ -27,6 +33,12 @@ from jixiao.core.checks.targets import (
     target_missing,
     target_unmeasurable,
     target_vague,
+)
+from jixiao.core.checks.texts import (
+    achieved_copied,
+    goal_copied,
+    period_outside_year,
+    template_debris,
 )
 from jixiao.core.checks.tree import cost_missing, near_duplicate, required_groups
 
@@ -68,5 +80,16 @@ FORM_CHECKS: tuple[Check, ...] = _unique(
         required_groups.CHECK,
         cost_missing.CHECK,
         near_duplicate.CHECK,
+        period_outside_year.CHECK,
+        goal_copied.CHECK,
+        form_unfilled.CHECK,
+        score_missing.CHECK,
+        template_debris.CHECK,
+        achieved_copied.CHECK,
+        actual_contradicts.CHECK,
+        impossible_value.CHECK,
+        over_budget.CHECK,
+        money_as_output.CHECK,
+        cost_vs_execution.CHECK,
     )
 )

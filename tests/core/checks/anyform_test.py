@@ -43,12 +43,14 @@ def test_no_template_and_no_year_every_check_but_those_needing_them_runs(config)
         ("check-skipped", "template", INFO),  # grade-mismatch needs the form's own template
         ("check-skipped", "template", INFO),  # required-groups: the same
         ("check-skipped", "year", INFO),  # cost-indicator-missing: the year and the template
+        ("check-skipped", "year", INFO),  # period-outside-year: the year
         ("ruleset-inferred", "template", INFO),
         ("total-mismatch", "total_score", Severity.ERROR),
     ]
     assert sorted(f.found for f in report.findings if f.code == "check-skipped") == [
         "cost-indicator-missing",
         "grade-mismatch",
+        "period-outside-year",
         "required-groups",
     ]
 
@@ -59,7 +61,9 @@ def test_the_skip_names_the_check_and_what_is_missing(config):
     (skipped,) = [f for f in skips if f.found == "grade-mismatch"]
     assert skipped.expected == "template"
     # The check is named by its title, its code stays in ``found`` for machines.
-    assert "“绩效等级与总分不符”" in skipped.message_zh and "grade-mismatch" not in skipped.message_zh
+    assert (
+        "“绩效等级与总分不符”" in skipped.message_zh and "grade-mismatch" not in skipped.message_zh
+    )
     assert "grade-mismatch" not in skipped.message_en
     assert (skipped.location.document, skipped.location.form) == ("f.json", 3)
     (inferred,) = [f for f in report.findings if f.code == "ruleset-inferred"]
@@ -79,10 +83,11 @@ def test_the_same_grade_slip_is_an_error_under_a_listed_template(config):
     assert ("grade-mismatch", "grade", Severity.ERROR) in found(clean(grade="良"), config)
 
 
-def test_no_year_alone_skips_only_the_cost_indicator_check(config):
+def test_no_year_alone_skips_only_the_checks_of_the_year(config):
     report = check_form(clean(year=None), config)
     assert [(f.code, f.location.path, f.found) for f in report.findings] == [
-        ("check-skipped", "year", "cost-indicator-missing")  # from budget year 2022 on
+        ("check-skipped", "year", "cost-indicator-missing"),  # from budget year 2022 on
+        ("check-skipped", "year", "period-outside-year"),  # targets within the year
     ]
 
 
@@ -134,8 +139,10 @@ def twice(form):
 def test_a_needing_check_is_skipped_at_the_missing_place(changes, path, config, monkeypatch):
     code = needing(monkeypatch, Need.YEAR, Need.FULL_DATES)
     form = replace(twice(target("mof-2020-target", ROWS)), **changes)
-    # cost-indicator-missing needs the year too: its own skip is not this test's subject.
-    findings = [f for f in check_form(form, config).findings if f.found != "cost-indicator-missing"]
+    # cost-indicator-missing and period-outside-year need the year too: their own skips are
+    # not this test's subject.
+    others = ("cost-indicator-missing", "period-outside-year")
+    findings = [f for f in check_form(form, config).findings if f.found not in others]
     assert [(f.code, f.location.path, f.found) for f in findings] == [("check-skipped", path, code)]
 
 

@@ -2,6 +2,10 @@
 
 Each expected list was reviewed by hand against the seed text: SPEC §5's seed examples are
 all here, and each other finding is one a careful reviewer would raise.
+
+Issue 11 §2 adds the qualitative actuals copied word for word from their targets at full score
+(``COPIED``): repeating the target is no evidence of what was achieved, so a reviewer asks what
+was done. Each is listed with the text copied.
 """
 
 import pytest
@@ -12,22 +16,47 @@ from tests.conftest import gold_form
 
 W, E, INFO = Severity.WARNING, Severity.ERROR, Severity.INFO
 
+
+def copied(index):
+    """A qualitative actual identical to its target at full score (issue 11 §2)."""
+    return ("actual-not-measured", f"indicators[{index}].actual", W)
+
+
 EXPECTED = {
     ("000", 0): [],  # 65.37 % is explained in 主要问题; totals and groups add up
     ("000", 1): [],
     ("001", 0): [
         ("rate-mismatch", "funds.execution_rate", W),  # printed 80.88, computed 80.89
-        ("low-execution", "funds.execution_rate", W),  # 80.88 %, nothing said
+        ("low-execution", "funds.execution_rate", W),  # 80.89 % (80.88 printed), nothing said
         ("target-too-low", "indicators[1].target", W),  # 开展服务企业工作的次数 ≥50 → 139
+        copied(5),  # 支撑作用明显 → 支撑作用明显, 10 of 10
+        copied(6),  # 借鉴作用强 → 借鉴作用强, 10 of 10
+        copied(7),  # 长效机制健全 → 长效机制健全, 5 of 5
+        copied(8),  # 管理人员落实,人员配置合理 → the same, 5 of 5
     ],
     ("001", 1): [
         ("budget-adjusted", "funds.budget", W),  # 380,000 → 190,000
         ("low-execution", "funds.execution_rate", W),  # 79.94 %
+        copied(5),  # 费用标准: 符合标准 → 符合标准, 5 of 5
+        copied(6),  # 促进作用明显 → 促进作用明显, 10 of 10
+        copied(7),  # 支撑作用明显 → 支撑作用明显, 10 of 10
+        copied(8),  # 长效机制健全 → 长效机制健全, 5 of 5
+        copied(9),  # 管理人员落实,人员配置合理 → the same, 5 of 5
     ],
-    ("001", 2): [("rule-score-differs", "indicators[9].score", INFO)],  # 100 % → 99 %: 9.9 vs 9
+    ("001", 2): [
+        ("rule-score-differs", "indicators[9].score", INFO),  # 100 % → 99 %: 9.9 vs 9
+        copied(4),  # 费用标准: 符合标准 → 符合标准, 10 of 10
+        copied(5),  # 促进作用明细 → 促进作用明细 (the typo copied too), 10 of 10
+        copied(6),  # 支撑作用明显 → 支撑作用明显, 10 of 10
+        copied(7),  # 长效机制健全 → 长效机制健全, 5 of 5
+        copied(8),  # 管理人员落实,人员配置合理 → the same, 5 of 5
+    ],
     ("001", 3): [
         ("actual-not-measured", "indicators[1].actual", W),  # 服务保障天数 ≥320 天
         ("actual-not-measured", "indicators[9].actual", W),  # 服务对象满意 ≥95%
+        copied(5),  # 保障支持作用强 → 保障支持作用强, 10 of 10
+        copied(7),  # 长效机制健全 → 长效机制健全, 5 of 5
+        copied(8),  # 管理人员落实,人员配置合理 → the same, 5 of 5
     ],
     ("002", 0): [],
     ("003", 0): [
@@ -83,7 +112,12 @@ def test_the_spec_seed_examples_carry_their_figures(config):
     )
     (adjusted,) = by_code["budget-adjusted"]
     assert (adjusted.expected, adjusted.found) == ("380000", "190000")
-    assert sorted(f.found for f in by_code["low-execution"]) == ["79.94", "80.88"]
+    # Judged on the recomputed rate (issue 11 §2): 506,745.04 ÷ 626,500 = 80.885… → 80.89;
+    # 151,881.2 ÷ 190,000 = 79.937… → 79.94.
+    assert sorted(f.found for f in by_code["low-execution"]) == ["79.94", "80.89"]
     (too_low,) = by_code["target-too-low"]
     assert too_low.location.indicator == "开展服务企业工作的次数" and too_low.found == "139 次"
-    assert sorted(f.found for f in by_code["actual-not-measured"]) == ["≥320 天", "≥95%"]
+    inequalities = [f.found for f in by_code["actual-not-measured"] if f.found.startswith("≥")]
+    assert sorted(inequalities) == ["≥320 天", "≥95%"]
+    # The copies of issue 11 §2: 4 + 5 + 5 + 3 qualitative actuals equal to their targets.
+    assert len(by_code["actual-not-measured"]) == 2 + 17

@@ -37,6 +37,17 @@ ISSUE_11_CODES = {
     "cost-indicator-missing",
     "near-duplicate-indicator",
     "weight-concentrated",
+    "period-outside-year",
+    "goal-copied",
+    "form-unfilled",
+    "score-missing",
+    "template-debris",
+    "achieved-copies-goal",
+    "actual-contradicts-target",
+    "impossible-value",
+    "over-budget",
+    "money-as-output",
+    "cost-contradicts-execution",
 }
 
 

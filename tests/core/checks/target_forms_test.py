@@ -132,7 +132,8 @@ def test_a_cost_indicator_from_budget_year_2022(config):
     # No year: the check says once that it did not run.
     skipped = check_form(replace(no_cost, year=None), config).findings
     assert [(f.code, f.found) for f in skipped if f.severity is INFO] == [
-        ("check-skipped", "cost-indicator-missing")
+        ("check-skipped", "cost-indicator-missing"),
+        ("check-skipped", "period-outside-year"),
     ]
 
 
@@ -165,3 +166,16 @@ def test_one_indicator_with_more_than_half_the_points(config):
     assert found(heavy, config, "weight-concentrated") == [("indicators[0].weight", W)]
     half = weighted("45", "5", "5", "5", "25", "5")  # 45 of 90 = 50 %
     assert found(half, config, "weight-concentrated") == []
+
+
+def test_an_indicator_left_out_of_a_self_evaluation_is_no_missing_target(config):
+    # SPEC §4: a not applicable indicator is left out and the rest rescaled.
+    form = gold_form("001", 3)
+    rows = list(form.indicators)
+    rows[6] = replace(rows[6], target="不适用", actual="不适用")  # 环保达标
+    left_out = replace(form, indicators=tuple(rows))
+    assert found(left_out, config, "target-missing") == []
+    rows[6] = replace(rows[6], actual="无整改通知或警告")  # the actual says it applied
+    assert found(replace(form, indicators=tuple(rows)), config, "target-missing") == [
+        ("indicators[6].target", E)
+    ]

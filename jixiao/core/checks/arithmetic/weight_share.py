@@ -47,7 +47,7 @@ CHECK = Check(
     severity=Severity.WARNING,
     title_zh="单个指标权重过高",
     title_en="One indicator carries most of the points",
-    basis="财预〔2020〕10号: 指标权重根据指标重要程度合理设置；阈值见规则集 [weights] max_share",
+    basis="财预〔2020〕10号: 指标权重根据指标重要程度合理设置；阈值见规则集 weights.max_share",
     run=run,
     doc=__doc__,
 )

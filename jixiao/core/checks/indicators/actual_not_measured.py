@@ -1,14 +1,17 @@
 """actual-not-measured: the actual is an inequality or a copy of the target.
 
 An actual is a measurement; ``≥320 天`` or ``≥95%`` in the 实际完成值 column says only
-that the target was claimed. A qualitative actual copied from the target word for word
-is reported only when ``flag_copied_qualitative`` is set.
+that the target was claimed. A qualitative actual copied from the target word for word at full
+score (``长效机制健全`` → ``长效机制健全``, 5 of 5) repeats the target and is no evidence of what
+was achieved (issue 11 §2); ``flag_copied_qualitative = false`` turns that part off.
 
 Fires:
     seed 001 驻外办驻外工作经费 服务保障天数: target ≥320 天, actual ≥320 天.
+    seed 001 合作交流工作业务费 长效机制建立情况: 长效机制健全 → 长效机制健全, 5 of 5.
 
 Passes:
     seed 001 合作交流工作业务费 服务对象满意度: target ≥95%, actual 98%.
+    seed 001 成本控制: 成本控制在预算内 → 预算内 (said in other words).
 """
 
 from collections.abc import Iterator
@@ -25,8 +28,10 @@ def run(ctx: Context) -> Iterator[Finding]:
     copies = ctx.setting("flag_copied_qualitative")
     for row in ctx.score.indicators:
         ind = ctx.form.indicators[row.index]
+        full = ind.score is None or ind.weight is None or ind.score >= ind.weight
         copied = (
             copies
+            and full
             and row.actual.kind is ValueKind.QUALITATIVE
             and same_name(ind.actual, ind.target)
         )

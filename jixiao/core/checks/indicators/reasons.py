@@ -1,5 +1,7 @@
 """Where a form explains itself: deviation cells, and the 2019 layout's free text."""
 
+import re
+
 from jixiao.core.model import Form, Indicator
 
 
@@ -27,3 +29,17 @@ def explanations(form: Form) -> list[str]:
 def explains(form: Form, words: list[str]) -> bool:
     """Whether any explanation mentions one of ``words``."""
     return any(word in text for text in explanations(form) for word in words)
+
+
+def explains_by(form: Form, patterns: list[str]) -> str | None:
+    """The first passage of an explanation that matches one of ``patterns`` (regular expressions).
+
+    Patterns say what a reason says about a deviation (``部分工程款待审计后拨付``, ``降低了预算
+    执行率``), so a word that merely appears (``厉行节约`` in 改进措施) explains nothing.
+    """
+    for text in explanations(form):
+        for pattern in patterns:
+            match = re.search(pattern, text)
+            if match:
+                return match.group()
+    return None

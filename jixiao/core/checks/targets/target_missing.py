@@ -1,19 +1,30 @@
 """target-missing: no target, or the indicator's own name where the target belongs.
 
-Only for layouts with a target column (not the 2019 self-evaluation).
+Only for layouts with a target column (not the 2019 self-evaluation). A mark that says nothing
+(``/``, ``-``, ``—``, ``无``, ``不适用``) is no target either (issue 11 §1); a self-evaluation row
+whose target and actual both say 不适用 is an indicator left out on purpose (SPEC §4: the rest
+are rescaled) and passes.
 
 Fires:
     seed 004 视频会议系统（运维）: 项目计划完成率 → "项目计划完成率".
+    a target printed "/".
 
 Passes:
     seed 004 视频会议系统（运维）: 主会场网络丢包率 → "≤2%".
+    a self-evaluation row 不适用 → 不适用.
 """
 
 from collections.abc import Iterator
 
 from jixiao.core.checks.base import Check, Context
 from jixiao.core.findings import Finding, Severity
-from jixiao.core.values import InvalidReason
+from jixiao.core.scoring import NOT_APPLICABLE
+from jixiao.core.values import InvalidReason, normalize
+
+
+def _left_out(target: str | None, actual: str | None) -> bool:
+    """Target and actual both say the indicator does not apply."""
+    return all(normalize(v or "") in NOT_APPLICABLE for v in (target, actual))
 
 
 def run(ctx: Context) -> Iterator[Finding]:
@@ -24,6 +35,8 @@ def run(ctx: Context) -> Iterator[Finding]:
         if row.target.reason not in (InvalidReason.EMPTY, InvalidReason.NAME):
             continue
         ind = ctx.form.indicators[row.index]
+        if ctx.form.is_self_evaluation and _left_out(ind.target, ind.actual):
+            continue
         empty = row.target.reason is InvalidReason.EMPTY
         yield ctx.report(
             f"indicators[{row.index}].target",
