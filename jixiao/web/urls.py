@@ -24,6 +24,8 @@ urlpatterns = [
     path("imports/", imports.upload, name="jx-import"),
     path("imports/<int:pk>/", imports.batch_page, name="jx-import-batch"),
     path("imports/<int:pk>/confirm/", imports.confirm, name="jx-import-confirm"),
+    path("imports/<int:pk>/retry/", imports.retry, name="jx-import-retry"),
+    path("imports/<int:pk>/cancel/", imports.cancel, name="jx-import-cancel"),
     path("jobs/<int:pk>.json", imports.job_status, name="jx-job"),
     path("recheck/", imports.recheck, name="jx-recheck"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -71,8 +71,12 @@ def test_an_import_is_all_or_nothing(cast, django_capture_on_commit_callbacks):
         client.post(reverse("jx-import-confirm", args=[second.pk]))
     run_worker()
     second.refresh_from_db()
-    assert (
-        second.store_job.status == JobStatus.FAILED and "already stored" in second.store_job.message
+    assert second.store_job.status == JobStatus.FAILED
+    assert second.store_job.message == (
+        f"未保存任何表：{SEED_003.name} 第 1 张表（合作交流工作业务费 2020）已经保存过。"
+    )
+    assert second.store_job.message_en == (
+        f"Nothing stored: form 1 of {SEED_003.name} (合作交流工作业务费 2020) is stored already."
     )
     assert FormRecord.objects.count() == 2  # none of seed 001's four forms was kept
 

@@ -15,13 +15,22 @@ class JobStatus(models.TextChoices):
 
 
 class Job(models.Model):
-    """A long job run by a task worker: parsing an upload, storing it, re-checking a year."""
+    """A long job run by a task worker: parsing an upload, storing it, re-checking a year.
+
+    While it runs, its worker renews ``heartbeat_at``; a job whose heartbeat stopped belongs
+    to a dead worker and is requeued or failed by ``jobs.sweep`` (see ``jobs``).
+    """
 
     kind = models.CharField(max_length=30)  # parse | store | recheck
     status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    message = models.TextField(blank=True)
+    message = models.TextField(blank=True)  # why it failed, in Chinese …
+    message_en = models.TextField(blank=True)  # … and in English
+    task_id = models.CharField(max_length=64, blank=True)  # the queued task that runs it
+    worker = models.CharField(max_length=200, blank=True)  # host, process and run of its worker
+    heartbeat_at = models.DateTimeField(null=True, blank=True)  # last sign of life (or queued)
+    attempts = models.PositiveSmallIntegerField(default=0)  # runs started
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -46,6 +55,7 @@ class ImportBatch(models.Model):
     )
     as_status = models.CharField(max_length=30, default="draft")
     stored = models.BooleanField(default=False)
+    cancelled = models.BooleanField(default=False)
 
 
 class ImportFile(models.Model):
@@ -56,9 +66,12 @@ class ImportFile(models.Model):
     content = models.BinaryField()
     outcome = models.CharField(
         max_length=30, blank=True
-    )  # parsed | parsed with findings | failed | stored
+    )  # "" (not read yet) | reading | parsed | parsed with findings | failed | stored
     result = models.JSONField(null=True, blank=True)  # jixiao/parse@1
-    message = models.TextField(blank=True)
+    message = models.TextField(blank=True)  # why it failed, in Chinese …
+    message_en = models.TextField(blank=True)  # … and in English
+    # Its forms ready to store (``services.stage_form``), kept until the batch is stored.
+    staged = models.JSONField(null=True, blank=True)
     # What the user typed for forms that lacked it: {"<form index>": {"year": 2023, "name": …}}
     supplied = models.JSONField(default=dict, blank=True)
 

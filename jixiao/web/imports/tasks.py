@@ -1,116 +1,210 @@
 """Background tasks (Django's task framework, database backend): parse, store, re-check.
 
-Each task updates its ``Job`` row as it goes, so the page can show progress; a file that
-fails never stops the others; storing is one transaction: all forms or none.
+One task, ``run_job``, runs any job under a lease (``jobs``: heartbeat, sweep, messages).
+Every write is a short transaction that also checks the lease, so a worker killed at any
+point leaves a job the sweep can requeue, and the database is never held for long:
+
+- parsing: each file is read, and its result saved, on its own; a reader that raises
+  anything makes a failed file with a message, never a stuck job; a file a worker died in
+  is failed on the next run (the page offers to read it again);
+- storing: each file's forms are staged (decoded, checked, summarised) file by file, then
+  published in one short transaction: users see the whole batch or none of it.
 """
 
+import logging
+import zipfile
+import zlib
+
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import DatabaseError, IntegrityError, transaction
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from jixiao.core.formjson import decode_form
+from jixiao.core.formjson import FormDecodeError, decode_form
+from jixiao.core.model import Form
+from jixiao.core.names import name_key
 from jixiao.io.batch import Status as Outcome
 from jixiao.io.batch import outcome_of
 from jixiao.io.parse import parse_bytes
 from jixiao.web.accounts.access import membership_of
-from jixiao.web.accounts.models import Role
+from jixiao.web.accounts.models import Organisation, OrgKind, Role
+from jixiao.web.imports import jobs
 from jixiao.web.imports.missing import supplied_to
-from jixiao.web.imports.models import ImportBatch, Job, JobStatus
+from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
 from jixiao.web.store.models import FormRecord
-from jixiao.web.store.services import create_form, refresh_summary, to_form, unit_named
+from jixiao.web.store.services import publish_staged, refresh_summary, stage_form, to_form
 
+logger = logging.getLogger(__name__)
 
-def _start(job: Job, total: int) -> None:
-    job.status, job.total, job.done = JobStatus.RUNNING, total, 0
-    job.save(update_fields=["status", "total", "done"])
+READING = "reading"  # a file's outcome while a worker reads it
+FINAL = (Outcome.PARSED, Outcome.WITH_FINDINGS, Outcome.FAILED, "stored")
 
-
-def _finish(job: Job, status: str, message: str = "") -> None:
-    job.status, job.message, job.finished_at = status, message, timezone.now()
-    job.save(update_fields=["status", "message", "finished_at"])
-
-
-def _step(job: Job) -> None:
-    Job.objects.filter(pk=job.pk).update(done=job.done + 1)
-    job.done += 1
+DAMAGED = gettext_noop("文件已损坏，或使用了不支持的压缩格式，未能读取。")
+UNREADABLE = gettext_noop("读取这个文件时出错，未能读取。")
+INTERRUPTED = gettext_noop("读取这个文件时后台处理进程中断，未能读取。可在本页重新读取。")
+CLASH = gettext_noop("未保存任何表：%(file)s 第 %(index)s 张表（%(project)s %(year)s）已经保存过。")
+UNSTORABLE = gettext_noop("未保存任何表：%(file)s 第 %(index)s 张表内容不完整，无法保存。")
+NO_FORMS = gettext_noop("文件中没有读出表。")
+CLASH_AT_END = gettext_noop("未保存任何表：其中有表已经保存过（可能刚由他人导入）。")
 
 
 @task()
-def parse_upload(batch_id: int) -> None:
-    """Parse every file of an upload, keeping each result for the preview."""
-    batch = ImportBatch.objects.get(pk=batch_id)
-    job = batch.parse_job
-    files = list(batch.files.all())
-    _start(job, len(files))
+def run_job(job_id: int) -> None:
+    """Run a job (parse, store or recheck) under a lease; reclaim dead workers' jobs first."""
+    try:
+        jobs.sweep()
+    except DatabaseError:
+        logger.exception("sweep failed; the job runs anyway")
+    job = Job.objects.filter(pk=job_id).first()
+    lease = jobs.claim(job) if job else None
+    if lease is None:
+        return  # run by another worker, or ended already
+    with lease:
+        RUNS[job.kind](job, lease)
+
+
+def parse_batch(job: Job, lease: jobs.Lease) -> None:
+    """Read every file of an upload not read yet, keeping each result for the preview."""
+    files = list(job.parsed_batch.files.only("pk", "name", "outcome"))
+    lease.start(len(files), sum(f.outcome in FINAL for f in files))
     for upload in files:
-        result = parse_bytes(upload.name, bytes(upload.content))
-        outcome = outcome_of(upload.name, result, None)
-        upload.result, upload.outcome, upload.message = (
-            result.to_dict(),
-            str(outcome.status),
-            outcome.message or "",
-        )
-        upload.save(update_fields=["result", "outcome", "message"])
-        _step(job)
-    _finish(job, JobStatus.DONE)
+        if upload.outcome in FINAL:
+            continue
+        if upload.outcome == READING:
+            _fail_file(upload, INTERRUPTED)  # the last run died in it: do not die again
+        else:
+            with transaction.atomic():
+                lease.renew()  # still ours
+                ImportFile.objects.filter(pk=upload.pk).update(outcome=READING)
+            _read(upload)
+        with transaction.atomic():
+            lease.step()
+            upload.save(update_fields=["outcome", "result", "message", "message_en"])
 
 
-def _store_all(batch: ImportBatch, user: User, job: Job) -> None:
-    member = membership_of(user)
-    own_unit = member.organisation if member and member.role == Role.UNIT_STAFF else None
-    for upload in batch.files.exclude(outcome=Outcome.FAILED):
-        for index, parsed in enumerate(upload.result["forms"]):
-            data, typed = supplied_to(parsed, upload.supplied.get(str(index), {}))
+def _read(upload: ImportFile) -> None:
+    content = ImportFile.objects.values_list("content", flat=True).get(pk=upload.pk)
+    try:
+        result = parse_bytes(upload.name, bytes(content))
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, UnicodeError, EOFError):
+        logger.warning("upload %s: damaged or unsupported container", upload.pk, exc_info=True)
+        _fail_file(upload, DAMAGED)
+        return
+    except Exception:  # any reader failure fails this file, never the batch
+        logger.exception("upload %s: the reader failed", upload.pk)
+        _fail_file(upload, UNREADABLE)
+        return
+    outcome = outcome_of(upload.name, result, None)
+    upload.result, upload.outcome = result.to_dict(), str(outcome.status)
+    upload.message, upload.message_en = "", ""
+    if outcome.status == Outcome.FAILED:
+        first = result.findings[0] if result.findings else None
+        zh_en = (first.message_zh, first.message_en) if first else jobs.both(NO_FORMS)
+        upload.message, upload.message_en = zh_en
+
+
+def _fail_file(upload: ImportFile, msgid: str) -> None:
+    upload.outcome, upload.result = Outcome.FAILED, None
+    upload.message, upload.message_en = jobs.both(msgid)
+
+
+def _own_unit(user: User | None) -> Organisation | None:
+    """A unit clerk imports into their own unit; reviewers into the units the forms name."""
+    member = membership_of(user) if user else None
+    return member.organisation if member and member.role == Role.UNIT_STAFF else None
+
+
+def store_batch(job: Job, lease: jobs.Lease) -> None:
+    """Stage every parsed form of an upload file by file, then publish them all at once."""
+    batch = job.stored_batch
+    own_unit = _own_unit(job.created_by)
+    files = list(batch.files.exclude(outcome=Outcome.FAILED).only("pk", "name"))
+    staged = set(
+        batch.files.filter(staged__isnull=False).values_list("pk", flat=True)
+    )  # by an earlier run
+    lease.start(len(files) + 1, len(staged & {f.pk for f in files}))
+    for upload in files:
+        if upload.pk in staged:
+            continue
+        forms = _stage_file(ImportFile.objects.get(pk=upload.pk), own_unit, lease)
+        if forms is None:
+            return
+        with transaction.atomic():
+            lease.step()
+            ImportFile.objects.filter(pk=upload.pk).update(staged=forms)
+    _publish(batch, job.created_by, own_unit, lease)
+
+
+def _stage_file(upload: ImportFile, own_unit, lease: jobs.Lease) -> list[dict] | None:
+    """The file's forms ready to store; None (the job failed, saying why) if one cannot be."""
+    forms = []
+    for index, parsed in enumerate(upload.result["forms"]):
+        data, typed = supplied_to(parsed, upload.supplied.get(str(index), {}))
+        where = {"file": upload.name, "index": index + 1}
+        try:
             form = decode_form(data, upload.name, index)
-            unit = own_unit or unit_named(form)
-            try:
-                with transaction.atomic():
-                    create_form(
-                        form,
-                        unit=unit,
-                        actor=user,
-                        origin="imported",
-                        source_file=upload.name,
-                        status=batch.as_status,
-                        changes=typed,
-                    )
-            except IntegrityError:
-                raise ValueError(
-                    f"{upload.name} #{index}: {form.project.name} {form.year} 已存在 / already stored"
-                ) from None
-        upload.outcome = "stored"
-        upload.content = b""
-        upload.save(update_fields=["outcome", "content"])
-        _step(job)
+        except FormDecodeError:
+            lease.finish(JobStatus.FAILED, UNSTORABLE, **where)
+            return None
+        if _stored_already(form, own_unit):
+            lease.finish(
+                JobStatus.FAILED, CLASH, project=form.project.name, year=form.year, **where
+            )
+            return None
+        forms.append(stage_form(form, typed))
+    return forms
 
 
-@task()
-def store_upload(batch_id: int, user_id: int) -> None:
-    """Store every parsed form of an upload in one transaction: all or nothing."""
-    batch = ImportBatch.objects.get(pk=batch_id)
-    job = batch.store_job
-    _start(job, batch.files.exclude(outcome=Outcome.FAILED).count())
+def _stored_already(form: Form, own_unit: Organisation | None) -> bool:
+    units = (
+        [own_unit]
+        if own_unit
+        else Organisation.objects.filter(
+            kind=OrgKind.UNIT, name_key=name_key(form.project.unit or "未知单位")
+        )
+    )
+    return FormRecord.objects.filter(
+        project__unit__in=units,
+        project__name_key=name_key(form.project.name or "未命名项目"),
+        year=form.year,
+        kind=str(form.kind),
+    ).exists()
+
+
+def _publish(batch: ImportBatch, user, own_unit, lease: jobs.Lease) -> None:
+    """One short transaction: every staged form stored, the batch marked stored, the job done."""
+    files = batch.files.exclude(outcome=Outcome.FAILED)
+    entries = [
+        (own_unit, form, name)
+        for name, staged in files.values_list("name", "staged")
+        for form in staged
+    ]
     try:
         with transaction.atomic():
-            _store_all(batch, User.objects.get(pk=user_id), job)
-            batch.stored = True
-            batch.save(update_fields=["stored"])
-    except ValueError as exc:
-        Job.objects.filter(pk=job.pk).update(done=0)
-        _finish(job, JobStatus.FAILED, f"未导入任何表 nothing stored: {exc}")
-        return
-    _finish(job, JobStatus.DONE)
+            publish_staged(entries, actor=user, status=batch.as_status)
+            files.update(outcome="stored", content=b"", staged=None)
+            ImportBatch.objects.filter(pk=batch.pk).update(stored=True)
+            lease.finish()
+    except IntegrityError:
+        lease.finish(JobStatus.FAILED, CLASH_AT_END)
 
 
-@task()
-def recheck_year(job_id: int) -> None:
+def recheck_year(job: Job, lease: jobs.Lease) -> None:
     """Re-run the checks on every form of a year (after the rules changed), refreshing the queue."""
-    job = Job.objects.get(pk=job_id)
-    forms = FormRecord.objects.filter(year=job.year)
-    _start(job, forms.count())
-    for record in forms.iterator():
+    pks = list(FormRecord.objects.filter(year=job.year).values_list("pk", flat=True))
+    lease.start(len(pks))
+    for pk in pks:
+        record = FormRecord.objects.get(pk=pk)
         refresh_summary(record, to_form(record))
-        record.save(update_fields=["declared_total", "recomputed_total", "errors", "warnings"])
-        _step(job)
-    _finish(job, JobStatus.DONE)
+        with transaction.atomic():
+            lease.step()
+            # Only if nobody saved it meanwhile: their save refreshed the summary itself.
+            FormRecord.objects.filter(pk=pk, version=record.version).update(
+                declared_total=record.declared_total,
+                recomputed_total=record.recomputed_total,
+                errors=record.errors,
+                warnings=record.warnings,
+            )
+
+
+RUNS = {"parse": parse_batch, "store": store_batch, "recheck": recheck_year}

@@ -14,7 +14,7 @@ from jixiao.core.numbers import to_text
 from jixiao.io.batch import Status as Outcome
 from jixiao.web.accounts.access import membership_of
 from jixiao.web.accounts.models import Role
-from jixiao.web.imports import missing, tasks
+from jixiao.web.imports import jobs, missing
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
 from jixiao.web.store.checking import check_in_web
 from jixiao.web.store.models import Status
@@ -56,11 +56,11 @@ def upload(request: HttpRequest) -> HttpResponse:
             ImportFile.objects.bulk_create(
                 ImportFile(batch=batch, name=f.name, content=f.read()) for f in files
             )
-            transaction.on_commit(lambda: tasks.parse_upload.enqueue(batch.pk))
+            jobs.launch(job)
         return redirect("jx-import-batch", pk=batch.pk)
     batches = (
         ImportBatch.objects.filter(created_by=request.user)
-        .select_related("parse_job")
+        .select_related("parse_job", "store_job")
         .order_by("-pk")[:20]
     )
     return render(
@@ -105,16 +105,30 @@ def _preview(upload: ImportFile, post=None) -> list[dict]:
 
 
 def _batch_context(request: HttpRequest, batch: ImportBatch, post=None) -> dict:
-    files = list(batch.files.defer("content"))
+    files = list(batch.files.defer("content", "staged"))
+    parsed = batch.parse_job.status == JobStatus.DONE
     return {
         "batch": batch,
         "job": batch.parse_job,
         "store_job": batch.store_job,
-        "files": [{"file": f, "forms": _preview(f, post)} for f in files]
-        if batch.parse_job.status == JobStatus.DONE
-        else [],
+        "job_message": _job_message(batch.parse_job),
+        "store_message": _job_message(batch.store_job),
+        "files": [
+            {
+                "file": f,
+                "forms": _preview(f, post) if parsed else [],
+                "message": jobs.shown(f.message, f.message_en),
+            }
+            for f in files
+        ],
         "finance": _member(request).role == Role.FINANCE_REVIEWER,
+        "can_retry": _retryable(batch) is not None,
+        "can_cancel": _cancellable(batch),
     }
+
+
+def _job_message(job: Job | None) -> str:
+    return jobs.shown(job.message, job.message_en) if job else ""
 
 
 @login_required
@@ -152,7 +166,12 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     until every such form has its answer, nothing is stored and the page says what is missing.
     """
     batch = _batch_for(request, pk)
-    if batch.stored or batch.store_job or batch.parse_job.status != JobStatus.DONE:
+    if (
+        batch.stored
+        or batch.cancelled
+        or batch.store_job
+        or batch.parse_job.status != JobStatus.DONE
+    ):
         messages.error(request, _("该批文件不能再导入"))
         return redirect("jx-import-batch", pk=batch.pk)
     as_status = request.POST.get("as_status", Status.DRAFT)
@@ -172,7 +191,68 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         batch.store_job = Job.objects.create(kind="store", created_by=request.user)
         batch.as_status = as_status
         batch.save(update_fields=["store_job", "as_status"])
-        transaction.on_commit(lambda: tasks.store_upload.enqueue(batch.pk, request.user.pk))
+        jobs.launch(batch.store_job)
+    return redirect("jx-import-batch", pk=batch.pk)
+
+
+def _retryable(batch: ImportBatch) -> Job | None:
+    """The job that a retry runs again: a failed store, a failed parse, or unread files."""
+    if batch.stored or batch.cancelled:
+        return None
+    store, parse = batch.store_job, batch.parse_job
+    if store is not None:
+        return store if store.status == JobStatus.FAILED else None
+    if parse.status == JobStatus.FAILED:
+        return parse
+    if parse.status == JobStatus.DONE and batch.files.filter(outcome=Outcome.FAILED).exists():
+        return parse
+    return None
+
+
+def _cancellable(batch: ImportBatch) -> bool:
+    """Not stored, and no job of it waiting or running."""
+    busy = (JobStatus.QUEUED, JobStatus.RUNNING)
+    return not (
+        batch.stored
+        or batch.cancelled
+        or batch.parse_job.status in busy
+        or (batch.store_job is not None and batch.store_job.status in busy)
+    )
+
+
+@require_POST
+@login_required
+def retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run a failed job of the upload again: storing resumes, reading retries unread files."""
+    with transaction.atomic():
+        batch = _batch_for(request, pk)
+        job = _retryable(batch)
+        if job is None:
+            messages.error(request, _("这批文件现在不能重试。"))
+            return redirect("jx-import-batch", pk=batch.pk)
+        if job.kind == "parse":
+            batch.files.filter(outcome=Outcome.FAILED).update(
+                outcome="", result=None, message="", message_en=""
+            )
+        job.attempts, job.message, job.message_en, job.finished_at = 0, "", "", None
+        job.save(update_fields=["attempts", "message", "message_en", "finished_at"])
+        jobs.launch(job)
+    return redirect("jx-import-batch", pk=batch.pk)
+
+
+@require_POST
+@login_required
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give up an upload that is not stored: its files are dropped, nothing is stored."""
+    with transaction.atomic():
+        batch = _batch_for(request, pk)
+        if not _cancellable(batch):
+            messages.error(request, _("这批文件现在不能取消。"))
+            return redirect("jx-import-batch", pk=batch.pk)
+        batch.files.update(content=b"", staged=None)
+        batch.cancelled = True
+        batch.save(update_fields=["cancelled"])
+    messages.success(request, _("已取消这批文件，未保存任何表。"))
     return redirect("jx-import-batch", pk=batch.pk)
 
 
@@ -182,13 +262,15 @@ def job_status(request: HttpRequest, pk: int) -> JsonResponse:
     job = get_object_or_404(Job, pk=pk)
     if job.created_by_id != request.user.pk and _member(request).role != Role.FINANCE_REVIEWER:
         raise PermissionDenied
+    if jobs.sweep(job):  # its worker died: requeued or failed now, not left hanging
+        job.refresh_from_db()
     return JsonResponse(
         {
             "status": job.status,
             "done": job.done,
             "total": job.total,
             "percent": job.percent,
-            "message": job.message,
+            "message": _job_message(job),
         }
     )
 
@@ -206,7 +288,7 @@ def recheck(request: HttpRequest) -> HttpResponse:
             return redirect("jx-recheck")
         with transaction.atomic():
             job = Job.objects.create(kind="recheck", year=year, created_by=request.user)
-            transaction.on_commit(lambda: tasks.recheck_year.enqueue(job.pk))
+            jobs.launch(job)
         return redirect(f"{request.path}?job={job.pk}")
     job = Job.objects.filter(pk=request.GET.get("job") or 0, kind="recheck").first()
-    return render(request, "imports/recheck.html", {"job": job})
+    return render(request, "imports/recheck.html", {"job": job, "job_message": _job_message(job)})

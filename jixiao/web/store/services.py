@@ -108,19 +108,24 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
 
 def unit_named(form: Form) -> Organisation:
     """The budget unit a form names, created (under its department) if it is new."""
-    unit_name = form.project.unit or "未知单位"
+    return unit_of_names(form.project.unit, form.project.department)
+
+
+def unit_of_names(unit_name: str | None, department: str | None) -> Organisation:
+    """The budget unit of that name, created (under that department) if it is new."""
+    unit_name = unit_name or "未知单位"
     unit = Organisation.objects.filter(kind=OrgKind.UNIT, name_key=name_key(unit_name)).first()
     if unit:
         return unit
     parent = None
-    if form.project.department:
+    if department:
         parent = Organisation.objects.filter(
-            kind=OrgKind.DEPARTMENT, name_key=name_key(form.project.department)
+            kind=OrgKind.DEPARTMENT, name_key=name_key(department)
         ).first()
         if parent is None:
             bureau = Organisation.objects.filter(kind=OrgKind.BUREAU).first()
             parent = Organisation.objects.create(
-                name=form.project.department, kind=OrgKind.DEPARTMENT, parent=bureau
+                name=department, kind=OrgKind.DEPARTMENT, parent=bureau
             )
     return Organisation.objects.create(name=unit_name, kind=OrgKind.UNIT, parent=parent)
 
@@ -171,6 +176,91 @@ def create_form(
         changes=changes or [],
     )
     return record
+
+
+def stage_form(form: Form, changes: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Everything needed to store a new form, worked out outside any transaction (plain JSON).
+
+    Checking the form is the slow part of storing it; staged forms are stored by
+    ``publish_staged`` in one short transaction.
+    """
+    data = encode_form(form)
+    record = FormRecord()
+    refresh_summary(record, form)
+    return {
+        "project": form.project.name or "未命名项目",
+        "unit": form.project.unit,
+        "department": form.project.department,
+        "year": form.year,
+        "kind": str(form.kind),
+        "template": form.template,
+        "header": {k: v for k, v in data.items() if k != "indicators"},
+        "indicators": data["indicators"],
+        "summary": {
+            "declared_total": _text(record.declared_total),
+            "recomputed_total": _text(record.recomputed_total),
+            "errors": record.errors,
+            "warnings": record.warnings,
+        },
+        "changes": changes or [],
+    }
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+@transaction.atomic
+def publish_staged(
+    staged: list[tuple[Organisation | None, dict[str, Any], str]], *, actor, status: str
+) -> int:
+    """Store staged forms ``(unit or None for the unit they name, staged form, file name)``.
+
+    Everything in one transaction of a few bulk inserts: the forms appear all at once, or
+    (``IntegrityError``: one is stored already) none of them.
+    """
+    records = []
+    for own_unit, form, source_file in staged:
+        unit = own_unit or unit_of_names(form["unit"], form["department"])
+        summary = form["summary"]
+        records.append(
+            FormRecord(
+                project=project_for(unit, form["project"]),
+                year=form["year"],
+                kind=form["kind"],
+                template=form["template"],
+                status=status,
+                header=form["header"],
+                origin="imported",
+                source_file=source_file,
+                declared_total=_decimal(summary["declared_total"]),
+                recomputed_total=_decimal(summary["recomputed_total"]),
+                errors=summary["errors"],
+                warnings=summary["warnings"],
+            )
+        )
+    FormRecord.objects.bulk_create(records)
+    IndicatorRow.objects.bulk_create(
+        IndicatorRow(form=record, position=i, **{k: (row.get(k) or "") for k in INDICATOR_KEYS})
+        for record, (_, form, _) in zip(records, staged, strict=True)
+        for i, row in enumerate(form["indicators"])
+    )
+    FormEvent.objects.bulk_create(
+        FormEvent(
+            form=record,
+            actor=actor,
+            action="imported",
+            to_status=status,
+            note=source_file,
+            changes=form["changes"],
+        )
+        for record, (_, form, source_file) in zip(records, staged, strict=True)
+    )
+    return len(records)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
 
 
 @transaction.atomic
