@@ -23,6 +23,7 @@ from io import BytesIO
 from xml.etree.ElementTree import Element, fromstring, iterparse
 
 from jixiao.io.document import Block, Cell, Document, Source
+from jixiao.io.problems import ReadError
 from jixiao.io.readers.numfmt import (
     printed_moment,
     printed_number,
@@ -43,6 +44,8 @@ __all__ = ["MAX_CELLS", "printed_number", "read"]
 
 # The most cells holding a value a workbook may have, all sheets together.
 MAX_CELLS = 200_000
+# The most places a sheet's rows (blank cells included) or its merged ranges may cover.
+MAX_SPREAD = 2_000_000
 # A sheet part up to this size is parsed whole (twice as fast); a larger one row by row,
 # so that a sheet formatted down to its millionth row does not fill the memory.
 IN_MEMORY_BYTES = 4 * 1024 * 1024
@@ -223,24 +226,58 @@ def merged_origins(
     sheet's end would otherwise stand for millions of cells.
     """
     origins = {}
-    for min_row, min_col, max_row, max_col in ranges:
-        for row in range(min_row, min(max_row, last_row) + 1):
-            for column in range(min_col, min(max_col, last_column) + 1):
-                origins[row, column] = (min_row, min_col)
+    for merged in ranges:
+        for at in _cut(merged, last_row, last_column):
+            origins[at] = merged[:2]
     return origins
 
 
+def _cut(merged: tuple[int, int, int, int], last_row: int, last_column: int) -> Iterator:
+    """The ``(row, column)`` of a merged range up to a last row and column."""
+    min_row, min_col, max_row, max_col = merged
+    for row in range(min_row, min(max_row, last_row) + 1):
+        for column in range(min_col, min(max_col, last_column) + 1):
+            yield row, column
+
+
+def _cut_size(merged: tuple[int, int, int, int], last_row: int, last_column: int) -> int:
+    rows = min(merged[2], last_row) - merged[0] + 1
+    columns = min(merged[3], last_column) - merged[1] + 1
+    return max(rows, 0) * max(columns, 0)
+
+
+def _extent(cells: Grid) -> tuple[int, int]:
+    """The last row and the last column holding a value."""
+    return max((r for r, _ in cells), default=0), max((c for _, c in cells), default=0)
+
+
 def sheet_blocks(name: str, title: str, grid: Grid, ranges: list, first_index: int) -> list[Block]:
-    """One block per row holding text, cells up to the sheet's last column holding text."""
-    covered = _covered(grid, ranges)
+    """One block per row holding text, cells up to the sheet's last column holding text.
+
+    Raises:
+        ReadError: the rows, blanks included, or the merged ranges spread over more than
+            ``MAX_SPREAD`` cells (a few values far apart, merged over the whole sheet).
+    """
+    last_row, last_column = _extent(grid)
+    if sum(_cut_size(merged, last_row, last_column) for merged in ranges) > MAX_SPREAD:
+        raise _spread_too_far(name)
+    covered = {  # values a merge hides: inside a range, not its top-left
+        at
+        for merged in ranges
+        for at in _cut(merged, last_row, last_column)
+        if at in grid and at != merged[:2]
+    }
     filled = {at: text for at, text in grid.items() if at not in covered}
-    width = max((column for _, column in filled), default=0)
-    origins = merged_origins(ranges, max((row for row, _ in filled), default=0), width)
+    last_row, width = _extent(filled)
+    origins = merged_origins(ranges, last_row, width)
     copied_rows = {
         row for (row, column), top in origins.items() if top in filled and column == top[1]
     }
+    rows = sorted({row for row, _ in filled} | copied_rows)
+    if len(rows) * width > MAX_SPREAD:
+        raise _spread_too_far(name)
     blocks = []
-    for row in sorted({row for row, _ in filled} | copied_rows):
+    for row in rows:
         cells = tuple(
             _cell(name, title, (row, column), filled, origins) for column in range(1, width + 1)
         )
@@ -250,25 +287,10 @@ def sheet_blocks(name: str, title: str, grid: Grid, ranges: list, first_index: i
     return blocks
 
 
-def _covered(grid: Grid, ranges: list[tuple[int, int, int, int]]) -> set[tuple[int, int]]:
-    """The cells of ``grid`` a merged range covers, its top-left cell apart."""
-    covered = set()
-    for min_row, min_col, max_row, max_col in ranges:
-        if (max_row - min_row + 1) * (max_col - min_col + 1) <= len(grid):
-            inside = (
-                (row, column)
-                for row in range(min_row, max_row + 1)
-                for column in range(min_col, max_col + 1)
-                if (row, column) in grid
-            )
-        else:
-            inside = (
-                (row, column)
-                for row, column in grid
-                if min_row <= row <= max_row and min_col <= column <= max_col
-            )
-        covered.update(at for at in inside if at != (min_row, min_col))
-    return covered
+def _spread_too_far(name: str) -> ReadError:
+    return too_large(
+        name, KIND, f"单元格分布超过 {MAX_SPREAD} 个位置", f"cells spread over {MAX_SPREAD} places"
+    )
 
 
 def _cell(name: str, sheet: str, at: tuple[int, int], filled: Grid, origins: Origins) -> Cell:

@@ -302,3 +302,12 @@ def test_a_workbook_part_named_otherwise_is_found_through_the_package_relationsh
     parts["_rels/.rels"] = parts["_rels/.rels"].replace("xl/workbook.xml", "xl/book.xml")
     doc = read_bytes("moved.xlsx", zipped(parts))
     assert [b.texts for b in doc.blocks] == [["甲", "1"]]
+
+
+def test_values_spread_far_apart_are_refused_beyond_the_spread_bound(monkeypatch):
+    rows = {r: inline(f"A{r}", "甲") + inline(f"J{r}", "乙") for r in range(1, 4)}
+    data = workbook({"表": sheet_xml(rows, merges=("C1:C1048576",))})
+    monkeypatch.setattr(xlsx, "MAX_SPREAD", 30)  # 3 rows × 10 columns; the merge cut at row 3
+    assert [b.texts[0] for b in xlsx.read("ok.xlsx", data).blocks] == ["甲", "甲", "甲"]
+    monkeypatch.setattr(xlsx, "MAX_SPREAD", 29)
+    assert refusal(data) == "unreadable-file"
