@@ -109,16 +109,24 @@ class Matcher:
 
     pattern: re.Pattern[str]
     index: Mapping[str, LabelInfo] = field(repr=False)
+    _printed: dict[str, tuple[LabelInfo | None, bool]] = field(default_factory=dict, repr=False)
 
     def find(self, text: str, start: int, stop: int) -> list[Hit]:
         """Every label in ``text[start:stop]``, leftmost and longest first, not overlapping."""
         hits = []
         for match in self.pattern.finditer(text, start, stop):
-            key = normalise(match.group("label"))
-            info = self.index.get(key)
+            info, weak = self._lookup(match.group("label"))
             if info is not None:
-                hits.append(Hit(match.start(), match.end(), info, len(key) <= WEAK_LENGTH))
+                hits.append(Hit(match.start(), match.end(), info, weak))
         return hits
+
+    def _lookup(self, printed: str) -> tuple[LabelInfo | None, bool]:
+        """What a label as printed is, and whether it is short (remembered per spelling)."""
+        found = self._printed.get(printed)
+        if found is None:
+            key = normalise(printed)
+            found = self._printed[printed] = (self.index.get(key), len(key) <= WEAK_LENGTH)
+        return found
 
 
 def is_label_word(word: str) -> bool:

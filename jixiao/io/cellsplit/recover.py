@@ -47,9 +47,12 @@ class Recovery(NamedTuple):
         return [place.to_finding(self.document.name, form) for place in self.uncertain]
 
 
-def _whole(text: str, start: int, stop: int, found: Matcher) -> Token:
+def _whole(
+    text: str, start: int, stop: int, found: Matcher, hits: list[Hit] | None = None
+) -> Token:
     """One cell's token: a label when the whole stretch is one, else by its shape."""
-    hits = found.find(text, start, stop) if start < stop else []
+    if hits is None:
+        hits = found.find(text, start, stop) if start < stop else []
     if len(hits) == 1 and hits[0].start == start and hits[0].end == stop:
         return Token(start, stop, Shape.LABEL, hits[0].info)
     return Token(start, stop, classify(text[start:stop]))
@@ -84,7 +87,7 @@ def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list
         labels = sum(t.shape is Shape.LABEL for t in tokens)
         if in_table or labels >= RUN_TOGETHER_LABELS or _label_then_value(text, hits, start):
             return tokens, True
-    return [_whole(text, start, stop, found)], True
+    return [_whole(text, start, stop, found, hits)], True
 
 
 def _label_then_value(text: str, hits: list[Hit], start: int) -> bool:
@@ -119,7 +122,8 @@ def _line_blocks(
     source = block.cells[0].source
     tokens, as_rows = line_tokens(text, found, state.kinds is not None)
     if len(tokens) == 1 and tokens[0].label is None and (state.kinds is None or not as_rows):
-        group(text, tokens, state)  # a line that stays one cell outside a table: kept as is
+        if state.kinds is not None:
+            group(text, tokens, state)  # a line that stays one cell outside a table: kept as is
         return [Block(start_index, block.cells)], []
     if not as_rows:
         segments = [Segment(tokens)]

@@ -8,14 +8,18 @@ place, as 福建's copy prints it). Whitespace separates cells but never makes a
 import re
 
 _BAR = re.compile(r"\s*[|｜│┃]\s*")
+_BAR_ONLY = re.compile(r"[|｜│┃]")
 _WIDE = re.compile(r"\t|\u3000|\s{2,}")
+_ANY_SPACE = re.compile(r"\s")  # most lines have none: no need to look for runs
 _TEXT = re.compile(r"\S")
 
 
 def has_separators(line: str) -> bool:
     """Whether a line holds any explicit separator between two stretches of text."""
     stripped = line.strip()
-    return _BAR.search(stripped) is not None or _WIDE.search(stripped) is not None
+    if _BAR_ONLY.search(stripped) is not None:
+        return True
+    return _ANY_SPACE.search(stripped) is not None and _WIDE.search(stripped) is not None
 
 
 def _trimmed(line: str, start: int, stop: int) -> tuple[int, int]:
