@@ -3,7 +3,8 @@
 - unit staff: their own unit's forms (see, edit while editable, submit);
 - department reviewers: forms of units under their department (see, review at their stage);
 - finance reviewers: every form (see, review at their stage, publish);
-- anonymous visitors and everyone else: published forms only.
+- anonymous visitors and everyone else: published forms only, without their review
+  (history, comments, return reasons, staff names: ``sees_review``).
 """
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -75,3 +76,8 @@ def reviews(user: User | AnonymousUser, form) -> bool:
         member.role == Role.DEPARTMENT_REVIEWER
         and form.project.unit.parent_id == member.organisation_id
     )
+
+
+def sees_review(user: User | AnonymousUser, form) -> bool:
+    """Whether the user sees the form's internal review: its unit's staff and its reviewers."""
+    return owns(user, form) or reviews(user, form)

@@ -12,7 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jixiao.web.accounts.access import form_for, membership_of, owns, reviews, visible_forms
+from jixiao.web.accounts.access import (
+    form_for,
+    membership_of,
+    owns,
+    reviews,
+    sees_review,
+    visible_forms,
+)
 from jixiao.web.accounts.models import Role
 from jixiao.web.review import transitions
 from jixiao.web.review.presenter import present
@@ -71,12 +78,18 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def form_page(request: HttpRequest, pk: int) -> HttpResponse:
-    """One form, its findings beside the fields they concern, comments, history and actions."""
+    """One form, its findings beside the fields they concern, comments, history and actions.
+
+    The review itself (history, reviewers' comments, return reasons, staff names) is shown
+    only to the form's unit and its reviewers; everyone else sees the published form, its
+    recomputed figures and its findings.
+    """
     record = form_for(request.user, pk)
     canonical = to_canonical(record)
     presented = present(check(record, canonical))
+    insider = sees_review(request.user, record)
     comments: dict[int, list[IndicatorComment]] = {}
-    for comment in record.comments.select_related("author"):
+    for comment in record.comments.select_related("author") if insider else ():
         comments.setdefault(comment.position, []).append(comment)
     rows = [
         {
@@ -96,7 +109,8 @@ def form_page(request: HttpRequest, pk: int) -> HttpResponse:
         "actions": transitions.available(record, request.user),
         "owner": owns(request.user, record),
         "reviewer": reviews(request.user, record),
-        "events": record.events.select_related("actor"),
+        "insider": insider,
+        "events": record.events.select_related("actor") if insider else (),
         "related": visible_forms(request.user, others).order_by("-year", "kind"),
         "can_self_evaluate": owns(request.user, record)
         and record.kind == Kind.TARGET

@@ -75,8 +75,9 @@ class FormRecord(models.Model):
     origin = models.CharField(_("来源"), max_length=20, default="typed")  # typed | imported
     source_file = models.CharField(_("导入文件"), max_length=500, blank=True)
     # Denormalised for the queue; refreshed by services.refresh_summary after every save.
-    declared_total = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
-    recomputed_total = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    # Wide enough for any total the field ranges allow (jixiao.core.limits), and then some.
+    declared_total = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    recomputed_total = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
     errors = models.PositiveIntegerField(default=0)
     warnings = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -127,11 +128,63 @@ class IndicatorRow(models.Model):
         ]
 
 
-class FormEvent(models.Model):
-    """One thing that happened to a form: created, edited, imported, moved in the workflow."""
+def _keep_names(collector, field, sub_objs, using, name_field: str, named) -> None:
+    """Unlink the rows from the deleted object but write its name on them."""
+    by_target: dict[int, list] = {}
+    for obj in sub_objs:
+        by_target.setdefault(getattr(obj, field.attname), []).append(obj)
+    targets = field.related_model._base_manager.using(using).in_bulk(list(by_target))
+    kept = field.model._meta.get_field(name_field)
+    for pk, objs in by_target.items():
+        if pk in targets:
+            collector.add_field_update(kept, named(targets[pk])[: kept.max_length], objs)
+    collector.add_field_update(field, None, sub_objs)
 
-    form = models.ForeignKey(FormRecord, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+
+def person(user) -> str:
+    """A user's name as the history shows it."""
+    return user.get_full_name() or user.get_username()
+
+
+def KEEP_ACTOR(collector, field, sub_objs, using):  # named like CASCADE
+    """``on_delete``: a deleted user's events keep the user's name."""
+    _keep_names(collector, field, sub_objs, using, "actor_name", person)
+
+
+def KEEP_AUTHOR(collector, field, sub_objs, using):
+    """``on_delete``: a deleted user's comments keep the user's name."""
+    _keep_names(collector, field, sub_objs, using, "author_name", person)
+
+
+def KEEP_FORM(collector, field, sub_objs, using):
+    """``on_delete``: a deleted form's events stay, with the form's name."""
+    _keep_names(collector, field, sub_objs, using, "form_label", str)
+
+
+class AppendOnly(models.QuerySet):
+    """Rows that are only ever added: deleting or rewriting them is refused."""
+
+    def delete(self):
+        """Refused: the audit log keeps every event."""
+        raise PermissionError("the audit log is append-only")
+
+    def update(self, **kwargs):
+        """Refused: the audit log keeps every event as it was written."""
+        raise PermissionError("the audit log is append-only")
+
+
+class FormEvent(models.Model):
+    """One thing that happened to a form: created, edited, imported, moved in the workflow.
+
+    Append-only: events are never deleted or rewritten. Deleting a user keeps their name on
+    their events (``actor_name``); deleting a form keeps its events with its name
+    (``form_label``).
+    """
+
+    form = models.ForeignKey(FormRecord, null=True, on_delete=KEEP_FORM, related_name="events")
+    form_label = models.CharField(max_length=400, blank=True)  # the form's name, once deleted
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=KEEP_ACTOR)
+    actor_name = models.CharField(max_length=300, blank=True)  # the actor's name, once deleted
     action = models.CharField(max_length=30)  # created | edited | imported | transition
     from_status = models.CharField(max_length=30, blank=True)
     to_status = models.CharField(max_length=30, blank=True)
@@ -139,8 +192,19 @@ class FormEvent(models.Model):
     changes = models.JSONField(default=list)  # [{"path": …, "old": …, "new": …}]
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AppendOnly.as_manager()
+
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def delete(self, *args, **kwargs):
+        """Refused: the audit log keeps every event."""
+        raise PermissionError("the audit log is append-only")
+
+    @property
+    def who(self) -> str:
+        """The actor's name, also once the user was deleted."""
+        return person(self.actor) if self.actor else self.actor_name
 
 
 class IndicatorComment(models.Model):
@@ -149,9 +213,15 @@ class IndicatorComment(models.Model):
     form = models.ForeignKey(FormRecord, on_delete=models.CASCADE, related_name="comments")
     position = models.PositiveSmallIntegerField()  # the indicator row's position when commented
     indicator_name = models.CharField(max_length=300, blank=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=KEEP_AUTHOR)
+    author_name = models.CharField(max_length=300, blank=True)  # the author's name, once deleted
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    @property
+    def who(self) -> str:
+        """The author's name, also once the user was deleted."""
+        return person(self.author) if self.author else self.author_name
