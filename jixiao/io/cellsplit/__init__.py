@@ -5,6 +5,16 @@ together or stand one space apart. ``recover_cells`` splits them again by explic
 the known labels, the shapes of values and the column order of the table a line belongs to,
 and reports the places where the text does not settle the split.
 
+Use::
+
+    recovery = recover_cells(doc)            # labels from jixiao.io.vocabulary
+    recovery.document                        # one block per recovered row
+    recovery.findings(form=None)             # uncertain-value findings
+
+A block with several cells (tabs, a spreadsheet row) is kept as it is. A recovered cell keeps
+its line's source; its ``column`` is its place in the block, which for a table row is the
+header's column (an empty cell stands where a column was not printed, as in tab copies).
+
 Modules, in the order a line goes through them:
 
 - ``separators``: explicit separators (``|``, tabs, runs of spaces).

@@ -257,3 +257,12 @@ def test_a_total_row_in_run_together_text():
     assert [(u.source.line, u.why) for u in uncertain] == [(2, "run-together"), (3, "run-together")]
     # Unsplit, 1010 fits no column (above 100: no weight, no score): the tokens as cut.
     assert ("数量指标", "培训次数", "≥2次", "3次", "1010") in uncertain[0].candidates
+
+
+def test_a_placed_row_keeps_the_line_and_the_header_columns():
+    header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    doc, _ = recover_cells(lines_of(header + "质量指标 工程质量合格 10 10\n"), MOF)
+    row = doc.blocks[1]
+    assert [c.text for c in row.cells] == ["", "质量指标", "工程质量合格", "", "", "10", "10"]
+    assert [c.source.column for c in row.cells] == [1, 2, 3, 4, 5, 6, 7]
+    assert {c.source.line for c in row.cells} == {2}
