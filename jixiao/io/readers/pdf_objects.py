@@ -161,13 +161,17 @@ def _chars(text_page: ctypes.c_void_p, frame: _Frame) -> list[dict]:
 
 
 def _texts(text_page: ctypes.c_void_p, count: int) -> list[str]:
-    """Each character's text, read in one call where no character lies beyond 16 bits."""
+    """Each character's text, read in one call where no character lies beyond 16 bits.
+
+    A glyph the font maps to no character comes as U+0000; it is given as U+FFFD (the
+    replacement character), which text fields and databases accept.
+    """
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium.FPDFText_GetText(text_page, 0, count, buffer)
     text = bytes(buffer)[: max(written - 1, 0) * 2].decode("utf-16-le", errors="replace")
-    if len(text) == count:
-        return list(text)
-    return [chr(pdfium.FPDFText_GetUnicode(text_page, i)) for i in range(count)]
+    if len(text) != count:
+        text = "".join(chr(pdfium.FPDFText_GetUnicode(text_page, i)) for i in range(count))
+    return list(text.replace("\x00", "\ufffd"))
 
 
 def _char(text: str, place: Matrix, size: float, span: tuple[float, float], frame: _Frame) -> dict:
