@@ -139,7 +139,12 @@ def text_of(item: Element, ns: str) -> str:
         elif child.tag == run_tag:
             runs.append(next((t.text or "" for t in child if t.tag == text_tag), ""))
     text = (plain or "") + "".join(runs)
-    return _ESCAPED.sub(lambda m: chr(int(m[1], 16)), text) if "_x" in text else text
+    return _ESCAPED.sub(_unescaped, text) if "_x" in text else text
+
+
+def _unescaped(match: re.Match) -> str:
+    """The character of ``_xHHHH_``; U+0000, which text fields refuse, as U+FFFD."""
+    return chr(int(match[1], 16)) if int(match[1], 16) else "\ufffd"
 
 
 def _styles(package: Package, part: str) -> tuple[Style, ...]:

@@ -162,10 +162,12 @@ def test_shared_strings_join_their_rich_text_runs_and_undo_escapes():
         '<si><r><t>产出</t></r><r><rPr><b val="1"/></rPr><t>指标</t></r></si>',
         "<si><t>行一_x000D_行二</t><rPh sb='0' eb='1'><t>ふりがな</t></rPh></si>",
         "<si><t>0.9436</t></si>",
+        "<si><t>空_x0000_字符</t></si>",
     )
-    cells = "".join(cell(ref, str(i), "s") for i, ref in enumerate(("A1", "B1", "C1", "D1")))
+    refs = ("A1", "B1", "C1", "D1", "E1")
+    cells = "".join(cell(ref, str(i), "s") for i, ref in enumerate(refs))
     doc = read_bytes("t.xlsx", workbook({"表": sheet_xml({1: cells})}, strings))
-    assert doc.blocks[0].texts == ["项目名称", "产出指标", "行一\r行二", "0.9436"]
+    assert doc.blocks[0].texts == ["项目名称", "产出指标", "行一\r行二", "0.9436", "空\ufffd字符"]
 
 
 def test_empty_cells_with_a_style_are_not_values():
