@@ -224,3 +224,15 @@ def test_pdf_title_lines_then_table_rows_with_merged_cells_repeated():
 def test_html_cut_short_keeps_its_last_row():
     doc = read_bytes("cut.html", "<table><tr><td>项目名称</td><td>档案".encode())
     assert texts(doc) == [["项目名称", "档案"]]
+
+
+# --- NUL characters ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["nul.txt", "nul.html"])
+def test_a_stray_nul_is_read_as_the_replacement_character(name):
+    # One NUL in 600 bytes stays under the 1 % of control bytes that marks a binary file.
+    text = "甲" * 200 + "\x00乙"
+    page = f"<body><p>{text}</p></body>" if name.endswith("html") else text
+    doc = read_bytes(name, page.encode("utf-8"))
+    assert texts(doc) == [["甲" * 200 + "\ufffd乙"]]

@@ -33,7 +33,7 @@ def read(name: str, data: bytes) -> Document:
     """Every table row and line of the page, in document order."""
     text, notes = _decode(name, data)
     parser = _Parser(name)
-    parser.feed(text)
+    parser.feed(text.replace("\x00", "\ufffd"))  # a stray NUL, as HTML parsers do
     parser.close()
     parser.finish()
     blocks = tuple(Block(index=i, cells=cells) for i, cells in enumerate(parser.rows))

@@ -38,6 +38,7 @@ def decode(name: str, data: bytes) -> tuple[str, tuple[str, ...]]:
 def read(name: str, data: bytes) -> Document:
     """Read text bytes into blocks, one per line."""
     text, notes = decode(name, data)
+    text = text.replace("\x00", "\ufffd")  # a stray NUL: text fields and databases refuse it
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks = tuple(Block(i, _cells(name, i + 1, line)) for i, line in enumerate(lines))
     return Document(name, blocks, "text", notes)
