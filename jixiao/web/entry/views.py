@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -109,11 +110,25 @@ def _editor(
                 expected_version=header.cleaned_data.get("version") or 0,
             )
     except StaleEdit:
-        messages.error(
-            request,
-            _("未保存：此表已被他人修改并保存。您的输入仍在下面；请复制需要的内容后重新打开此表。"),
-        )
+        record.refresh_from_db(fields=["status"])
+        if record.editable:
+            said = _(
+                "未保存：此表已被他人修改并保存。您的输入仍在下面；请复制需要的内容后重新打开此表。"
+            )
+        else:
+            said = _("未保存：此表已提交，不能再修改。您的输入仍在下面。")
+        messages.error(request, said)
         return _render(request, kind, header, formset, record, status=409, base=base)
+    except IntegrityError:  # another form of this project, year and kind is stored already
+        if record is not None:  # as stored, not as the failed save left it in memory
+            record = FormRecord.objects.select_related("project__unit").get(pk=record.pk)
+        header.add_error(
+            "year",
+            _("本单位的“%(name)s”项目已有 %(year)s 年度的%(kind)s，请打开那张表修改。")
+            % {"name": form.project.name, "year": form.year, "kind": Kind(kind).label},
+        )
+        messages.error(request, _("未保存：请更正标出的错误，您输入的内容都保留着。"))
+        return _render(request, kind, header, formset, record, status=400, base=base)
     messages.success(request, _("已保存"))
     return redirect("jx-form", pk=record.pk)
 

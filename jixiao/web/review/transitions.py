@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.web.accounts.access import membership_of, owns
@@ -96,6 +98,13 @@ def apply(form: FormRecord, action: str, user: User, reason: str = "") -> FormRe
         raise TransitionRefused(_("您无权执行此操作"))
     if transition.needs_reason and not reason.strip():
         raise TransitionRefused(_("退回时必须说明理由"))
+    # The status the move was checked against is a condition of the UPDATE itself, and the
+    # version is bumped: an edit that began before this move is refused when it saves.
+    moved = FormRecord.objects.filter(pk=locked.pk, status=locked.status).update(
+        status=transition.target, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not moved:
+        raise TransitionRefused(_("该表刚被他人改动，请刷新后重试"))
     FormEvent.objects.create(
         form=locked,
         actor=user,
@@ -104,6 +113,5 @@ def apply(form: FormRecord, action: str, user: User, reason: str = "") -> FormRe
         to_status=transition.target,
         note=reason.strip(),
     )
-    locked.status = transition.target
-    locked.save(update_fields=["status", "updated_at"])
+    locked.refresh_from_db(fields=["status", "version", "updated_at"])
     return locked

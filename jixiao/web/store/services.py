@@ -20,7 +20,14 @@ from jixiao.core.names import name_key
 from jixiao.core.numbers import half_up
 from jixiao.web.accounts.models import Organisation, OrgKind
 from jixiao.web.store.checking import check_in_web
-from jixiao.web.store.models import FormEvent, FormRecord, IndicatorRow, Project, Status
+from jixiao.web.store.models import (
+    EDITABLE,
+    FormEvent,
+    FormRecord,
+    IndicatorRow,
+    Project,
+    Status,
+)
 
 
 class StaleEdit(Exception):
@@ -263,22 +270,48 @@ def _decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
+def _renamed(project: Project, name: str, keep: FormRecord) -> Project:
+    """The project a form belongs to once its printed name changed to ``name``.
+
+    A project whose only form this is takes the new name; otherwise the form moves to the
+    unit's project of that name (made if new). An emptied project is removed.
+    """
+    key = name_key(name)
+    if key == project.name_key:
+        return project
+    others = project.forms.exclude(pk=keep.pk).exists()
+    existing = Project.objects.filter(unit_id=project.unit_id, name_key=key).first()
+    if existing is None and not others:
+        project.name, project.name_key = name, key
+        project.save(update_fields=["name", "name_key"])
+        return project
+    return existing or Project.objects.create(unit_id=project.unit_id, name=name, name_key=key)
+
+
 @transaction.atomic
 def update_form(record: FormRecord, form: Form, *, actor, expected_version: int) -> FormRecord:
-    """Save an edit if nobody saved in between (else ``StaleEdit``); record what changed."""
+    """Save an edit if nobody saved or moved the form in between (else ``StaleEdit``).
+
+    The version check and the editable status are tested in the same UPDATE, so an edit
+    racing a submit (which bumps the version too) is refused. Records what changed.
+    """
     old = to_canonical(record)
     new = encode_form(form)
-    bumped = FormRecord.objects.filter(pk=record.pk, version=expected_version).update(
-        version=F("version") + 1
-    )
+    bumped = FormRecord.objects.filter(
+        pk=record.pk, version=expected_version, status__in=EDITABLE
+    ).update(version=F("version") + 1)
     if not bumped:
         raise StaleEdit
     record.refresh_from_db()
+    previous = record.project
+    record.project = _renamed(previous, form.project.name or previous.name, record)
     record.header = {k: v for k, v in new.items() if k != "indicators"}
     record.year, record.template = form.year, form.template
     refresh_summary(record, form)
     record.save()
     _rows(record, new["indicators"])
+    if previous.pk != record.project_id and not previous.forms.exists():
+        previous.delete()
     changes = diff(old, new)
     if changes:
         FormEvent.objects.create(form=record, actor=actor, action="edited", changes=changes)
