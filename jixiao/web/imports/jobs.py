@@ -182,16 +182,20 @@ def claim(job: Job) -> Lease | None:
 
 
 def _abandoned(now) -> list[Job]:
-    """Running jobs without a heartbeat for a lease; queued ones as old whose task is gone."""
-    silent = Job.objects.filter(heartbeat_at__lt=now - timedelta(seconds=lease_seconds()))
+    """Running jobs without a heartbeat for a lease; queued ones as old whose task is gone.
+
+    A queued job's task is alive while it waits for a worker, or while a worker that took it
+    within the lease has not yet claimed the job.
+    """
+    deadline = now - timedelta(seconds=lease_seconds())
+    silent = Job.objects.filter(heartbeat_at__lt=deadline)
     running = list(silent.filter(status=JobStatus.RUNNING))
     queued = list(silent.filter(status=JobStatus.QUEUED))
-    pending = set(
-        DBTaskResult.objects.filter(
-            pk__in=[j.task_id for j in queued if j.task_id], status="READY"
-        ).values_list("pk", flat=True)
+    alive = DBTaskResult.objects.filter(
+        Q(status="READY") | Q(status="RUNNING", started_at__gte=deadline),
+        pk__in=[j.task_id for j in queued if j.task_id],
     )
-    pending = {str(pk) for pk in pending}
+    pending = {str(pk) for pk in alive.values_list("pk", flat=True)}
     return running + [j for j in queued if j.task_id not in pending]
 
 

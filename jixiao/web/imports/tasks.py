@@ -50,13 +50,13 @@ CLASH_AT_END = gettext_noop("未保存任何表：其中有表已经保存过（
 
 @task()
 def run_job(job_id: int) -> None:
-    """Run a job (parse, store or recheck) under a lease; reclaim dead workers' jobs first."""
+    """Run a job (parse, store or recheck) under a lease; reclaim dead workers' jobs too."""
+    job = Job.objects.filter(pk=job_id).first()
+    lease = jobs.claim(job) if job else None
     try:
         jobs.sweep()
     except DatabaseError:
         logger.exception("sweep failed; the job runs anyway")
-    job = Job.objects.filter(pk=job_id).first()
-    lease = jobs.claim(job) if job else None
     if lease is None:
         return  # run by another worker, or ended already
     with lease:
