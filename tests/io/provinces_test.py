@@ -47,6 +47,7 @@ PENDING_ACCOUNTING = [
     "national_2021_target",
     "ndrc_investment_target",
     "placeholders_self_eval",
+    "two_row_header_self_eval",
 ]
 
 PROVINCES = Path(__file__).parent / "fixtures" / "provinces"
