@@ -72,7 +72,7 @@ class Block:
     @property
     def filled(self) -> list[tuple[int, str]]:
         """``(cell index, text)`` of the non-blank cells."""
-        return [(i, c.text.strip()) for i, c in enumerate(self.cells) if not c.blank]
+        return [(i, t) for i, c in enumerate(self.cells) if (t := c.text.strip())]
 
     @property
     def text(self) -> str:

@@ -53,8 +53,11 @@ class Draft:
 
 def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | None:
     """``(title, kind, department-wide)`` of a title row, or None."""
-    text = squeeze(block.text)
-    if not text or len(text) > TITLE_MAX or len(block.filled) > 2 or _SENTENCE.search(text):
+    filled = block.filled
+    if not filled or len(filled) > 2:
+        return None
+    text = squeeze(" ".join(t for _, t in filled))
+    if len(text) > TITLE_MAX or _SENTENCE.search(text):
         return None
     titles = vocab.names["titles"]
     if any(w in text for w in titles["listing"]):

@@ -16,6 +16,7 @@ loaded once.
 import re
 import tomllib
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -71,6 +72,7 @@ _SCALAR_FIELDS = {("indicators", "placeholder")}
 _KINDS = ("target", "self_evaluation")
 _BRACKETS = str.maketrans("（）：，", "():,")
 _FULL_WIDTH = str.maketrans("():,", "（）：，")
+_MEMO_SIZE = 200_000  # lookups remembered per vocabulary (cell texts repeat across forms)
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 
 
@@ -106,6 +108,7 @@ class Vocabulary:
     names: MappingProxyType  # section → field → tuple of printed names
     placeholder: re.Pattern[str]
     _index: MappingProxyType  # section → normalised name → field
+    _memo: dict = dataclass_field(default_factory=dict, compare=False)  # (section, text) → field
 
     def field(self, section: str, text: str) -> str | None:
         """The field a printed name stands for in a section; a trailing bracket may be dropped.
@@ -117,11 +120,16 @@ class Vocabulary:
         Returns:
             The field (``"target"`` …) or None when the text is not a name of that section.
         """
+        memo = self._memo.get((section, text), self)
+        if memo is not self:
+            return memo
         index = self._index[section]
         key = normalise(text)
         found = index.get(key)
         if found is None and key.endswith(")"):
             found = index.get(_TRAILING_BRACKET.sub("", key))
+        if len(self._memo) < _MEMO_SIZE:
+            self._memo[(section, text)] = found
         return found
 
     def words(self, section: str, field: str) -> tuple[str, ...]:
