@@ -53,7 +53,7 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
     """The child's loop: run each ``(function, args)`` received and send back its outcome."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if memory_bytes is not None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        _cap_memory(memory_bytes)
     while True:
         try:
             request = conn.recv()
@@ -69,6 +69,14 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
         except Exception as exc:  # the caller's to handle, as if the call had run here
             reply = ("error", exc)
         _send(conn, reply)
+
+
+def _cap_memory(memory_bytes: int) -> None:
+    """Cap the address space; never above a cap already set on this process (it cannot rise)."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        memory_bytes = min(memory_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
 
 
 def _send(conn: Connection, reply: tuple[str, Any]) -> None:
