@@ -16,6 +16,7 @@ from jixiao.core.checks.base import Check
 from jixiao.core.checks.funds import budget_adjusted, low_execution, over_budget
 from jixiao.core.checks.indicators import (
     actual_contradicts,
+    actual_missing,
     actual_not_measured,
     cost_vs_execution,
     deduction_without_reason,
@@ -36,6 +37,7 @@ from jixiao.core.checks.targets import (
 )
 from jixiao.core.checks.texts import (
     achieved_copied,
+    achieved_vague,
     goal_copied,
     period_outside_year,
     template_debris,
@@ -86,6 +88,8 @@ FORM_CHECKS: tuple[Check, ...] = _unique(
         score_missing.CHECK,
         template_debris.CHECK,
         achieved_copied.CHECK,
+        achieved_vague.CHECK,
+        actual_missing.CHECK,
         actual_contradicts.CHECK,
         impossible_value.CHECK,
         over_budget.CHECK,

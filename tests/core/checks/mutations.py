@@ -196,6 +196,8 @@ def classes() -> tuple[tuple[str, Callable[[Form, Place], list[Mutant]]], ...]:
     """Every mutation class, by name, in the order of issue 11."""
     from tests.core.checks.mutations_evaluations import (  # noqa: PLC0415 - they import this module
         achieved_copied,
+        achieved_vague,
+        actual_removed,
         coarse_rate,
         contradicted,
         cost_at_full,
@@ -248,6 +250,8 @@ def classes() -> tuple[tuple[str, Callable[[Form, Place], list[Mutant]]], ...]:
         ("unfilled form (§2)", unfilled),
         ("template debris (§2)", template_debris),
         ("achieved text copied (§2)", achieved_copied),
+        ("achieved text vague (§2)", achieved_vague),
+        ("actual removed (§2)", actual_removed),
         ("contradicting actual (§2)", contradicted),
         ("share above 100 % (§2)", share_above_100),
         ("over budget (§2)", over_budget),

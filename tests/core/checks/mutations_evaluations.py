@@ -193,3 +193,24 @@ def rate_printed_high(form: Form, at: Place) -> list[Mutant]:
         changed, indicators=quiet, narrative=replace(changed.narrative, problems=None)
     )
     return [Mutant(changed, "low-execution", "funds.execution_rate", "执行率印为 95")]
+
+
+def actual_removed(form: Form, at: Place) -> list[Mutant]:
+    """A scored row's actual left blank."""
+    if not form.is_self_evaluation or not at.ruleset.has_targets:
+        return []
+    return [
+        Mutant(
+            with_row(form, i, actual=None), "actual-missing", f"indicators[{i}].actual", ind.name
+        )
+        for i, ind in rows(form)
+        if ind.score is not None and ind.actual
+    ]
+
+
+def achieved_vague(form: Form, at: Place) -> list[Mutant]:
+    """实际完成情况 reduced to 完成年度目标。"""
+    if not form.is_self_evaluation:
+        return []
+    changed = replace(form, goals=replace(form.goals, achieved="完成年度目标。"))
+    return [Mutant(changed, "achieved-vague", "goals.achieved", "实际完成情况")]

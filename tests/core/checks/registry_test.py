@@ -48,6 +48,8 @@ ISSUE_11_CODES = {
     "over-budget",
     "money-as-output",
     "cost-contradicts-execution",
+    "achieved-vague",
+    "actual-missing",
 }
 
 

@@ -209,3 +209,34 @@ def test_a_target_or_period_past_the_budget_year(config):
     ]
     several = replace(form.project, end_date=date(2022, 12, 31))  # a project of three years
     assert found(replace(form, project=several), config, "period-outside-year") == []
+
+
+def test_a_scored_row_with_no_actual(config):
+    form = with_row(gold_form("001", 0), 2, actual=None)  # 完成年度工作质量, 10 of 10
+    assert found(form, config, "actual-missing") == [("actual-missing", "indicators[2].actual", E)]
+    marked = with_row(gold_form("001", 0), 2, actual="/")
+    assert found(marked, config, "actual-missing") == [
+        ("actual-missing", "indicators[2].actual", E)
+    ]
+    assert found(gold_form("001", 0), config, "actual-missing") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["完成年度目标。", "已完成", "圆满完成年度绩效目标", "达到预期目标"]
+)
+def test_an_achieved_text_that_says_nothing(config, text):
+    form = gold_form("001", 1)
+    vague = replace(form, goals=replace(form.goals, achieved=text))
+    assert found(vague, config, "achieved-vague") == [("achieved-vague", "goals.achieved", W)]
+
+
+def test_an_achieved_text_that_says_what_was_done(config):
+    # seed 001 合作交流专项工作经费: "为上海市、区两级政府、相关职能部门等赴云南工作组开展相关工作…"
+    assert found(gold_form("001", 1), config, "achieved-vague") == []
+
+
+def test_a_delay_of_the_works_explains_an_indicator_not_the_spending(config):
+    # The reason of a missed output says nothing of the money (as the 广东 variant
+    # 06_guangdong_water_deduction of tests/io expects: 81.03 % with 工程推迟施工 → reported).
+    form = with_row(gold_form("001", 0), 9, deviation="受汛期影响，部分维修项目顺延至次年。")
+    assert found(form, config, "low-execution") == [("low-execution", "funds.execution_rate", W)]

@@ -179,3 +179,9 @@ def test_an_indicator_left_out_of_a_self_evaluation_is_no_missing_target(config)
     assert found(replace(form, indicators=tuple(rows)), config, "target-missing") == [
         ("indicators[6].target", E)
     ]
+
+
+def test_a_slash_row_under_a_level_2_is_no_missing_target(config):
+    # 安徽 天长 2022: 效益指标 / 生态效益指标 / "/" with nothing else: no indicator there.
+    rows = (*national().indicators, row("效益指标", "/", target=None, level2="生态效益指标"))
+    assert found(national(*rows), config, "target-missing") == []

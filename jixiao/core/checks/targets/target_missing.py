@@ -12,6 +12,7 @@ Fires:
 Passes:
     seed 004 视频会议系统（运维）: 主会场网络丢包率 → "≤2%".
     a self-evaluation row 不适用 → 不适用.
+    安徽 天长 2022 (tests/io/fixtures/corpus): 生态效益指标 / "/" (no indicator under it).
 """
 
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 from jixiao.core.checks.base import Check, Context
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.scoring import NOT_APPLICABLE
-from jixiao.core.values import InvalidReason, normalize
+from jixiao.core.values import InvalidReason, normalize, parse_value
 
 
 def _left_out(target: str | None, actual: str | None) -> bool:
@@ -37,6 +38,8 @@ def run(ctx: Context) -> Iterator[Finding]:
         ind = ctx.form.indicators[row.index]
         if ctx.form.is_self_evaluation and _left_out(ind.target, ind.actual):
             continue
+        if ind.name and parse_value(ind.name).is_missing:
+            continue  # a row "/" under a level 2: no indicator there, nothing to measure
         empty = row.target.reason is InvalidReason.EMPTY
         yield ctx.report(
             f"indicators[{row.index}].target",
