@@ -92,6 +92,8 @@ def _send(conn: Connection, reply: tuple[str, Any]) -> None:
 class Worker:
     """One reusable child process; ``call`` runs a function in it within the bounds.
 
+    One call at a time: a thread (a web task) that parses uses a worker of its own.
+
     Args:
         seconds: wall time allowed for each call (``None``: no bound).
         memory_bytes: address space of the child (``None``: no bound).
@@ -101,6 +103,7 @@ class Worker:
         self.seconds = seconds
         self.memory_bytes = memory_bytes
         self.starts = 0  # how many children were started (a test reads it)
+        self._busy = False  # a call was sent and its answer not received (interrupted)
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
 
@@ -135,12 +138,14 @@ class Worker:
         if conn is None:
             self.close()
             conn = self._start()
+        self._busy = True
         try:
             conn.send((function, args))
             ready = conn.poll(self.seconds)
             status, value = conn.recv() if ready else ("time", None)
         except (EOFError, OSError):
             status, value = "crash", None
+        self._busy = False
         if status == "ok":
             return value
         if status == "error":
@@ -156,8 +161,8 @@ class Worker:
         self._forget()
 
     def close(self) -> None:
-        """Ask the child to finish, and make sure it does."""
-        if self._process is not None and self._conn is not None:
+        """Ask the child to finish, and make sure it does (at once if a call was interrupted)."""
+        if self._process is not None and self._conn is not None and not self._busy:
             try:
                 self._conn.send(None)
             except OSError:
@@ -170,4 +175,4 @@ class Worker:
             self._conn.close()
         if self._process is not None:
             self._process.close()
-        self._process, self._conn = None, None
+        self._process, self._conn, self._busy = None, None, False

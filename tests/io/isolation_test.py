@@ -96,3 +96,20 @@ def test_closing_stops_the_child():
     worker.close()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_closing_during_an_interrupted_call_kills_the_child_at_once(worker, monkeypatch):
+    pid = worker.call(child_pid)
+
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(type(worker._conn), "poll", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            worker.call(sleep, 30)  # Ctrl-C while the child sleeps
+    started = time.monotonic()
+    worker.close()
+    assert time.monotonic() - started < 2  # not the 5 s a polite stop may wait
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
