@@ -21,7 +21,7 @@ from jixiao.core.findings import Finding, Location, Severity, sort_findings
 from jixiao.core.formjson import FormDecodeError, load_document
 from jixiao.core.report import CHECK_SCHEMA, form_record
 from jixiao.core.rulesets import Config
-from jixiao.io.bounded import BoundedParser
+from jixiao.io.bounded import BoundedParser, defect
 from jixiao.io.intake import read_bounded
 from jixiao.io.parse import ParseResult, parse_bytes
 from jixiao.io.problems import ReadError
@@ -145,6 +145,8 @@ def check_bounded(parser: BoundedParser, path: Path, config: Config) -> CheckedD
         return parser.call(str(path), check_file, path, config, parser.limits.file_bytes)
     except ReadError as exc:
         return CheckedDocument(str(path), problems=[exc.finding])
+    except Exception as exc:  # escaped a reader: this file is refused, the others are checked
+        return CheckedDocument(str(path), problems=[defect(str(path), exc)])
 
 
 def _ruleset_id(report: FormReport) -> str | None:

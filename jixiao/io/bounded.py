@@ -56,6 +56,18 @@ def too_costly(document: str, reason: Reason | Literal["depth"], limits: Limits)
     return problem("file-too-costly", Severity.ERROR, document, zh, en)
 
 
+def defect(document: str, exc: Exception) -> Finding:
+    """The finding for an exception that escaped reading a file (a defect of jixiao)."""
+    what = f"{type(exc).__name__}: {exc}"
+    return problem(
+        "unreadable-file",
+        Severity.ERROR,
+        document,
+        f"读取时出错（jixiao 的缺陷，请报告）：{what}",
+        f"reading failed (a defect of jixiao, please report it): {what}",
+    )
+
+
 class BoundedParser:
     """Runs parses (or any module-level function) in one worker process within ``limits``."""
 
@@ -96,20 +108,33 @@ class BoundedParser:
         """
         vet(path, self.limits.file_bytes)
 
+    def result_of(
+        self, document: str, function: Callable[..., ParseResult], *args: Any
+    ) -> ParseResult:
+        """``function(*args)`` in the worker; any failure is a failed result naming ``document``.
+
+        An exception escaping a reader is a defect of jixiao, but on a user's file it must read
+        as a refusal of that file, not end the command or the batch.
+        """
+        try:
+            return self.call(document, function, *args)
+        except ReadError as exc:
+            return ParseResult(document, findings=[exc.finding], failed=True)
+        except Exception as exc:
+            return ParseResult(document, findings=[defect(document, exc)], failed=True)
+
     def parse_path(self, path: Path) -> ParseResult:
         """As ``jixiao.io.parse.parse_path``, within the limits."""
         try:
             self.vet(path)
-            return self.call(str(path), parse_file, path, self.limits.file_bytes)
         except ReadError as exc:
             return ParseResult(str(path), findings=[exc.finding], failed=True)
+        return self.result_of(str(path), parse_file, path, self.limits.file_bytes)
 
     def parse_bytes(self, name: str, data: bytes) -> ParseResult:
         """As ``jixiao.io.parse.parse_bytes``, within the limits (uploads)."""
         bound = self.limits.file_bytes
-        try:
-            if bound is not None and len(data) > bound:
-                raise too_large(name, len(data), bound)
-            return self.call(name, parse_bytes, name, data)
-        except ReadError as exc:
-            return ParseResult(name, findings=[exc.finding], failed=True)
+        if bound is not None and len(data) > bound:
+            finding = too_large(name, len(data), bound).finding
+            return ParseResult(name, findings=[finding], failed=True)
+        return self.result_of(name, parse_bytes, name, data)

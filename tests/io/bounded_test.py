@@ -66,3 +66,15 @@ def test_a_parse_over_the_time_bound_is_a_failed_result_naming_the_limit(tmp_pat
         )
         assert bounded.parse_bytes("seed.txt", SEED.read_bytes()).forms  # a fresh worker
         assert bounded.worker.starts == 2
+
+
+def broken_reader(name: str) -> None:
+    raise KeyError(name)
+
+
+def test_an_exception_escaping_a_reader_is_a_failed_result_naming_the_file(parser):
+    result = parser.result_of("odd.xlsx", broken_reader, "sheet9")
+    assert result.failed and codes(result) == [("unreadable-file", "odd.xlsx")]
+    assert result.findings[0].message_en == (
+        "reading failed (a defect of jixiao, please report it): KeyError: 'sheet9'"
+    )
