@@ -11,4 +11,9 @@ Pipeline, each stage a plain function over plain data:
    of text it places from a ``Ledger`` so that nothing is dropped silently.
 4. ``parse``: runs the stages for one file and turns leftovers into ``unplaced-text``
    findings; ``batch`` runs it over folders.
+
+Around them, the limits on what comes in: ``limits`` (the settings: file size, parse time and
+memory), ``intake`` (regular files only, none over the size bound, read no further),
+``isolation`` (a reusable worker process with a time and memory bound) and ``bounded`` (a
+file's parse in that worker; over a limit, a refusal naming the file).
 """
