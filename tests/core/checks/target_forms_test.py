@@ -55,6 +55,7 @@ def with_target(form, index, text, name=None):
         ("覆盖村数", "100"),
         ("设备采购成本", "按政府采购价格执行"),  # a statement of practice
         ("项目成本", "不超过预算"),  # a constraint, no level
+        ("按年度发放绩效奖、文明奖", "≥60%"),  # 福建 宁德 2019: 年度 inside a name is no rate
     ],
 )
 def test_a_target_that_cannot_be_measured(config, name, text):
@@ -71,6 +72,8 @@ def test_a_target_that_cannot_be_measured(config, name, text):
         ("安全事故次数", "0"),  # zero needs no unit
         ("培训人数（人）", "120"),  # the unit is in the name
         ("项目计划完成及时性", "100%"),  # seed 001: 及时性 is a share of tasks on time
+        ("居民健康素养水平", "≥25%"),  # a national statistic, a share of residents
+        ("服务对象满意度指标", "≥90%"),  # a generic 指标 after the rate word
     ],
 )
 def test_a_measurable_target_passes(config, name, text):

@@ -41,10 +41,13 @@ def run(ctx: Context) -> Iterator[Finding]:
         if ind.name and parse_value(ind.name).is_missing:
             continue  # a row "/" under a level 2: no indicator there, nothing to measure
         empty = row.target.reason is InvalidReason.EMPTY
+        levels = " / ".join(p for p in (ind.level1, ind.level2) if p)
+        label = f"“{ind.name}”" if ind.name else f"“{levels}”下一行（无指标名称）"
+        label_en = ind.name or f"a row with no name under {levels}"
         yield ctx.report(
             f"indicators[{row.index}].target",
-            f"“{ind.name}”" + ("没有指标值" if empty else "的指标值只是重复了指标名称"),
-            f"{ind.name}: "
+            label + ("没有指标值" if empty else "的指标值只是重复了指标名称"),
+            f"{label_en}: "
             + ("no target value" if empty else "the target merely repeats the indicator's name"),
             expected="可衡量的指标值 / a measurable target",
             found=ind.target,

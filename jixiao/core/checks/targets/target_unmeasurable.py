@@ -4,8 +4,9 @@ Four shapes a reviewer sends back (issue 11 §1), each recognised by data in def
 
 - a rate on a notion with no denominator: a percentage target on an indicator whose name
   counts nothing (``促进社会和谐稳定 ≥95%``: 95 % of what?). A name with a rate word
-  (``rate_words``: 率, 度, 比例, 占比 …) or a target naming what is counted after the number
-  (``90%以上功能得到应用``) has one;
+  (``rate_words``: 比例, 占比, 覆盖 …) or ending in one (``rate_endings``: 率, 度, 性; ``年度``
+  inside a name is no rate), or a target naming what is counted after the number
+  (``90%以上功能得到应用``), has one;
 - a number with no unit (``3``, ``100``) where the name carries none either (``（人）``); zero
   needs none;
 - a statement in place of a value (``按政府采购价格执行``, ``不超过预算``: ``statement_patterns``).
@@ -15,6 +16,7 @@ Bare directions, definitions and questions are ``target-vague``; empty targets a
 
 Fires:
     促进社会和谐稳定: target ``≥95%``.
+    福建 宁德 2019 (tests/io/fixtures/corpus): 按年度发放绩效奖、文明奖… ``≥60%``.
     培训场次: target ``3``.
     设备采购成本: target ``按政府采购价格执行``.
 
@@ -33,14 +35,21 @@ from jixiao.core.model import Indicator
 from jixiao.core.values import Value, ValueKind, normalize
 
 _UNIT_IN_NAME = re.compile(r"[（(][^（()）]{1,6}[)）]\s*$")
+_GENERIC_END = re.compile(r"(?:指标|情况|\([^()]*\))+$")
 _COUNTED_AFTER = re.compile(r"[%％]\s*(?:以上|以下|以内|及以上|及以下)?\s*[\u4e00-\u9fff]{2,}")
+
+
+def _names_a_rate(ctx: Context, name: str) -> bool:
+    if any(word in name for word in ctx.setting("rate_words")):
+        return True
+    head = _GENERIC_END.sub("", name)
+    return head.endswith(tuple(ctx.setting("rate_endings")))
 
 
 def _no_denominator(ctx: Context, ind: Indicator, target: Value) -> bool:
     if target.unit not in ("%", "‰"):
         return False
-    name = normalize(ind.name or "")
-    if any(word in name for word in ctx.setting("rate_words")):
+    if _names_a_rate(ctx, normalize(ind.name or "")):
         return False
     return not _COUNTED_AFTER.search(normalize(target.text))
 
@@ -101,6 +110,6 @@ CHECK = Check(
     title_en="Target cannot be measured (a rate of nothing, a bare number, a statement)",
     basis="财预〔2021〕101号: 指标值应明确、可衡量，定量指标应有计量单位；财预〔2015〕88号: 细化量化",
     run=run,
-    settings=("rate_words", "statement_patterns"),
+    settings=("rate_words", "rate_endings", "statement_patterns"),
     doc=__doc__,
 )
