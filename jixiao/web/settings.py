@@ -111,11 +111,22 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The embedded default works with no setup at all: its folder is made on first use.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # A web process and a task worker share the file: wait for locks instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Web processes and task workers share the file. WAL: readers never wait for a writer.
+    # IMMEDIATE: a transaction takes the write lock when it begins, so two writers queue
+    # (for up to the busy timeout, in seconds) instead of one failing as "database is locked"
+    # when it upgrades its read lock. Writers keep their transactions short (imports stage
+    # their forms file by file and publish them in one short step).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=env_int("JIXIAO_SQLITE_TIMEOUT", 20),
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job's worker renews its lease every sixth of this many seconds; a job whose lease
+# ran out belongs to a dead worker and is requeued or failed by the sweep (`sweep_jobs`).
+JIXIAO_JOB_LEASE = env_int("JIXIAO_JOB_LEASE", 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
