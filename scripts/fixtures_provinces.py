@@ -2,7 +2,9 @@
 
 Usage: fixtures_provinces.py OUT_DIR. Each workbook is typed as the family of
 ../shared/corpus/README.md prints its form (invented projects and units, figures that add up
-unless a comment says otherwise). A sheet is a grid written row by row: ``L`` marks a cell
+unless a comment says otherwise), two or three forms where the family is about several; then
+a few ways units fill in the national forms (the template's placeholders left in, a blank
+year, two forms stacked on one sheet, two-row headings, a department-wide self-evaluation). A sheet is a grid written row by row: ``L`` marks a cell
 merged with the one to its left, ``U`` one merged with the one above, ``Line`` an unframed
 line over the whole width (title, year, unit). The figures are the ones written by hand in
 the ``<form>.expected.json`` files beside the workbooks: change both together. LibreOffice
