@@ -37,7 +37,6 @@ class FormText:
     index: int
     blocks: list[Block]
     findings: list[Finding] = field(default_factory=list)
-    typed_breaks: bool = False
 
 
 @dataclass
@@ -181,8 +180,6 @@ def _deviation(name: str, part: FormText, i: int, text: str | None) -> str | Non
     """The deviation text, one paragraph a line; a break it cannot tell is reported."""
     if not text:
         return None
-    if part.typed_breaks:
-        return "\n".join(filter(None, map(clean, text.split("\n")))) or None
     if not PARAGRAPH_SPACE.search(text):
         return clean(text)
     chosen = "\n".join(filter(None, map(clean, PARAGRAPH_SPACE.split(text))))

@@ -335,11 +335,6 @@ class _Tabulator:
             self.goals = None
 
 
-def is_plain(blocks: list[Block]) -> bool:
-    """Whether a form's text is plain lines (no block prints two cells)."""
-    return not any(len(b.filled) > 1 for b in blocks)
-
-
 def tabulate(blocks: list[Block], labels: frozenset[str], vocabulary: LevelVocabulary) -> Tabulated:
     """A form's plain lines (title first) as rows of cells; page footers and blank lines left out."""
     lines = [

@@ -1,38 +1,28 @@
-"""财政项目支出绩效自评表 (财预〔2020〕10号 layout), from table rows or plain PDF text.
+"""财政项目支出绩效自评表 (财预〔2020〕10号 layout), from plain PDF text.
 
-Each form opens with its title, then 项目名称 / 主管部门 / 实施单位, the funds table
+Files and tab-separated text keep their cells and are read by the structure importer
+(``jixiao.io.structure``); this importer reads the text a user copies out of a PDF. Each
+form opens with its title, then 项目名称 / 主管部门 / 实施单位, the funds table
 (年初预算数 全年预算数 全年执行数 分值 执行率 得分, rows 年度资金总额 and 其中 sources), the
 goals (预期目标 / 实际完成情况), the indicator table and 总分. Merged cells show as blank
 or missing cells, so rows are read by content (labels, numbers), not by column position.
-A form copied out of a PDF as plain lines is first made back into rows
-(``mof_2020_plain``); the funds block is read by ``mof_2020_funds``, the indicator table
+The plain lines are first made back into rows (``mof_2020_plain``); the funds block is read by ``mof_2020_funds``, the indicator table
 by ``mof_2020_indicators`` (row groups settled by ``mof_2020_levels``).
 """
 
 import re
 
 from jixiao.core.model import Form, FormKind, Goals, Project
-from jixiao.io.document import Block, Cell, Document, Ledger
+from jixiao.io.document import Block, Document, Ledger
 from jixiao.io.importers import cells
 from jixiao.io.importers.base import Importer, ImportResult
 from jixiao.io.importers.mof_2020_funds import column_labels, read_funds
 from jixiao.io.importers.mof_2020_indicators import FormText, read_table, weight_total_finding
 from jixiao.io.importers.mof_2020_levels import vocabulary
-from jixiao.io.importers.mof_2020_plain import is_plain, tabulate
+from jixiao.io.importers.mof_2020_plain import tabulate
 from jixiao.io.text import clean
 
-# Files whose line breaks inside a cell were typed (Alt+Enter, a new paragraph): there a
-# break is a paragraph break. In extracted text and PDF a break may be a wrapped line.
-TYPED_BREAKS = ("xlsx", "docx", "html")
 PROJECT_LABELS = ("项目名称", "主管部门", "实施单位", "预算单位")
-
-
-def _without_copies(block: Block) -> Block:
-    """The block with merged-cell copies blank: the rows then read like extracted text."""
-    if all(c.copy_of is None for c in block.cells):
-        return block
-    cells = tuple(Cell("", c.source) if c.copy_of else c for c in block.cells)
-    return Block(block.index, cells)
 
 
 class Mof2020SelfEval(Importer):
@@ -82,18 +72,17 @@ class Mof2020SelfEval(Importer):
     labels = _printed | column_labels() | vocabulary().words()
 
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
-        """Split at each title; read every form (table rows, or plain lines made into rows)."""
+        """Split at each title; read every form from rows made of its plain lines.
+
+        Forms whose cells are kept (files, tab-separated text) are read by the structure
+        importer (``importers.detect``); this one reads the plain lines of a PDF's text.
+        """
         result = ImportResult()
         starts = [i for i, b in enumerate(doc.blocks) if self.is_title(b)]
         for n, start in enumerate(starts):
             stop = starts[n + 1] if n + 1 < len(starts) else len(doc.blocks)
-            blocks = [_without_copies(b) for b in doc.blocks[start:stop]]
-            if is_plain(blocks):
-                result.forms.append(self._plain_form(doc.name, n, blocks, ledger, result))
-                continue
-            part = FormText(n, blocks, typed_breaks=doc.kind in TYPED_BREAKS)
-            result.forms.append(self._form(doc.name, part, ledger))
-            result.findings.extend(part.findings)
+            blocks = list(doc.blocks[start:stop])
+            result.forms.append(self._plain_form(doc.name, n, blocks, ledger, result))
         return result
 
     def _plain_form(
