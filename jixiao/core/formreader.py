@@ -26,6 +26,7 @@ from jixiao.core.formkeys import (
     PROJECT_TEXT,
     SOURCE_KEYS,
 )
+from jixiao.core.limits import problem as out_of_range
 from jixiao.core.model import (
     FORM_SCHEMA,
     Component,
@@ -147,6 +148,9 @@ class _Reader:
                 f"{_echo(value)} is out of any plausible range"
                 f" (must be below 10^15, with at most {MOST_PLACES} decimals)",
             )
+            return None
+        if number is not None and (limit := out_of_range(where, number)):  # jixiao.core.limits
+            self.fail(where, f"{_echo(value, zh=True)}：{limit[0]}", f"{_echo(value)}: {limit[1]}")
             return None
         return number
 

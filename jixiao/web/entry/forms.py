@@ -8,42 +8,83 @@ fields they concern, so a failed save keeps every input and says why.
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jixiao.core.formjson import FUNDS_AMOUNTS, INDICATOR_KEYS, FormDecodeError, decode_form
+from jixiao.core.limits import problem as out_of_range
 from jixiao.core.model import Form
 from jixiao.core.numbers import NotANumberError, to_decimal, to_text
 from jixiao.web.language import in_language
 from jixiao.web.store.layouts import editor_layouts, title
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
+# Text limits, said at the field: goals and narratives, and shorter notes.
+PROSE_CHARACTERS = 20_000
+NOTE_CHARACTERS = 2_000
 PROJECT_FIELDS = ("name", "department", "unit", "offices", "performance_type")
 FUNDS_FIELDS = FUNDS_AMOUNTS
 GOALS_FIELDS = ("overall", "annual", "achieved")
 NARRATIVE_FIELDS = ("achievements", "problems", "improvements")
 
 
-def _number(value: str) -> str | None:
+def _number(value: str, key: str) -> str | None:
     value = (value or "").strip()
     if not value:
         return None
     try:
-        return to_text(to_decimal(value))
+        number = to_decimal(value)
     except NotANumberError:
         raise forms.ValidationError(_("“%(value)s”不是数字"), params={"value": value}) from None
+    limit = out_of_range(key, number)
+    if limit:
+        raise forms.ValidationError(in_language(*limit))
+    return to_text(number)
 
 
 class NumberField(forms.CharField):
-    """A decimal typed as text: separators allowed, kept exactly (never a float)."""
+    """A decimal typed as text: separators allowed, kept exactly (never a float).
+
+    Its range and decimals are those of its key (``jixiao.core.limits``), the field's name;
+    the forms set ``key`` from the field's name.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 40)
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "class": "num"}))
         super().__init__(**kwargs)
+        self.key = ""
 
     def clean(self, value: str) -> str | None:
-        """The canonical decimal text, or a validation error naming the input."""
-        return _number(super().clean(value))
+        """The canonical decimal text, or a validation error naming the input or its range."""
+        return _number(super().clean(value), self.key)
+
+
+def prose(label: str, characters: int = PROSE_CHARACTERS) -> forms.CharField:
+    """A long text field whose limit is said under it."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=characters,
+        widget=TEXTAREA,
+        help_text=lazy(at_most, str)(characters),
+    )
+
+
+def at_most(characters: int) -> str:
+    """“At most n characters”, in the page's language."""
+    return gettext("最多 %(n)s 字") % {"n": f"{characters:,}"}
+
+
+class KeyedNumbers:
+    """Gives each ``NumberField`` its own name as its key, for its range."""
+
+    def _key_numbers(self) -> None:
+        for name, field in self.fields.items():
+            if isinstance(field, NumberField):
+                field.key = name
 
 
 def template_choices(kind: str, current: str | None = None) -> list[tuple[str, str]]:
@@ -54,7 +95,7 @@ def template_choices(kind: str, current: str | None = None) -> list[tuple[str, s
     return choices
 
 
-class HeaderForm(forms.Form):
+class HeaderForm(KeyedNumbers, forms.Form):
     """Everything of a form but its indicators."""
 
     template = forms.ChoiceField(label=_("版式"), required=False)
@@ -74,18 +115,19 @@ class HeaderForm(forms.Form):
     execution_rate = NumberField(label=_("执行率(%)"))
     execution_weight = NumberField(label=_("执行率分值"))
     execution_score = NumberField(label=_("执行率得分"))
-    overall = forms.CharField(label=_("总体目标 / 预期目标"), required=False, widget=TEXTAREA)
-    annual = forms.CharField(label=_("年度绩效目标"), required=False, widget=TEXTAREA)
-    achieved = forms.CharField(label=_("实际完成情况"), required=False, widget=TEXTAREA)
+    overall = prose(_("总体目标 / 预期目标"))
+    annual = prose(_("年度绩效目标"))
+    achieved = prose(_("实际完成情况"))
     total_score = NumberField(label=_("总分"))
     grade = forms.CharField(label=_("绩效等级"), required=False, max_length=20)
-    achievements = forms.CharField(label=_("主要绩效"), required=False, widget=TEXTAREA)
-    problems = forms.CharField(label=_("主要问题"), required=False, widget=TEXTAREA)
-    improvements = forms.CharField(label=_("改进措施"), required=False, widget=TEXTAREA)
+    achievements = prose(_("主要绩效"))
+    problems = prose(_("主要问题"))
+    improvements = prose(_("改进措施"))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, kind: str, current: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._key_numbers()
         self.kind = kind
         self.fields["template"].choices = template_choices(kind, current)
 
@@ -97,8 +139,12 @@ class HeaderForm(forms.Form):
         return value
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(KeyedNumbers, forms.Form):
     """One indicator row."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._key_numbers()
 
     level1 = forms.CharField(label=_("一级指标"), required=False, max_length=100)
     level2 = forms.CharField(label=_("二级指标"), required=False, max_length=100)

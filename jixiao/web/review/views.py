@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jixiao.core.checks.runner import FormReport
+from jixiao.core.formjson import FormDecodeError
 from jixiao.web.accounts.access import (
     form_for,
     membership_of,
@@ -22,6 +24,7 @@ from jixiao.web.accounts.access import (
 )
 from jixiao.web.accounts.models import Role
 from jixiao.web.review import transitions
+from jixiao.web.review.forms import NOTE_CHARACTERS, CommentForm, MoveForm
 from jixiao.web.review.presenter import present
 from jixiao.web.store.models import FormRecord, IndicatorComment, Kind, Status
 from jixiao.web.store.services import check, to_canonical
@@ -77,6 +80,14 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _checked(record: FormRecord, canonical: dict) -> FormReport:
+    """The form's report; a form stored before today's limits shows why it cannot be scored."""
+    try:
+        return check(record, canonical)
+    except FormDecodeError as exc:
+        return FormReport(form=None, index=None, score=None, findings=exc.findings)  # type: ignore[arg-type]
+
+
 def form_page(request: HttpRequest, pk: int) -> HttpResponse:
     """One form, its findings beside the fields they concern, comments, history and actions.
 
@@ -86,7 +97,7 @@ def form_page(request: HttpRequest, pk: int) -> HttpResponse:
     """
     record = form_for(request.user, pk)
     canonical = to_canonical(record)
-    presented = present(check(record, canonical))
+    presented = present(_checked(record, canonical))
     insider = sees_review(request.user, record)
     comments: dict[int, list[IndicatorComment]] = {}
     for comment in record.comments.select_related("author") if insider else ():
@@ -110,6 +121,7 @@ def form_page(request: HttpRequest, pk: int) -> HttpResponse:
         "owner": owns(request.user, record),
         "reviewer": reviews(request.user, record),
         "insider": insider,
+        "note_limit": NOTE_CHARACTERS,
         "events": record.events.select_related("actor") if insider else (),
         "related": visible_forms(request.user, others).order_by("-year", "kind"),
         "can_self_evaluate": owns(request.user, record)
@@ -133,9 +145,14 @@ def form_json(request: HttpRequest, pk: int) -> HttpResponse:
 def transition(request: HttpRequest, pk: int) -> HttpResponse:
     """Move a form in the workflow (server-checked)."""
     record = form_for(request.user, pk)
+    move = MoveForm(request.POST)
+    if not move.is_valid():
+        for errors in move.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("jx-form", pk=record.pk)
     try:
         transitions.apply(
-            record, request.POST.get("action", ""), request.user, request.POST.get("reason", "")
+            record, move.cleaned_data["action"], request.user, move.cleaned_data["reason"]
         )
     except transitions.TransitionRefused as exc:
         messages.error(request, str(exc))
@@ -151,19 +168,21 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     record = form_for(request.user, pk)
     if not reviews(request.user, record):
         raise PermissionDenied
-    text = request.POST.get("text", "").strip()
-    try:
-        position = int(request.POST.get("position", ""))
-        row = record.rows.get(position=position)
-    except (ValueError, record.rows.model.DoesNotExist):
-        messages.error(request, _("没有这一行指标"))
+    said = CommentForm(request.POST)
+    row = None
+    if said.is_valid():
+        position = said.cleaned_data["position"]
+        row = record.rows.filter(position=position).first()
+    if row is None:
+        messages.error(request, " ".join(said.errors.get("text", [])) or _("没有这一行指标"))
         return redirect("jx-form", pk=record.pk)
-    if not text:
-        messages.error(request, _("意见不能为空"))
-    else:
-        IndicatorComment.objects.create(
-            form=record, position=position, indicator_name=row.name, author=request.user, text=text
-        )
+    IndicatorComment.objects.create(
+        form=record,
+        position=position,
+        indicator_name=row.name,
+        author=request.user,
+        text=said.cleaned_data["text"],
+    )
     return redirect(reverse("jx-form", kwargs={"pk": record.pk}) + f"#row-{position}")
 
 

@@ -110,14 +110,16 @@ class IndicatorRow(models.Model):
 
     form = models.ForeignKey(FormRecord, on_delete=models.CASCADE, related_name="rows")
     position = models.PositiveSmallIntegerField()
-    level1 = models.CharField(max_length=100, blank=True)
-    level2 = models.CharField(max_length=100, blank=True)
-    name = models.CharField(max_length=300, blank=True)
+    # Text as long as the form prints it: an imported cell never overflows a column.
+    level1 = models.TextField(blank=True)
+    level2 = models.TextField(blank=True)
+    name = models.TextField(blank=True)
     explanation = models.TextField(blank=True)
-    target = models.CharField(max_length=500, blank=True)
-    actual = models.CharField(max_length=500, blank=True)
-    weight = models.CharField(max_length=20, blank=True)  # canonical decimal text
-    score = models.CharField(max_length=20, blank=True)
+    target = models.TextField(blank=True)
+    actual = models.TextField(blank=True)
+    # Canonical decimal text within jixiao.core.limits (``-1000.0000`` is 10 characters).
+    weight = models.CharField(max_length=40, blank=True)
+    score = models.CharField(max_length=40, blank=True)
     deviation = models.TextField(blank=True)
     note = models.TextField(blank=True)
 
@@ -212,7 +214,7 @@ class IndicatorComment(models.Model):
 
     form = models.ForeignKey(FormRecord, on_delete=models.CASCADE, related_name="comments")
     position = models.PositiveSmallIntegerField()  # the indicator row's position when commented
-    indicator_name = models.CharField(max_length=300, blank=True)
+    indicator_name = models.TextField(blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=KEEP_AUTHOR)
     author_name = models.CharField(max_length=300, blank=True)  # the author's name, once deleted
     text = models.TextField()

@@ -84,8 +84,11 @@ def refresh_summary(record: FormRecord, form: Form) -> None:
 
 
 def _clip(value: Decimal | None) -> Decimal | None:
-    # The queue's columns hold two decimals; forms print totals half-up.
-    return None if value is None else half_up(value)
+    # The queue's columns hold two decimals; forms print totals half-up. A total no form can
+    # have (jixiao.core.limits bounds every score) is left out rather than overflow the column.
+    if value is None or abs(value) >= Decimal(10) ** 17:
+        return None
+    return half_up(value)
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
