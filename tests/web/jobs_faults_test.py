@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from jixiao.io.limits import Limits
 from jixiao.web.imports import jobs, tasks
 from jixiao.web.imports.models import ImportBatch, Job, JobStatus
 from jixiao.web.store.models import FormRecord
@@ -85,6 +86,36 @@ def test_hostile_xlsx_files_fail_and_the_rest_of_the_batch_is_read(cast):
     assert seen[SEED_001.name][0] == seen[SEED_003.name][0] == "parsed with findings"
 
 
+class InProcess:
+    """``BoundedParser`` reading in this process: a test's replacement reader is called."""
+
+    limits = Limits()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        pass
+
+    def call(self, document, function, *args):
+        return function(*args)
+
+
+def test_a_file_over_the_time_bound_is_refused_saying_so_and_the_batch_goes_on(cast, monkeypatch):
+    monkeypatch.setenv("JIXIAO_PARSE_SECONDS", "0.3")
+    slow = SimpleUploadedFile("slow.txt", SEED_001.read_bytes() * 30)  # about 2 s to read
+    batch = upload(cast.client(cast.clerk), slow, SEED_003)
+    run_worker()
+    batch.parse_job.refresh_from_db()
+    assert (batch.parse_job.status, batch.parse_job.done) == (JobStatus.DONE, 2)
+    assert outcomes(batch)["slow.txt"] == (
+        "failed",
+        "解析超过 0.3 秒仍未完成，已停止（上限 JIXIAO_PARSE_SECONDS）",
+        "parsing took over 0.3 s and was stopped (limit JIXIAO_PARSE_SECONDS)",
+    )
+    assert outcomes(batch)[SEED_003.name][0] == "parsed with findings"
+
+
 @pytest.mark.parametrize(
     "error",
     [
@@ -97,6 +128,7 @@ def test_hostile_xlsx_files_fail_and_the_rest_of_the_batch_is_read(cast):
     ids=lambda e: type(e).__name__,
 )
 def test_any_reader_exception_fails_that_file_only(cast, monkeypatch, error):
+    monkeypatch.setattr(tasks, "bounded_parser", InProcess)  # so the reader can be replaced
     real = tasks.parse_bytes
 
     def reader(name, data):

@@ -4,9 +4,11 @@ One task, ``run_job``, runs any job under a lease (``jobs``: heartbeat, sweep, m
 Every write is a short transaction that also checks the lease, so a worker killed at any
 point leaves a job the sweep can requeue, and the database is never held for long:
 
-- parsing: each file is read, and its result saved, on its own; a reader that raises
-  anything makes a failed file with a message, never a stuck job; a file a worker died in
-  is failed on the next run (the page offers to read it again);
+- parsing: each file is read in a worker process bounded in time and memory
+  (``jixiao.io.bounded``, one per run), and its result saved, on its own; a file over a
+  limit is refused saying which; a reader that raises anything makes a failed file with a
+  message, never a stuck job; a file a task worker died in is failed on the next run (the
+  page offers to read it again);
 - storing: each file's forms are staged (decoded, checked, summarised) file by file, then
   published in one short transaction: users see the whole batch or none of it.
 """
@@ -25,7 +27,10 @@ from jixiao.core.model import Form
 from jixiao.core.names import name_key
 from jixiao.io.batch import Status as Outcome
 from jixiao.io.batch import outcome_of
-from jixiao.io.parse import parse_bytes
+from jixiao.io.bounded import BoundedParser
+from jixiao.io.intake import too_large
+from jixiao.io.parse import ParseResult, parse_bytes
+from jixiao.io.problems import ReadError
 from jixiao.web.accounts.access import membership_of
 from jixiao.web.accounts.models import Organisation, OrgKind, Role
 from jixiao.web.imports import jobs
@@ -63,29 +68,45 @@ def run_job(job_id: int) -> None:
         RUNS[job.kind](job, lease)
 
 
+def bounded_parser() -> BoundedParser:
+    """The worker process a run reads its files in, within the limits (``jixiao.io.limits``)."""
+    return BoundedParser()
+
+
 def parse_batch(job: Job, lease: jobs.Lease) -> None:
     """Read every file of an upload not read yet, keeping each result for the preview."""
     files = list(job.parsed_batch.files.only("pk", "name", "outcome"))
     lease.start(len(files), sum(f.outcome in FINAL for f in files))
-    for upload in files:
-        if upload.outcome in FINAL:
-            continue
-        if upload.outcome == READING:
-            _fail_file(upload, INTERRUPTED)  # the last run died in it: do not die again
-        else:
+    with bounded_parser() as parser:
+        for upload in files:
+            if upload.outcome in FINAL:
+                continue
+            if upload.outcome == READING:
+                _fail_file(upload, INTERRUPTED)  # the last run died in it: do not die again
+            else:
+                with transaction.atomic():
+                    lease.renew()  # still ours
+                    ImportFile.objects.filter(pk=upload.pk).update(outcome=READING)
+                _read(upload, parser)
             with transaction.atomic():
-                lease.renew()  # still ours
-                ImportFile.objects.filter(pk=upload.pk).update(outcome=READING)
-            _read(upload)
-        with transaction.atomic():
-            lease.step()
-            upload.save(update_fields=["outcome", "result", "message", "message_en"])
+                lease.step()
+                upload.save(update_fields=["outcome", "result", "message", "message_en"])
 
 
-def _read(upload: ImportFile) -> None:
+def _parse(parser: BoundedParser, name: str, data: bytes) -> ParseResult:
+    """Read and import one file in the parser's worker process; over a limit: ``ReadError``."""
+    bound = parser.limits.file_bytes
+    if bound is not None and len(data) > bound:
+        raise too_large(name, len(data), bound)
+    return parser.call(name, parse_bytes, name, data)
+
+
+def _read(upload: ImportFile, parser: BoundedParser) -> None:
     content = ImportFile.objects.values_list("content", flat=True).get(pk=upload.pk)
     try:
-        result = parse_bytes(upload.name, bytes(content))
+        result = _parse(parser, upload.name, bytes(content))
+    except ReadError as exc:  # too large, too slow, too big in memory: refused, saying which
+        result = ParseResult(upload.name, findings=[exc.finding], failed=True)
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, UnicodeError, EOFError):
         logger.warning("upload %s: damaged or unsupported container", upload.pk, exc_info=True)
         _fail_file(upload, DAMAGED)
