@@ -28,7 +28,7 @@ IMPORTERS: tuple[Importer, ...] = (
 # table-structured files (cells kept) of the layouts the structure importer reproduces.
 STRUCTURE = StructureImporter()
 TABLE_KINDS = frozenset({"xlsx", "pdf", "html", "docx"})
-READ_BY_STRUCTURE = frozenset({"mof-2020-self-eval"})
+READ_BY_STRUCTURE = frozenset({"mof-2020-self-eval", "sh-2019-self-eval"})
 
 # Titles of forms that are not project forms: reported, never read as one.
 NOT_PROJECT_TITLES = (

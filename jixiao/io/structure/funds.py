@@ -54,14 +54,19 @@ def columns_of(block: Block, vocab: Vocabulary) -> dict[int, str]:
 
 
 def is_funds_header(block: Block, vocab: Vocabulary) -> bool:
-    """Whether a row names two or more funds columns, one of them a budget or spending."""
+    """Whether a row names two or more funds columns, one of them a budget or spending.
+
+    A row that also prints amounts is a line of label and amount pairs, not a header.
+    """
+    if any(is_amount(t) and t not in vocab.words("furniture", "empty") for _, t in block.filled):
+        return False
     fields = set(columns_of(block, vocab).values())
     return len(fields) >= 2 and bool(fields & {"initial_budget", "budget", "executed"})
 
 
 def currency_in(text: str) -> str | None:
     """``项目资金（万元）`` → 万元; ``单位：元`` → 元; None when no unit is printed."""
-    text = "".join(text.split())
+    text = "".join(text.split()).rstrip(":：")
     match = _CURRENCY.search(text)
     if match and ("(" in text or "（" in text or "单位" in text):
         return match[1]
@@ -164,7 +169,10 @@ def _read_row(
 
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
 _GLUED_UNIT = re.compile(r"^(.*?\d)\s*(万元|元)$")
-LINE_FIELDS = frozenset({"initial_budget", "budget", "total_budget", "executed"})
+LINE_FIELDS = frozenset(
+    {"initial_budget", "budget", "total_budget", "executed", "execution_rate"}
+    | {"previous_budget", "previous_executed"}
+)
 
 
 def _amount_with_unit(text: str) -> tuple[Decimal | None, str | None] | None:

@@ -210,6 +210,11 @@ def _group(table: Table, printed: str) -> None:
     label = group_label(printed)
     if label.name != table.level1:
         table.level2 = None
+    if table.level1 is None and not table.groups and label.name:
+        # the first group's label printed below its first rows (a centred merged cell)
+        table.indicators[:] = [
+            replace(i, level1=label.name) if i.level1 is None else i for i in table.indicators
+        ]
     table.level1 = label.name or None
     entry = table.groups.setdefault(label.name, GroupEntry(label.name))
     entry.weight = entry.weight if label.points is None else label.points
