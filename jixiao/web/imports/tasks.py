@@ -31,7 +31,7 @@ from jixiao.io.bounded import BoundedParser
 from jixiao.io.intake import too_large
 from jixiao.io.parse import ParseResult, parse_bytes
 from jixiao.io.problems import ReadError
-from jixiao.web.accounts.access import membership_of
+from jixiao.web.accounts.access import import_refusal, membership_of
 from jixiao.web.accounts.models import Organisation, OrgKind, Role
 from jixiao.web.imports import jobs
 from jixiao.web.imports.missing import supplied_to
@@ -166,6 +166,10 @@ def _stage_file(upload: ImportFile, own_unit, lease: jobs.Lease) -> list[dict] |
             form = decode_form(data, upload.name, index)
         except FormDecodeError:
             lease.finish(JobStatus.FAILED, UNSTORABLE, **where)
+            return None
+        refused = import_refusal(upload.batch.store_job.created_by, form.project.unit)
+        if refused:  # into the importer's own units only; no new organisation by surprise
+            lease.finish(JobStatus.FAILED, refused.msgid, **refused.values, **where)
             return None
         if _stored_already(form, own_unit):
             lease.finish(
