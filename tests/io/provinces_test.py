@@ -30,8 +30,8 @@ from tests.io.gold_test import differences
 # Not reproduced yet: every expected field.
 PENDING_FIELDS = [
     "dept_wide_self_eval",
-    "dept_wide_target",
     "gansu_2023_target.pdf",
+    "hubei_dept_target",
     "national_2021_self_eval",
     "no_year_target",
     "shaanxi_targets.docx",
@@ -39,10 +39,12 @@ PENDING_FIELDS = [
 # Not given yet: the listed import codes, or given an error the form does not deserve.
 PENDING_FINDINGS = [
     "dept_wide_self_eval",
+    "hubei_dept_target",
 ]
 # Not accounted for yet: a cell taken but not in the output, or left without a finding.
 PENDING_ACCOUNTING = [
     "guangdong_city_target",
+    "hubei_dept_target",
     "hunan_two_tables_target",
     "national_2021_target",
     "ndrc_investment_target",
