@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.core.model import Funds, FundSource
+from jixiao.core.model import Component, Funds, FundSource
 from jixiao.io.document import Block, Ledger
 from jixiao.io.text import amount, clean, is_amount
-from jixiao.io.vocabulary import Vocabulary
+from jixiao.io.vocabulary import Vocabulary, normalise
 
 COLUMNS = "funds.columns"
 _UNIT_ONLY = re.compile(r"^[(（]\s*(万元|元)\s*[)）]$")
@@ -31,6 +31,7 @@ class FundsReading:
 
     totals: dict[str, Decimal] = field(default_factory=dict)
     sources: list[FundSource] = field(default_factory=list)
+    components: list[Component] = field(default_factory=list)
     currency: str | None = None
     numbered: bool = False  # its sources are numbered (一、二、): unnumbered lines are parts
     unknown: list[str] = field(default_factory=list)  # headings of columns with no funds field
@@ -40,7 +41,12 @@ class FundsReading:
         """The canonical funds of the block; ``currency`` when the block prints none."""
         values = {k: v for k, v in self.totals.items() if k in TOTAL_FIELDS}
         unit = self.currency or currency
-        return Funds(currency_unit=unit, sources=tuple(self.sources), **values)
+        return Funds(
+            currency_unit=unit,
+            sources=tuple(self.sources),
+            components=tuple(self.components),
+            **values,
+        )
 
 
 def columns_of(block: Block, vocab: Vocabulary) -> dict[int, str]:
@@ -54,14 +60,19 @@ def columns_of(block: Block, vocab: Vocabulary) -> dict[int, str]:
 
 
 def is_funds_header(block: Block, vocab: Vocabulary) -> bool:
-    """Whether a row names two or more funds columns, one of them a budget or spending.
+    """Whether a row names the funds columns of a table.
 
-    A row that also prints amounts is a line of label and amount pairs, not a header.
+    Two or more funds columns, one of them a budget or spending, or one after the block's
+    label (年度预算（万元） | 资金总额 | …). A row that also prints amounts is a line of label
+    and amount pairs, not a header.
     """
     if any(is_amount(t) and t not in vocab.words("furniture", "empty") for _, t in block.filled):
         return False
     fields = set(columns_of(block, vocab).values())
-    return len(fields) >= 2 and bool(fields & {"initial_budget", "budget", "executed"})
+    labelled = bool(block.filled) and vocab.field("funds", block.filled[0][1]) == "block"
+    return len(fields) >= (1 if labelled else 2) and bool(
+        fields & {"initial_budget", "budget", "executed"}
+    )
 
 
 def currency_in(text: str) -> str | None:
@@ -96,6 +107,26 @@ def read_funds(
             _take_block_labels(block, vocab, ledger, reading)
         stop += 1
     return reading, stop
+
+
+def _values_row(
+    block: Block, columns: dict[int, str], vocab: Vocabulary, ledger: Ledger, reading: FundsReading
+) -> bool:
+    """The amounts under a header whose rows have no label: the block's totals."""
+    if reading.totals or reading.sources:
+        return False
+    values = {
+        field: value
+        for i, field in columns.items()
+        if i < len(block.texts) and (value := amount(block.texts[i])) is not None
+    }
+    if not values:
+        return False
+    for i in columns:
+        ledger.take(block, i)
+    _take_block_labels(block, vocab, ledger, reading)
+    reading.totals = values
+    return True
 
 
 def _is_block_label(text: str, vocab: Vocabulary) -> bool:
@@ -141,7 +172,7 @@ def _read_row(
     """One total or source row; False when the row is not part of the funds block."""
     label = _row_label(block, vocab)
     if label is None:
-        return False
+        return _values_row(block, columns, vocab, ledger, reading)
     at, kind, name = label
     ledger.take(block, at)
     _take_block_labels(block, vocab, ledger, reading)
@@ -251,3 +282,40 @@ def _put_line(reading: FundsReading, kind: str, name: str, value: Decimal | None
         reading.sources.append(FundSource(name, budget=value))
     elif value is not None:
         reading.totals.setdefault("budget" if kind == "total" else kind, value)
+
+
+def _component_columns(block: Block, vocab: Vocabulary) -> tuple[int, int] | None:
+    """``(name column, amount column)`` of a header of the budget's parts, or None."""
+    names = {normalise(w) for w in vocab.words("funds", "component_name")}
+    amounts = {normalise(w) for w in vocab.words("funds", "component_amount")}
+    name = next((i for i, t in block.filled if normalise(t) in names), None)
+    value = next((i for i, t in block.filled if normalise(t) in amounts), None)
+    return None if name is None or value is None else (name, value)
+
+
+def read_components(
+    blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, reading: FundsReading
+) -> int | None:
+    """The rows under a 支出项目名称 / 预算金额 header as the budget's components.
+
+    Returns the index after the last row read, or None when ``blocks[at]`` is no such header.
+    Other columns of those rows (部门职能 …) have no field and are left for the leftovers.
+    """
+    columns = _component_columns(blocks[at], vocab)
+    if columns is None:
+        return None
+    name, value = columns
+    ledger.take(blocks[at], name)
+    ledger.take(blocks[at], value)
+    stop = at + 1
+    while stop < len(blocks):
+        texts = blocks[stop].texts
+        if max(name, value) >= len(texts) or not texts[name] or not is_amount(texts[value]):
+            break
+        reading.components.append(
+            Component(clean(texts[name]) or texts[name], amount(texts[value]))
+        )
+        ledger.take(blocks[stop], name)
+        ledger.take(blocks[stop], value)
+        stop += 1
+    return stop

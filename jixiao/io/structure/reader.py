@@ -15,6 +15,7 @@ from jixiao.io.structure.funds import (
     FundsReading,
     currency_in,
     is_funds_header,
+    read_components,
     read_funds,
     read_funds_line,
 )
@@ -123,6 +124,10 @@ def _read_part(
         return stop
     if _furniture(block, vocab, ledger, draft) or _funds_line(block, vocab, ledger, draft):
         return at + 1
+    reading = draft.funds or FundsReading()
+    if (stop := read_components(blocks, at, vocab, ledger, reading)) is not None:
+        draft.funds = reading
+        return stop
     return read_labels(blocks, at, vocab, ledger, draft.fields)
 
 

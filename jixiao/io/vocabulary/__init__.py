@@ -31,7 +31,7 @@ _FIELDS = {
         *("performance_type", "recurring", "purchases_services", "start_date", "end_date"),
         *("period", "overview", "basis", "necessity", "safeguards", "plan"),
     ),
-    "funds": ("block", "currency", "currency_labels"),
+    "funds": ("block", "currency", "currency_labels", "component_name", "component_amount"),
     "funds.columns": (
         *("initial_budget", "budget", "total_budget", "executed", "execution_weight"),
         *("execution_rate", "execution_score", "previous_budget", "previous_executed"),
