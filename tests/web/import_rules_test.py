@@ -54,5 +54,9 @@ def test_a_reviewer_cannot_import_into_another_departments_unit(
     assert batch.store_job.message == (
         f"未保存任何表：{SEED_001.name} 第 1 张表的单位“{KUNMING}”不属于您的部门，不能导入到该单位。"
     )
+    assert batch.store_job.message_en == (
+        f"Nothing stored: form 1 of {SEED_001.name} names the unit “{KUNMING}”, which is not "
+        "under your department, so it cannot be imported there."
+    )
     assert not FormRecord.objects.exists()
     assert Organisation.objects.count() == organisations

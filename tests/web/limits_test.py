@@ -99,3 +99,13 @@ def test_no_stored_value_breaks_a_page(cast, evaluation):
     assert "12345678901.23" in public
     page = cast.client(None).get(reverse("jx-form", args=[evaluation.pk])).content.decode()
     assert "分值和得分应在" in page  # why this stored form cannot be scored, in words
+
+
+def test_the_limits_are_said_in_english_too(cast, evaluation):
+    client = cast.client(cast.clerk)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("jx-edit", args=[evaluation.pk])).content.decode()
+    assert "at most 20,000 characters" in page
+    data = _edit_data(evaluation) | {"ind-0-weight": "1e-30"}
+    refused = client.post(reverse("jx-edit", args=[evaluation.pk]), data).content.decode()
+    assert "points must lie between -1,000 and 1,000, with at most 4 decimals" in refused

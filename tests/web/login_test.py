@@ -79,3 +79,10 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(cast, eval
     assert scripts  # the editor's script and its data
     for attributes in scripts:  # each is a static file or data, never inline code
         assert "src=" in attributes or 'type="application/json"' in attributes, attributes
+
+
+def test_the_lockout_page_speaks_english_after_the_toggle(client, account, settings):
+    settings.AXES_FAILURE_LIMIT = 1
+    client.cookies["django_language"] = "en"
+    page = attempt(client, "wrong-password-1").content.decode()
+    assert "Sign-in paused" in page and "Too many wrong passwords" in page
