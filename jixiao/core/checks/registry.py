@@ -25,6 +25,7 @@ from jixiao.core.checks.indicators import (
     rule_score_differs,
     target_too_low,
     tier_inconsistent,
+    unit_mismatch,
     unmet_target_full_score,
 )
 from jixiao.core.checks.targets import (
@@ -39,6 +40,7 @@ from jixiao.core.checks.texts import (
     achieved_copied,
     achieved_vague,
     goal_copied,
+    goal_vague,
     period_outside_year,
     template_debris,
 )
@@ -84,6 +86,7 @@ FORM_CHECKS: tuple[Check, ...] = _unique(
         near_duplicate.CHECK,
         period_outside_year.CHECK,
         goal_copied.CHECK,
+        goal_vague.CHECK,
         form_unfilled.CHECK,
         score_missing.CHECK,
         template_debris.CHECK,
@@ -95,5 +98,6 @@ FORM_CHECKS: tuple[Check, ...] = _unique(
         over_budget.CHECK,
         money_as_output.CHECK,
         cost_vs_execution.CHECK,
+        unit_mismatch.CHECK,
     )
 )

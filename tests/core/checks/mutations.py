@@ -209,11 +209,13 @@ def classes() -> tuple[tuple[str, Callable[[Form, Place], list[Mutant]]], ...]:
         share_above_100,
         template_debris,
         unfilled,
+        unit_changed,
     )
     from tests.core.checks.mutations_targets import (  # noqa: PLC0415
         bare_direction,
         cost_removed,
         goal_copied,
+        goal_vague,
         group_removed,
         heavy_weight,
         missing_mark,
@@ -245,6 +247,7 @@ def classes() -> tuple[tuple[str, Callable[[Form, Place], list[Mutant]]], ...]:
         ("cost indicator removed (§1)", cost_removed),
         ("past the budget year (§1)", past_the_year),
         ("annual goal copied (§1)", goal_copied),
+        ("annual goal vague (§1)", goal_vague),
         ("near-duplicate row (§1)", near_duplicate),
         ("one heavy indicator (§1)", heavy_weight),
         ("unfilled form (§2)", unfilled),
@@ -259,6 +262,7 @@ def classes() -> tuple[tuple[str, Callable[[Form, Place], list[Mutant]]], ...]:
         ("rate with no decimals (§2)", coarse_rate),
         ("money as output (§2)", money_output),
         ("cost at 100 % (§2)", cost_at_full),
+        ("unit changed (§2)", unit_changed),
         ("explanation removed (§2)", explanation_removed),
         ("rate printed high (§2)", rate_printed_high),
     )

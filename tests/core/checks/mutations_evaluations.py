@@ -214,3 +214,19 @@ def achieved_vague(form: Form, at: Place) -> list[Mutant]:
         return []
     changed = replace(form, goals=replace(form.goals, achieved="完成年度目标。"))
     return [Mutant(changed, "achieved-vague", "goals.achieved", "实际完成情况")]
+
+
+def unit_changed(form: Form, at: Place) -> list[Mutant]:
+    """An actual counted in another unit than its target (``≥60 批`` → ``68 个``)."""
+    out = []
+    for i, ind in rows(form):
+        target = parse_value(ind.target, ind.name)
+        actual = parse_value(ind.actual, ind.name)
+        if not form.is_self_evaluation or actual.kind is not ValueKind.QUANTITATIVE:
+            continue
+        if target.kind is not ValueKind.QUANTITATIVE or target.unit is None:
+            continue
+        other = "项" if target.unit != "项" else "个"
+        changed = with_row(form, i, actual=f"{actual.number}{other}")
+        out.append(Mutant(changed, "unit-mismatch", f"indicators[{i}].actual", ind.name))
+    return out

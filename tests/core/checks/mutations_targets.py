@@ -231,3 +231,9 @@ def goal_copied(form: Form, at: Place) -> list[Mutant]:
         return []
     changed = replace(form, goals=replace(form.goals, annual=form.goals.overall))
     return [Mutant(changed, "goal-copied", "goals.annual", "年度目标")]
+
+
+def goal_vague(form: Form, at: Place) -> list[Mutant]:
+    """The annual goal reduced to a direction with nothing to count."""
+    changed = replace(form, goals=replace(form.goals, annual="进一步提高服务水平和运行效率"))
+    return [Mutant(changed, "goal-vague", "goals.annual", "年度目标")]

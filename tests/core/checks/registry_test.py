@@ -50,6 +50,8 @@ ISSUE_11_CODES = {
     "cost-contradicts-execution",
     "achieved-vague",
     "actual-missing",
+    "goal-vague",
+    "unit-mismatch",
 }
 
 

@@ -240,3 +240,10 @@ def test_a_delay_of_the_works_explains_an_indicator_not_the_spending(config):
     # 06_guangdong_water_deduction of tests/io expects: 81.03 % with 工程推迟施工 → reported).
     form = with_row(gold_form("001", 0), 9, deviation="受汛期影响，部分维修项目顺延至次年。")
     assert found(form, config, "low-execution") == [("low-execution", "funds.execution_rate", W)]
+
+
+def test_an_actual_counted_in_another_unit(config):
+    form = with_row(gold_form("001", 1), 1, actual="68 个")  # 接待团组数量 ≥60 批
+    assert found(form, config, "unit-mismatch") == [("unit-mismatch", "indicators[1].actual", W)]
+    money = with_row(gold_form("001", 1), 1, target="≥6万元", actual="68000元")  # converts
+    assert found(money, config, "unit-mismatch") == []

@@ -188,3 +188,13 @@ def test_a_slash_row_under_a_level_2_is_no_missing_target(config):
     # 安徽 天长 2022: 效益指标 / 生态效益指标 / "/" with nothing else: no indicator there.
     rows = (*national().indicators, row("效益指标", "/", target=None, level2="生态效益指标"))
     assert found(national(*rows), config, "target-missing") == []
+
+
+def test_an_annual_goal_with_nothing_to_count(config):
+    form = gold_form("004", 0)  # "…满意度争取达到85%以上。"
+    assert found(form, config, "goal-vague") == []
+    vague = "进一步提高博物馆纪念馆运行效率和免费开放服务水平"  # 甘肃 嘉峪关 2023, as printed
+    changed = replace(form, goals=replace(form.goals, annual=vague))
+    assert found(changed, config, "goal-vague") == [("goals.annual", W)]
+    counted = replace(form, goals=replace(form.goals, annual="完成三个课题的研究"))
+    assert found(counted, config, "goal-vague") == []
