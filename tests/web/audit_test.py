@@ -1,6 +1,7 @@
 """The audit log is append-only (issue 10 §4): deleting a user or a form keeps every event."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from jixiao.web.review.transitions import apply
@@ -49,3 +50,13 @@ def test_events_cannot_be_deleted_or_rewritten(evaluation):
     with pytest.raises(PermissionError):
         FormEvent.objects.filter(form=evaluation).update(note="rewritten")
     assert FormEvent.objects.get(pk=event.pk).note == ""
+
+
+def test_an_administrator_can_delete_a_user_and_the_history_stays(cast, evaluation):
+    admin = User.objects.create_superuser("admin", password="jixiao-demo-2026")
+    client = cast.client(admin)
+    url = reverse("admin:auth_user_delete", args=[cast.clerk.pk])
+    assert client.get(url).status_code == 200  # the confirmation lists what goes
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not User.objects.filter(username="clerk").exists()
+    assert [e.who for e in FormEvent.objects.filter(form=evaluation)] == ["clerk"]
