@@ -210,6 +210,7 @@ def classes() -> tuple[tuple[str, Callable[[Form, Place], list[Mutant]]], ...]:
         template_debris,
         unfilled,
         unit_changed,
+        words_for_number,
     )
     from tests.core.checks.mutations_targets import (  # noqa: PLC0415
         bare_direction,
@@ -263,6 +264,7 @@ def classes() -> tuple[tuple[str, Callable[[Form, Place], list[Mutant]]], ...]:
         ("money as output (§2)", money_output),
         ("cost at 100 % (§2)", cost_at_full),
         ("unit changed (§2)", unit_changed),
+        ("words for a number (§2)", words_for_number),
         ("explanation removed (§2)", explanation_removed),
         ("rate printed high (§2)", rate_printed_high),
     )

@@ -230,3 +230,19 @@ def unit_changed(form: Form, at: Place) -> list[Mutant]:
         changed = with_row(form, i, actual=f"{actual.number}{other}")
         out.append(Mutant(changed, "unit-mismatch", f"indicators[{i}].actual", ind.name))
     return out
+
+
+def words_for_number(form: Form, at: Place) -> list[Mutant]:
+    """A quantitative target answered with words (``≥60 次`` → ``已完成``)."""
+    return [
+        Mutant(
+            with_row(form, i, actual="已完成"),
+            "actual-not-measured",
+            f"indicators[{i}].actual",
+            ind.name,
+        )
+        for i, ind in rows(form)
+        if form.is_self_evaluation
+        and ind.actual
+        and parse_value(ind.target, ind.name).kind is ValueKind.QUANTITATIVE
+    ]

@@ -247,3 +247,9 @@ def test_an_actual_counted_in_another_unit(config):
     assert found(form, config, "unit-mismatch") == [("unit-mismatch", "indicators[1].actual", W)]
     money = with_row(gold_form("001", 1), 1, target="≥6万元", actual="68000元")  # converts
     assert found(money, config, "unit-mismatch") == []
+
+
+@pytest.mark.parametrize("words", ["已完成", "达到目标", "完成"])
+def test_words_where_a_quantitative_target_asks_a_number(config, words):
+    form = with_row(gold_form("001", 0), 0, actual=words)  # 赴对口支援地区工作次数 ≥60 次
+    assert ("actual-not-measured", "indicators[0].actual", W) in found(form, config)

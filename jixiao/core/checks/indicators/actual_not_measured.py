@@ -1,13 +1,14 @@
 """actual-not-measured: the actual is an inequality or a copy of the target.
 
 An actual is a measurement; ``≥320 天`` or ``≥95%`` in the 实际完成值 column says only
-that the target was claimed. A qualitative actual copied from the target word for word at full
+that the target was claimed, and ``已完成`` for the target ``≥60 次`` gives no number to compare. A qualitative actual copied from the target word for word at full
 score (``长效机制健全`` → ``长效机制健全``, 5 of 5) repeats the target and is no evidence of what
 was achieved (issue 11 §2); ``flag_copied_qualitative = false`` turns that part off.
 
 Fires:
     seed 001 驻外办驻外工作经费 服务保障天数: target ≥320 天, actual ≥320 天.
     seed 001 合作交流工作业务费 长效机制建立情况: 长效机制健全 → 长效机制健全, 5 of 5.
+    赴对口支援地区工作次数: ≥60 次 → 已完成.
 
 Passes:
     seed 001 合作交流工作业务费 服务对象满意度: target ≥95%, actual 98%.
@@ -18,35 +19,37 @@ from collections.abc import Iterator
 
 from jixiao.core.checks.base import Check, Context
 from jixiao.core.findings import Finding, Severity
-from jixiao.core.model import FormKind
+from jixiao.core.model import FormKind, Indicator
 from jixiao.core.names import same_name
+from jixiao.core.scoring import IndicatorScore
 from jixiao.core.values import ValueKind
+
+
+def _why(ctx: Context, ind: Indicator, row: IndicatorScore) -> tuple[str, str] | None:
+    """Why the actual is no measurement, in Chinese and English, or None."""
+    actual = row.actual
+    if actual.is_inequality:
+        return "是不等式，不是实测值", "is an inequality, not a measurement"
+    if row.target.kind is ValueKind.QUANTITATIVE and actual.kind is ValueKind.QUALITATIVE:
+        return "是文字，定量指标应填实测数值", "is words where a quantitative target asks a number"
+    full = ind.score is None or ind.weight is None or ind.score >= ind.weight
+    copied = actual.kind is ValueKind.QUALITATIVE and same_name(ind.actual, ind.target)
+    if ctx.setting("flag_copied_qualitative") and full and copied:
+        return "照抄了目标值", "copies the target"
+    return None
 
 
 def run(ctx: Context) -> Iterator[Finding]:
     """Flag actuals that do not report a measurement."""
-    copies = ctx.setting("flag_copied_qualitative")
     for row in ctx.score.indicators:
         ind = ctx.form.indicators[row.index]
-        full = ind.score is None or ind.weight is None or ind.score >= ind.weight
-        copied = (
-            copies
-            and full
-            and row.actual.kind is ValueKind.QUALITATIVE
-            and same_name(ind.actual, ind.target)
-        )
-        if not (row.actual.is_inequality or copied):
+        why = _why(ctx, ind, row)
+        if why is None:
             continue
-        what_zh = "是不等式，不是实测值" if row.actual.is_inequality else "照抄了目标值"
-        what_en = (
-            "is an inequality, not a measurement"
-            if row.actual.is_inequality
-            else "copies the target"
-        )
         yield ctx.report(
             f"indicators[{row.index}].actual",
-            f"“{ind.name}”的实际完成值“{ind.actual}”{what_zh}",
-            f"{ind.name}: the actual {ind.actual!r} {what_en}",
+            f"“{ind.name}”的实际完成值“{ind.actual}”{why[0]}",
+            f"{ind.name}: the actual {ind.actual!r} {why[1]}",
             expected="实测值 / a measured value",
             found=ind.actual,
             indicator=ind.name,
