@@ -93,8 +93,8 @@ def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
     layout = match_layout(printed, text, title[1] if title else None)
     if layout is None and title:
         layout = match_layout(printed, text, None)
-    if layout is None:
-        return None, False
+    if layout is None or (title and title[2] and layout.generic):
+        return None, False  # a department-wide form is none of the national project layouts
     titled = any(normalise(w) in printed for w in layout.title_words)
     if title and layout.kind != title[1] and not titled:
         return None, False

@@ -5,7 +5,7 @@ siblings (``指标性质``, ``采集数据项`` …). A layout scores one point 
 form prints and ``TITLE_POINTS`` when its title words are in the form's title; ties go to the
 layout whose words the form covers most completely. A provincial layout needs at least
 ``MIN_HITS`` of its words; the national (generic) layouts are chosen only when no provincial
-one matches. Below ``MIN_SCORE`` nothing matches.
+one matches, the most completely covered first. Below ``MIN_SCORE`` nothing matches.
 """
 
 from jixiao.io.vocabulary import Layout, layouts, normalise
@@ -42,8 +42,10 @@ def match_layout(title: str, text: str, kind: str | None) -> Layout | None:
         for layout in layouts()
         if not (kind and layout.kind != kind) and (score := _score(layout, title, text)) is not None
     ]
-    for generic in (False, True):
-        candidates = [(s, lay) for s, lay in scored if lay.generic is generic]
-        if candidates:
-            return max(candidates, key=lambda pair: pair[0])[1]
-    return None
+    provincial = [(s, lay) for s, lay in scored if not lay.generic]
+    if provincial:
+        return max(provincial, key=lambda pair: pair[0])[1]
+    # The national layouts share most words (2021 = 2020 + the cost group): the one whose
+    # words the form prints most completely.
+    generic = [((s[1], s[0]), lay) for s, lay in scored if lay.generic]
+    return max(generic, key=lambda pair: pair[0])[1] if generic else None

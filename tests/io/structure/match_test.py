@@ -29,3 +29,18 @@ def test_a_layout_of_the_other_kind_is_not_chosen():
     words = text("采集数据项", "数据项1", "数据项2", "计量单位")
     assert match_layout("", words, "target").id == "jilin-2016-eval"
     assert match_layout("", words, "self_evaluation") is None
+
+
+def test_of_the_national_layouts_the_one_printed_most_completely_wins():
+    # a 2021+ self-evaluation prints the 2020 words and the cost group
+    words = text(
+        "年度资金总额",
+        "全年预算数",
+        "全年执行数",
+        "年度指标值",
+        "实际完成值",
+        "经济成本指标",
+        "社会成本指标",
+        "生态环境成本指标",
+    )
+    assert match_layout("项目支出绩效自评表", words, "self_evaluation").id == "mof-2021-self-eval"
