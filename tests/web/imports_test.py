@@ -1,12 +1,16 @@
 """Importing in the browser: parsed by a real task worker, previewed, stored all or nothing."""
 
+from contextlib import nullcontext
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from jixiao.core.formjson import decode_form, encode_form
 from jixiao.web.imports.models import ImportBatch, JobStatus
 from jixiao.web.store.models import FormRecord, Status
+from jixiao.web.store.services import refresh_summary, to_canonical
 from tests.conftest import SAMPLES
 
 # The task worker manages its own database connections, as in production: real transactions.
@@ -130,3 +134,37 @@ def test_recheck_a_year(cast, evaluation, django_capture_on_commit_callbacks):
     run_worker()
     evaluation.refresh_from_db()
     assert evaluation.errors == 0
+
+
+def test_a_stored_form_is_the_parsed_form_with_its_rows_history_and_summary(cast):
+    client = cast.client(cast.clerk)
+    batch = upload(client, lambda **_: nullcontext(), SEED_001)
+    run_worker()
+    parsed = batch.files.get().result["forms"][1]
+    client.post(reverse("jx-import-confirm", args=[batch.pk]))
+    run_worker()
+    record = FormRecord.objects.get(project__name=parsed["project"]["name"])
+    expected = encode_form(decode_form(parsed, SEED_001.name, 1))
+    assert to_canonical(record) == expected
+    assert [row.position for row in record.rows.all()] == list(range(len(expected["indicators"])))
+    assert (record.origin, record.source_file, record.status) == (
+        "imported",
+        SEED_001.name,
+        "draft",
+    )
+    event = record.events.get()
+    assert (event.action, event.actor, event.to_status, event.note) == (
+        "imported",
+        cast.clerk,
+        "draft",
+        SEED_001.name,
+    )
+    fresh = FormRecord(project=record.project)
+    refresh_summary(fresh, decode_form(parsed, SEED_001.name, 1))
+    assert (record.declared_total, record.recomputed_total, record.errors, record.warnings) == (
+        fresh.declared_total,
+        fresh.recomputed_total,
+        fresh.errors,
+        fresh.warnings,
+    )
+    assert record.project.unit == cast.unit

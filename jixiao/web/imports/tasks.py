@@ -36,8 +36,9 @@ from jixiao.web.accounts.models import Organisation, OrgKind, Role
 from jixiao.web.imports import jobs
 from jixiao.web.imports.missing import supplied_to
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
+from jixiao.web.imports.staging import publish_staged, stage_form
 from jixiao.web.store.models import FormRecord
-from jixiao.web.store.services import publish_staged, refresh_summary, stage_form, to_form
+from jixiao.web.store.services import refresh_summary, to_form
 
 logger = logging.getLogger(__name__)
 
