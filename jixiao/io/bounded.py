@@ -77,6 +77,7 @@ class BoundedParser:
         self.worker = Worker(self.limits.seconds, self.limits.memory_bytes)
 
     def __enter__(self) -> "BoundedParser":
+        self.worker.start()  # now, while the caller may still have a single thread
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -8,8 +8,10 @@ module-level function in a child process whose address space is capped
 for every later call, so a batch pays its start-up once; after an overrun it is killed and a
 fresh one is started on the next call.
 
-Children are forked from a clean server process (``forkserver``) that has the importers loaded,
-so starting one is cheap and safe from a threaded parent (the web's task workers).
+A single-threaded parent (the CLI) forks the child directly: it starts at once with all the
+parent has loaded. A threaded parent (a web process) has it forked from a clean server process
+(``forkserver``, which has the importers loaded), since a fork of a threaded process may
+inherit a lock another thread held; that server costs a second or two to start, once.
 
 Usage::
 
@@ -23,8 +25,9 @@ Usage::
 import multiprocessing
 import resource
 import signal
+import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from typing import Any, Literal, TypeVar
 
 T = TypeVar("T")
@@ -54,11 +57,14 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if memory_bytes is not None:
         _cap_memory(memory_bytes)
+    parent = multiprocessing.parent_process()
     while True:
+        if parent is not None and conn not in wait([conn, parent.sentinel]):
+            return  # the parent is gone (killed, say) and will send nothing more
         try:
             request = conn.recv()
         except (EOFError, OSError):
-            return  # the parent is gone
+            return
         if request is None:
             return
         function, args = request
@@ -97,11 +103,16 @@ class Worker:
     Args:
         seconds: wall time allowed for each call (``None``: no bound).
         memory_bytes: address space of the child (``None``: no bound).
+        method: how the child is started, ``fork`` or ``forkserver`` (``None``: ``fork`` while
+            the process has one thread, else ``forkserver``).
     """
 
-    def __init__(self, seconds: float | None, memory_bytes: int | None) -> None:
+    def __init__(
+        self, seconds: float | None, memory_bytes: int | None, method: str | None = None
+    ) -> None:
         self.seconds = seconds
         self.memory_bytes = memory_bytes
+        self.method = method  # "fork" or "forkserver"; None: chosen at each start
         self.starts = 0  # how many children were started (a test reads it)
         self._busy = False  # a call was sent and its answer not received (interrupted)
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -114,8 +125,10 @@ class Worker:
         self.close()
 
     def _start(self) -> Connection:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
+        method = self.method or ("fork" if threading.active_count() == 1 else "forkserver")
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload(PRELOAD)
         parent, child = context.Pipe()
         process = context.Process(
             target=_serve, args=(child, self.memory_bytes), daemon=True, name="jixiao-worker"
@@ -126,6 +139,16 @@ class Worker:
         self.starts += 1
         return parent
 
+    def start(self) -> None:
+        """Start the child now unless it runs (before a thread is started, to fork it directly)."""
+        self._live()
+
+    def _live(self) -> Connection:
+        if self._conn is not None and self._process is not None and self._process.is_alive():
+            return self._conn
+        self.close()
+        return self._start()
+
     def call(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` run in the child; its exceptions are raised here.
 
@@ -134,10 +157,7 @@ class Worker:
         Raises:
             Overrun: the call passed a bound or the child died; the child is gone.
         """
-        conn = self._conn if self._process and self._process.is_alive() else None
-        if conn is None:
-            self.close()
-            conn = self._start()
+        conn = self._live()
         self._busy = True
         try:
             conn.send((function, args))

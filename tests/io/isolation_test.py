@@ -6,7 +6,10 @@ holds more than a few kilobytes of them.
 """
 
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +116,51 @@ def test_closing_during_an_interrupted_call_kills_the_child_at_once(worker, monk
     assert time.monotonic() - started < 2  # not the 5 s a polite stop may wait
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_each_start_method_bounds_time_and_memory(method):
+    with Worker(seconds=2, memory_bytes=400 * MIB, method=method) as worker:
+        with pytest.raises(Overrun) as stopped:
+            worker.call(allocate, 600)
+        assert stopped.value.reason == "memory"
+        with pytest.raises(Overrun) as stopped:
+            worker.call(sleep, 30)
+        assert stopped.value.reason == "time"
+        assert worker.call(allocate, 100) == 100 and worker.starts == 3
+
+
+ORPHANING = """
+import sys, time
+from jixiao.io.isolation import Worker
+from tests.io.isolation_test import child_pid
+if __name__ == "__main__":
+    worker = Worker(seconds=None, memory_bytes=None, method=sys.argv[1])
+    print(worker.call(child_pid), flush=True)
+    time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_a_worker_whose_parent_was_killed_ends(method, tmp_path):
+    script = tmp_path / "orphaning.py"
+    script.write_text(ORPHANING, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    parent = subprocess.Popen(
+        [sys.executable, str(script), method],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    worker_pid = int(parent.stdout.readline())
+    parent.kill()  # SIGKILL: no goodbye reaches the worker
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker_pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(worker_pid, 9)
+    pytest.fail("the orphaned worker kept running")
