@@ -92,13 +92,20 @@ def read_funds(
     columns = columns_of(header, vocab)
     reading = FundsReading(tabled=True)
     _take_block_labels(header, vocab, ledger, reading)
+    unknown = {}
     for i, text in header.filled:
         if i in columns or vocab.is_label(text):
             ledger.take(header, i)
         elif not ledger.is_taken(header, i):
-            reading.unknown.append(text)  # reported; its values are left for the leftovers
+            unknown[i] = text  # reported; its values are left for the leftovers
             ledger.take(header, i)
     stop = at + 1
+    if stop < len(blocks) and (below := _sub_header(blocks[stop], vocab)):
+        columns.update(below)  # 预算数 over 年初预算数 | 全年预算数: the sub-headings name them
+        ledger.take(blocks[stop])
+        unknown = {i: t for i, t in unknown.items() if i not in below}
+        stop += 1
+    reading.unknown = list(unknown.values())
     while stop < len(blocks):
         block = blocks[stop]
         if not block.blank and not _read_row(block, columns, vocab, ledger, reading):
@@ -127,6 +134,13 @@ def _values_row(
     _take_block_labels(block, vocab, ledger, reading)
     reading.totals = values
     return True
+
+
+def _sub_header(block: Block, vocab: Vocabulary) -> dict[int, str]:
+    """The funds columns a second header row names (its other cells repeat the first's)."""
+    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
+    found = {i: f for i, t in own if (f := vocab.field(COLUMNS, t))}
+    return found if found and len(found) == len(own) else {}
 
 
 def _is_block_label(text: str, vocab: Vocabulary) -> bool:
