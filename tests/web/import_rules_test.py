@@ -60,3 +60,49 @@ def test_a_reviewer_cannot_import_into_another_departments_unit(
     )
     assert not FormRecord.objects.exists()
     assert Organisation.objects.count() == organisations
+
+
+def _forget_kunming(cast):
+    """Seed 001 names 驻昆明办事处: make it a unit nobody registered."""
+    Organisation.objects.filter(pk=cast.unit.pk).update(name="旧名", name_key="旧名")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_finance_bureau_makes_new_units_only_when_it_ticks_them(
+    cast, django_capture_on_commit_callbacks
+):
+    _forget_kunming(cast)
+    client = cast.client(cast.finance)
+    units = Organisation.objects.count()
+    first = upload(client, django_capture_on_commit_callbacks, SEED_001)
+    run_worker()
+    page = client.get(reverse("jx-import-batch", args=[first.pk])).content.decode()
+    shown = page[page.index('id="new-units"') :]
+    assert KUNMING in shown[: shown.index("</fieldset>")]  # named before anything is made
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("jx-import-confirm", args=[first.pk]))  # not ticked
+    run_worker()
+    first.refresh_from_db()
+    assert first.store_job.status == JobStatus.FAILED
+    assert f"单位“{KUNMING}”尚未登记" in first.store_job.message
+    assert Organisation.objects.count() == units and not FormRecord.objects.exists()
+
+    second = upload(client, django_capture_on_commit_callbacks, SEED_001)
+    run_worker()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("jx-import-confirm", args=[second.pk]), {"create_units": "on"})
+    run_worker()
+    second.refresh_from_db()
+    assert second.store_job.status == JobStatus.DONE
+    made = Organisation.objects.get(name=KUNMING)
+    assert made.parent == cast.department  # under the department the form names
+    assert FormRecord.objects.filter(project__unit=made).count() == 4
+
+
+def test_only_the_finance_bureau_may_ask_for_new_units(cast, django_capture_on_commit_callbacks):
+    client = cast.client(cast.reviewer)
+    batch = upload(client, django_capture_on_commit_callbacks, SEED_001)
+    batch.parse_job.status = JobStatus.DONE
+    batch.parse_job.save()
+    response = client.post(reverse("jx-import-confirm", args=[batch.pk]), {"create_units": "on"})
+    assert response.status_code == 403

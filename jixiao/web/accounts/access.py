@@ -9,6 +9,7 @@
   units, the finance bureau anywhere, new organisations only when asked (``import_refusal``).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -132,3 +133,20 @@ def import_refusal(
     if unit.parent_id != member.organisation_id:
         return Refusal(NOT_YOURS, {"unit": name})
     return None
+
+
+def unregistered_units(names: Iterable[str | None]) -> list[str]:
+    """The unit names, as printed, that no registered unit has: once each, in order."""
+    keys = {name: name_key(name) for name in names if name}
+    known = set(
+        Organisation.objects.filter(kind=OrgKind.UNIT, name_key__in=set(keys.values())).values_list(
+            "name_key", flat=True
+        )
+    )
+    seen: set[str] = set()
+    out = []
+    for name, key in keys.items():
+        if key not in known and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out

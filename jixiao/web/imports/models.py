@@ -56,6 +56,9 @@ class ImportBatch(models.Model):
     as_status = models.CharField(max_length=30, default="draft")
     stored = models.BooleanField(default=False)
     cancelled = models.BooleanField(default=False)
+    # The finance bureau asked, seeing their names, to make the units the files name that are
+    # not registered yet (accounts.access.import_refusal); nobody else may.
+    create_units = models.BooleanField(default=False)
 
 
 class ImportFile(models.Model):

@@ -168,7 +168,10 @@ def _stage_file(upload: ImportFile, own_unit, lease: jobs.Lease) -> list[dict] |
         except FormDecodeError:
             lease.finish(JobStatus.FAILED, UNSTORABLE, **where)
             return None
-        refused = import_refusal(upload.batch.store_job.created_by, form.project.unit)
+        batch = upload.batch
+        refused = import_refusal(
+            batch.store_job.created_by, form.project.unit, create=batch.create_units
+        )
         if refused:  # into the importer's own units only; no new organisation by surprise
             lease.finish(JobStatus.FAILED, refused.msgid, **refused.values, **where)
             return None

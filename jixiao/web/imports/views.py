@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from jixiao.core.formjson import FormDecodeError, decode_form
 from jixiao.core.numbers import to_text
 from jixiao.io.batch import Status as Outcome
-from jixiao.web.accounts.access import membership_of
+from jixiao.web.accounts.access import membership_of, unregistered_units
 from jixiao.web.accounts.models import Role
 from jixiao.web.imports import jobs, missing
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
@@ -122,6 +122,13 @@ def _batch_context(request: HttpRequest, batch: ImportBatch, post=None) -> dict:
             for f in files
         ],
         "finance": _member(request).role == Role.FINANCE_REVIEWER,
+        "new_units": unregistered_units(
+            (form.get("project") or {}).get("unit")
+            for f in files
+            for form in (f.result or {}).get("forms", [])
+        )
+        if parsed and _member(request).role == Role.FINANCE_REVIEWER
+        else [],
         "can_retry": _retryable(batch) is not None,
         "can_cancel": _cancellable(batch),
     }
@@ -179,6 +186,9 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     if as_status not in (Status.DRAFT, Status.PUBLISHED):
         raise PermissionDenied
+    create_units = request.POST.get("create_units") == "on"  # asked, seeing their names
+    if create_units and _member(request).role != Role.FINANCE_REVIEWER:
+        raise PermissionDenied
     context = _batch_context(request, batch, request.POST)
     supplied = _supplied(context)
     if supplied is None:
@@ -189,8 +199,8 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
             upload.supplied = supplied[upload.pk]
             upload.save(update_fields=["supplied"])
         batch.store_job = Job.objects.create(kind="store", created_by=request.user)
-        batch.as_status = as_status
-        batch.save(update_fields=["store_job", "as_status"])
+        batch.as_status, batch.create_units = as_status, create_units
+        batch.save(update_fields=["store_job", "as_status", "create_units"])
         jobs.launch(batch.store_job)
     return redirect("jx-import-batch", pk=batch.pk)
 
