@@ -202,6 +202,19 @@ def _rule_points(
     return score.rule_score if score.rule_score is not None else indicator.score
 
 
+def is_unfilled(form: Form) -> bool:
+    """A self-evaluation with indicators but no actual, no score and no total printed.
+
+    Nothing was evaluated: no total or grade is recomputed for it (issue 11 §2: not a total of
+    the funds row's points alone and the grade 差).
+    """
+    if not form.is_self_evaluation or not form.indicators or form.total_score is not None:
+        return False
+    return all(
+        i.score is None and parse_value(i.actual, i.name).is_missing for i in form.indicators
+    )
+
+
 def score_form(
     form: Form, ruleset: RuleSet, bad_event_words: tuple[str, ...] = BAD_EVENT_WORDS
 ) -> FormScore:
@@ -222,7 +235,8 @@ def score_form(
         + ([form.funds.execution_weight] if on_row else [])
     )
     rule_total = None
-    if ruleset.scored and form.is_self_evaluation:
+    unfilled = is_unfilled(form)
+    if ruleset.scored and form.is_self_evaluation and not unfilled:
         points = [_rule_points(form, r, execution, ruleset) for r in counted]
         exec_points = execution if execution is not None else form.funds.execution_score
         rule_total = _rescale(_sum(points + ([exec_points] if on_row else [])), rows, form)
@@ -235,7 +249,9 @@ def score_form(
         declared_sum=declared_sum,
         weight_sum=weight_sum,
         rule_total=rule_total,
-        declared_grade=grade_for(declared_total, ruleset) if ruleset.scored else None,
+        declared_grade=(
+            grade_for(declared_total, ruleset) if ruleset.scored and not unfilled else None
+        ),
         rule_grade=grade_for(rule_total, ruleset) if ruleset.scored else None,
     )
 

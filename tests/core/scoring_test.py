@@ -197,3 +197,13 @@ def test_a_two_sided_target_is_met_on_either_side(actual, met, points):
         met,
         Decimal(points),
     )
+
+
+def test_an_unfilled_self_evaluation_gets_no_recomputed_total_or_grade(config):
+    # Issue 11 §2: every actual and score blank, no total: not 8.09 for the funds row and 差.
+    form = gold_form("001", 0)
+    blank = tuple(replace(i, actual=None, score=None) for i in form.indicators)
+    form = replace(form, indicators=blank, total_score=None)
+    score = score_form(form, config.ruleset_for(form.template))
+    assert (score.rule_total, score.rule_grade, score.declared_grade) == (None, None, None)
+    assert score.execution_score == D("8.09")  # the funds row is still read
