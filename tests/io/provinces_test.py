@@ -10,7 +10,8 @@ Cases the importer does not read yet are marked ``xfail(strict=True)`` from the 
 when a case starts passing, its strict mark fails the suite, so remove the entry (a form's
 name covers its four formats, ``form.kind`` one of them).
 
-``.venv/bin/python -m tests.io.provinces_test`` prints the field accuracy of every fixture.
+``.venv/bin/python -m tests.io.provinces_test [--show N]`` prints the field accuracy of every
+fixture (and its first N misses).
 """
 
 import json
@@ -145,16 +146,19 @@ def accuracy(form: str, kind: str) -> tuple[int, int]:
     return sum(1 for w in wanted if w not in missed), len(wanted)
 
 
-def main() -> None:
-    """Print field accuracy per fixture and in all."""
+def main(argv: list[str]) -> None:
+    """Print field accuracy per fixture and in all; ``--show N``: each file's first N misses."""
+    show = int(argv[argv.index("--show") + 1]) if "--show" in argv else 0
     right = total = 0
     for form in FORMS:
         for kind in FORMATS:
             got, want = accuracy(form, kind)
             right, total = right + got, total + want
             print(f"{form + '.' + kind:34} {got:4}/{want:<4} {100 * got / want:6.1f}%")
+            for miss in differences(expected(form), parsed(form, kind).to_dict())[:show]:
+                print(f"    {miss}")
     print(f"fields {right}/{total} ({100 * right / total:.1f}%)")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main(sys.argv[1:])
