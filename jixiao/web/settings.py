@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "jixiao.web.accounts.context.membership",
+                "jixiao.web.accounts.navigation.frame",
             ],
         },
     },

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from jixiao.web.accounts.todo import todo
 from jixiao.web.entry import views as entry
 from jixiao.web.imports import views as imports
 from jixiao.web.public import views as public
@@ -11,6 +12,7 @@ from jixiao.web.review import views as review
 urlpatterns = [
     path("", public.published, name="jx-public"),
     path("home/", review.home, name="jx-home"),
+    path("todo/", todo, name="jx-todo"),
     path("queue/", review.queue, name="jx-queue"),
     path("forms/new/<str:kind>/", entry.new_form, name="jx-new"),
     path("forms/preview/", entry.preview, name="jx-preview-new"),

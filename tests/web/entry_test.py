@@ -165,7 +165,7 @@ def test_live_preview_recomputes_the_figures(cast, evaluation):
     page = response.content.decode()
     # Seed 001 form 0: 506,745.04 ÷ 626,500 = 80.885…% → 80.89 beside the printed 80.88.
     assert response.status_code == 200
-    assert re.search(r"80\.88</td><td class=\"num\">80\.89", page)
+    assert re.search(r"80\.88 %</td><td class=\"num\">80\.89 %", page)
     assert "rate-mismatch" in page and "target-too-low" in page
 
 

@@ -105,7 +105,9 @@ class HeaderForm(KeyedNumbers, forms.Form):
     unit = forms.CharField(label=_("实施单位"), required=False, max_length=200, disabled=True)
     offices = forms.CharField(label=_("具体实施处(科室)"), required=False, max_length=300)
     performance_type = forms.CharField(label=_("绩效类型"), required=False, max_length=100)
-    currency_unit = forms.ChoiceField(label=_("金额单位"), choices=[("元", "元"), ("万元", "万元")])
+    currency_unit = forms.ChoiceField(
+        label=_("金额单位"), choices=[("元", _("元")), ("万元", _("万元"))]
+    )
     initial_budget = NumberField(label=_("年初预算数"))
     budget = NumberField(label=_("全年预算数"))
     total_budget = NumberField(label=_("项目总预算"))
@@ -154,7 +156,12 @@ class IndicatorForm(KeyedNumbers, forms.Form):
     actual = forms.CharField(label=_("实际完成值"), required=False, max_length=500)
     weight = NumberField(label=_("分值"))
     score = NumberField(label=_("得分"))
-    deviation = forms.CharField(label=_("偏差原因及改进措施"), required=False, max_length=4000)
+    deviation = forms.CharField(
+        label=_("偏差原因及改进措施"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     note = forms.CharField(label=_("备注"), required=False, max_length=2000)
 
 

@@ -53,18 +53,24 @@ def _figures(report: FormReport) -> list[dict[str, Any]]:
         return []
     pairs = [
         (
-            ("执行率(%)", "Execution rate (%)"),
+            ("执行率", "Execution rate"),
             form.funds.execution_rate,
             score.execution_rate_display,
+            "rate",
         ),
-        (("执行率得分", "Execution points"), form.funds.execution_score, score.execution_score),
-        (("权重合计", "Weights"), None, score.weight_sum),
-        (("总分", "Total"), form.total_score, score.declared_sum),
-        (("规则总分", "Rule total"), None, score.rule_total),
-        (("等级", "Grade"), form.grade, score.rule_grade or score.declared_grade),
+        (
+            ("执行率得分", "Execution points"),
+            form.funds.execution_score,
+            score.execution_score,
+            "points",
+        ),
+        (("权重合计", "Weights"), None, score.weight_sum, "points"),
+        (("总分", "Total"), form.total_score, score.declared_sum, "points"),
+        (("规则总分", "Rule total"), None, score.rule_total, "points"),
+        (("等级", "Grade"), form.grade, score.rule_grade or score.declared_grade, "words"),
     ]
     out = []
-    for label, declared, computed in pairs:
+    for label, declared, computed, kind in pairs:
         if declared is None and computed is None:
             continue
         shown = [
@@ -75,7 +81,13 @@ def _figures(report: FormReport) -> list[dict[str, Any]]:
         if declared is not None and computed is not None and not isinstance(declared, str):
             differs = declared != computed
         out.append(
-            {"label": _said(label), "declared": shown[0], "computed": shown[1], "differs": differs}
+            {
+                "label": _said(label),
+                "declared": shown[0],
+                "computed": shown[1],
+                "differs": differs,
+                "kind": kind,
+            }
         )
     return out
 
@@ -98,7 +110,7 @@ def _rows(report: FormReport) -> list[dict[str, Any]]:
                 "reading": reading,
                 "met": row.met,
                 "rule_score": to_text(row.rule_score) if row.rule_score is not None else None,
-                "tier": row.tier.name_zh if row.tier else None,
+                "tier": _said((row.tier.name_zh, row.tier.name_en)) if row.tier else None,
             }
         )
     return rows
