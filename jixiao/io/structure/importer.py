@@ -18,6 +18,7 @@ from jixiao.io.problems import problem
 from jixiao.io.structure.forms import Built, build
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import Draft, read_blocks, title_of
+from jixiao.io.structure.rows import GroupEntry
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
@@ -59,6 +60,8 @@ class StructureImporter(Importer):
         result = self._read(recovery.document, own, "text" if tabbed else "recovered")
         result.findings.extend(recovery.findings())
         _take_lines(doc, recovery.document, own, ledger)
+        if result.forms and _cut_short(doc, ledger):
+            result.findings.append(_truncated(doc.name, len(result.forms) - 1))
         return result
 
     def _read(self, doc: Document, ledger: Ledger, kind: str) -> ImportResult:
@@ -80,6 +83,17 @@ class StructureImporter(Importer):
                         _findings(doc.name, index, form, draft, built, layout is None)
                     )
         return result
+
+
+_COMPLETE_END = "。！？.!?；;）)0123456789%"
+
+
+def _cut_short(doc: Document, ledger: Ledger) -> bool:
+    """Whether the text stops in the middle of a sentence nobody placed (a copy cut short)."""
+    last = next((b for b in reversed(doc.blocks) if not b.blank), None)
+    if last is None or all(ledger.is_taken(last, i) for i, _ in last.filled):
+        return False
+    return last.text.rstrip()[-1] not in _COMPLETE_END
 
 
 def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
@@ -180,6 +194,19 @@ def _findings(
     out.extend(
         uncertain(document, form, path, chosen, candidates, zh, en)
         for path, chosen, candidates, zh, en in draft.table.uncertain
+    )
+    out.extend(
+        uncertain(
+            document,
+            form,
+            f"groups[{k}].name",
+            group.name,
+            [group.name],
+            "一级指标的单元格未印出，按二级指标所属的指标体系推定",
+            "the level-1 cell is lost: the group is inferred from its level-2 names",
+        )
+        for k, group in enumerate(read.groups)
+        if not draft.table.groups.get(group.name, GroupEntry(group.name)).printed
     )
     out.extend(_weight_total(document, form, draft, read))
     out.extend(_funds_findings(document, form, draft, read))

@@ -25,6 +25,7 @@ from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
 _NAMES = re.compile(r"\s{2,}")
+_BARE_POINTS = re.compile(r"^[(（](\d+(?:\.\d+)?)分[)）]$")
 TEXT_FIELDS = ("explanation", "deviation", "note")
 BREAK = ("段落分隔还是换行", "a paragraph break or a wrapped line")
 SPLIT_NAME = ("一个单元格印了几个指标的名称", "one cell prints the names of several indicators")
@@ -38,6 +39,7 @@ class GroupEntry:
     name: str
     weight: Decimal | None = None
     band: tuple[Decimal, Decimal] | None = None
+    printed: bool = True  # False: named only by the tree (its own cell lost)
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Table:
     uncertain: list[tuple[str, str, list[str], str, str]] = field(default_factory=list)
     merged_rows: int = 0  # further rows read so far of the indicator whose name is merged
     name_cell: str | None = None  # the name cell (whole) of the last indicator
+    points: Decimal | None = None  # a group's points printed apart from its name: (50分)
     level1: str | None = None
     level2: str | None = None
     project: str | None = None
@@ -198,15 +201,22 @@ def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
         tree = vocab.names["indicators.tree"]
         group = vocab.group_of(level2_name)
         if group and level2_name not in tree.get(table.level1 or "", ()):
-            _group(table, group)
+            _group(table, group, printed_cell=False)
     _group_weight(row, table)
     level2 = row.header.first("level2")
     if row.text(level2):
         table.level2 = clean(row.text(level2))  # taken with the row's indicator
 
 
-def _group(table: Table, printed: str) -> None:
-    """A level-1 cell: the current group, registered with its points or band."""
+def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
+    """A level-1 cell: the current group, registered with its points or band.
+
+    Points printed alone (``(50分)``: the group's name lost with its merged cell) wait for
+    the next group named.
+    """
+    if (points := _bare_points(printed)) is not None:
+        table.points = points
+        return
     label = group_label(printed)
     if label.name != table.level1:
         table.level2 = None
@@ -216,9 +226,18 @@ def _group(table: Table, printed: str) -> None:
             replace(i, level1=label.name) if i.level1 is None else i for i in table.indicators
         ]
     table.level1 = label.name or None
-    entry = table.groups.setdefault(label.name, GroupEntry(label.name))
+    entry = table.groups.setdefault(label.name, GroupEntry(label.name, printed=printed_cell))
+    entry.printed = entry.printed or printed_cell
     entry.weight = entry.weight if label.points is None else label.points
+    if entry.weight is None and table.points is not None:
+        entry.weight, table.points = table.points, None
     entry.band = entry.band or label.band
+
+
+def _bare_points(printed: str) -> Decimal | None:
+    """``(50分)`` → 50; anything else → None."""
+    match = _BARE_POINTS.match("".join(printed.split()))
+    return Decimal(match[1]) if match else None
 
 
 def _group_weight(row: Row, table: Table) -> None:
