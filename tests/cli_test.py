@@ -145,9 +145,8 @@ def test_check_takes_a_form_with_no_template_no_year_and_month_dates(capsys, tmp
         "actual-not-measured",
         "actual-not-measured",
         "actual-not-measured",
-        "check-skipped",  # grade-mismatch, required-groups, cost-indicator-missing,
-        "check-skipped",  # period-outside-year (issue 11)
-        "check-skipped",
+        "check-skipped",  # grade-mismatch (no template); cost-indicator-missing and
+        "check-skipped",  # period-outside-year (no year, issue 11)
         "check-skipped",
         "low-execution",
         "rate-mismatch",

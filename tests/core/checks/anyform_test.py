@@ -41,9 +41,8 @@ def test_no_template_and_no_year_every_check_but_those_needing_them_runs(config)
     report = check_form(form, config)
     assert sorted((f.code, f.location.path, f.severity) for f in report.findings) == [
         ("check-skipped", "template", INFO),  # grade-mismatch needs the form's own template
-        ("check-skipped", "template", INFO),  # required-groups: the same
-        ("check-skipped", "year", INFO),  # cost-indicator-missing: the year and the template
-        ("check-skipped", "year", INFO),  # period-outside-year: the year
+        ("check-skipped", "year", INFO),  # cost-indicator-missing needs the year
+        ("check-skipped", "year", INFO),  # period-outside-year: the same
         ("ruleset-inferred", "template", INFO),
         ("total-mismatch", "total_score", Severity.ERROR),
     ]
@@ -51,7 +50,6 @@ def test_no_template_and_no_year_every_check_but_those_needing_them_runs(config)
         "cost-indicator-missing",
         "grade-mismatch",
         "period-outside-year",
-        "required-groups",
     ]
 
 
@@ -99,14 +97,30 @@ def test_month_only_dates_skip_nothing_today(config):
     assert found(form, config) == []
 
 
-def test_a_target_with_no_template_gets_only_notes(config):
+def test_a_target_with_no_template_gets_only_the_inferred_note(config):
+    # The national tree in full (产出: 数量 / 质量 / 时效 / 成本; 效益; 满意度), no template.
+    rows = [
+        row("产出指标", "培训人次", target="≥120人次", actual=None, level2="数量指标"),
+        row("产出指标", "培训合格率", target="≥95%", actual=None, level2="质量指标"),
+        row("产出指标", "按期完成率", target="100%", actual=None, level2="时效指标"),
+        row("产出指标", "人均培训成本", target="≤800元", actual=None, level2="成本指标"),
+        row("效益指标", "学员技能提升率", target="≥80%", actual=None),
+        row("满意度指标", "学员满意度", target="≥90%", actual=None),
+    ]
+    report = check_form(target(None, rows), config)
+    assert [(f.code, f.found) for f in report.findings] == [("ruleset-inferred", None)]
+
+
+def test_an_inferred_national_tree_is_held_to_its_groups(config):
+    # SPEC §4: where a province's rule is not known, the national rules apply.
     form = target(None, [row("产出指标", "培训人次", target="≥120人次", actual=None)])
     report = check_form(form, config)
-    assert sorted((f.code, f.found) for f in report.findings) == [
-        ("check-skipped", "cost-indicator-missing"),  # the tree checks need the form's own rules
-        ("check-skipped", "required-groups"),
+    assert sorted((f.code, f.found) for f in report.findings if f.code != "required-groups") == [
+        ("cost-indicator-missing", None),  # 2023, no 成本指标
         ("ruleset-inferred", None),
     ]
+    # 效益指标 and 满意度指标 missing; 数量 / 质量 / 时效 missing under 产出
+    assert len([f for f in report.findings if f.code == "required-groups"]) == 5
 
 
 def needing(monkeypatch, *needs):

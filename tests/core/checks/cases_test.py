@@ -190,16 +190,13 @@ def test_duplicate_indicator_folds_brackets_and_spaces(config):
 
 def test_an_unknown_template_is_checked_under_the_inferred_rule_set(config):
     # 产出 / 效益 / 满意度 and 当年财政拨款 rows: no other rule set's marks, so mof-2020; the
-    # seed's three findings stay; grade-mismatch, required-groups and cost-indicator-missing
-    # (they need the form's own template) are skipped.
+    # seed's findings stay; grade-mismatch (it needs the form's own template) is skipped.
     report = check_form(replace(gold_form("001", 0), template="gd-2023-self-eval"), config)
     assert sorted((f.code, f.location.path, f.severity) for f in report.findings) == [
         ("actual-not-measured", "indicators[5].actual", Severity.WARNING),  # copied at full
         ("actual-not-measured", "indicators[6].actual", Severity.WARNING),  # score, as in
         ("actual-not-measured", "indicators[7].actual", Severity.WARNING),  # gold_findings_test
         ("actual-not-measured", "indicators[8].actual", Severity.WARNING),
-        ("check-skipped", "template", Severity.INFO),
-        ("check-skipped", "template", Severity.INFO),
         ("check-skipped", "template", Severity.INFO),
         ("low-execution", "funds.execution_rate", Severity.WARNING),
         ("rate-mismatch", "funds.execution_rate", Severity.WARNING),

@@ -92,9 +92,7 @@ def test_cost_indicators_as_a_level_1_give_no_false_split_warning(config):
     form = self_evaluation("mof-2021-self-eval", rows, total="99.5", grade="优")
     assert found(form, config) == []
     assert found(replace(form, template=None), config) == [
-        ("check-skipped", "template", INFO),  # grade-mismatch, required-groups and
-        ("check-skipped", "template", INFO),  # cost-indicator-missing need the form's
-        ("check-skipped", "template", INFO),  # own template
+        ("check-skipped", "template", INFO),  # grade-mismatch needs the form's own template
         ("ruleset-inferred", "template", INFO),
     ]
     # Printed as the 2020 template, the same split is 2020's to judge: 产出 40 of 50.
@@ -167,8 +165,5 @@ def test_a_targets_printed_group_weights_may_be_on_a_scale_of_their_own(config):
     ]
     weighted = (Group("预算绩效", Decimal("50")), Group("项目产出", Decimal("50")))
     form = target("jilin-2016-eval", rows, groups=weighted)
-    assert found(form, config) == [
-        ("check-skipped", "template", INFO),  # required-groups: 吉林's tree is its own
-        ("check-skipped", "template", INFO),  # cost-indicator-missing: the same
-        ("ruleset-inferred", "template", INFO),
-    ]
+    # 吉林's tree is its own: no national group or cost indicator is asked of it.
+    assert found(form, config) == [("ruleset-inferred", "template", INFO)]

@@ -113,14 +113,25 @@ def test_shanghai_targets_need_their_own_four_groups(config):
     assert found(changed, config, "required-groups") == [("groups", W)]
 
 
-def test_required_groups_are_not_asked_of_an_inferred_rule_set(config):
-    form = replace(national(*national().indicators[:2]), template="guangdong-city-target")
-    findings = check_form(form, config).findings
-    assert not [f for f in findings if f.code == "required-groups"]
-    assert [f.found for f in findings if f.code == "check-skipped"] == [
-        "required-groups",
-        "cost-indicator-missing",
-    ]
+def test_a_provinces_own_tree_is_not_held_to_the_national_groups(config):
+    # 广东 city targets print 预期产出指标 / 效果指标: not the national tree of the fallback.
+    rows = (
+        row("预期产出指标", "建成村级电商服务站", target="30个"),
+        row("效果指标", "带动农民就业", target="≥200人"),
+    )
+    form = target("guangdong-city-target", rows, year=2024)
+    assert found(form, config, "required-groups") == []
+    assert found(form, config, "cost-indicator-missing") == []
+    # The same layout printing the national tree is held to it (SPEC §4: national rules apply).
+    national_tree = replace(national(*national().indicators[:2]), template="guangdong-city-target")
+    assert found(national_tree, config, "required-groups") != []
+
+
+def test_satisfaction_printed_as_a_level_2_counts(config):
+    # 湖南 city targets put 满意度 under 效益指标.
+    rows = list(national().indicators[:5])
+    rows.append(row("效益指标", "群众满意度", target="≥90%", level2="满意度指标"))
+    assert found(national(*rows), config, "required-groups") == []
 
 
 def test_a_cost_indicator_from_budget_year_2022(config):

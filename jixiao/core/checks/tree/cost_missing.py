@@ -3,7 +3,7 @@
 财预〔2021〕101号 (2021-08-18) adds 成本指标 to every project's targets: as a level 1
 (经济 / 社会 / 生态环境成本指标 under it) or, in the 2020 tree, as a level 2 under 产出. The rule
 set says from which budget year (``[cost] required_from_year``) and by which names; the check
-needs the year and the form's own template (an inferred rule set is a guess).
+needs the year, and holds a form to it when its tree is the rule set's (not a province's own).
 
 Fires:
     a 2023 mof-2021 target with 产出 / 效益 / 满意度 and no 成本指标.
@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from jixiao.core.checks.base import Check, Context
 from jixiao.core.checks.needs import Need
-from jixiao.core.checks.tree.levels import level_key
+from jixiao.core.checks.tree.levels import follows_tree, level_key
 from jixiao.core.findings import Finding, Severity
 
 
@@ -27,8 +27,8 @@ def run(ctx: Context) -> Iterator[Finding]:
     year = ctx.form.year
     if rule.required_from_year is None or year is None or year < rule.required_from_year:
         return
-    if not ctx.form.indicators:
-        return  # a form cut before its indicator table: the import says so (truncated-form)
+    if not ctx.form.indicators or not follows_tree(ctx.form, ctx.ruleset):
+        return  # cut before its indicator table (truncated-form), or a tree of its own
     names = {level_key(n) for n in rule.names}
     levels = [g.name for g in ctx.form.groups]
     levels += [n for i in ctx.form.indicators for n in (i.level1, i.level2)]
@@ -49,6 +49,6 @@ CHECK = Check(
     title_en="No cost indicator",
     basis="财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》: 设置成本指标",
     run=run,
-    needs=(Need.YEAR, Need.TEMPLATE),
+    needs=(Need.YEAR,),
     doc=__doc__,
 )

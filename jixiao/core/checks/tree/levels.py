@@ -2,7 +2,7 @@
 
 from jixiao.core.model import Form
 from jixiao.core.names import name_key
-from jixiao.core.rulesets import GroupRule
+from jixiao.core.rulesets import GroupRule, RuleSet
 
 _SUFFIXES = ("指标", "目标")
 
@@ -33,3 +33,19 @@ def level2_keys_under(form: Form, rule: GroupRule) -> set[str]:
     return {
         level_key(i.level2) for i in form.indicators if i.level2 and level_key(i.level1) in keys
     }
+
+
+def level2_keys(form: Form) -> set[str]:
+    """Every level-2 name a form prints, under any level 1."""
+    return {level_key(i.level2) for i in form.indicators if i.level2}
+
+
+def follows_tree(form: Form, ruleset: RuleSet) -> bool:
+    """Whether every level 1 the form prints is one of the rule set's groups.
+
+    A province's own tree (广东 预期产出指标 / 效果指标, 吉林 预算绩效 / 项目产出) checked under
+    the national fallback is not the national tree: its groups are not the rule set's to require.
+    """
+    known = {key for rule in ruleset.groups for key in group_keys(rule)}
+    printed = level1_keys(form)
+    return bool(printed) and printed <= known

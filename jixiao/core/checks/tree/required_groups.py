@@ -2,8 +2,10 @@
 
 The national and 四川 rule sets require 产出 / 效益 (and 满意度 on targets: 10号 lets a
 self-evaluation move its weight to 产出 and 效益), with 数量 / 质量 / 时效 under 产出; Shanghai's
-layouts print their own four groups. Only a rule set the form's template names requires
-anything (``Need.TEMPLATE``): an inferred one is a guess at a province's tree.
+layouts print their own four groups. A form is held to them when its tree is the rule set's
+(every level 1 it prints is one of the rule set's groups): under the national fallback a
+province's own tree (广东 预期产出指标 / 效果指标) is not. A group printed as a level 2 counts
+(湖南 prints 满意度 under 效益指标).
 
 Fires:
     a mof-2020 target with 产出指标 and 效益指标 only: 满意度指标 missing.
@@ -11,22 +13,29 @@ Fires:
 
 Passes:
     seed 001 合作交流工作业务费: 产出 (数量, 质量, 时效, 成本) / 效益 / 满意度.
+    广东 city target: 预期产出指标 / 效果指标 (its own tree).
     seed 004: 投入和管理目标 / 产出目标 / 效果目标 / 影响力目标.
 """
 
 from collections.abc import Iterator
 
 from jixiao.core.checks.base import Check, Context
-from jixiao.core.checks.needs import Need
-from jixiao.core.checks.tree.levels import group_keys, level1_keys, level2_keys_under, level_key
+from jixiao.core.checks.tree.levels import (
+    follows_tree,
+    group_keys,
+    level1_keys,
+    level2_keys,
+    level2_keys_under,
+    level_key,
+)
 from jixiao.core.findings import Finding, Severity
 
 
 def run(ctx: Context) -> Iterator[Finding]:
     """Every required level 1, and every required level 2 under it, must be printed."""
-    if not ctx.form.indicators:
-        return  # a form cut before its indicator table: the import says so (truncated-form)
-    present = level1_keys(ctx.form)
+    if not ctx.form.indicators or not follows_tree(ctx.form, ctx.ruleset):
+        return  # cut before its indicator table (truncated-form), or a tree of its own
+    present = level1_keys(ctx.form) | level2_keys(ctx.form)
     kind = str(ctx.form.kind)
     for rule in ctx.ruleset.groups:
         if kind not in rule.required:
@@ -34,8 +43,8 @@ def run(ctx: Context) -> Iterator[Finding]:
         if not group_keys(rule) & present:
             yield ctx.report(
                 "groups",
-                f"缺少一级指标“{rule.name}”（{ctx.ruleset.title_zh}要求）",
-                f"the level-1 group {rule.name} is missing (required by {ctx.ruleset.title_en})",
+                f"缺少一级指标“{rule.name}”",
+                f"the level-1 group {rule.name} is missing",
                 expected=rule.name,
                 found=" / ".join(g.name for g in ctx.form.groups) or None,
             )
@@ -59,6 +68,5 @@ CHECK = Check(
     basis="财预〔2020〕10号、〔2021〕101号: 产出、效益、满意度指标，产出下设数量、质量、时效；"
     "上海市绩效目标表：投入和管理、产出、效果、影响力四类目标",
     run=run,
-    needs=(Need.TEMPLATE,),
     doc=__doc__,
 )
