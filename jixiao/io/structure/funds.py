@@ -260,6 +260,8 @@ def _line_pairs(block: Block, vocab: Vocabulary) -> tuple[list, list] | None:
         elif not pairs and vocab.field("funds", text):
             lead.append((i, text))
             n += 1
+        elif pairs:
+            break  # pairs the vocabulary does not name (项目支出 60.8): left for a finding
         else:
             return None
     return (lead, pairs) if pairs else None

@@ -80,12 +80,24 @@ def read_labels(
             ledger.taken.discard((block.index, i))
         return at + 1
     if not values and len(labelled) == 1 and nxt is not None and _is_paragraph(nxt, vocab):
-        key = _key(labelled[0][1], labelled)
-        if fields.put(key, "\n".join(t for _, t in nxt.filled)):
-            ledger.take(nxt)
-        return at + 2
+        return _paragraphs(blocks, at + 1, _key(labelled[0][1], labelled), vocab, ledger, fields)
     _pairs(block, labelled, values, ledger, fields)
     return at + 1
+
+
+def _paragraphs(
+    blocks: list[Block], at: int, key: str, vocab: Vocabulary, ledger: Ledger, fields: Fields
+) -> int:
+    """The one-cell rows under a label alone on its row, up to the next label: its value."""
+    stop = at
+    while stop < len(blocks) and _is_paragraph(blocks[stop], vocab):
+        if stop > at and len(blocks[stop].filled) > 1:
+            break  # a row of several cells is a table's, not the paragraph's
+        stop += 1
+    if fields.put(key, "\n".join(t for b in blocks[at:stop] for _, t in b.filled)):
+        for block in blocks[at:stop]:
+            ledger.take(block)
+    return stop
 
 
 def _key(key: str, labelled: list[tuple[int, str]]) -> str:
