@@ -102,16 +102,16 @@ class InProcess:
 
 
 def test_a_file_over_the_time_bound_is_refused_saying_so_and_the_batch_goes_on(cast, monkeypatch):
-    monkeypatch.setenv("JIXIAO_PARSE_SECONDS", "0.3")
-    slow = SimpleUploadedFile("slow.txt", SEED_001.read_bytes() * 30)  # about 2 s to read
+    monkeypatch.setenv("JIXIAO_PARSE_SECONDS", "3")  # seed 003 takes 0.1 s (1 s at worst)
+    slow = SimpleUploadedFile("slow.txt", SEED_001.read_bytes() * 150)  # over 10 s to read
     batch = upload(cast.client(cast.clerk), slow, SEED_003)
     run_worker()
     batch.parse_job.refresh_from_db()
     assert (batch.parse_job.status, batch.parse_job.done) == (JobStatus.DONE, 2)
     assert outcomes(batch)["slow.txt"] == (
         "failed",
-        "解析超过 0.3 秒仍未完成，已停止（上限 JIXIAO_PARSE_SECONDS）",
-        "parsing took over 0.3 s and was stopped (limit JIXIAO_PARSE_SECONDS)",
+        "解析超过 3 秒仍未完成，已停止（上限 JIXIAO_PARSE_SECONDS）",
+        "parsing took over 3 s and was stopped (limit JIXIAO_PARSE_SECONDS)",
     )
     assert outcomes(batch)[SEED_003.name][0] == "parsed with findings"
 

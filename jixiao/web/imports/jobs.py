@@ -199,6 +199,13 @@ def _abandoned(now) -> list[Job]:
     return running + [j for j in queued if j.task_id not in pending]
 
 
+def _silent(job: Job, now) -> bool:
+    """Whether a queued or running job has gone a lease without a sign of life."""
+    waiting = job.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+    deadline = now - timedelta(seconds=lease_seconds())
+    return waiting and job.heartbeat_at is not None and job.heartbeat_at < deadline
+
+
 def reclaim(job: Job) -> bool:
     """Requeue a job of a dead worker, or fail it after ``MAX_ATTEMPTS`` runs."""
     dead_task = job.task_id
@@ -231,6 +238,8 @@ def _fail_task(task_id: str) -> None:
 def sweep(job: Job | None = None) -> int:
     """Reclaim the jobs of dead workers (or only ``job``); return how many were reclaimed."""
     now = timezone.now()
+    if job is not None and not _silent(job, now):
+        return 0  # the page's poll of a live job: no query
     candidates = _abandoned(now)
     if job is not None:
         candidates = [j for j in candidates if j.pk == job.pk]
