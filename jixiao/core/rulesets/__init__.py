@@ -28,8 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.core.findings import Severity
-from jixiao.core.numbers import NotANumberError, to_decimal
 from jixiao.core.rulesets.inference import Inference, InferenceError, inference_from_dict
+from jixiao.core.rulesets.parsing import ConfigError
+from jixiao.core.rulesets.parsing import dec as _dec
+from jixiao.core.rulesets.parsing import only as _only
+from jixiao.core.rulesets.requirements import (
+    CostRule,
+    WeightRule,
+    cost_from_dict,
+    weights_from_dict,
+)
 
 RULESET_FILES = (
     "mof-2020.toml",
@@ -40,10 +48,6 @@ RULESET_FILES = (
 )
 PLACEMENTS = ("row", "indicator", "none")
 POINT_RULES = ("proportional", "piecewise", "none")
-
-
-class ConfigError(ValueError):
-    """A rule set or settings file that cannot be used; the message names file and key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,22 +106,6 @@ class ExecutionRule:
 
 
 @dataclass(frozen=True, slots=True)
-class WeightRule:
-    """How a form's indicator weights must add up beyond the group split."""
-
-    reserved_for_execution: Decimal | None = None  # points kept for 预算执行 off the targets
-    max_share: Decimal | None = None  # percent of the indicator points one indicator may carry
-
-
-@dataclass(frozen=True, slots=True)
-class CostRule:
-    """From which budget year a cost indicator (成本指标) must be present, and its names."""
-
-    required_from_year: int | None = None
-    names: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class RuleSet:
     """One versioned rule set."""
 
@@ -136,8 +124,8 @@ class RuleSet:
     groups: tuple[GroupRule, ...] = ()
     inferred: Inference | None = None  # when it governs a form no listed template names
     fallback: bool = False  # governs every form no other rule set claims
-    weights: WeightRule = WeightRule()
-    cost: CostRule = CostRule()
+    weights: WeightRule = field(default_factory=WeightRule)
+    cost: CostRule = field(default_factory=CostRule)
 
     def group_for(self, level1: str | None) -> GroupRule | None:
         """The group rule a printed level-1 name belongs to."""
@@ -169,26 +157,6 @@ class Config:
         return self.checks[code][key]
 
 
-def _dec(value: Any, where: str) -> Decimal:
-    try:
-        number = to_decimal(value if not isinstance(value, float) else str(value))
-    except NotANumberError:
-        number = None
-    if number is None:
-        raise ConfigError(f"{where}: {value!r} 不是数字 / is not a number")
-    return number
-
-
-def _only(data: dict, allowed: tuple[str, ...], where: str) -> dict:
-    unknown = sorted(set(data) - set(allowed))
-    if unknown:
-        raise ConfigError(
-            f"{where}: 未知的键 unknown key(s) {', '.join(unknown)}; "
-            f"可用 allowed: {', '.join(allowed)}"
-        )
-    return data
-
-
 def _execution(data: dict, where: str) -> ExecutionRule:
     _only(
         data,
@@ -216,26 +184,6 @@ def _execution(data: dict, where: str) -> ExecutionRule:
         ),
         rate_places=int(data["rate_places"]) if "rate_places" in data else None,
     )
-
-
-def _weights(data: dict, where: str) -> WeightRule:
-    _only(data, ("reserved_for_execution", "max_share"), where)
-    return WeightRule(
-        reserved_for_execution=(
-            _dec(data["reserved_for_execution"], f"{where}.reserved_for_execution")
-            if "reserved_for_execution" in data
-            else None
-        ),
-        max_share=_dec(data["max_share"], f"{where}.max_share") if "max_share" in data else None,
-    )
-
-
-def _cost(data: dict, where: str) -> CostRule:
-    _only(data, ("required_from_year", "names"), where)
-    year = data.get("required_from_year")
-    if year is not None and not isinstance(year, int):
-        raise ConfigError(f"{where}.required_from_year: {year!r} 不是年份 / is not a year")
-    return CostRule(required_from_year=year, names=tuple(data.get("names", ())))
 
 
 def _group(data: dict, where: str) -> GroupRule:
@@ -337,8 +285,8 @@ def ruleset_from_dict(data: dict, where: str) -> RuleSet:
                 else None
             ),
             fallback=bool(data.get("fallback", False)),
-            weights=_weights(data.get("weights", {}), f"{where}.weights"),
-            cost=_cost(data.get("cost", {}), f"{where}.cost"),
+            weights=weights_from_dict(data.get("weights", {}), f"{where}.weights"),
+            cost=cost_from_dict(data.get("cost", {}), f"{where}.cost"),
         )
     except KeyError as exc:
         raise ConfigError(f"{where}: 缺少键 missing key {exc.args[0]!r}") from None
