@@ -67,7 +67,7 @@ def _figures(report: FormReport) -> list[dict[str, Any]]:
         (("权重合计", "Weights"), None, score.weight_sum, "points"),
         (("总分", "Total"), form.total_score, score.declared_sum, "points"),
         (("规则总分", "Rule total"), None, score.rule_total, "points"),
-        (("等级", "Grade"), form.grade, score.rule_grade or score.declared_grade, "words"),
+        (("等级", "Grade"), form.grade, score.rule_grade or score.declared_grade, "grade"),
     ]
     out = []
     for label, declared, computed, kind in pairs:

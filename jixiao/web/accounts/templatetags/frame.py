@@ -6,9 +6,11 @@ with ``?unit=``); rates end in %; points have two decimals.
 Declared and recomputed figures go through the same filter, so they line up alike.
 """
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from jixiao.core.numbers import to_decimal
@@ -17,6 +19,18 @@ register = template.Library()
 # How many 元 one unit is.
 UNITS = {"元": Decimal(1), "万元": Decimal(10000)}
 MOST_PLACES = 6
+# The grade words of the national and Shanghai rule sets.
+GRADES = {
+    "优": gettext_lazy("优"),
+    "优秀": gettext_lazy("优秀"),
+    "良": gettext_lazy("良"),
+    "良好": gettext_lazy("良好"),
+    "中": gettext_lazy("中"),
+    "合格": gettext_lazy("合格"),
+    "差": gettext_lazy("差"),
+    "不合格": gettext_lazy("不合格"),
+}
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
 def _number(value) -> Decimal | None:
@@ -100,7 +114,17 @@ def figure(value, kind: str) -> str:
         return rate(value)
     if kind == "points":
         return points(value)
+    if kind == "grade":
+        return grade_word(value)
     return "—" if value in (None, "") else str(value)
+
+
+@register.filter
+def grade_word(word) -> str:
+    """A rule set's grade word in the page's language (a deployment's own words as they are)."""
+    if word in (None, ""):
+        return "—"
+    return str(GRADES.get(word, word))
 
 
 @register.filter
@@ -113,3 +137,21 @@ def split_units(text: str) -> list[str]:
 def unit_label(unit: str) -> str:
     """元 / 万元 in the page's language."""
     return unit_word(unit)
+
+
+@register.filter
+def one_language(text) -> str:
+    """A value the core writes in both languages (``实测值 / a measured value``) in the page's.
+
+    The Chinese comes first; what precedes its first Chinese character (``≥ 90% ``) belongs
+    to both. Text in one language only, or typed by a unit, is returned as it is.
+    """
+    if not isinstance(text, str) or " / " not in text:
+        return text
+    chinese, english = text.rsplit(" / ", 1)
+    if not CJK.search(chinese) or CJK.search(english):
+        return text
+    if get_language() != "en":
+        return chinese
+    shared = chinese[: CJK.search(chinese).start()]
+    return english if english.startswith(shared) else shared + english

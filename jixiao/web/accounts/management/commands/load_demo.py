@@ -22,26 +22,26 @@ BUREAU = "上海市财政局"
 DEPARTMENT = "上海市人民政府合作交流办公室"
 # username, full name, organisation (kind, name), role
 ACCOUNTS = (
-    ("finance", "财政局审核人 Finance reviewer", (OrgKind.BUREAU, BUREAU), Role.FINANCE_REVIEWER),
+    ("finance", "财政局审核人", (OrgKind.BUREAU, BUREAU), Role.FINANCE_REVIEWER),
     (
         "department",
-        "主管部门审核人 Department reviewer",
+        "主管部门审核人",
         (OrgKind.DEPARTMENT, DEPARTMENT),
         Role.DEPARTMENT_REVIEWER,
     ),
     (
         "kunming",
-        "驻昆明办填报人 Unit clerk",
+        "驻昆明办填报人",
         (OrgKind.UNIT, "上海市人民政府驻昆明办事处"),
         Role.UNIT_STAFF,
     ),
     (
         "xining",
-        "驻西宁办填报人 Unit clerk",
+        "驻西宁办填报人",
         (OrgKind.UNIT, "上海市人民政府驻西宁办事处"),
         Role.UNIT_STAFF,
     ),
-    ("hezuoban", "合作交流办填报人 Unit clerk", (OrgKind.UNIT, DEPARTMENT), Role.UNIT_STAFF),
+    ("hezuoban", "合作交流办填报人", (OrgKind.UNIT, DEPARTMENT), Role.UNIT_STAFF),
 )
 # The 2022 self-evaluations of seed 001 are put at different steps so that every queue has work.
 STATUS_2022 = (Status.SUBMITTED, Status.PASSED, Status.DRAFT, Status.PUBLISHED)
