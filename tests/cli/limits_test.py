@@ -196,3 +196,23 @@ def test_the_batch_goes_on_after_a_file_is_stopped(tmp_path):
 def test_a_bad_limit_is_a_settings_error(option, value):
     status, _, err, _ = jixiao("parse", option, value, SEED)
     assert status == 2 and "bad limit" in err and value in err
+
+
+def write_unknown_compression(path: Path) -> None:
+    """The fixture XLSX with every part marked as packed by method 99, which nothing undoes."""
+    data = bytearray(FIXTURE_XLSX.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = data.find(signature)
+        while start != -1:
+            data[start + offset : start + offset + 2] = (99).to_bytes(2, "little")
+            start = data.find(signature, start + 4)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("command", ["parse", "check"])
+def test_a_zip_packed_with_an_unknown_method_is_refused(command, tmp_path):
+    odd = tmp_path / "odd.xlsx"
+    write_unknown_compression(odd)
+    status, out, _, _ = jixiao(command, odd)
+    assert status == 2 and "odd.xlsx" in out
+    assert "truncated-file" in out and "damaged or truncated" in out
