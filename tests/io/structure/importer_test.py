@@ -288,3 +288,35 @@ def test_every_cell_is_placed_or_left_for_a_finding():
     )
     assert result.forms[0].project.department == "示范局"
     assert left == ["不适用"]  # a score that is not a number is not placed: reported
+
+
+def test_a_groups_points_printed_alone_go_to_the_group_the_tree_names():
+    # 安徽 天长: the level-1 cells are lost, only '(50分)' stands where the label was
+    result, _ = read(
+        [
+            HEADER,
+            ["(50分)", "", "", "", "", "", ""],
+            ["", "数量指标", "改造项目数量", "1", "1", "10", "10"],
+            ["", "经济效益指标", "全市安全度汛", "达标", "达标", "10", "10"],
+        ]
+    )
+    [form] = result.forms
+    assert [(g.name, g.weight) for g in form.groups] == [
+        ("产出指标", Decimal(50)),
+        ("效益指标", None),
+    ]
+    uncertain = {f.location.path for f in result.findings if f.code == "uncertain-value"}
+    assert uncertain == {"groups[0].name", "groups[1].name"}  # named by the tree, not printed
+
+
+def test_a_label_alone_on_its_row_takes_the_paragraphs_under_it():
+    result, _ = read(
+        [
+            ["年度总体目标"],
+            ["目标1:确保工资发放;"],
+            ["目标2:保障日常运行。"],
+            HEADER[:4],
+            ["产出指标", "数量指标", "培训期数", "≥12期"],
+        ]
+    )
+    assert result.forms[0].goals.overall == "目标1:确保工资发放;\n目标2:保障日常运行。"
