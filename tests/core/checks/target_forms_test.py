@@ -11,6 +11,7 @@ import pytest
 
 from jixiao.core.checks.runner import check_form
 from jixiao.core.findings import Severity
+from jixiao.core.model import Group
 from tests.conftest import gold_form
 from tests.core.handmade import row, target
 
@@ -209,3 +210,12 @@ def test_an_annual_goal_with_nothing_to_count(config):
     assert found(changed, config, "goal-vague") == [("goals.annual", W)]
     counted = replace(form, goals=replace(form.goals, annual="完成三个课题的研究"))
     assert found(counted, config, "goal-vague") == []
+
+
+def test_a_targets_printed_group_weight_on_the_national_tree(config):
+    # 产出指标(50分) printed over 产出 rows of 20 + 10 + 10 + 10 = 50; 效益 30, 满意度 10: 90.
+    form = weighted("20", "10", "10", "10", "30", "10")
+    printed = (Group("产出指标", D("50")), Group("效益指标", D("30")), Group("满意度指标", D("10")))
+    assert found(replace(form, groups=printed), config, "weight-sum") == []
+    wrong = (Group("产出指标", D("40")), *printed[1:])  # rows give 50
+    assert found(replace(form, groups=wrong), config, "weight-sum") == [("groups[0].weight", E)]

@@ -6,9 +6,11 @@ printed beside its name (``投入与管理（36分）``) or, where the rule set 
 (sh-2019), to the required one; a group printed with a point range (``产出指标(30-50)分``,
 2021+ national forms) must fall in that band.
 
-On targets the group check is of printed bands only: a target's printed group weight may weight
-the group as a whole over indicator points of its own (吉林 2016 evaluation trees: 预算绩效 50 over
-indicators adding up to 100), while a band is printed to bound the indicators' points. A
+On targets of a tree of their own only printed bands are checked: such a printed group weight
+may weight the group as a whole over indicator points of its own (吉林 2016 evaluation trees:
+预算绩效 50 over indicators adding up to 100), while a band is printed to bound the indicators'
+points. On the rule set's tree (产出指标(50分) over 产出 rows) a target's group weight is the sum
+of its rows, as on a self-evaluation. A
 target's weights in all, where its tree is the rule set's, give 100 or, where the rule set keeps
 points for 预算执行 off the targets (national and 四川: 10), 100 less those (90).
 
@@ -54,12 +56,14 @@ def _band(ctx: Context, index: int, group: Group, summed: Decimal) -> Iterator[F
 
 
 def _groups(ctx: Context) -> Iterator[Finding]:
+    # A target's printed group weight bounds its indicators only on the rule set's own tree.
+    weighs_rows = ctx.form.is_self_evaluation or tree_is_the_rulesets(ctx.form, ctx.ruleset)
     for index, group in enumerate(ctx.form.groups):
         summed = weight_of_level1(ctx.form, group.name)
         if group.band is not None:
             yield from _band(ctx, index, group, summed)
             continue
-        if not ctx.form.is_self_evaluation:
+        if not weighs_rows:
             continue
         rule = ctx.ruleset.group_for(group.name)
         required = group.weight
