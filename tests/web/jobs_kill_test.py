@@ -62,6 +62,10 @@ def worker(tmp_path: Path, name: str = "worker"):
     )
     try:
         yield process
+    except BaseException:
+        log.flush()
+        print(f"--- {name}'s log ---\n" + (tmp_path / f"{name}.log").read_text()[-5000:])
+        raise
     finally:
         if process.poll() is None:
             process.terminate()
