@@ -10,7 +10,7 @@ A number whose format is a date format is a serial day count (from 1899-12-30, o
 
 import re
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 # What Excel shows of a float: 15 significant digits.
 SIGNIFICANT_DIGITS = 15
@@ -105,7 +105,9 @@ def printed_number(value: int | float, number_format: str) -> str:
     else:
         match = _DECIMALS.search(section)
         places = len(match[1]) if match else 0
-        text = f"{number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
+        # Enough digits for every one the format prints (1.5e308 with 0.00 has 311).
+        with localcontext(Context(prec=max(28, number.adjusted() + places + 2))):
+            text = f"{number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
     return text + ("%" if percent else "")
 
 

@@ -15,6 +15,7 @@ and ``%``, at most 15 significant digits; dates as ISO dates; booleans ``TRUE``/
 error values as stored (``#DIV/0!``); formulas by their cached result.
 """
 
+import math
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -180,6 +181,8 @@ def _style(book: Book, index: str | None) -> Style:
 
 def _printed_numeric(value: str, style: Style, date1904: bool) -> str:
     number = float(value) if "." in value or "e" in value or "E" in value else int(value)
+    if not math.isfinite(number):
+        return value  # beyond what a sheet can hold (1e400): the stored text
     if not style.date:
         return printed_number(number, style.code)
     try:

@@ -117,6 +117,8 @@ def one_row(*cells: str, **options) -> list[str]:
         ("1E-3", 0, "0.001"),  # General, stored with an exponent
         ("2.5", 164, "2.500"),  # the workbook's own 0.000
         ("12", 49, "12"),  # @ (text format) on a number
+        ("1E+30", 2, "1" + "0" * 30 + ".00"),  # 33 digits: more than Decimal's default 28
+        ("1E+400", 2, "1E+400"),  # beyond a double: no sheet holds it, the stored text
     ],
 )
 def test_a_number_prints_with_its_styles_format(stored, number_format_id, shown):
