@@ -9,6 +9,8 @@ Stages, each a module of plain functions:
 - ``reader``: a form's blocks walked in order → ``Draft``.
 - ``match``: which known layout a form is (its ``template``), scored on printed words.
 - ``forms``: a draft → canonical forms (one per project of a table of several).
-- ``importer``: the ``Importer`` that runs them over a document and reports what has no field.
+- ``importer``: the ``Importer`` that runs them over a document.
+- ``findings``: what a form has no field for, reported (unknown columns, no year …).
+- ``align``: rows of text shifted off their columns, put back.
 - ``values``: group points and bands, weights, values split over cells.
 """
