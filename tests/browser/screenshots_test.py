@@ -124,6 +124,12 @@ def signed_in(browser, live_server, role, language):
 
 
 SIDEWAYS = "document.documentElement.scrollWidth - window.innerWidth"
+# The innermost elements reaching past the window's right edge (what makes the page scroll).
+TOO_WIDE = """() => Array.from(document.querySelectorAll("body *"))
+  .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+  .filter((el) => !Array.from(el.children).some(
+      (c) => c.getBoundingClientRect().right > window.innerWidth + 1))
+  .slice(0, 3).map((el) => el.tagName + "." + el.className + " " + el.textContent.slice(0, 40))"""
 # Inputs narrower than 12 characters of their own font (CJK: 1 em each; numbers: 12 zeros).
 NARROW_INPUTS = """() => {
   const out = [];
@@ -172,7 +178,8 @@ def test_every_page_as_every_role(browser, live_server, cast, role, language):
                 expect(page.locator("#live table, #live .ok, #live .errors").first).to_be_visible()
             path = shoot(page, folder, name, width)
             if name != "admin" and page.evaluate(SIDEWAYS) > 0:
-                problems.append(f"{name} at {width} px scrolls sideways")
+                wide = page.evaluate(TOO_WIDE)
+                problems.append(f"{name} at {width} px scrolls sideways: {wide}")
             if page.locator("#editor").count() and width == "1366":
                 narrow = page.evaluate(NARROW_INPUTS)
                 problems += [f"{name}: input under 12 characters: {n}" for n in narrow]
