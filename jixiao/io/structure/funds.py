@@ -66,13 +66,15 @@ def is_funds_header(block: Block, vocab: Vocabulary) -> bool:
     label (年度预算（万元） | 资金总额 | …). A row that also prints amounts is a line of label
     and amount pairs, not a header.
     """
-    if any(is_amount(t) and t not in vocab.words("furniture", "empty") for _, t in block.filled):
-        return False
+    filled = block.filled
     fields = set(columns_of(block, vocab).values())
-    labelled = bool(block.filled) and vocab.field("funds", block.filled[0][1]) == "block"
-    return len(fields) >= (1 if labelled else 2) and bool(
-        fields & {"initial_budget", "budget", "executed"}
-    )
+    if not fields & {"initial_budget", "budget", "executed"}:
+        return False
+    labelled = bool(filled) and vocab.field("funds", filled[0][1]) == "block"
+    if len(fields) < (1 if labelled else 2):
+        return False
+    empty = vocab.words("furniture", "empty")
+    return not any(is_amount(t) and t not in empty for _, t in filled)
 
 
 def currency_in(text: str) -> str | None:
