@@ -7,8 +7,9 @@ wall time and per second of the process's CPU time (``*_per_cpu_s``): on a machi
 with other work the second stays close to what an idle core gives, the first does not. Text: the five seed texts
 (14 forms) parsed over and over from memory. XLSX and PDF: the LibreOffice-made fixtures of
 tests/io/fixtures/files. Streaming: N text files written to a temporary folder and parsed by
-``jixiao.io.batch.parse_many`` (what ``jixiao parse DIR --out OUT`` runs), one JSON written per
-file; the peak resident memory of that process shows whether memory grows with N.
+``jixiao.io.batch.parse_many`` (what ``jixiao parse DIR --out OUT`` runs: each file in a bounded
+worker process), one JSON written per file; the peak resident memory of that process and of its
+worker shows whether memory grows with N.
 """
 
 import json
@@ -24,6 +25,7 @@ from pathlib import Path
 import pypdfium2
 
 from jixiao.io.batch import parse_many
+from jixiao.io.bounded import BoundedParser
 from jixiao.io.parse import parse_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,14 +65,17 @@ def stream(count: int) -> dict:
         for i in range(count):
             seed = SEEDS[i % len(SEEDS)]
             (source / f"{i:05d}_{seed.name}").write_bytes(seed.read_bytes())
-        started = time.perf_counter()
-        outcomes = sum(1 for _ in parse_many(sorted(source.iterdir()), out, [source]))
-        elapsed = time.perf_counter() - started
+        with BoundedParser() as parser:  # as the CLI: files parsed in a bounded worker process
+            started = time.perf_counter()
+            outcomes = sum(1 for _ in parse_many(sorted(source.iterdir()), out, [source], parser))
+            elapsed = time.perf_counter() - started
+            worker = parser.call("bench", resource.getrusage, resource.RUSAGE_SELF)
     return {
         "files": outcomes,
         "seconds": round(elapsed, 1),
         "files_per_s": round(outcomes / elapsed, 1),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "worker_peak_rss_mib": round(worker.ru_maxrss / 1024, 1),
     }
 
 
