@@ -41,8 +41,7 @@ class CommandError(Exception):
 def config_or_exit(path: str | None) -> Config:
     """Load the rule sets and settings, or stop the command saying why (exit 2).
 
-    The settings file must be a regular file of at most ``CONFIG_MAX_BYTES``; TOML nested
-    deeper than the reader can follow is refused like any other bad TOML.
+    The settings file must be a regular file of at most ``CONFIG_MAX_BYTES``.
     """
     try:
         if path is not None:
@@ -51,10 +50,8 @@ def config_or_exit(path: str | None) -> Config:
     except ReadError as exc:
         finding = exc.finding
         message = f"{path}: {finding.message_zh} / {finding.message_en}"
-    except ConfigError as exc:
+    except ConfigError as exc:  # TOML nested too deeply among them
         message = str(exc)
-    except RecursionError:
-        message = f"{path}: TOML 嵌套层次过深，无法读取 / TOML nested too deeply to read"
     raise CommandError(f"配置错误 settings error: {message}")
 
 

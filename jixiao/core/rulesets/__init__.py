@@ -340,6 +340,10 @@ def load_config(override: Path | str | None = None) -> Config:
             extra = tomllib.loads(Path(override).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{where}: 无法读取配置 cannot read settings: {exc}") from None
+        except RecursionError:
+            raise ConfigError(
+                f"{where}: TOML 嵌套层次过深，无法读取 / TOML nested too deeply"
+            ) from None
     _only(extra, ("rulesets", "checks", "values", "severity"), where)
     shipped = {}
     for name in RULESET_FILES:
