@@ -72,13 +72,13 @@ def test_each_mutant_is_found_at_its_place(tallies, name):
 
 def table(tallies: dict[str, Tally]) -> str:
     """Detection per class, as the note prints it."""
-    lines = [f"{'class':34} {'found':>7} {'tried':>7} {'rate':>7} {'already':>8}"]
+    lines = [f"{'class':42} {'found':>7} {'tried':>7} {'rate':>7} {'already':>8}"]
     for name, t in tallies.items():
         share = f"{100 * t.found / t.tried:.1f}%" if t.tried else "—"
-        lines.append(f"{name:34} {t.found:>7} {t.tried:>7} {share:>7} {t.already:>8}")
+        lines.append(f"{name:42} {t.found:>7} {t.tried:>7} {share:>7} {t.already:>8}")
     total = sum(t.tried for t in tallies.values())
     found = sum(t.found for t in tallies.values())
-    lines.append(f"{'all':34} {found:>7} {total:>7} {100 * found / total:.1f}%")
+    lines.append(f"{'all':42} {found:>7} {total:>7} {100 * found / total:.1f}%")
     for name, t in tallies.items():
         lines += [f"  missed ({name}): {m}" for m in t.misses]
     return "\n".join(lines)

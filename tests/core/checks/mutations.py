@@ -215,6 +215,7 @@ def classes() -> tuple[tuple[str, Callable[[Form, Place], list[Mutant]]], ...]:
     from tests.core.checks.mutations_targets import (  # noqa: PLC0415
         bare_direction,
         cost_removed,
+        count_for_rate,
         goal_copied,
         goal_vague,
         group_removed,
@@ -241,6 +242,7 @@ def classes() -> tuple[tuple[str, Callable[[Form, Place], list[Mutant]]], ...]:
         ("rate of nothing (§1)", rate_of_nothing),
         ("unit dropped (§1)", unit_dropped),
         ("statement for a value (§1)", statement_target),
+        ("count for a rate, words for a count (§1)", count_for_rate),
         ("bare direction (§1)", bare_direction),
         ("missing mark (§1)", missing_mark),
         ("value in the name (§1)", value_in_name),

@@ -237,3 +237,18 @@ def goal_vague(form: Form, at: Place) -> list[Mutant]:
     """The annual goal reduced to a direction with nothing to count."""
     changed = replace(form, goals=replace(form.goals, annual="进一步提高服务水平和运行效率"))
     return [Mutant(changed, "goal-vague", "goals.annual", "年度目标")]
+
+
+def count_for_rate(form: Form, at: Place) -> list[Mutant]:
+    """A rate given a count (``任务完成率`` → ``30个``), words under 数量指标 (``按计划完成``)."""
+    if not has_targets(form, at):
+        return []
+    out = []
+    for i, ind in rows(form):
+        if ind.target and (ind.name or "").endswith("率"):
+            changed = with_row(form, i, target="30个")
+            out.append(Mutant(changed, "target-unmeasurable", f"indicators[{i}].target", ind.name))
+        elif ind.target and (ind.level2 or "").startswith("数量"):
+            changed = with_row(form, i, target="按计划完成")
+            out.append(Mutant(changed, "target-unmeasurable", f"indicators[{i}].target", ind.name))
+    return out

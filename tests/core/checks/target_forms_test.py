@@ -219,3 +219,18 @@ def test_a_targets_printed_group_weight_on_the_national_tree(config):
     assert found(replace(form, groups=printed), config, "weight-sum") == []
     wrong = (Group("产出指标", D("40")), *printed[1:])  # rows give 50
     assert found(replace(form, groups=wrong), config, "weight-sum") == [("groups[0].weight", E)]
+
+
+@pytest.mark.parametrize(
+    ("index", "name", "text", "fires"),
+    [
+        (1, "培训合格率", "30人", True),  # a count for a rate
+        (1, "传染病有症状者筛查率", "5人/10万人", False),  # 吉林 2016: a rate per 100,000
+        (0, "培训场次", "按计划完成", True),  # words under 数量指标
+        (1, "培训质量", "培训质量达到省级标准", False),  # words under 质量指标: a graded level
+    ],
+)
+def test_counts_for_rates_and_words_for_counts(config, index, name, text, fires):
+    form = with_target(national(), index, text, name)
+    expected = [(f"indicators[{index}].target", W)] if fires else []
+    assert found(form, config, "target-unmeasurable") == expected
