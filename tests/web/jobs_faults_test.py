@@ -212,6 +212,36 @@ def test_a_database_error_fails_the_store_in_words_and_a_retry_stores(
     assert batch.store_job.attempts == 1  # the retry's run
 
 
+def test_a_database_error_while_reading_fails_the_job_in_words_and_a_retry_reads(cast, monkeypatch):
+    client = cast.client(cast.clerk)
+    batch = upload(client, SEED_003, SEED_001)
+    step = jobs.Lease.step
+    calls = []
+
+    def locked_on_the_second_file(self, done=None):
+        calls.append(done)
+        if len(calls) == 2:
+            raise OperationalError("database is locked")
+        return step(self, done)
+
+    monkeypatch.setattr(jobs.Lease, "step", locked_on_the_second_file)
+    run_worker()
+    batch.parse_job.refresh_from_db()
+    assert (batch.parse_job.status, batch.parse_job.done) == (JobStatus.FAILED, 1)
+    assert batch.parse_job.message_en == (
+        "The database was busy and the job did not finish. Please retry from this page in a moment."
+    )
+    page = client.get(reverse("jx-import-batch", args=[batch.pk])).content.decode()
+    assert page.count("未读取") == 1 and ">reading<" not in page  # the second file, in words
+    assert 'id="retry"' in page and 'id="cancel"' in page
+    monkeypatch.setattr(jobs.Lease, "step", step)
+    client.post(reverse("jx-import-retry", args=[batch.pk]))
+    run_worker()
+    batch.parse_job.refresh_from_db()
+    assert (batch.parse_job.status, batch.parse_job.done) == (JobStatus.DONE, 2)
+    assert {f.outcome for f in batch.files.all()} == {"parsed with findings"}
+
+
 def test_a_failed_batch_can_be_cancelled_and_then_stores_nothing(cast, monkeypatch):
     client, batch = parsed(cast, SEED_003)
     monkeypatch.setattr(

@@ -14,7 +14,7 @@ from jixiao.core.numbers import to_text
 from jixiao.io.batch import Status as Outcome
 from jixiao.web.accounts.access import membership_of, unregistered_units
 from jixiao.web.accounts.models import Role
-from jixiao.web.imports import jobs, missing
+from jixiao.web.imports import jobs, missing, tasks
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
 from jixiao.web.store.checking import check_in_web
 from jixiao.web.store.models import Status
@@ -240,8 +240,8 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
         if job is None:
             messages.error(request, _("这批文件现在不能重试。"))
             return redirect("jx-import-batch", pk=batch.pk)
-        if job.kind == "parse":
-            batch.files.filter(outcome=Outcome.FAILED).update(
+        if job.kind == "parse":  # unread files, and one a failed run was reading
+            batch.files.filter(outcome__in=(Outcome.FAILED, tasks.READING)).update(
                 outcome="", result=None, message="", message_en=""
             )
         job.attempts, job.message, job.message_en, job.finished_at = 0, "", "", None
