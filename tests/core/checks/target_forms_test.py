@@ -234,3 +234,9 @@ def test_counts_for_rates_and_words_for_counts(config, index, name, text, fires)
     form = with_target(national(), index, text, name)
     expected = [(f"indicators[{index}].target", W)] if fires else []
     assert found(form, config, "target-unmeasurable") == expected
+
+
+def test_a_satisfaction_row_whose_level_was_lost_is_no_near_duplicate(config):
+    # A flattened copy loses level cells: a row with no level 1 is not "under another group".
+    lost = row(None, "群众满意度", target="≥90%")
+    assert found(national(*national().indicators, lost), config, "near-duplicate-indicator") == []

@@ -47,11 +47,8 @@ def _earlier(ctx: Context, index: int, ind: Indicator) -> tuple[int, str] | None
             continue  # the same name: duplicate-indicator's
         if _key(other.name, suffixes) == _key(ind.name, suffixes):
             return before, "名称只差通用字样"
-        if (
-            _satisfaction(ind, words)
-            and _satisfaction(other, words)
-            and name_key(other.level1) != name_key(ind.level1)
-        ):
+        apart = bool(other.level1 and ind.level1) and name_key(other.level1) != name_key(ind.level1)
+        if apart and _satisfaction(ind, words) and _satisfaction(other, words):
             return before, f"两项满意度分列“{other.level1}”与“{ind.level1}”"
     return None
 
