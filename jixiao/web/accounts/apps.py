@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
@@ -6,4 +7,4 @@ class AccountsConfig(AppConfig):
 
     name = "jixiao.web.accounts"
     label = "accounts"
-    verbose_name = "机构与用户 Organisations and users"
+    verbose_name = _("机构与用户")

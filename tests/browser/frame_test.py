@@ -1,0 +1,69 @@
+"""The frame in a real browser: a clerk follows the notice of a returned form to 待办 and into
+the editor, keeps a line break in 偏差原因, and changes their password from the user menu."""
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import expect
+
+from jixiao.web.accounts.models import Organisation, OrgKind, Role
+from jixiao.web.review import transitions
+from jixiao.web.store.models import FormRecord
+from jixiao.web.store.services import create_form
+from tests.browser.editor_test import WIDE
+from tests.browser.journey_test import log_in, person
+from tests.conftest import gold_form
+
+pytestmark = [pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def returned(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    bureau = Organisation.objects.create(name="上海市财政局", kind=OrgKind.BUREAU)
+    department = Organisation.objects.create(
+        name="上海市人民政府合作交流办公室", kind=OrgKind.DEPARTMENT, parent=bureau
+    )
+    unit = Organisation.objects.create(
+        name="上海市人民政府驻昆明办事处", kind=OrgKind.UNIT, parent=department
+    )
+    clerk = person("clerk", unit, Role.UNIT_STAFF)
+    reviewer = person("reviewer", department, Role.DEPARTMENT_REVIEWER)
+    record = create_form(gold_form("001", 0), unit=unit, actor=clerk)
+    transitions.apply(record, "submit", clerk, "")
+    transitions.apply(record, "return_department", reviewer, "请说明偏差原因")
+    return record
+
+
+def test_a_returned_form_is_found_from_any_page_and_edited(browser, live_server, returned, shots):
+    page = log_in(browser, live_server, "clerk")
+    page.set_viewport_size(WIDE)
+    expect(page.locator("#returned-notice")).to_be_visible()
+    expect(page.locator("#nav-todo .count")).to_have_text("1")
+    page.click("#returned-notice a")
+    expect(page.locator("#todo-returned")).to_contain_text("请说明偏差原因")
+    shots(page, "todo")
+    page.click("#todo-returned a.button")
+    deviation = page.locator("#id_ind-0-deviation")
+    expect(deviation).to_be_visible()
+    assert deviation.evaluate("el => el.tagName") == "TEXTAREA"
+    deviation.fill("第一行\n第二行")
+    expect(page.locator("nav.crumbs")).to_contain_text(returned.project.name)
+    page.click("#save")
+    page.wait_for_load_state()
+    row = FormRecord.objects.get(pk=returned.pk).rows.get(position=0)
+    assert row.deviation.splitlines() == ["第一行", "第二行"]
+    shots(page, "saved")
+
+
+def test_a_user_changes_the_password_from_the_user_menu(browser, live_server, returned, shots):
+    page = log_in(browser, live_server, "clerk")
+    page.click("#user-menu")
+    page.click("#password-change")
+    page.fill("#id_old_password", "browser-test-pw")
+    page.fill("#id_new_password1", "a-new-and-long-password-26")
+    page.fill("#id_new_password2", "a-new-and-long-password-26")
+    shots(page, "form")
+    page.click("#password-form button[type=submit]")
+    expect(page.locator("#password-changed")).to_be_visible()
+    shots(page, "done")
+    assert User.objects.get(username="clerk").check_password("a-new-and-long-password-26")
