@@ -67,3 +67,23 @@ def test_a_user_changes_the_password_from_the_user_menu(browser, live_server, re
     expect(page.locator("#password-changed")).to_be_visible()
     shots(page, "done")
     assert User.objects.get(username="clerk").check_password("a-new-and-long-password-26")
+
+
+def test_amounts_show_separators_and_a_save_changes_nothing(browser, live_server, returned, shots):
+    page = log_in(browser, live_server, "clerk")
+    page.set_viewport_size(WIDE)
+    page.goto(f"{live_server.url}/forms/{returned.pk}/edit/")
+    # Seed 001 form 0 prints 626,500 and 506,745.04: shown so, decimals as stored.
+    expect(page.locator("#id_budget")).to_have_value("626,500")
+    expect(page.locator("#id_executed")).to_have_value("506,745.04")
+    page.fill("#id_total_budget", "1200000.5")
+    page.locator("#id_total_budget").blur()
+    expect(page.locator("#id_total_budget")).to_have_value("1,200,000.5")
+    page.fill("#id_total_budget", "")
+    shots(page, "amounts")
+    page.click("#save")
+    page.wait_for_load_state()
+    changed = [
+        c["path"] for e in FormRecord.objects.get(pk=returned.pk).events.all() for c in e.changes
+    ]
+    assert changed == []
