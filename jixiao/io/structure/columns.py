@@ -133,3 +133,20 @@ def _bound(column: Column, left: list[Column]) -> Column:
     if column.part and left and left[-1].field != column.field:
         return replace(column, field=left[-1].field)  # a part follows its renamed heading
     return column
+
+
+def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
+    """The layout's own column order for a table printed without its header row.
+
+    Used when a row starts with a level-1 name of the vocabulary and has as many cells as the
+    layout's columns (``[indicators] column_order`` of its entry); None otherwise.
+    """
+    headings = vocab.words("indicators", "column_order")
+    filled = block.filled
+    if not headings or len(block.cells) != len(headings) or not filled or filled[0][0] != 0:
+        return None
+    first = "".join(filled[0][1].split())
+    if first not in vocab.words("indicators.levels", "level1"):
+        return None
+    columns = [Column(i, vocab.field(SECTION, h), h) for i, h in enumerate(headings)]
+    return Header((), _bind_weights(columns))

@@ -13,7 +13,7 @@ from jixiao.io.importers.base import uncertain
 from jixiao.io.problems import problem
 from jixiao.io.structure.forms import Built
 from jixiao.io.structure.reader import Draft
-from jixiao.io.structure.rows import GroupEntry
+from jixiao.io.structure.rows import BREAK, GroupEntry
 
 
 def form_findings(
@@ -49,6 +49,10 @@ def _table_findings(document: str, form: int, read: Form, draft: Draft) -> list[
     out.extend(
         uncertain(document, form, path, chosen, candidates, zh, en)
         for path, chosen, candidates, zh, en in draft.table.uncertain
+    )
+    out.extend(
+        uncertain(document, form, key, chosen, [chosen, other], *BREAK)
+        for key, chosen, other in draft.fields.uncertain
     )
     out.extend(
         uncertain(

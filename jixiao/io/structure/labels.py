@@ -26,13 +26,20 @@ class Fields:
 
     values: dict[str, str] = field(default_factory=dict)
     typed: bool = False  # line breaks in cells were typed: paragraphs kept
+    uncertain: list[tuple[str, str, str]] = field(default_factory=list)  # key, chosen, other
 
     def put(self, key: str, text: str | None) -> bool:
-        """Keep a value unless the field has one already; whether it was kept."""
-        text = paragraphs(text, True)[0] if self.typed else clean(text)
-        if not text or key in self.values:
+        """Keep a value unless the field has one already; whether it was kept.
+
+        In extracted text a break after a full stop may be a paragraph or a wrapped line:
+        read as a paragraph, the other reading noted.
+        """
+        chosen, other = paragraphs(text, self.typed)
+        if not chosen or key in self.values:
             return False
-        self.values[key] = text
+        self.values[key] = chosen if self.typed or other else clean(text) or chosen
+        if other and "\n" in (text or ""):
+            self.uncertain.append((key, chosen, other))
         return True
 
 
@@ -79,8 +86,9 @@ def read_labels(
         for i, _ in labelled:  # the header of a list of forms (目录), not a form's fields
             ledger.taken.discard((block.index, i))
         return at + 1
-    if not values and len(labelled) == 1 and nxt is not None and _is_paragraph(nxt, vocab):
-        return _paragraphs(blocks, at + 1, _key(labelled[0][1], labelled), vocab, ledger, fields)
+    key = _key(labelled[0][1], labelled)
+    if not values and len(labelled) == 1 and key != "-" and nxt and _is_paragraph(nxt, vocab):
+        return _paragraphs(blocks, at + 1, key, vocab, ledger, fields)
     _pairs(block, labelled, values, ledger, fields)
     return at + 1
 
@@ -91,8 +99,6 @@ def _paragraphs(
     """The one-cell rows under a label alone on its row, up to the next label: its value."""
     stop = at
     while stop < len(blocks) and _is_paragraph(blocks[stop], vocab):
-        if stop > at and len(blocks[stop].filled) > 1:
-            break  # a row of several cells is a table's, not the paragraph's
         stop += 1
     if fields.put(key, "\n".join(t for b in blocks[at:stop] for _, t in b.filled)):
         for block in blocks[at:stop]:
@@ -106,8 +112,9 @@ def _key(key: str, labelled: list[tuple[int, str]]) -> str:
 
 
 def _is_paragraph(block: Block, vocab: Vocabulary) -> bool:
+    """A row of one cell (a row of several is a table's) that is no label."""
     own = [t for i, t in block.filled if block.cells[i].copy_of is None]
-    return bool(own) and not any(label_of(t, vocab) for t in own)
+    return len(own) == 1 and not label_of(own[0], vocab)
 
 
 def _pairs(

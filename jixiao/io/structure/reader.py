@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.align import positions
-from jixiao.io.structure.columns import Header, is_header, read_header
+from jixiao.io.structure.columns import Header, is_header, printed_columns, read_header
 from jixiao.io.structure.funds import (
     FundsReading,
     currency_in,
@@ -117,8 +117,8 @@ def _read_part(
         draft.year = draft.year or year_in(block.text)
         ledger.take(block)
         return at + 1
-    if is_header(block, vocab):
-        return _table(blocks, at, vocab, ledger, draft)
+    if is_header(block, vocab) or (not draft.tables and printed_columns(block, vocab)):
+        return _table(blocks, at, vocab, ledger, draft, printed_columns(block, vocab))
     if is_funds_header(block, vocab):
         draft.funds, stop = read_funds(blocks, at, vocab, ledger)
         return stop
@@ -172,11 +172,22 @@ def _names_project(block: Block, vocab: Vocabulary) -> bool:
     return any(label_of(t, vocab) == "project.name" for _, t in block.filled)
 
 
-def _table(blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> int:
-    """Read an indicator table from its header; the index of the first block after it."""
-    header = _take_header(blocks, at, vocab, ledger)
+def _table(
+    blocks: list[Block],
+    at: int,
+    vocab: Vocabulary,
+    ledger: Ledger,
+    draft: Draft,
+    header: Header | None = None,
+) -> int:
+    """Read an indicator table from its header; the index of the first block after it.
+
+    ``header`` given (the layout's column order), the table starts at ``blocks[at]``.
+    """
+    if header is None or is_header(blocks[at], vocab):
+        header = _take_header(blocks, at, vocab, ledger)
+        at += len(header.blocks)
     draft.tables += 1
-    at += len(header.blocks)
     while at < len(blocks):
         block = blocks[at]
         if block.blank:
@@ -217,6 +228,9 @@ def _ending(block: Block, vocab: Vocabulary) -> str | None:
     if not own:
         return None
     key = label_of(own[0], vocab)
+    head, colon, _ = own[0].replace("：", ":").partition(":")
+    if colon and vocab.is_label(head):
+        return "end"  # 填报人：李四 — a signature line after the table
     if key == "totals.total_score":
         return "total"
     if (key and key.startswith(ENDING_SECTIONS)) or is_funds_header(block, vocab):

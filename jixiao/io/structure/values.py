@@ -17,6 +17,7 @@ _BAND = re.compile(
 )
 _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
 _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+_NUMBERED_ITEM = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)[、.．)）]")
 _SENTENCE_BREAK = re.compile(r"(?<=[。；！？])\s+(?=\S)")
 
 
@@ -93,7 +94,10 @@ def paragraphs(text: str | None, typed: bool) -> tuple[str | None, str | None]:
         return "\n".join(filter(None, map(clean, text.split("\n")))) or None, None
     if not _SENTENCE_BREAK.search(text):
         return clean(text), None
-    chosen = "\n".join(filter(None, map(clean, _SENTENCE_BREAK.split(text))))
+    parts = _SENTENCE_BREAK.split(text)
+    chosen = "\n".join(filter(None, map(clean, parts)))
+    if all(_NUMBERED_ITEM.match(p) for p in parts[1:]):
+        return chosen, None  # each part a numbered item (2、…): paragraphs, settled
     return chosen, clean(_SENTENCE_BREAK.sub("", text))
 
 

@@ -38,7 +38,7 @@ _FIELDS = {
     ),
     "funds.rows": ("total", "sources"),
     "goals": ("block", "overall", "annual", "achieved"),
-    "indicators": ("block", "placeholder", "ellipsis", "comparators"),
+    "indicators": ("block", "placeholder", "ellipsis", "comparators", "column_order"),
     "indicators.columns": (
         *("level1", "level2", "name", "target", "actual", "weight", "score", "deviation"),
         *("comparator", "unit", "explanation", "note", "project", "project_budget"),
@@ -65,7 +65,12 @@ _LAYOUT_KEYS = {
 }
 # Words a cell prints as a value, not as a label: looked up with ``words``, never ``field``.
 VALUE_WORDS = frozenset(
-    {("indicators", "comparators"), ("furniture", "empty"), ("totals", "grade_words")}
+    {
+        ("indicators", "comparators"),
+        ("furniture", "empty"),
+        ("totals", "grade_words"),
+        ("indicators", "column_order"),  # a column order, not labels of their own
+    }
 )
 _OPEN_SECTIONS = frozenset({"indicators.tree"})  # keys are printed names, not field names
 _SCALAR_FIELDS = {("indicators", "placeholder")}

@@ -320,3 +320,26 @@ def test_a_label_alone_on_its_row_takes_the_paragraphs_under_it():
         ]
     )
     assert result.forms[0].goals.overall == "目标1:确保工资发放;\n目标2:保障日常运行。"
+
+
+def test_a_table_printed_without_its_header_row_is_read_in_the_layouts_column_order():
+    # the Shanghai 2020 target's entry names its columns: 一级目标 二级目标 三级目标 指标目标值
+    result, left = read(
+        [
+            ["财政项目支出绩效目标表", "", "", ""],
+            ["（2020年度）", "", "", ""],
+            ["项目名称", "阅读推广活动经费", "", ""],
+            ["产出目标", "数量", "阅读推广活动场次", ">=120场"],
+            ["^产出目标", "质量", "活动方案审核通过率", "100%"],
+            ["效果目标", "社会效益", "全民阅读氛围", "进一步浓厚"],
+            ["投入与管理", "投入管理", "预算资金到位率", ">=95%"],
+            ["填报人：李四", "", "", ""],
+        ]
+    )
+    [form] = result.forms
+    assert form.template == "sh-2020-target"
+    assert [(i.level1, i.level2, i.name) for i in form.indicators][:2] == [
+        ("产出目标", "数量", "阅读推广活动场次"),
+        ("产出目标", "质量", "活动方案审核通过率"),
+    ]
+    assert left == ["填报人：李四"]  # a signature line ends the table, reported

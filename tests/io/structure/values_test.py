@@ -90,3 +90,10 @@ def test_a_printed_day_or_month_is_read(printed, iso):
 
 def test_a_date_that_is_not_one_is_none():
     assert form_date("2024年13月") is None and form_date("年底前") is None
+
+
+def test_a_break_before_a_numbered_item_is_a_settled_paragraph():
+    assert paragraphs("1、全年签约12860人。\n2、建档率98.2%。", typed=False) == (
+        "1、全年签约12860人。\n2、建档率98.2%。",
+        None,
+    )
