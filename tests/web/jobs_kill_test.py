@@ -155,6 +155,7 @@ def test_a_worker_killed_mid_store(cast, settings, tmp_path):
     client = cast.client(cast.clerk)
     batch = upload(client, [seed_001_copy(n) for n in range(25)])
     call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
+    assert set(batch.files.values_list("outcome", flat=True)) == {"parsed with findings"}
     client.post(reverse("jx-import-confirm", args=[batch.pk]))
     batch.refresh_from_db()
     store = batch.store_job.pk
