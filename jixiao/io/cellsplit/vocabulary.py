@@ -32,6 +32,9 @@ _KEY_KINDS = {
     ("indicators", "ellipsis"): None,
     ("indicators", "comparators"): None,
     ("furniture", "empty"): None,
+    ("totals", "grade_words"): None,  # values printed after the total (优秀 …)
+    ("indicators", "column_order"): None,  # a layout's column order, not labels of their own
+    ("indicators", "header_row"): None,
     ("totals", "total_score"): "totals",
     **{(table, "block"): "blocks" for table in ("funds", "goals", "indicators")},
 }

@@ -138,15 +138,21 @@ def _bound(column: Column, left: list[Column]) -> Column:
 def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
     """The layout's own column order for a table printed without its header row.
 
-    Used when a row starts with a level-1 name of the vocabulary and has as many cells as the
-    layout's columns (``[indicators] column_order`` of its entry); None otherwise.
+    Used when a row is the layout's ``header_row`` (headings spanning columns), or starts with
+    a level-1 name and has as many cells as the layout's columns (``column_order``, the table
+    printed without its header); None otherwise.
     """
     headings = vocab.words("indicators", "column_order")
     filled = block.filled
     if not headings or len(block.cells) != len(headings) or not filled or filled[0][0] != 0:
         return None
+    columns = [
+        Column(i, vocab.field(SECTION, h) or (BLOCK if vocab.field("indicators", h) else None), h)
+        for i, h in enumerate(headings)
+    ]
+    if list(vocab.words("indicators", "header_row")) == block.texts:
+        return Header((block.index,), _bind_weights(columns))  # the layout's own header row
     first = "".join(filled[0][1].split())
     if first not in vocab.words("indicators.levels", "level1"):
         return None
-    columns = [Column(i, vocab.field(SECTION, h), h) for i, h in enumerate(headings)]
     return Header((), _bind_weights(columns))

@@ -302,12 +302,17 @@ def _put_line(reading: FundsReading, kind: str, name: str, value: Decimal | None
         reading.totals.setdefault("budget" if kind == "total" else kind, value)
 
 
+def _bare(text: str) -> str:
+    """A heading without its unit bracket: 预算金额（元） → 预算金额."""
+    return re.sub(r"\([^()]*\)$", "", normalise(text))
+
+
 def _component_columns(block: Block, vocab: Vocabulary) -> tuple[int, int] | None:
     """``(name column, amount column)`` of a header of the budget's parts, or None."""
     names = {normalise(w) for w in vocab.words("funds", "component_name")}
     amounts = {normalise(w) for w in vocab.words("funds", "component_amount")}
-    name = next((i for i, t in block.filled if normalise(t) in names), None)
-    value = next((i for i, t in block.filled if normalise(t) in amounts), None)
+    name = next((i for i, t in block.filled if _bare(t) in names), None)
+    value = next((i for i, t in block.filled if _bare(t) in amounts), None)
     return None if name is None or value is None else (name, value)
 
 
@@ -323,12 +328,13 @@ def read_components(
     if columns is None:
         return None
     name, value = columns
-    ledger.take(blocks[at], name)
-    ledger.take(blocks[at], value)
+    for i, text in blocks[at].filled:
+        if i in columns or vocab.is_label(text) or vocab.field("funds", text):
+            ledger.take(blocks[at], i)
     stop = at + 1
     while stop < len(blocks):
         texts = blocks[stop].texts
-        if max(name, value) >= len(texts) or not texts[name] or not is_amount(texts[value]):
+        if max(name, value) >= len(texts) or not texts[name] or amount(texts[value]) is None:
             break
         reading.components.append(
             Component(clean(texts[name]) or texts[name], amount(texts[value]))

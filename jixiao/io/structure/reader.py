@@ -119,15 +119,15 @@ def _read_part(
         return at + 1
     if is_header(block, vocab) or (not draft.tables and printed_columns(block, vocab)):
         return _table(blocks, at, vocab, ledger, draft, printed_columns(block, vocab))
+    reading = draft.funds or FundsReading()
+    if (stop := read_components(blocks, at, vocab, ledger, reading)) is not None:
+        draft.funds = reading  # 子项目名称 | 预算金额: before a funds header, which it resembles
+        return stop
     if is_funds_header(block, vocab):
         draft.funds, stop = read_funds(blocks, at, vocab, ledger)
         return stop
     if _furniture(block, vocab, ledger, draft) or _funds_line(block, vocab, ledger, draft):
         return at + 1
-    reading = draft.funds or FundsReading()
-    if (stop := read_components(blocks, at, vocab, ledger, reading)) is not None:
-        draft.funds = reading
-        return stop
     return read_labels(blocks, at, vocab, ledger, draft.fields)
 
 
@@ -187,6 +187,9 @@ def _table(
     if header is None or is_header(blocks[at], vocab):
         header = _take_header(blocks, at, vocab, ledger)
         at += len(header.blocks)
+    elif header.blocks:  # the layout's own header row, read by its column order
+        ledger.take(blocks[at])
+        at += 1
     draft.tables += 1
     while at < len(blocks):
         block = blocks[at]

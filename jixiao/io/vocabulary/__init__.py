@@ -38,7 +38,7 @@ _FIELDS = {
     ),
     "funds.rows": ("total", "sources"),
     "goals": ("block", "overall", "annual", "achieved"),
-    "indicators": ("block", "placeholder", "ellipsis", "comparators", "column_order"),
+    "indicators": ("block", "placeholder", "ellipsis", "comparators", "column_order", "header_row"),
     "indicators.columns": (
         *("level1", "level2", "name", "target", "actual", "weight", "score", "deviation"),
         *("comparator", "unit", "explanation", "note", "project", "project_budget"),
@@ -70,8 +70,12 @@ VALUE_WORDS = frozenset(
         ("furniture", "empty"),
         ("totals", "grade_words"),
         ("indicators", "column_order"),  # a column order, not labels of their own
+        ("indicators", "header_row"),
     }
 )
+# Lists whose order is their meaning: a layout's own replaces its parent's, never merged.
+ORDERED = frozenset({("indicators", "column_order"), ("indicators", "header_row")})
+_ORDERED_KEYS = frozenset(key for _, key in ORDERED)
 _OPEN_SECTIONS = frozenset({"indicators.tree"})  # keys are printed names, not field names
 _SCALAR_FIELDS = {("indicators", "placeholder")}
 _KINDS = ("target", "self_evaluation")
@@ -224,8 +228,8 @@ def _merged_names(layout_id: str) -> dict[str, dict[str, object]]:
     names = _merged_names(parent) if parent else {s: {} for s in _FIELDS}
     for section, fields in _sections(data):
         for key, value in fields.items():
-            if isinstance(value, str):
-                names[section][key] = value
+            if isinstance(value, str) or (section, key) in ORDERED:
+                names[section][key] = value if isinstance(value, str) else tuple(value)
             else:
                 if parent:  # a layout's own name for a field is no longer its parent's other field
                     _drop_elsewhere(names[section], key, value)
@@ -237,7 +241,7 @@ def _merged_names(layout_id: str) -> dict[str, dict[str, object]]:
 def _drop_elsewhere(fields: dict[str, object], key: str, words: list[str]) -> None:
     """A name a layout gives to one field is no longer another field's (指标值: actual in 吉林)."""
     for other, names in fields.items():
-        if other != key and not isinstance(names, str):
+        if other != key and not isinstance(names, str) and other not in _ORDERED_KEYS:
             fields[other] = tuple(n for n in names if n not in words)
 
 

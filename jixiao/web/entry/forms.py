@@ -5,6 +5,7 @@ Numbers are typed as text and kept as typed until saved (``506,745.04`` is fine)
 fields they concern, so a failed save keeps every input and says why.
 """
 
+import re
 from typing import Any
 
 from django import forms
@@ -20,6 +21,7 @@ from jixiao.web.language import in_language
 from jixiao.web.store.layouts import editor_layouts, title
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
+LINE_BREAK = re.compile(r"\r\n?")
 # Text limits, said at the field: goals and narratives, and shorter notes.
 PROSE_CHARACTERS = 20_000
 NOTE_CHARACTERS = 2_000
@@ -62,15 +64,41 @@ class NumberField(forms.CharField):
         return _number(super().clean(value), self.key)
 
 
+class LongText(forms.CharField):
+    """A text area's text as typed: its line breaks and indentation kept (a browser sends CR LF).
+
+    Only a text of nothing but spaces is empty.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", TEXTAREA)
+        super().__init__(strip=False, **kwargs)
+
+    def to_python(self, value: Any) -> str:
+        """The text with every line break a plain LF; blank text is empty."""
+        text = LINE_BREAK.sub("\n", super().to_python(value))
+        return text if text.strip() else ""
+
+
 def prose(label: str, characters: int = PROSE_CHARACTERS) -> forms.CharField:
     """A long text field whose limit is said under it."""
-    return forms.CharField(
-        label=label,
-        required=False,
-        max_length=characters,
-        widget=TEXTAREA,
-        help_text=lazy(at_most, str)(characters),
-    )
+    return LongText(label=label, max_length=characters, help_text=lazy(at_most, str)(characters))
+
+
+def kept(typed: Any, stored: Any) -> Any:
+    """The stored text when what came back is that text untouched, else what was typed.
+
+    A one-line input gives back its text trimmed and without line breaks (a browser drops
+    them); a text area gives it back whole. Either way an untouched text stays byte for byte.
+    """
+    if not isinstance(typed, str) or not isinstance(stored, str):
+        return typed
+    typed = LINE_BREAK.sub("\n", typed)
+    if typed == stored:
+        return stored
+    one_line = stored.replace("\r", "").replace("\n", "").strip()
+    return stored if typed.strip() == one_line else typed
 
 
 def at_most(characters: int) -> str:
@@ -156,11 +184,8 @@ class IndicatorForm(KeyedNumbers, forms.Form):
     actual = forms.CharField(label=_("实际完成值"), required=False, max_length=500)
     weight = NumberField(label=_("分值"))
     score = NumberField(label=_("得分"))
-    deviation = forms.CharField(
-        label=_("偏差原因及改进措施"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    deviation = LongText(
+        label=_("偏差原因及改进措施"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
     )
     note = forms.CharField(label=_("备注"), required=False, max_length=2000)
 
@@ -183,12 +208,21 @@ def header_initial(data: dict[str, Any]) -> dict[str, Any]:
     return initial
 
 
-def _ordered_rows(formset: forms.BaseFormSet) -> list[dict[str, Any]]:
+def _ordered_rows(formset: forms.BaseFormSet, stored: list[Any]) -> list[dict[str, Any]]:
     rows = [
         f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
     ]
     rows.sort(key=lambda r: (r.get("ORDER") is None, r.get("ORDER") or 0))
     typed = [{k: (row.get(k) or None) for k in INDICATOR_KEYS} for row in rows]
+    # Rows move, so a text is compared with the stored texts of its column, not of its place.
+    texts: dict[str, list[str]] = {}
+    for row in stored:
+        for key, value in row.items() if isinstance(row, dict) else ():
+            if isinstance(value, str):
+                texts.setdefault(key, []).append(value)
+    for row in typed:
+        for key, value in row.items():
+            row[key] = next((s for s in texts.get(key, ()) if kept(value, s) is s), value)
     return [row for row in typed if any(row.values())]  # a row with nothing typed is no indicator
 
 
@@ -198,18 +232,21 @@ def assemble(
     """The canonical form from the cleaned entry forms, over what ``base`` already held."""
     data = dict(base)
     data.update(schema="jixiao/form@1", template=header["template"], year=header["year"])
-    data["project"] = {
-        **(base.get("project") or {}),
-        **{n: header.get(n) or None for n in PROJECT_FIELDS},
-    }
+
+    def section(name: str, fields: tuple[str, ...]) -> dict[str, Any]:
+        stored = base.get(name) or {}
+        return {n: kept(header.get(n) or None, stored.get(n)) for n in fields}
+
+    data["project"] = {**(base.get("project") or {}), **section("project", PROJECT_FIELDS)}
     data["project"]["unit"] = unit
     funds = {**(base.get("funds") or {}), **{n: header.get(n) for n in FUNDS_FIELDS}}
     funds["currency_unit"] = header.get("currency_unit")
     data["funds"] = funds
-    data["goals"] = {n: header.get(n) or None for n in GOALS_FIELDS}
-    data["narrative"] = {n: header.get(n) or None for n in NARRATIVE_FIELDS}
-    data.update(total_score=header.get("total_score"), grade=header.get("grade") or None)
-    data["indicators"] = _ordered_rows(formset)
+    data["goals"] = section("goals", GOALS_FIELDS)
+    data["narrative"] = section("narrative", NARRATIVE_FIELDS)
+    grade = kept(header.get("grade") or None, base.get("grade"))
+    data.update(total_score=header.get("total_score"), grade=grade)
+    data["indicators"] = _ordered_rows(formset, base.get("indicators") or [])
     levels = []
     for row in data["indicators"]:
         if row["level1"] and row["level1"] not in levels:
