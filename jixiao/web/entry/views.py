@@ -33,12 +33,12 @@ def _unit_of(request: HttpRequest):
 
 def _bound(request: HttpRequest, kind: str, base: dict[str, Any], record: FormRecord | None):
     current = base.get("template")
+    initial = header_initial(base)  # a bound form shows its disabled 实施单位 from here
     if request.method == "POST":
         return (
-            HeaderForm(request.POST, kind=kind, current=current),
+            HeaderForm(request.POST, initial=initial, kind=kind, current=current),
             IndicatorFormSet(request.POST, prefix="ind"),
         )
-    initial = header_initial(base)
     initial["version"] = record.version if record else None
     rows = [
         {k: r.get(k) for k in INDICATOR_KEYS} | {"ORDER": i + 1}
@@ -71,6 +71,18 @@ def _layouts(header: HeaderForm, kind: str, base: dict[str, Any]) -> dict[str, A
     return {"trees": {value: tree(value or None) for value in ids}, "weighted": weighted}
 
 
+def in_order(formset) -> list:
+    """The rows as the clerk left them: by their order field when the page came back."""
+    if not formset.is_bound:
+        return list(formset)
+
+    def place(row) -> tuple[bool, int]:
+        value = str(row["ORDER"].value() or "")
+        return (not value.isdigit(), int(value) if value.isdigit() else 0)
+
+    return sorted(formset, key=place)
+
+
 def _render(request, kind, header, formset, record=None, status=200, base=None):
     base = base or {}
     chosen = header["template"].value() or ""
@@ -79,6 +91,7 @@ def _render(request, kind, header, formset, record=None, status=200, base=None):
         "kind": kind,
         "header": header,
         "formset": formset,
+        "rows": in_order(formset),
         "record": record,
         "levels": layouts["trees"].get(chosen, {}),
         "weighted": layouts["weighted"].get(chosen, False),
