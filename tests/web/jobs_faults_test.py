@@ -7,7 +7,9 @@ Workers here run in the test process (``db_worker --batch``); ``jobs_kill_test``
 import io
 import struct
 import zipfile
+from dataclasses import replace
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -21,6 +23,7 @@ from jixiao.io.limits import Limits
 from jixiao.web.imports import jobs, tasks
 from jixiao.web.imports.models import ImportBatch, Job, JobStatus
 from jixiao.web.store.models import FormRecord
+from jixiao.web.store.services import to_form, update_form
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -349,3 +352,27 @@ def test_a_run_that_lost_its_lease_writes_nothing_more(cast):
     job.refresh_from_db()
     assert (job.status, job.done, job.worker) == (JobStatus.RUNNING, 0, "the next run")
     assert batch.files.get().outcome == ""
+
+
+def test_a_recheck_never_writes_over_a_save_made_meanwhile(cast, evaluation, monkeypatch):
+    job = Job.objects.create(kind="recheck", year=2022, created_by=cast.finance)
+    jobs.launch(job)
+    recheck = tasks.refresh_summary
+
+    def a_save_meanwhile(record, form):
+        recheck(record, form)  # the recheck's figures for the form as it read it …
+        stored = FormRecord.objects.get(pk=record.pk)  # … while the clerk saves a new total
+        update_form(
+            stored,
+            replace(to_form(stored), total_score=Decimal("50")),
+            actor=cast.clerk,
+            expected_version=stored.version,
+        )
+
+    monkeypatch.setattr(tasks, "refresh_summary", a_save_meanwhile)
+    run_worker()
+    job.refresh_from_db()
+    record = FormRecord.objects.get(pk=evaluation.pk)
+    assert (job.status, record.version) == (JobStatus.DONE, 2)
+    assert record.declared_total == Decimal("50.00")  # the save's figures, not the recheck's
+    assert record.errors == 1  # total-mismatch: 50 declared
