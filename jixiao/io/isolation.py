@@ -3,8 +3,9 @@
 Reading a hostile file can take minutes or gigabytes however careful the readers are (a
 decompression bomb, text that makes the importer try every split). ``Worker.call`` runs a
 module-level function in a child process whose address space is capped
-(``resource.setrlimit(RLIMIT_AS)``), waits at most the time bound for the answer, and raises
-``Overrun`` when either bound is passed or the child dies. The child is started once and reused
+(``resource.setrlimit(RLIMIT_AS)``, counted from the child's size at its start), waits at
+most the time bound for the answer, and raises ``Overrun`` when either bound is passed or the
+child dies. The child is started once and reused
 for every later call, so a batch pays its start-up once; after an overrun it is killed and a
 fresh one is started on the next call.
 
@@ -77,12 +78,29 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
         _send(conn, reply)
 
 
+def _address_space() -> int:
+    """This process's address space in bytes now (0 where ``/proc`` does not tell)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _cap_memory(memory_bytes: int) -> None:
-    """Cap the address space; never above a cap already set on this process (it cannot rise)."""
+    """Let the calls add at most ``memory_bytes`` to the address space the child starts with.
+
+    A child forked from a large process starts large; counting from its start keeps the bound
+    the same for every parent. Never above a cap already set on this process (it cannot rise).
+    """
+    cap = _address_space() + memory_bytes
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
-        memory_bytes = min(memory_bytes, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
 def _send(conn: Connection, reply: tuple[str, Any]) -> None:
@@ -102,7 +120,7 @@ class Worker:
 
     Args:
         seconds: wall time allowed for each call (``None``: no bound).
-        memory_bytes: address space of the child (``None``: no bound).
+        memory_bytes: what a call may add to the child's address space (``None``: no bound).
         method: how the child is started, ``fork`` or ``forkserver`` (``None``: ``fork`` while
             the process has one thread, else ``forkserver``).
     """

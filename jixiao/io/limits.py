@@ -34,7 +34,7 @@ class Limits:
 
     file_bytes: int | None = 100 * MIB  # the largest file read at all
     seconds: float | None = 60.0  # wall time of one file's parse
-    memory_bytes: int | None = 1024 * MIB  # address space of the process that parses
+    memory_bytes: int | None = 1024 * MIB  # address space a parse may add to its process
 
     @property
     def file_mb(self) -> str:

@@ -5,6 +5,7 @@ Every allocation happens in the child, whose address space is capped; the test p
 holds more than a few kilobytes of them.
 """
 
+import mmap
 import os
 import subprocess
 import sys
@@ -58,6 +59,7 @@ def test_calls_run_in_one_child_reused_across_calls(worker):
 
 
 def test_a_call_over_the_memory_bound_is_stopped_and_the_next_runs_in_a_new_child(worker):
+    # The bound counts from the child's size at its start, however large this process is.
     before = worker.call(child_pid)
     assert worker.call(allocate, 100) == 100  # well inside 400 MiB
     with pytest.raises(Overrun) as stopped:
@@ -164,3 +166,14 @@ def test_a_worker_whose_parent_was_killed_ends(method, tmp_path):
         time.sleep(0.1)
     os.kill(worker_pid, 9)
     pytest.fail("the orphaned worker kept running")
+
+
+def test_the_memory_bound_counts_from_the_childs_start_not_from_zero():
+    reserved = mmap.mmap(-1, 1024 * MIB)  # 1 GiB of address space, never touched: no memory
+    try:
+        with Worker(seconds=10, memory_bytes=300 * MIB, method="fork") as worker:
+            assert worker.call(allocate, 100) == 100  # a cap of 300 MiB from zero would refuse
+            with pytest.raises(Overrun):
+                worker.call(allocate, 400)
+    finally:
+        reserved.close()
