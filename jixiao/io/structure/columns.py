@@ -16,7 +16,9 @@ SECTION = "indicators.columns"
 NAMES = frozenset({"level1", "level2", "name"})
 VALUES = frozenset({"target", "actual", "weight", "score"})
 # Columns whose field the canonical form has no place for: their values are reported.
-REPORTED = frozenset({"direction", "standard", "collected", "level2_weight", "project_weight"})
+REPORTED = frozenset(
+    {"direction", "standard", "collected", "initial_target", "level2_weight", "project_weight"}
+)
 BLOCK = "block"  # a label cell merged down the table's side (绩效指标): not a column
 
 

@@ -317,11 +317,16 @@ def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | Non
     """Target and actual, with the comparator cell before and the unit cell after."""
     target, actual = row.value("target"), row.value("actual")
     marks = frozenset(vocab.words("indicators", "comparators"))
-    comparator = row.header.first("comparator")
-    mark = row.text(comparator)
-    if mark and "".join(mark.split()) in marks and target:
+    joined_mark = False
+    for comparator in row.header.of("comparator"):  # 计算符号 beside 指标性质 (定量 / 定性)
+        mark = row.text(comparator)
+        if not mark or row.merged(comparator):
+            continue
         row.take(comparator)
-        target = with_comparator(target, mark, marks)
+        if "".join(mark.split()) in marks and target and not joined_mark:
+            target, joined_mark = with_comparator(target, mark, marks), True
+        else:  # 定量, 定性: no part of the value, reported with its column
+            table.reported.setdefault(comparator.heading, []).append(mark)
     unit_column = row.header.first("unit")
     unit = row.text(unit_column)
     if unit:

@@ -43,7 +43,7 @@ _FIELDS = {
         *("level1", "level2", "name", "target", "actual", "weight", "score", "deviation"),
         *("comparator", "unit", "explanation", "note", "project", "project_budget"),
         "project_goal",
-        *("direction", "standard", "collected"),  # no canonical field: reported with values
+        *("direction", "standard", "collected", "initial_target"),  # reported with values
     ),
     "indicators.periods": ("long_term", "annual"),
     "indicators.levels": ("level1", "level2"),

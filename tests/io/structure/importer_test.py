@@ -244,6 +244,8 @@ def test_a_total_row_ends_the_table_and_gives_the_total_score():
 def test_a_known_layout_is_named_by_its_distinctive_words_and_an_unknown_one_is_reported():
     sichuan, _ = read(
         [
+            ["预算执行情况（10分）", "年初预算", "调整后预算数", "预算执行数"],
+            ["总额", "120.00", "126.50", "121.86"],
             [
                 *HEADER[:3],
                 "指标性质",
