@@ -7,6 +7,7 @@ colon (``填报单位（盖章）：X``). A row of goal headings with no values 
 next row when that row holds no label (a paragraph under its heading).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
@@ -18,6 +19,9 @@ VALUE_SECTIONS = ("project", "goals", "totals", "narrative")
 FURNITURE = (("funds", "block"), ("funds", "currency_labels"), ("indicators", "block"))
 FURNITURE += (("goals", "block"), ("furniture", "labels"))
 _COLONS = (":", "：")
+_NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+|\d+)[、.．]|^\s*[(（][一二三四五六七八九十\d]+[)）]"
+)
 
 
 @dataclass
@@ -55,7 +59,12 @@ def label_of(text: str, vocab: Vocabulary) -> str | None:
 
 
 def _inline(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
-    """``label：value`` written in one cell → ``(key, value)``."""
+    """``label：value`` written in one cell → ``(key, value)``.
+
+    A numbered line (``一、项目名称：填写…``) is an instruction about the label, not its value.
+    """
+    if _NUMBERED.match(text):
+        return None
     for colon in _COLONS:
         head, sep, rest = text.partition(colon)
         if sep and rest.strip() and (key := label_of(head, vocab)) and key != "-":

@@ -105,7 +105,8 @@ def read_blocks(
             if drafts[-1].tables and _names_project(block, vocab):
                 drafts.append(new())
             at = _read_part(blocks, at, vocab, ledger, drafts[-1])
-    return [d for d in drafts if d.tables or d.fields.values or d.funds or d.title]
+    # A title with nothing under it (a sheet's name in a workbook's overview) is no form.
+    return [d for d in drafts if d.tables or d.fields.values or d.funds]
 
 
 def _read_part(
