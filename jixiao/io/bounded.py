@@ -59,6 +59,7 @@ def too_costly(document: str, reason: Reason | Literal["depth"], limits: Limits)
 def defect(document: str, exc: Exception) -> Finding:
     """The finding for an exception that escaped reading a file (a defect of jixiao)."""
     what = f"{type(exc).__name__}: {exc}"
+    what = what if len(what) <= 200 else f"{what[:199]}…"
     return problem(
         "unreadable-file",
         Severity.ERROR,

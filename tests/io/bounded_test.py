@@ -78,3 +78,10 @@ def test_an_exception_escaping_a_reader_is_a_failed_result_naming_the_file(parse
     assert result.findings[0].message_en == (
         "reading failed (a defect of jixiao, please report it): KeyError: 'sheet9'"
     )
+
+
+def test_a_long_exception_message_is_cut_short(parser):
+    result = parser.result_of("odd.xlsx", broken_reader, "x" * 10_000)
+    message = result.findings[0].message_en
+    assert len(message) == len("reading failed (a defect of jixiao, please report it): ") + 200
+    assert message.endswith("xx…")
