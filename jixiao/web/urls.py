@@ -14,6 +14,7 @@ urlpatterns = [
     path("home/", review.home, name="jx-home"),
     path("todo/", todo, name="jx-todo"),
     path("queue/", review.queue, name="jx-queue"),
+    path("queue/batch/", review.batch, name="jx-queue-batch"),
     path("forms/new/<str:kind>/", entry.new_form, name="jx-new"),
     path("forms/preview/", entry.preview, name="jx-preview-new"),
     path("forms/<int:pk>/", review.form_page, name="jx-form"),

@@ -59,7 +59,7 @@ def test_a_return_needs_a_reason(evaluation, cast):
         (Status.DRAFT, "other_clerk", []),
         (Status.DRAFT, "reviewer", []),
         (Status.DRAFT, "finance", []),
-        (Status.SUBMITTED, "clerk", []),
+        (Status.SUBMITTED, "clerk", ["withdraw"]),
         (Status.SUBMITTED, "reviewer", ["pass", "return_department"]),
         (Status.SUBMITTED, "other_reviewer", []),
         (Status.SUBMITTED, "finance", []),

@@ -17,6 +17,7 @@ from jixiao.web.accounts.access import form_for, membership_of, owns
 from jixiao.web.accounts.models import Role
 from jixiao.web.entry.forms import HeaderForm, IndicatorFormSet, assemble, header_initial, to_core
 from jixiao.web.entry.prefill import self_evaluation_from
+from jixiao.web.review.notes import return_notes
 from jixiao.web.review.presenter import present
 from jixiao.web.store.checking import check_in_web
 from jixiao.web.store.layouts import DEFAULT_LAYOUT, prints_weights, tree
@@ -97,6 +98,7 @@ def _render(request, kind, header, formset, record=None, status=200, base=None):
         "weighted": layouts["weighted"].get(chosen, False),
         "layouts": layouts,
         "source": base,
+        "notes": return_notes(record) if record else None,
     }
     return render(request, "entry/editor.html", context, status=status)
 

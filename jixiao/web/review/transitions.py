@@ -2,7 +2,9 @@
 
 draft → submitted → (returned by the department | passed) → (returned by the finance
 bureau | approved) → published. A returned form goes back to its unit, which fixes it and
-submits again. Transitions are checked here, on the server, whatever the page offered.
+submits again; a submitted form nobody has reviewed yet may be withdrawn by its unit.
+Transitions are checked here, on the server, whatever the page offered; each move writes
+one audit row, also when many forms are moved at once (``apply_many``).
 """
 
 from collections.abc import Callable
@@ -16,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jixiao.web.accounts.access import membership_of, owns
 from jixiao.web.accounts.models import Role
-from jixiao.web.store.models import EDITABLE, FormEvent, FormRecord, Status
+from jixiao.web.store.models import EDITABLE, FormEvent, FormRecord, IndicatorComment, Status
 
 
 class TransitionRefused(Exception):
@@ -32,6 +34,26 @@ def department_reviewer(user: User, form: FormRecord) -> bool:
     if member.role == Role.DEPARTMENT_REVIEWER:
         return department == member.organisation_id
     return member.role == Role.FINANCE_REVIEWER and department is None
+
+
+def last_submitted(form: FormRecord) -> FormEvent | None:
+    """The move that last submitted the form."""
+    return (
+        FormEvent.objects.filter(form=form, action="transition", to_status=Status.SUBMITTED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def unreviewed_owner(user: User, form: FormRecord) -> bool:
+    """The form's unit, while no reviewer has commented on it since it was submitted."""
+    if not owns(user, form):
+        return False
+    submitted = last_submitted(form)
+    comments = IndicatorComment.objects.filter(form=form)
+    if submitted is not None:
+        comments = comments.filter(created_at__gte=submitted.created_at)
+    return not comments.exists()
 
 
 def finance_reviewer(user: User, form: FormRecord) -> bool:
@@ -50,11 +72,31 @@ class Transition:
     allowed: Callable[[User, FormRecord], bool]
     label: str
     needs_reason: bool = False
+    done: str = ""  # what happened, said to the user after the move
+
+
+TO_DEPARTMENT = _("已送主管部门审核")
+TO_FINANCE = _("已送财政局审核")
 
 
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition("submit", EDITABLE, Status.SUBMITTED, owns, _("提交")),
-    Transition("pass", (Status.SUBMITTED,), Status.PASSED, department_reviewer, _("审核通过")),
+    Transition("submit", EDITABLE, Status.SUBMITTED, owns, _("提交"), done=TO_DEPARTMENT),
+    Transition(
+        "withdraw",
+        (Status.SUBMITTED,),
+        Status.DRAFT,
+        unreviewed_owner,
+        _("撤回"),
+        done=_("已撤回，可以继续修改"),
+    ),
+    Transition(
+        "pass",
+        (Status.SUBMITTED,),
+        Status.PASSED,
+        department_reviewer,
+        _("审核通过"),
+        done=_("已审核通过，送财政局批准"),
+    ),
     Transition(
         "return_department",
         (Status.SUBMITTED,),
@@ -62,8 +104,16 @@ TRANSITIONS: tuple[Transition, ...] = (
         department_reviewer,
         _("退回"),
         True,
+        done=_("已退回填报单位"),
     ),
-    Transition("approve", (Status.PASSED,), Status.APPROVED, finance_reviewer, _("批准")),
+    Transition(
+        "approve",
+        (Status.PASSED,),
+        Status.APPROVED,
+        finance_reviewer,
+        _("批准"),
+        done=_("已批准"),
+    ),
     Transition(
         "return_finance",
         (Status.PASSED,),
@@ -71,8 +121,16 @@ TRANSITIONS: tuple[Transition, ...] = (
         finance_reviewer,
         _("退回"),
         True,
+        done=_("已退回填报单位"),
     ),
-    Transition("publish", (Status.APPROVED,), Status.PUBLISHED, finance_reviewer, _("公开")),
+    Transition(
+        "publish",
+        (Status.APPROVED,),
+        Status.PUBLISHED,
+        finance_reviewer,
+        _("公开"),
+        done=_("已公开"),
+    ),
 )
 BY_ACTION = {t.action: t for t in TRANSITIONS}
 
@@ -115,3 +173,27 @@ def apply(form: FormRecord, action: str, user: User, reason: str = "") -> FormRe
     )
     locked.refresh_from_db(fields=["status", "version", "updated_at"])
     return locked
+
+
+def said(action: str, form: FormRecord) -> str:
+    """What happened, in words: a unit with no department submits to the finance bureau."""
+    if action == "submit" and form.project.unit.parent_id is None:
+        return str(TO_FINANCE)
+    return str(BY_ACTION[action].done)
+
+
+def apply_many(
+    forms: list[FormRecord], action: str, user: User, reason: str = ""
+) -> tuple[list[FormRecord], list[tuple[FormRecord, str]]]:
+    """Move each form on its own (its own check, its own audit row): those moved, those refused.
+
+    A form that cannot move is reported with the reason; the others move all the same.
+    """
+    moved: list[FormRecord] = []
+    refused: list[tuple[FormRecord, str]] = []
+    for form in forms:
+        try:
+            moved.append(apply(form, action, user, reason))
+        except TransitionRefused as exc:
+            refused.append((form, str(exc)))
+    return moved, refused
