@@ -57,9 +57,14 @@ def log_in(browser, live_server, username):
     return page
 
 
+REVIEW = ("pass", "return_department", "approve", "return_finance")
+
+
 def act(page, action, reason=None):
+    """Open the move's dialog (pass and return share one), write the 审核意见, confirm."""
+    page.click("#open-review" if action in REVIEW else f"#open-{action}")
     if reason:
-        page.fill(f"#reason-{action}", reason)
+        page.fill("#reason-review", reason)
     page.click(f"#do-{action}")
     page.wait_for_load_state()
 
