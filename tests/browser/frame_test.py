@@ -87,3 +87,22 @@ def test_amounts_show_separators_and_a_save_changes_nothing(browser, live_server
         c["path"] for e in FormRecord.objects.get(pk=returned.pk).events.all() for c in e.changes
     ]
     assert changed == []
+
+
+def test_the_indicator_table_scrolls_with_its_first_columns_fixed(browser, live_server, returned):
+    page = log_in(browser, live_server, "clerk")
+    page.set_viewport_size(WIDE)
+    page.goto(f"{live_server.url}/forms/{returned.pk}/edit/")
+    box = page.locator("#indicator-scroll")
+    level1 = page.locator("#id_ind-0-level1")
+    remove = page.locator("#id_ind-0-DELETE")
+    before = level1.bounding_box()
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # wider than its box at 1366
+    box.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    after = level1.bounding_box()
+    assert abs(after["x"] - before["x"]) < 1  # 一级指标 stays where it was
+    edge = box.bounding_box()
+    spot = remove.bounding_box()
+    assert edge["x"] <= spot["x"] and spot["x"] + spot["width"] <= edge["x"] + edge["width"]
+    # The page itself does not scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
