@@ -17,6 +17,7 @@ from jixiao.core.formjson import FUNDS_AMOUNTS, INDICATOR_KEYS, FormDecodeError,
 from jixiao.core.limits import problem as out_of_range
 from jixiao.core.model import Form
 from jixiao.core.numbers import NotANumberError, to_decimal, to_text
+from jixiao.web.entry.adopt import grade_words
 from jixiao.web.language import in_language
 from jixiao.web.store.layouts import editor_layouts, title
 
@@ -123,6 +124,14 @@ def template_choices(kind: str, current: str | None = None) -> list[tuple[str, s
     return choices
 
 
+def grade_choices(template: str | None, current: str | None) -> list[tuple[str, str]]:
+    """The rule set's grade words, and the form's own word where it is another."""
+    words = grade_words(template or None)
+    if current and current not in words:
+        words.append(current)
+    return [("", "—"), *((word, word) for word in words)]
+
+
 class HeaderForm(KeyedNumbers, forms.Form):
     """Everything of a form but its indicators."""
 
@@ -149,7 +158,8 @@ class HeaderForm(KeyedNumbers, forms.Form):
     annual = prose(_("年度绩效目标"))
     achieved = prose(_("实际完成情况"))
     total_score = NumberField(label=_("总分"))
-    grade = forms.CharField(label=_("绩效等级"), required=False, max_length=20)
+    # A choice of the rule set's words; any word is accepted (a printed 优秀, another tool's).
+    grade = forms.CharField(label=_("绩效等级"), required=False, max_length=20, widget=forms.Select)
     achievements = prose(_("主要绩效"))
     problems = prose(_("主要问题"))
     improvements = prose(_("改进措施"))
@@ -160,6 +170,8 @@ class HeaderForm(KeyedNumbers, forms.Form):
         self._key_numbers()
         self.kind = kind
         self.fields["template"].choices = template_choices(kind, current)
+        layout = self.data.get("template", current) if self.is_bound else current
+        self.fields["grade"].widget.choices = grade_choices(layout, self["grade"].value())
 
     def clean_template(self) -> str | None:
         """A layout id, or None for a form whose layout was not recognised (only such a form)."""

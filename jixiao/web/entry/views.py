@@ -15,6 +15,7 @@ from jixiao.core.formjson import INDICATOR_KEYS
 from jixiao.core.model import FormKind
 from jixiao.web.accounts.access import form_for, membership_of, owns
 from jixiao.web.accounts.models import Role
+from jixiao.web.entry.adopt import recomputed
 from jixiao.web.entry.forms import HeaderForm, IndicatorFormSet, assemble, header_initial, to_core
 from jixiao.web.entry.prefill import self_evaluation_from
 from jixiao.web.review.notes import return_notes
@@ -217,8 +218,9 @@ def preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
     form = to_core(assemble(base, cleaned, formset, str(unit or "")), header)
     report = check_in_web(form) if form else None
-    return render(
-        request,
-        "entry/_live.html",
-        {"live": present(report) if report else None, "errors": header.non_field_errors()},
-    )
+    context = {
+        "live": present(report) if report else None,
+        "recomputed": recomputed(report) if report else None,
+        "errors": header.non_field_errors(),
+    }
+    return render(request, "entry/_live.html", context)
