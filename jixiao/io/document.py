@@ -59,30 +59,31 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A printed line or a table row."""
+    """A printed line or a table row.
+
+    ``texts``, ``filled``, ``text`` and ``blank`` are computed once, when the block is made
+    (importers read them tens of thousands of times a file); they are shared, so a caller
+    must never change the lists it gets.
+    """
 
     index: int
     cells: tuple[Cell, ...]
+    #: Every cell's text, stripped, blanks included (positions matter).
+    texts: list[str] = field(init=False, repr=False, compare=False)
+    #: ``(cell index, text)`` of the non-blank cells.
+    filled: list[tuple[int, str]] = field(init=False, repr=False, compare=False)
+    #: The block's non-blank cells joined by one space.
+    text: str = field(init=False, repr=False, compare=False)
+    #: Whether the block holds no text at all.
+    blank: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def texts(self) -> list[str]:
-        """Every cell's text, stripped, blanks included (positions matter)."""
-        return [c.text.strip() for c in self.cells]
-
-    @property
-    def filled(self) -> list[tuple[int, str]]:
-        """``(cell index, text)`` of the non-blank cells."""
-        return [(i, t) for i, c in enumerate(self.cells) if (t := c.text.strip())]
-
-    @property
-    def text(self) -> str:
-        """The block's non-blank cells joined by one space."""
-        return " ".join(t for _, t in self.filled)
-
-    @property
-    def blank(self) -> bool:
-        """Whether the block holds no text at all."""
-        return all(c.blank for c in self.cells)
+    def __post_init__(self) -> None:
+        texts = [c.text.strip() for c in self.cells]
+        filled = [(i, t) for i, t in enumerate(texts) if t]
+        object.__setattr__(self, "texts", texts)
+        object.__setattr__(self, "filled", filled)
+        object.__setattr__(self, "text", " ".join(t for _, t in filled))
+        object.__setattr__(self, "blank", not filled)
 
 
 @dataclass(frozen=True)
