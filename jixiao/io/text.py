@@ -37,7 +37,7 @@ def clean(text: str | None) -> str | None:
 
 def squeeze(text: str) -> str:
     """All whitespace removed: for matching labels such as ``年度 指标值`` or ``可持续影 响指标``."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # str.split and re's \s know the same 29 whitespace characters
 
 
 def amount(text: str | None) -> Decimal | None:
