@@ -78,8 +78,12 @@ class Block:
     blank: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        texts = [c.text.strip() for c in self.cells]
-        filled = [(i, t) for i, t in enumerate(texts) if t]
+        if len(self.cells) == 1:  # a line of plain text: most blocks
+            only = self.cells[0].text.strip()
+            texts, filled = [only], [(0, only)] if only else []
+        else:
+            texts = [c.text.strip() for c in self.cells]
+            filled = [(i, t) for i, t in enumerate(texts) if t]
         object.__setattr__(self, "texts", texts)
         object.__setattr__(self, "filled", filled)
         object.__setattr__(self, "text", " ".join(t for _, t in filled))
@@ -111,8 +115,11 @@ class Ledger:
 
     def take(self, block: Block, cell: int | None = None) -> None:
         """Mark one cell, or every cell of a block, as placed."""
-        cells = range(len(block.cells)) if cell is None else (cell,)
-        self.taken.update((block.index, i) for i in cells)
+        if cell is not None:
+            self.taken.add((block.index, cell))
+        else:
+            index = block.index
+            self.taken.update([(index, i) for i in range(len(block.cells))])
 
     def is_taken(self, block: Block, cell: int) -> bool:
         """Whether a cell has been placed."""
@@ -120,9 +127,10 @@ class Ledger:
 
     def leftovers(self, document: Document) -> list[tuple[Block, int, Cell]]:
         """Non-blank cells nobody placed; cells repeated from a merge count once, at their origin."""
+        taken = self.taken
         return [
             (block, i, cell)
             for block in document
-            for i, cell in enumerate(block.cells)
-            if not cell.blank and cell.copy_of is None and (block.index, i) not in self.taken
+            for i, _ in block.filled  # the non-blank cells
+            if (cell := block.cells[i]).copy_of is None and (block.index, i) not in taken
         ]
