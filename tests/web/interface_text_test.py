@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.urls import reverse
 
 from jixiao.core.formjson import encode_form
 from jixiao.web.accounts.models import Organisation
@@ -23,6 +24,7 @@ from jixiao.web.review import transitions
 from jixiao.web.store.models import FormEvent, FormRecord, IndicatorComment, Status
 from jixiao.web.store.services import create_form, to_canonical
 from tests.conftest import gold_form
+from tests.web.entry_test import _edit_data
 from tests.web.import_missing_test import parsed_batch
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
@@ -200,6 +202,26 @@ def test_pages_speak_one_language(cast, world, role, language):
                 left = left.replace(text, " ")
             wrong += [f"{url}: {w!r} in {left[:80]!r}" for w in other_language(left, language)]
     assert sorted(set(wrong)) == []
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_live_panel_speaks_one_language(cast, world, language):
+    """The editor's live panel (figures, readings, findings) as the page fetches it."""
+    record = world["forms"]["returned"]
+    client = cast.client(cast.clerk)
+    client.cookies["django_language"] = language
+    response = client.post(reverse("jx-preview", args=[record.pk]), _edit_data(record))
+    assert response.status_code == 200
+    parser = InterfaceText(language)
+    parser.feed(response.content.decode())
+    content = stored_content()
+    wrong = []
+    for part in parser.parts:
+        left = part
+        for text in content:
+            left = left.replace(text, " ")
+        wrong += [f"{w!r} in {left[:80]!r}" for w in other_language(left, language)]
+    assert parser.parts and sorted(set(wrong)) == []
 
 
 def test_the_scan_finds_a_word_of_the_other_language():
