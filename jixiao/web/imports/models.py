@@ -59,6 +59,10 @@ class ImportBatch(models.Model):
     # The finance bureau asked, seeing their names, to make the units the files name that are
     # not registered yet (accounts.access.import_refusal); nobody else may.
     create_units = models.BooleanField(default=False)
+    # A ticked form already in the store: "" refuses the batch (as before), "skip" leaves the
+    # stored one, "replace" replaces it if it is a draft or returned form the importer may edit.
+    on_existing = models.CharField(max_length=10, blank=True)
+    stored_forms = models.JSONField(default=list, blank=True)  # pks of the forms it stored
 
 
 class ImportFile(models.Model):
@@ -77,6 +81,8 @@ class ImportFile(models.Model):
     staged = models.JSONField(null=True, blank=True)
     # What the user typed for forms that lacked it: {"<form index>": {"year": 2023, "name": …}}
     supplied = models.JSONField(default=dict, blank=True)
+    # Indexes of its forms the user ticked to store; None: every form (uploads before ticks).
+    chosen = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]

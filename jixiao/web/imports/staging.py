@@ -12,14 +12,15 @@ inside its transaction, hold the database for 14 s.
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 
 from jixiao.core.formjson import INDICATOR_KEYS, encode_form
 from jixiao.core.model import Form
 from jixiao.core.names import name_key
 from jixiao.web.accounts.models import Organisation
-from jixiao.web.store.models import FormEvent, FormRecord, IndicatorRow, Project
-from jixiao.web.store.services import refresh_summary, unit_of_names
+from jixiao.web.store.models import EDITABLE, FormEvent, FormRecord, IndicatorRow, Project
+from jixiao.web.store.services import diff, refresh_summary, to_canonical, unit_of_names
 
 Staged = tuple[Organisation | None, dict[str, Any], str]  # (unit or None, form, file name)
 
@@ -60,13 +61,18 @@ def _decimal(text: str | None) -> Decimal | None:
 
 
 @transaction.atomic
-def publish_staged(staged: list[Staged], *, actor, status: str) -> int:
-    """Store staged forms, each under its unit (or the unit it names); return how many.
+def publish_staged(staged: list[Staged], *, actor, status: str) -> list[int]:
+    """Store staged forms, each under its unit (or the unit it names); return their pks.
+
+    A staged form with ``replace`` (a stored form's pk) replaces that form's content instead,
+    if it is still editable, keeping its status, with an audit row of what changed.
 
     Raises:
         IntegrityError: a form of that project, year and kind is stored already (or twice in
-            the batch); nothing is stored.
+            the batch), or a form to replace is no longer editable; nothing is stored.
     """
+    replaced = [_replace(form, actor, name) for _, form, name in staged if form.get("replace")]
+    staged = [entry for entry in staged if not entry[1].get("replace")]
     units = [unit or unit_of_names(form["unit"], form["department"]) for unit, form, _ in staged]
     projects = _projects(units, [form["project"] for _, form, _ in staged])
     records = FormRecord.objects.bulk_create(
@@ -89,7 +95,37 @@ def publish_staged(staged: list[Staged], *, actor, status: str) -> int:
         )
         for record, (_, form, source_file) in zip(records, staged, strict=True)
     )
-    return len(records)
+    return replaced + [record.pk for record in records]
+
+
+def _replace(form: dict[str, Any], actor, source_file: str) -> int:
+    """Put a staged form's content into the stored draft it replaces; its pk."""
+    bumped = FormRecord.objects.filter(pk=form["replace"], status__in=EDITABLE).update(
+        version=F("version") + 1
+    )
+    if not bumped:  # submitted or approved since the preview: never replaced
+        raise IntegrityError(f"form {form['replace']} is no longer editable")
+    record = FormRecord.objects.get(pk=form["replace"])
+    old = to_canonical(record)
+    summary = form["summary"]
+    record.header, record.template = form["header"], form["template"]
+    record.declared_total = _decimal(summary["declared_total"])
+    record.recomputed_total = _decimal(summary["recomputed_total"])
+    record.errors, record.warnings = summary["errors"], summary["warnings"]
+    record.source_file = source_file
+    record.save()
+    record.rows.all().delete()
+    _insert_rows((record.pk, position, row) for position, row in enumerate(form["indicators"]))
+    FormEvent.objects.create(
+        form=record,
+        actor=actor,
+        action="imported",
+        from_status=record.status,
+        to_status=record.status,
+        note=source_file,
+        changes=diff(old, {**form["header"], "indicators": form["indicators"]}),
+    )
+    return record.pk
 
 
 def _record(project: Project, form: dict[str, Any], status: str, source_file: str) -> FormRecord:

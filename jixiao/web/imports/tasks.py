@@ -23,8 +23,6 @@ from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from jixiao.core.formjson import FormDecodeError, decode_form
-from jixiao.core.model import Form
-from jixiao.core.names import name_key
 from jixiao.io.batch import Status as Outcome
 from jixiao.io.batch import outcome_of
 from jixiao.io.bounded import BoundedParser
@@ -32,8 +30,8 @@ from jixiao.io.intake import too_large
 from jixiao.io.parse import ParseResult, parse_bytes
 from jixiao.io.problems import ReadError
 from jixiao.web.accounts.access import import_refusal, membership_of
-from jixiao.web.accounts.models import Organisation, OrgKind, Role
-from jixiao.web.imports import jobs
+from jixiao.web.accounts.models import Organisation, Role
+from jixiao.web.imports import existing, jobs
 from jixiao.web.imports.missing import supplied_to
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
 from jixiao.web.imports.staging import publish_staged, stage_form
@@ -158,9 +156,17 @@ def store_batch(job: Job, lease: jobs.Lease) -> None:
 
 
 def _stage_file(upload: ImportFile, own_unit, lease: jobs.Lease) -> list[dict] | None:
-    """The file's forms ready to store; None (the job failed, saying why) if one cannot be."""
+    """The file's ticked forms ready to store; None (the job failed, saying why) if one cannot be.
+
+    A form stored already is skipped or replaces the stored draft, as the user chose
+    (``existing``); without a choice the batch is refused, as before.
+    """
     forms = []
+    batch = upload.batch
+    user = batch.store_job.created_by
     for index, parsed in enumerate(upload.result["forms"]):
+        if upload.chosen is not None and index not in upload.chosen:
+            continue  # not ticked
         data, typed = supplied_to(parsed, upload.supplied.get(str(index), {}))
         where = {"file": upload.name, "index": index + 1}
         try:
@@ -168,36 +174,23 @@ def _stage_file(upload: ImportFile, own_unit, lease: jobs.Lease) -> list[dict] |
         except FormDecodeError:
             lease.finish(JobStatus.FAILED, UNSTORABLE, **where)
             return None
-        batch = upload.batch
-        refused = import_refusal(
-            batch.store_job.created_by, form.project.unit, create=batch.create_units
-        )
+        refused = import_refusal(user, form.project.unit, create=batch.create_units)
         if refused:  # into the importer's own units only; no new organisation by surprise
             lease.finish(JobStatus.FAILED, refused.msgid, **refused.values, **where)
             return None
-        if _stored_already(form, own_unit):
+        record = existing.existing_record(form, own_unit)
+        if record is not None and not batch.on_existing:
             lease.finish(
                 JobStatus.FAILED, CLASH, project=form.project.name, year=form.year, **where
             )
             return None
-        forms.append(stage_form(form, typed))
+        staged = stage_form(form, typed)
+        if record is not None:
+            if batch.on_existing == existing.SKIP or not existing.replaceable(record, user):
+                continue  # kept as stored: never an approved or published one replaced
+            staged["replace"] = record.pk
+        forms.append(staged)
     return forms
-
-
-def _stored_already(form: Form, own_unit: Organisation | None) -> bool:
-    units = (
-        [own_unit]
-        if own_unit
-        else Organisation.objects.filter(
-            kind=OrgKind.UNIT, name_key=name_key(form.project.unit or "未知单位")
-        )
-    )
-    return FormRecord.objects.filter(
-        project__unit__in=units,
-        project__name_key=name_key(form.project.name or "未命名项目"),
-        year=form.year,
-        kind=str(form.kind),
-    ).exists()
 
 
 def _publish(batch: ImportBatch, user, own_unit, lease: jobs.Lease) -> None:
@@ -210,9 +203,9 @@ def _publish(batch: ImportBatch, user, own_unit, lease: jobs.Lease) -> None:
     ]
     try:
         with transaction.atomic():
-            publish_staged(entries, actor=user, status=batch.as_status)
+            pks = publish_staged(entries, actor=user, status=batch.as_status)
             files.update(outcome="stored", content=b"", staged=None)
-            ImportBatch.objects.filter(pk=batch.pk).update(stored=True)
+            ImportBatch.objects.filter(pk=batch.pk).update(stored=True, stored_forms=pks)
             lease.finish()
     except IntegrityError:
         lease.finish(JobStatus.FAILED, CLASH_AT_END)

@@ -14,10 +14,10 @@ from jixiao.core.numbers import to_text
 from jixiao.io.batch import Status as Outcome
 from jixiao.web.accounts.access import membership_of, unregistered_units
 from jixiao.web.accounts.models import Role
-from jixiao.web.imports import jobs, missing, tasks
+from jixiao.web.imports import existing, jobs, missing, tasks
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
 from jixiao.web.store.checking import check_in_web
-from jixiao.web.store.models import Status
+from jixiao.web.store.models import FormRecord, Status
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -66,14 +66,24 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "imports/upload.html",
-        {"batches": batches, "finance": member.role == Role.FINANCE_REVIEWER},
+        {
+            "batches": [(b, _retryable(b) is not None) for b in batches],
+            "finance": member.role == Role.FINANCE_REVIEWER,
+        },
     )
 
 
-def _preview(upload: ImportFile, post=None) -> list[dict]:
+def _preview(upload: ImportFile, post=None, seen=None, importer=None) -> list[dict]:
+    """Each parsed form of a file with its findings, and whether it is stored or repeated.
+
+    ``seen``: the forms of the batch so far by ``existing.key_of``, to mark repeats.
+    """
+    seen = {} if seen is None else seen
+    own_unit = tasks._own_unit(importer)
     forms = []
     for index, data in enumerate((upload.result or {}).get("forms", [])):
         asked = missing.ask(data, f"f{upload.pk}-{index}", post)
+        pick = f"pick-f{upload.pk}-{index}"
         try:
             form = decode_form(data, upload.name, index)
         except FormDecodeError as exc:
@@ -83,6 +93,8 @@ def _preview(upload: ImportFile, post=None) -> list[dict]:
                     "ask": asked,
                     "findings": exc.findings,
                     "total": None,
+                    "pick": pick,
+                    "ticked": True,
                 }
             )
             continue
@@ -90,6 +102,8 @@ def _preview(upload: ImportFile, post=None) -> list[dict]:
         imported = [
             f for f in (upload.result or {}).get("findings", []) if f["location"]["form"] == index
         ]
+        record = None if asked else existing.existing_record(form, own_unit)
+        first = None if asked else seen.setdefault(existing.key_of(form, own_unit), (upload, index))
         forms.append(
             {
                 "data": data,
@@ -99,7 +113,14 @@ def _preview(upload: ImportFile, post=None) -> list[dict]:
                 "total": to_text(report.score.declared_sum)
                 if report.score and report.score.declared_sum is not None
                 else None,
+                "pick": pick,
+                "existing": record,
+                "replaceable": record is not None and existing.replaceable(record, importer),
+                "repeats": first if first and first != (upload, index) else None,
             }
+        )
+        forms[-1]["ticked"] = (
+            pick in post if post and "picking" in post else not forms[-1]["repeats"]
         )
     return forms
 
@@ -107,6 +128,7 @@ def _preview(upload: ImportFile, post=None) -> list[dict]:
 def _batch_context(request: HttpRequest, batch: ImportBatch, post=None) -> dict:
     files = list(batch.files.defer("content", "staged"))
     parsed = batch.parse_job.status == JobStatus.DONE
+    seen: dict = {}
     return {
         "batch": batch,
         "job": batch.parse_job,
@@ -116,7 +138,7 @@ def _batch_context(request: HttpRequest, batch: ImportBatch, post=None) -> dict:
         "files": [
             {
                 "file": f,
-                "forms": _preview(f, post) if parsed else [],
+                "forms": _preview(f, post, seen, batch.created_by) if parsed else [],
                 "message": jobs.shown(f.message, f.message_en),
             }
             for f in files
@@ -131,6 +153,10 @@ def _batch_context(request: HttpRequest, batch: ImportBatch, post=None) -> dict:
         else [],
         "can_retry": _retryable(batch) is not None,
         "can_cancel": _cancellable(batch),
+        "open": parsed and not (batch.store_job or batch.stored or batch.cancelled),
+        "stored_forms": FormRecord.objects.filter(pk__in=batch.stored_forms).select_related(
+            "project"
+        ),
     }
 
 
@@ -145,8 +171,16 @@ def batch_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "imports/batch.html", _batch_context(request, batch))
 
 
-def _supplied(context: dict) -> dict[int, dict] | None:
-    """``{file pk: {form index: typed values}}``, or None when an answer is missing or wrong."""
+def _ticked(preview: dict, post) -> bool:
+    """Whether the user ticked this form to store (every form, for a POST without ticks)."""
+    return "picking" not in post or preview["pick"] in post
+
+
+def _supplied(context: dict, post) -> dict[int, dict] | None:
+    """``{file pk: {form index: typed values}}``, or None when an answer is missing or wrong.
+
+    Only ticked forms need their answers.
+    """
     supplied: dict[int, dict] = {}
     valid = True
     for entry in context["files"]:
@@ -154,7 +188,7 @@ def _supplied(context: dict) -> dict[int, dict] | None:
             continue
         answers = {}
         for index, preview in enumerate(entry["forms"]):
-            if preview["ask"] is None:
+            if preview["ask"] is None or not _ticked(preview, post):
                 continue
             if preview["ask"].is_valid():
                 answers[str(index)] = preview["ask"].cleaned_data
@@ -162,6 +196,21 @@ def _supplied(context: dict) -> dict[int, dict] | None:
                 valid = False  # every form's errors are shown, not only the first one's
         supplied[entry["file"].pk] = answers
     return supplied if valid else None
+
+
+def _chosen(context: dict, post) -> dict[int, list[int]] | None:
+    """``{file pk: ticked form indexes}``; None if a form is ticked twice or none at all."""
+    chosen = {
+        entry["file"].pk: [i for i, p in enumerate(entry["forms"]) if _ticked(p, post)]
+        for entry in context["files"]
+        if entry["file"].outcome != Outcome.FAILED
+    }
+    repeated = any(
+        p.get("repeats") and _ticked(p, post) and p["repeats"][1] in chosen[p["repeats"][0].pk]
+        for entry in context["files"]
+        for p in entry["forms"]
+    )
+    return None if repeated or not any(chosen.values()) else chosen
 
 
 @require_POST
@@ -190,19 +239,32 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if create_units and _member(request).role != Role.FINANCE_REVIEWER:
         raise PermissionDenied
     context = _batch_context(request, batch, request.POST)
-    supplied = _supplied(context)
-    if supplied is None:
-        messages.error(request, _("未保存：请为标出的表填写缺少的年度或项目名称。"))
+    supplied, chosen = _supplied(context, request.POST), _chosen(context, request.POST)
+    if supplied is None or chosen is None:
+        messages.error(
+            request,
+            _("未保存：请为标出的表填写缺少的年度或项目名称。")
+            if supplied is None
+            else _("未保存：请至少勾选一张表，同一张表只能勾选一次。"),
+        )
         return render(request, "imports/batch.html", context, status=400)
     with transaction.atomic():
         for upload in batch.files.defer("content").filter(pk__in=supplied):
             upload.supplied = supplied[upload.pk]
-            upload.save(update_fields=["supplied"])
+            upload.chosen = chosen[upload.pk] if "picking" in request.POST else None
+            upload.save(update_fields=["supplied", "chosen"])
         batch.store_job = Job.objects.create(kind="store", created_by=request.user)
         batch.as_status, batch.create_units = as_status, create_units
-        batch.save(update_fields=["store_job", "as_status", "create_units"])
+        batch.on_existing = _on_existing(request.POST.get("on_existing", ""))
+        batch.save(update_fields=["store_job", "as_status", "create_units", "on_existing"])
         jobs.launch(batch.store_job)
     return redirect("jx-import-batch", pk=batch.pk)
+
+
+def _on_existing(choice: str) -> str:
+    if choice not in ("", existing.SKIP, existing.REPLACE):
+        raise PermissionDenied
+    return choice
 
 
 def _retryable(batch: ImportBatch) -> Job | None:
@@ -239,7 +301,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
         job = _retryable(batch)
         if job is None:
             messages.error(request, _("这批文件现在不能重试。"))
-            return redirect("jx-import-batch", pk=batch.pk)
+            return _back(request, batch)
         if job.kind == "parse":  # unread files, and one a failed run was reading
             batch.files.filter(outcome__in=(Outcome.FAILED, tasks.READING)).update(
                 outcome="", result=None, message="", message_en=""
@@ -247,6 +309,13 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
         job.attempts, job.message, job.message_en, job.finished_at = 0, "", "", None
         job.save(update_fields=["attempts", "message", "message_en", "finished_at"])
         jobs.launch(job)
+    return _back(request, batch)
+
+
+def _back(request: HttpRequest, batch: ImportBatch) -> HttpResponse:
+    """To the import list when the user acted there, else to the batch's page."""
+    if request.POST.get("from") == "list":
+        return redirect("jx-import")
     return redirect("jx-import-batch", pk=batch.pk)
 
 
@@ -258,12 +327,12 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
         batch = _batch_for(request, pk)
         if not _cancellable(batch):
             messages.error(request, _("这批文件现在不能取消。"))
-            return redirect("jx-import-batch", pk=batch.pk)
+            return _back(request, batch)
         batch.files.update(content=b"", staged=None)
         batch.cancelled = True
         batch.save(update_fields=["cancelled"])
     messages.success(request, _("已取消这批文件，未保存任何表。"))
-    return redirect("jx-import-batch", pk=batch.pk)
+    return _back(request, batch)
 
 
 @login_required
