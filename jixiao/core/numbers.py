@@ -24,14 +24,15 @@ def to_decimal(text: str | int | Decimal | None) -> Decimal | None:
     or a printed dash gives ``None``. Anything else that is not a decimal raises
     ``NotANumberError``. Floats are refused: they have already lost the printed digits.
     """
-    if text is None:
-        return None
-    if isinstance(text, Decimal):
-        return text
-    if isinstance(text, bool) or isinstance(text, float):
-        raise NotANumberError(f"refusing {type(text).__name__} {text!r}: pass text or Decimal")
-    if isinstance(text, int):
-        return Decimal(text)
+    if not isinstance(text, str):  # text first: nearly every call
+        if text is None:
+            return None
+        if isinstance(text, Decimal):
+            return text
+        if isinstance(text, bool) or isinstance(text, float):
+            raise NotANumberError(f"refusing {type(text).__name__} {text!r}: pass text or Decimal")
+        if isinstance(text, int):
+            return Decimal(text)
     cleaned = text.strip().replace(",", "").replace("，", "").replace("%", "").replace("％", "")
     if cleaned in _EMPTY_MARKS:
         return None

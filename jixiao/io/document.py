@@ -79,14 +79,15 @@ class Block:
 
     def __post_init__(self) -> None:
         if len(self.cells) == 1:  # a line of plain text: most blocks
-            only = self.cells[0].text.strip()
-            texts, filled = [only], [(0, only)] if only else []
+            text = self.cells[0].text.strip()
+            texts, filled = [text], [(0, text)] if text else []
         else:
             texts = [c.text.strip() for c in self.cells]
             filled = [(i, t) for i, t in enumerate(texts) if t]
+            text = " ".join([t for t in texts if t])
         object.__setattr__(self, "texts", texts)
         object.__setattr__(self, "filled", filled)
-        object.__setattr__(self, "text", " ".join(t for _, t in filled))
+        object.__setattr__(self, "text", text)
         object.__setattr__(self, "blank", not filled)
 
 
