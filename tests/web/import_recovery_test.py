@@ -55,6 +55,10 @@ def test_the_preview_marks_stored_forms_and_repeats_and_unticks_the_repeat(
     assert f'id="pick-f{upload.pk}-1" form="confirm-form">' in page  # the repeat: not ticked
     assert f'id="pick-f{upload.pk}-2" form="confirm-form" checked' in page
     assert "可选择跳过或替换" in page
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = client.get(reverse("jx-import-batch", args=[batch.pk])).content.decode()
+    assert "Your unit has stored this form already (Draft): skip it or replace it." in english
+    assert "not stored unless ticked" in english and "Store the ticked forms" in english
 
 
 def test_only_ticked_forms_are_stored_and_linked(cast, django_capture_on_commit_callbacks):
