@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from jixiao.web.accounts.todo import todo
 from jixiao.web.entry import views as entry
+from jixiao.web.imports import editor_upload
 from jixiao.web.imports import views as imports
 from jixiao.web.public import views as public
 from jixiao.web.review import views as review
@@ -29,6 +30,7 @@ urlpatterns = [
     path("imports/<int:pk>/confirm/", imports.confirm, name="jx-import-confirm"),
     path("imports/<int:pk>/retry/", imports.retry, name="jx-import-retry"),
     path("imports/<int:pk>/cancel/", imports.cancel, name="jx-import-cancel"),
+    path("imports/editor/", editor_upload.into_editor, name="jx-import-editor"),
     path("jobs/<int:pk>.json", imports.job_status, name="jx-job"),
     path("recheck/", imports.recheck, name="jx-recheck"),
     path("accounts/", include("django.contrib.auth.urls")),

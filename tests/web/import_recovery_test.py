@@ -2,16 +2,21 @@
 forms are stored, stored ones are skipped or (drafts only) replaced, failed batches are retried
 or cancelled from the list, and the stored forms are linked."""
 
+from html.parser import HTMLParser
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from jixiao.core.formjson import encode_form
+from jixiao.io.parse import parse_bytes
 from jixiao.web.imports.models import ImportBatch, Job, JobStatus
 from jixiao.web.store.models import FormEvent, FormRecord, Status
 from jixiao.web.store.services import to_canonical
 from tests.conftest import gold_form
 from tests.web.import_missing_test import parsed_batch
 from tests.web.imports_test import run_worker
+from tests.web.jobs_faults_test import XLSX
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -171,3 +176,75 @@ def test_a_failed_batch_offers_retry_and_cancel_on_the_import_list(cast):
     assert cancelled["Location"] == reverse("jx-import")
     batch.refresh_from_db()
     assert batch.cancelled
+
+
+class _Inputs(HTMLParser):
+    """What a browser would post from the page's ``<form id="editor">``."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self.inside, self.field, self.select = {}, False, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("id") == "editor"
+        if not self.inside or "disabled" in a or "form" in a:
+            return
+        if tag == "input" and a.get("name") and a.get("type") not in ("checkbox", "file"):
+            self.data[a["name"]] = a.get("value") or ""
+        elif tag == "input" and a.get("type") == "checkbox" and "checked" in a:
+            self.data[a["name"]] = a.get("value") or "on"
+        elif tag == "textarea":
+            self.field = a["name"]
+            self.data[self.field] = ""
+        elif tag == "select":
+            self.select = a["name"]
+            self.data.setdefault(self.select, "")
+        elif tag == "option" and self.select and "selected" in a:
+            self.data[self.select] = a.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self.field = None
+        elif tag == "select":
+            self.select = None
+        elif tag == "form":
+            self.inside = False
+
+    def handle_data(self, data):
+        if self.field:
+            self.data[self.field] += data
+
+
+def test_a_clerk_opens_an_excel_form_in_the_editor_and_only_saving_stores_it(cast):
+    client = cast.client(cast.clerk)
+    with XLSX.open("rb") as f:
+        opened = client.post(reverse("jx-import-editor"), {"file": f})
+    assert opened.status_code == 200 and opened.templates[0].name == "entry/editor.html"
+    page = opened.content.decode()
+    expected = encode_form(parse_bytes(XLSX.name, XLSX.read_bytes()).forms[0])
+    assert expected["project"]["name"] in page
+    assert not FormRecord.objects.exists()  # nothing stored until the clerk saves
+    inputs = _Inputs()
+    inputs.feed(page)
+    saved = client.post(reverse("jx-import-editor"), inputs.data)
+    assert saved.status_code == 302, saved.content.decode()[-3000:]
+    record = FormRecord.objects.get()
+    assert record.project.unit == cast.unit and record.kind == expected["kind"]
+    assert record.project.name == expected["project"]["name"]
+    assert len(to_canonical(record)["indicators"]) == len(expected["indicators"])
+
+
+def test_the_editor_upload_refuses_what_it_cannot_open(cast):
+    clerk = cast.client(cast.clerk)
+    damaged = SimpleUploadedFile("损坏.xlsx", b"PK\x03\x04 not a zip")
+    refused = clerk.post(reverse("jx-import-editor"), {"file": damaged}, follow=True)
+    assert "未能打开 损坏.xlsx" in refused.content.decode()
+    text = SimpleUploadedFile("表.txt", b"text")
+    refused = clerk.post(reverse("jx-import-editor"), {"file": text}, follow=True)
+    assert "请选择一个 Excel（.xlsx）文件。" in refused.content.decode()
+    reviewer = cast.client(cast.reviewer)
+    with XLSX.open("rb") as f:
+        assert reviewer.post(reverse("jx-import-editor"), {"file": f}).status_code == 403
+    assert not FormRecord.objects.exists()

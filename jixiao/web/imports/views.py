@@ -69,6 +69,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         {
             "batches": [(b, _retryable(b) is not None) for b in batches],
             "finance": member.role == Role.FINANCE_REVIEWER,
+            "clerk": member.role == Role.UNIT_STAFF,
         },
     )
 

@@ -1,0 +1,78 @@
+"""One Excel form straight into the editor: parsed at once, nothing stored until the clerk saves.
+
+The clerk picks a file on the import page; it is read in the bounded parser (as a batch's files
+are, within the same limits) and the editor opens pre-filled with its first form, under the
+clerk's own unit. The editor posts back here without a file, which saves it as a new form
+exactly as ``entry.views.new_form`` does.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from jixiao.io.problems import ReadError
+from jixiao.web.entry import views as entry
+from jixiao.web.imports import jobs, tasks
+from jixiao.web.imports.views import MAX_FILE_BYTES
+
+EXCEL = (".xlsx",)
+
+
+class EditorUploadForm(forms.Form):
+    """The one Excel file to open in the editor."""
+
+    file = forms.FileField(label=gettext_lazy("Excel 文件"))
+
+    def clean_file(self):
+        """An .xlsx file within the upload size."""
+        file = self.cleaned_data["file"]
+        if not file.name.lower().endswith(EXCEL):
+            raise forms.ValidationError(_("请选择一个 Excel（.xlsx）文件。"))
+        if file.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(_("文件超过 20 MB。"))
+        return file
+
+
+def _parsed(name: str, data: bytes) -> tuple[list[dict] | None, str]:
+    """The file's forms as ``jixiao/form@1`` JSON, or None and why not (in the user's words)."""
+    try:
+        with tasks.bounded_parser() as parser:
+            result = tasks._parse(parser, name, data)
+    except ReadError as exc:
+        return None, jobs.shown(exc.finding.message_zh, exc.finding.message_en)
+    except Exception:  # damaged or unsupported: the reader's failure is not the user's to read
+        tasks.logger.warning("editor upload %s: unreadable", name, exc_info=True)
+        return None, jobs.shown(*jobs.both(tasks.DAMAGED))
+    forms_ = result.to_dict()["forms"]
+    return (forms_, "") if forms_ else (None, jobs.shown(*jobs.both(tasks.NO_FORMS)))
+
+
+@login_required
+def into_editor(request: HttpRequest) -> HttpResponse:
+    """Open the editor pre-filled with the form of an uploaded Excel file; save like a new form."""
+    if request.method != "POST":
+        return redirect("jx-import")
+    if not request.FILES:  # the editor's save
+        return entry.new_form(request, request.POST.get("kind", ""))
+    unit = entry._unit_of(request)  # unit clerks only
+    chosen = EditorUploadForm(request.POST, request.FILES)
+    if not chosen.is_valid():
+        messages.error(request, " ".join(chosen.errors["file"]))
+        return redirect("jx-import")
+    file = chosen.cleaned_data["file"]
+    found, why = _parsed(file.name, file.read())
+    if found is None:
+        messages.error(request, _("未能打开 %(file)s：%(why)s") % {"file": file.name, "why": why})
+        return redirect("jx-import")
+    if len(found) > 1:
+        messages.info(
+            request,
+            _("文件中有 %(n)s 张表，已打开第一张；其余请用上面的批量导入。") % {"n": len(found)},
+        )
+    base = dict(found[0], project=dict(found[0].get("project") or {}, unit=unit.name))
+    request.method = "GET"  # the editor opens unbound, pre-filled; nothing is stored yet
+    return entry._editor(request, base["kind"], base)
