@@ -17,7 +17,7 @@ from jixiao.web.accounts.access import form_for, membership_of, owns
 from jixiao.web.accounts.models import Role
 from jixiao.web.entry.adopt import recomputed
 from jixiao.web.entry.forms import HeaderForm, IndicatorFormSet, assemble, header_initial, to_core
-from jixiao.web.entry.prefill import self_evaluation_from
+from jixiao.web.entry.prefill import self_evaluation_from, still_to_fill
 from jixiao.web.review.notes import return_notes
 from jixiao.web.review.presenter import present
 from jixiao.web.store.checking import check_in_web
@@ -85,7 +85,7 @@ def in_order(formset) -> list:
     return sorted(formset, key=place)
 
 
-def _render(request, kind, header, formset, record=None, status=200, base=None):
+def _render(request, kind, header, formset, record=None, status=200, base=None, todo=None):
     base = base or {}
     chosen = header["template"].value() or ""
     layouts = _layouts(header, kind, base)
@@ -100,21 +100,26 @@ def _render(request, kind, header, formset, record=None, status=200, base=None):
         "layouts": layouts,
         "source": base,
         "notes": return_notes(record) if record else None,
+        "todo": todo,
     }
     return render(request, "entry/editor.html", context, status=status)
 
 
 def _editor(
-    request: HttpRequest, kind: str, base: dict[str, Any], record: FormRecord | None = None
+    request: HttpRequest,
+    kind: str,
+    base: dict[str, Any],
+    record: FormRecord | None = None,
+    todo: list[str] | None = None,
 ):
     unit = record.project.unit if record else _unit_of(request)
     header, formset = _bound(request, kind, base, record)
     if request.method != "POST":
-        return _render(request, kind, header, formset, record, base=base)
+        return _render(request, kind, header, formset, record, base=base, todo=todo)
     form = _valid(header, formset, base, unit.name)
     if form is None:
         messages.error(request, _("未保存：请更正标出的错误，您输入的内容都保留着。"))
-        return _render(request, kind, header, formset, record, status=400, base=base)
+        return _render(request, kind, header, formset, record, status=400, base=base, todo=todo)
     try:
         if record is None:
             record = create_form(form, unit=unit, actor=request.user)
@@ -134,7 +139,7 @@ def _editor(
         else:
             said = _("未保存：此表已提交，不能再修改。您的输入仍在下面。")
         messages.error(request, said)
-        return _render(request, kind, header, formset, record, status=409, base=base)
+        return _render(request, kind, header, formset, record, status=409, base=base, todo=todo)
     except IntegrityError:  # another form of this project, year and kind is stored already
         if record is not None:  # as stored, not as the failed save left it in memory
             record = FormRecord.objects.select_related("project__unit").get(pk=record.pk)
@@ -144,7 +149,7 @@ def _editor(
             % {"name": form.project.name, "year": form.year, "kind": Kind(kind).label},
         )
         messages.error(request, _("未保存：请更正标出的错误，您输入的内容都保留着。"))
-        return _render(request, kind, header, formset, record, status=400, base=base)
+        return _render(request, kind, header, formset, record, status=400, base=base, todo=todo)
     messages.success(request, _("已保存"))
     return redirect("jx-form", pk=record.pk)
 
@@ -194,7 +199,7 @@ def new_self_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     if existing:
         return redirect("jx-form", pk=existing.pk)
     base = self_evaluation_from(to_canonical(target))
-    return _editor(request, Kind.SELF_EVALUATION, base)
+    return _editor(request, Kind.SELF_EVALUATION, base, todo=still_to_fill(base))
 
 
 @require_POST

@@ -175,6 +175,8 @@ def form_page(request: HttpRequest, pk: int) -> HttpResponse:
         "note_limit": NOTE_CHARACTERS,
         "events": record.events.select_related("actor") if insider else (),
         "related": visible_forms(request.user, others).order_by("-year", "kind"),
+        "target": record.kind == Kind.TARGET,
+        "weighted": any(row.get("weight") for row in canonical["indicators"]),
         "can_self_evaluate": owns(request.user, record)
         and record.kind == Kind.TARGET
         and record.status in (Status.APPROVED, Status.PUBLISHED),
