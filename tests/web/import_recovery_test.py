@@ -248,3 +248,13 @@ def test_the_editor_upload_refuses_what_it_cannot_open(cast):
     with XLSX.open("rb") as f:
         assert reviewer.post(reverse("jx-import-editor"), {"file": f}).status_code == 403
     assert not FormRecord.objects.exists()
+
+
+def test_the_editor_upload_speaks_english(cast):
+    clerk = cast.client(cast.clerk)
+    clerk.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = clerk.get(reverse("jx-import")).content.decode()
+    assert "Open one Excel form in the editor" in page and "打开到编辑器" not in page
+    text = SimpleUploadedFile("表.txt", b"text")
+    refused = clerk.post(reverse("jx-import-editor"), {"file": text}, follow=True)
+    assert "Choose one Excel (.xlsx) file." in refused.content.decode()
