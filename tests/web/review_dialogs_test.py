@@ -121,7 +121,11 @@ def test_the_return_reason_and_comments_head_the_form_and_its_editor(cast, evalu
     reviewer.post(
         reverse("jx-comment", args=[evaluation.pk]), {"position": "1", "text": "目标值偏低"}
     )
-    apply(evaluation, "return_department", cast.reviewer, "请说明执行率偏低的原因\n并补充依据")
+    reviewer.post(
+        reverse("jx-transition", args=[evaluation.pk]),
+        {"action": "return_department", "reason": "请说明执行率偏低的原因\r\n并补充依据"},
+    )
+    assert trail(evaluation)[-1][3] == "请说明执行率偏低的原因\n并补充依据"  # as a browser sends it
     name = evaluation.rows.get(position=1).name
     clerk = cast.client(cast.clerk)
     for url in (reverse("jx-form", args=[evaluation.pk]), reverse("jx-edit", args=[evaluation.pk])):

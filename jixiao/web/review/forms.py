@@ -20,6 +20,10 @@ class MoveForm(forms.Form):
         error_messages={"max_length": _("审核意见最多 %(limit_value)s 字")},
     )
 
+    def clean_reason(self) -> str:
+        """The opinion with a browser's CR LF line breaks read as LF."""
+        return self.cleaned_data["reason"].replace("\r\n", "\n").replace("\r", "\n")
+
 
 BATCH_CHOICES = [("pass", _("审核通过")), ("approve", _("批准")), ("publish", _("公开"))]
 
@@ -60,3 +64,7 @@ class CommentForm(forms.Form):
             "max_length": _("意见最多 %(limit_value)s 字"),
         },
     )
+
+    def clean_text(self) -> str:
+        """The comment with a browser's CR LF line breaks read as LF."""
+        return self.cleaned_data["text"].replace("\r\n", "\n").replace("\r", "\n")
