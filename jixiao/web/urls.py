@@ -31,6 +31,7 @@ urlpatterns = [
     path("imports/<int:pk>/retry/", imports.retry, name="jx-import-retry"),
     path("imports/<int:pk>/cancel/", imports.cancel, name="jx-import-cancel"),
     path("imports/editor/", editor_upload.into_editor, name="jx-import-editor"),
+    path("imports/editor/<str:token>/", editor_upload.editor_form, name="jx-import-editor-form"),
     path("jobs/<int:pk>.json", imports.job_status, name="jx-job"),
     path("recheck/", imports.recheck, name="jx-recheck"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -220,7 +220,8 @@ class _Inputs(HTMLParser):
 def test_a_clerk_opens_an_excel_form_in_the_editor_and_only_saving_stores_it(cast):
     client = cast.client(cast.clerk)
     with XLSX.open("rb") as f:
-        opened = client.post(reverse("jx-import-editor"), {"file": f})
+        uploaded = client.post(reverse("jx-import-editor"), {"file": f})
+    opened = client.get(uploaded["Location"])
     assert opened.status_code == 200 and opened.templates[0].name == "entry/editor.html"
     page = opened.content.decode()
     expected = encode_form(parse_bytes(XLSX.name, XLSX.read_bytes()).forms[0])
@@ -228,12 +229,16 @@ def test_a_clerk_opens_an_excel_form_in_the_editor_and_only_saving_stores_it(cas
     assert not FormRecord.objects.exists()  # nothing stored until the clerk saves
     inputs = _Inputs()
     inputs.feed(page)
-    saved = client.post(reverse("jx-import-editor"), inputs.data)
+    saved = client.post(uploaded["Location"], inputs.data)
     assert saved.status_code == 302, saved.content.decode()[-3000:]
     record = FormRecord.objects.get()
     assert record.project.unit == cast.unit and record.kind == expected["kind"]
-    assert record.project.name == expected["project"]["name"]
-    assert len(to_canonical(record)["indicators"]) == len(expected["indicators"])
+    stored = to_canonical(record)
+    # What the editor does not show is kept from the parsed form too.
+    assert stored["project"] == dict(expected["project"], unit=cast.unit.name)
+    assert stored["groups"] == expected["groups"]
+    assert [r["name"] for r in stored["indicators"]] == [r["name"] for r in expected["indicators"]]
+    assert client.get(uploaded["Location"]).status_code == 404  # stored: not opened again
 
 
 def test_the_editor_upload_refuses_what_it_cannot_open(cast):

@@ -1,15 +1,18 @@
 """One Excel form straight into the editor: parsed at once, nothing stored until the clerk saves.
 
 The clerk picks a file on the import page; it is read in the bounded parser (as a batch's files
-are, within the same limits) and the editor opens pre-filled with its first form, under the
-clerk's own unit. The editor posts back here without a file, which saves it as a new form
-exactly as ``entry.views.new_form`` does.
+are, within the same limits) and the parsed form is kept in the clerk's session under a token.
+The editor opens at ``imports/editor/<token>/`` pre-filled with it, under the clerk's own unit,
+and saving there stores a new form over the parsed one (so what the editor does not show, such
+as group weights or the project's dates, is kept), as ``entry.views.new_form`` would.
 """
+
+import secrets
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -51,13 +54,15 @@ def _parsed(name: str, data: bytes) -> tuple[list[dict] | None, str]:
     return (forms_, "") if forms_ else (None, jobs.shown(*jobs.both(tasks.NO_FORMS)))
 
 
+SESSION_KEY = "editor-uploads"
+KEPT = 5  # parsed forms kept per session (the latest ones)
+
+
 @login_required
 def into_editor(request: HttpRequest) -> HttpResponse:
-    """Open the editor pre-filled with the form of an uploaded Excel file; save like a new form."""
+    """Read an uploaded Excel file and open its first form in the editor; nothing stored."""
     if request.method != "POST":
         return redirect("jx-import")
-    if not request.FILES:  # the editor's save
-        return entry.new_form(request, request.POST.get("kind", ""))
     unit = entry._unit_of(request)  # unit clerks only
     chosen = EditorUploadForm(request.POST, request.FILES)
     if not chosen.is_valid():
@@ -73,6 +78,23 @@ def into_editor(request: HttpRequest) -> HttpResponse:
             request,
             _("文件中有 %(n)s 张表，已打开第一张；其余请用上面的批量导入。") % {"n": len(found)},
         )
-    base = dict(found[0], project=dict(found[0].get("project") or {}, unit=unit.name))
-    request.method = "GET"  # the editor opens unbound, pre-filled; nothing is stored yet
-    return entry._editor(request, base["kind"], base)
+    token = secrets.token_urlsafe(8)
+    kept = dict(list(request.session.get(SESSION_KEY, {}).items())[-(KEPT - 1) :])
+    kept[token] = dict(found[0], project=dict(found[0].get("project") or {}, unit=unit.name))
+    request.session[SESSION_KEY] = kept
+    return redirect("jx-import-editor-form", token=token)
+
+
+@login_required
+def editor_form(request: HttpRequest, token: str) -> HttpResponse:
+    """The editor pre-filled with the uploaded form; saving stores it as a new form."""
+    entry._unit_of(request)
+    base = request.session.get(SESSION_KEY, {}).get(token)
+    if base is None:
+        raise Http404
+    response = entry._editor(request, base["kind"], base)
+    if response.status_code == 302:  # stored: the parsed form is done with
+        request.session[SESSION_KEY] = {
+            k: v for k, v in request.session[SESSION_KEY].items() if k != token
+        }
+    return response
