@@ -161,6 +161,8 @@ def test_replace_never_touches_a_form_out_of_the_units_hands(
     kept = FormRecord.objects.get()
     assert to_canonical(kept)["project"]["plan"] != "新的计划" and kept.version == record.version
     assert batch.stored_forms == [] and batch.stored
+    page = client.get(reverse("jx-import-batch", args=[batch.pk])).content.decode()
+    assert "没有保存新的表：勾选的表都已保存过，已跳过。" in page
 
 
 def test_a_failed_batch_offers_retry_and_cancel_on_the_import_list(cast):

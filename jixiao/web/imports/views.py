@@ -103,8 +103,6 @@ def _preview(upload: ImportFile, post=None, seen=None, importer=None) -> list[di
         imported = [
             f for f in (upload.result or {}).get("findings", []) if f["location"]["form"] == index
         ]
-        record = None if asked else existing.existing_record(form, own_unit)
-        first = None if asked else seen.setdefault(existing.key_of(form, own_unit), (upload, index))
         forms.append(
             {
                 "data": data,
@@ -115,15 +113,27 @@ def _preview(upload: ImportFile, post=None, seen=None, importer=None) -> list[di
                 if report.score and report.score.declared_sum is not None
                 else None,
                 "pick": pick,
-                "existing": record,
-                "replaceable": record is not None and existing.replaceable(record, importer),
-                "repeats": first if first and first != (upload, index) else None,
+                **({} if asked else _marks(form, (upload, index), seen, importer, own_unit)),
             }
         )
         forms[-1]["ticked"] = (
-            pick in post if post and "picking" in post else not forms[-1]["repeats"]
+            pick in post if post and "picking" in post else not forms[-1].get("repeats")
         )
     return forms
+
+
+def _marks(form, here: tuple, seen: dict, importer, own_unit) -> dict:
+    """The stored form this one would clash with, whether it may be replaced, what it repeats.
+
+    A form whose year or name is still to be typed is not marked: its key is not known yet.
+    """
+    record = existing.existing_record(form, own_unit)
+    first = seen.setdefault(existing.key_of(form, own_unit), here)
+    return {
+        "existing": record,
+        "replaceable": record is not None and existing.replaceable(record, importer),
+        "repeats": first if first != here else None,
+    }
 
 
 def _batch_context(request: HttpRequest, batch: ImportBatch, post=None) -> dict:
