@@ -22,7 +22,10 @@ _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 
 def join_lines(text: str) -> str:
     """Join wrapped lines: no space between CJK characters, one space elsewhere."""
-    text = _CJK_GAP.sub("", text.strip())
+    text = text.strip()
+    if len(text.split(maxsplit=1)) < 2:  # no whitespace inside: nothing to join
+        return text
+    text = _CJK_GAP.sub("", text)
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
@@ -30,6 +33,8 @@ def clean(text: str | None) -> str | None:
     """A cell's or a paragraph's text as the canonical form keeps it; empty → None."""
     if text is None:
         return None
+    if "<" not in text:  # no markup: one paragraph
+        return join_lines(text) or None
     paragraphs = _PARAGRAPH.split(text)
     joined = "\n".join(p for p in (join_lines(_TAGS.sub("", part)) for part in paragraphs) if p)
     return joined or None
