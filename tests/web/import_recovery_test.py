@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from jixiao.core.formjson import encode_form
 from jixiao.io.parse import parse_bytes
+from jixiao.web.imports import tasks
 from jixiao.web.imports.models import ImportBatch, Job, JobStatus
 from jixiao.web.store.models import FormEvent, FormRecord, Status
 from jixiao.web.store.services import to_canonical
@@ -265,3 +266,33 @@ def test_the_editor_upload_speaks_english(cast):
     text = SimpleUploadedFile("表.txt", b"text")
     refused = clerk.post(reverse("jx-import-editor"), {"file": text}, follow=True)
     assert "Choose one Excel (.xlsx) file." in refused.content.decode()
+
+
+def test_a_draft_submitted_after_the_preview_is_not_replaced_and_nothing_is_stored(
+    cast, django_capture_on_commit_callbacks, monkeypatch
+):
+    record = stored_draft(cast, django_capture_on_commit_callbacks, ours(cast, 0))
+    client = cast.client(cast.clerk)
+    batch, upload = parsed_batch(cast.clerk, ours(cast, 0, plan="新的计划"), ours(cast, 1))
+    real = tasks.publish_staged
+
+    def submitted_meanwhile(*args, **kwargs):
+        FormRecord.objects.filter(pk=record.pk).update(status=Status.SUBMITTED)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tasks, "publish_staged", submitted_meanwhile)
+    ticks = {f"pick-f{upload.pk}-0": "on", f"pick-f{upload.pk}-1": "on"}
+    confirm(
+        client,
+        django_capture_on_commit_callbacks,
+        batch,
+        picking="1",
+        on_existing="replace",
+        **ticks,
+    )
+    assert batch.store_job.status == JobStatus.FAILED and not batch.stored
+    assert batch.store_job.message.startswith("未保存任何表：要替换的表在预览后已提交或已批准")
+    assert batch.store_job.message_en.startswith("Nothing stored: a form to replace was submitted")
+    assert FormRecord.objects.count() == 1  # the other ticked form is not stored either
+    kept = FormRecord.objects.get()
+    assert to_canonical(kept)["project"]["plan"] != "新的计划" and kept.version == record.version

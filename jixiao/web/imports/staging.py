@@ -22,6 +22,11 @@ from jixiao.web.accounts.models import Organisation
 from jixiao.web.store.models import EDITABLE, FormEvent, FormRecord, IndicatorRow, Project
 from jixiao.web.store.services import diff, refresh_summary, to_canonical, unit_of_names
 
+
+class NotReplaceable(IntegrityError):
+    """A form to replace was submitted, approved or published after the preview."""
+
+
 Staged = tuple[Organisation | None, dict[str, Any], str]  # (unit or None, form, file name)
 
 
@@ -69,7 +74,8 @@ def publish_staged(staged: list[Staged], *, actor, status: str) -> list[int]:
 
     Raises:
         IntegrityError: a form of that project, year and kind is stored already (or twice in
-            the batch), or a form to replace is no longer editable; nothing is stored.
+            the batch); ``NotReplaceable`` when a form to replace is no longer editable.
+            Either way nothing is stored.
     """
     replaced = [_replace(form, actor, name) for _, form, name in staged if form.get("replace")]
     staged = [entry for entry in staged if not entry[1].get("replace")]
@@ -104,7 +110,7 @@ def _replace(form: dict[str, Any], actor, source_file: str) -> int:
         version=F("version") + 1
     )
     if not bumped:  # submitted or approved since the preview: never replaced
-        raise IntegrityError(f"form {form['replace']} is no longer editable")
+        raise NotReplaceable(f"form {form['replace']} is no longer editable")
     record = FormRecord.objects.get(pk=form["replace"])
     old = to_canonical(record)
     summary = form["summary"]

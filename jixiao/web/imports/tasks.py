@@ -34,7 +34,7 @@ from jixiao.web.accounts.models import Organisation, Role
 from jixiao.web.imports import existing, jobs
 from jixiao.web.imports.missing import supplied_to
 from jixiao.web.imports.models import ImportBatch, ImportFile, Job, JobStatus
-from jixiao.web.imports.staging import publish_staged, stage_form
+from jixiao.web.imports.staging import NotReplaceable, publish_staged, stage_form
 from jixiao.web.store.models import FormRecord
 from jixiao.web.store.services import refresh_summary, to_form
 
@@ -50,6 +50,9 @@ CLASH = gettext_noop("未保存任何表：%(file)s 第 %(index)s 张表（%(pro
 UNSTORABLE = gettext_noop("未保存任何表：%(file)s 第 %(index)s 张表内容不完整，无法保存。")
 NO_FORMS = gettext_noop("文件中没有读出表。")
 CLASH_AT_END = gettext_noop("未保存任何表：其中有表已经保存过（可能刚由他人导入）。")
+LOCKED_AT_END = gettext_noop(
+    "未保存任何表：要替换的表在预览后已提交或已批准，不能再替换。可重新上传，选择跳过。"
+)
 
 
 @task()
@@ -207,6 +210,8 @@ def _publish(batch: ImportBatch, user, own_unit, lease: jobs.Lease) -> None:
             files.update(outcome="stored", content=b"", staged=None)
             ImportBatch.objects.filter(pk=batch.pk).update(stored=True, stored_forms=pks)
             lease.finish()
+    except NotReplaceable:
+        lease.finish(JobStatus.FAILED, LOCKED_AT_END)
     except IntegrityError:
         lease.finish(JobStatus.FAILED, CLASH_AT_END)
 
