@@ -148,3 +148,16 @@ def test_a_failed_save_keeps_line_breaks_and_the_row_order(browser, live_server,
     rows = FormRecord.objects.get(pk=form.pk).rows.order_by("position")
     assert [r.name for r in rows[:2]] == [second, first]
     assert rows[0].deviation == "原因一\n原因二"
+
+
+def test_the_grade_choices_follow_the_chosen_layout(browser, live_server, office):
+    (form, _second), _clerk = office
+    clerk = log_in(browser, live_server, "clerk")
+    clerk.goto(f"{live_server.url}/forms/{form.pk}/edit/")
+    grade = clerk.locator("#id_grade")
+    options = "el => Array.from(el.options, (o) => o.value)"
+    assert grade.evaluate(options) == ["", "优", "良", "中", "差"]
+    grade.select_option("良")
+    clerk.select_option("#id_template", "sh-2019-self-eval")  # Shanghai 2019 words: 优秀 良好 …
+    assert grade.evaluate(options) == ["", "优秀", "良好", "中", "差", "良"]
+    expect(grade).to_have_value("良")

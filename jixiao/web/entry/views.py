@@ -15,7 +15,7 @@ from jixiao.core.formjson import INDICATOR_KEYS
 from jixiao.core.model import FormKind
 from jixiao.web.accounts.access import form_for, membership_of, owns
 from jixiao.web.accounts.models import Role
-from jixiao.web.entry.adopt import recomputed
+from jixiao.web.entry.adopt import grade_words, recomputed
 from jixiao.web.entry.forms import HeaderForm, IndicatorFormSet, assemble, header_initial, to_core
 from jixiao.web.entry.prefill import self_evaluation_from, still_to_fill
 from jixiao.web.review.notes import return_notes
@@ -64,13 +64,17 @@ def _valid(header: HeaderForm, formset, base: dict[str, Any], unit: str):
 
 
 def _layouts(header: HeaderForm, kind: str, base: dict[str, Any]) -> dict[str, Any]:
-    """Each offered layout's tree and whether its rows carry 分值, for the page's script."""
+    """Each offered layout's tree, whether its rows carry 分值 and its grade words, for the script."""
     ids = [value for value, _label in header.fields["template"].choices]
     weighted = {value: prints_weights(value or None, kind) for value in ids}
     current = base.get("template") or ""
     if any(row.get("weight") for row in base.get("indicators", [])):
         weighted[current] = True  # an imported form's printed weights stay visible
-    return {"trees": {value: tree(value or None) for value in ids}, "weighted": weighted}
+    return {
+        "trees": {value: tree(value or None) for value in ids},
+        "weighted": weighted,
+        "grades": {value: grade_words(value or None) for value in ids},
+    }
 
 
 def in_order(formset) -> list:
