@@ -7,6 +7,7 @@ separators, no ``%`` or ``<p>`` markup); every cell it did not take must be repo
 """
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -62,16 +63,79 @@ def canon(text):
     return re.sub(r"(?<=\d)[-/年月.](?=\d)", "", text)
 
 
-def accounted(text, labels, output, weight_sums=frozenset()):
+TICKED, UNTICKED = "√☑■✓✔", "□☐"
+DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+PERIOD = re.compile(r"(\d{4})年(\d{1,2})月[—–\-~～至到](\d{4})年(\d{1,2})月")
+BAND = re.compile(r"(.+?)[(（](\d+(?:\.\d+)?)[-—–~～至](\d+(?:\.\d+)?)[)）]分?")
+TITLE_YEAR = re.compile(r"(\d{4})年度?")
+
+
+def whole(value, output):
+    """Whether ``value`` is one whole text or number of the output (not a part of one)."""
+    return f"\x00{value}\x00" in f"\x00{output}\x00"
+
+
+def in_canonical_form(text, output, bands=frozenset(), years=frozenset()):
+    """Whether a printed cell's content is in the output in its canonical spelling, one narrow
+    rule each: ``2023年3月10日`` is the date ``2023-03-10``; ``2024年1月—2026年12月`` the start
+    and end months ``2024-01``/``2026-12``; ``新增项目□ 延续项目√`` the ticked words (and no
+    unticked one); ``产出指标(30-50)分`` a group 产出指标 with the band 30–50 (``bands``: the
+    forms' (name, low, high)); a title's leftover ``2024年`` the year of a form (``years``)."""
+    text = squeezed(text)
+    if m := DATE.fullmatch(text):
+        y, mo, d = m.groups()
+        return whole(f"{y}-{int(mo):02}-{int(d):02}", output)
+    if m := PERIOD.fullmatch(text):
+        y1, m1, y2, m2 = m.groups()
+        return whole(f"{y1}-{int(m1):02}", output) and whole(f"{y2}-{int(m2):02}", output)
+    boxes = re.findall(f"([^{TICKED}{UNTICKED}]+)([{TICKED}{UNTICKED}])", text)
+    if boxes and "".join(w + b for w, b in boxes) == text:
+        ticked = [w for w, b in boxes if b in TICKED]
+        unticked = [w for w, b in boxes if b in UNTICKED]
+        return (
+            bool(ticked)
+            and all(whole(w, output) for w in ticked)
+            and not any(whole(w, output) for w in unticked)
+        )
+    if m := BAND.fullmatch(text):
+        name, low, high = m.groups()
+        return (name, Decimal(low), Decimal(high)) in bands
+    if m := TITLE_YEAR.fullmatch(text):
+        return int(m.group(1)) in years
+    return False
+
+
+def accounted(text, labels, output, weight_sums=frozenset(), bands=frozenset(), years=frozenset()):
     """``weight_sums``: on a 合计/总分 row, the weight total the importer checked against the
-    rows (the canonical form has no field for it, but it is not dropped unchecked)."""
+    rows (the canonical form has no field for it, but it is not dropped unchecked); ``bands``
+    and ``years``: see :func:`in_canonical_form`."""
     rest = residue(text, labels)
     if squeezed(text) in output or not rest or rest in output or canon(rest) in output:
+        return True
+    if in_canonical_form(text, output, bands) or in_canonical_form(rest, output, bands, years):
         return True
     return all(
         p in output or canon(p) in output or (is_amount(p) and to_decimal(p) in weight_sums)
         for p in pieces(text, labels)
     )
+
+
+def test_a_printed_spelling_counts_only_when_its_canonical_value_is_in_the_output():
+    output = "\x00".join(["2023-03-10", "2024-01", "2026-12", "延续项目", "产出指标", "30", "50"])
+    bands = {("产出指标", Decimal(30), Decimal(50))}
+    placed = ["2023年3月10日", "2024年1月—2026年12月", "新增项目□ 延续项目√", "产出指标(30-50)分"]
+    assert all(accounted(t, frozenset(), output, bands=bands) for t in placed)
+    assert accounted("2024年绩效目标表", {"绩效目标表"}, output, years={2024})
+    dropped = [
+        "2023年3月11日",  # another day
+        "2024年1月—2026年11月",  # the end month is not in the output
+        "新增项目√ 延续项目□",  # the other box ticked
+        "新增项目□ 延续项目□",  # nothing ticked
+        "产出指标(20-50)分",  # another band (its bounds printed elsewhere do not count)
+        "效益指标(30-50)分",  # a band of a group the output does not have
+    ]
+    assert not any(accounted(t, frozenset(), output, bands=bands) for t in dropped)
+    assert not accounted("2023年绩效目标表", {"绩效目标表"}, output, years={2024})
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
@@ -132,6 +196,8 @@ def assert_accounted(doc, monkeypatch):
         sum(i.weight or 0 for i in f.indicators) + (f.funds.execution_weight or 0)
         for f in result.forms
     }
+    bands = {(g.name, *g.band) for f in result.forms for g in f.groups if g.band is not None}
+    years = {f.year for f in result.forms if f.year is not None}
     parts = split(doc)
     importers = [p.importer for p in parts if p.importer]
     labels = frozenset().union(*(i.labels for i in importers), *(i.titles for i in importers))
@@ -145,7 +211,8 @@ def assert_accounted(doc, monkeypatch):
             if cell.blank or cell.copy_of is not None or not ledger.is_taken(block, i):
                 continue  # a merged cell's repeated text is counted at its origin
             total_row = squeezed(block.text).startswith(("合计", "总分"))
-            if not accounted(cell.text, labels, output, weight_sums if total_row else frozenset()):
+            sums = weight_sums if total_row else frozenset()
+            if not accounted(cell.text, labels, output, sums, bands, years):
                 if not split_label(doc, block, labels):
                     unaccounted.append(f"{cell.source.label()}: {cell.text!r}")
     assert not unaccounted, "\n".join(unaccounted[:40])
