@@ -5,10 +5,11 @@ problems found (not just the first) as findings in Chinese and English.
 """
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from jixiao.core.dates import FormDate, parse_form_date
+from jixiao.core.dates import FormDate, Month, parse_form_date
 from jixiao.core.findings import Finding, Location, Severity
 from jixiao.core.formkeys import (
     COMPONENT_KEYS,
@@ -64,6 +65,13 @@ class FormDecodeError(ValueError):
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         super().__init__("; ".join(f"{f.location.path}: {f.message_en}" for f in findings))
+
+
+def good_year(year: Any) -> bool:
+    """A form's ``year``: null or a whole year after 1900 and before 2200."""
+    return year is None or (
+        isinstance(year, int) and not isinstance(year, bool) and 1900 < year < 2200
+    )
 
 
 def _plausible(number: Decimal) -> bool:
@@ -333,9 +341,7 @@ def _read_header(r: _Reader, d: dict) -> tuple[FormKind | None, str | None, int 
             "template must be non-empty text or null",
         )
     year = d.get("year")
-    if year is not None and not (
-        isinstance(year, int) and not isinstance(year, bool) and 1900 < year < 2200
-    ):
+    if not good_year(year):
         r.fail(
             "year",
             f"年度{_echo(year, zh=True)}无效，应为整数年份（如 2022）或 null",
@@ -382,3 +388,129 @@ def decode_form(data: Any, document: str | None = None, form_index: int | None =
     if r.problems:
         raise FormDecodeError(r.problems)
     return form
+
+
+# A direct check of a ``Form`` built in memory (an importer's), without writing it as JSON and
+# reading it back. It applies the reader's rules (``good_year``, ``_plausible``, the limits,
+# ``CURRENCY_UNITS``, ``parse_form_date``) to the typed fields and says only whether the round
+# trip would pass: when it says no, or meets a value of an unexpected type, the caller reads
+# the round trip's findings (``form_problems``), so the findings stay the reader's own.
+
+
+def _number_ok(value: Any, key: str) -> bool:
+    if value is None:
+        return True
+    return (
+        type(value) is Decimal
+        and value.is_finite()
+        and _plausible(value)
+        and out_of_range(key, value) is None
+    )
+
+
+def _texts_ok(obj: Any, keys: tuple[str, ...]) -> bool:
+    for key in keys:
+        value = getattr(obj, key)
+        if value is not None and type(value) is not str:
+            return False
+    return True
+
+
+def _day_ok(value: Any) -> bool:
+    if value is None:
+        return True
+    if type(value) is not date and type(value) is not Month:
+        return False
+    try:
+        parse_form_date(value.isoformat())
+    except ValueError:
+        return False
+    return True
+
+
+def _words_ok(value: Any) -> bool:
+    return value is None or (
+        isinstance(value, (tuple, list)) and all(type(v) is str for v in value)
+    )
+
+
+def _flag_ok(value: Any) -> bool:
+    return value is None or type(value) is bool
+
+
+def _group_ok(group: Group) -> bool:
+    band = group.band
+    if type(group.name) is not str or not _number_ok(group.weight, "weight"):
+        return False
+    if band is None:
+        return True
+    return (
+        group.weight is None
+        and isinstance(band, (tuple, list))
+        and len(band) == 2
+        and band[0] is not None
+        and band[1] is not None
+        and _number_ok(band[0], "band")
+        and _number_ok(band[1], "band")
+        and band[0] <= band[1]
+    )
+
+
+_INDICATOR_TEXTS = (*INDICATOR_TEXT, "deviation", "note")
+
+
+def _project_ok(p: Project) -> bool:
+    return (
+        _texts_ok(p, PROJECT_TEXT)
+        and _texts_ok(p, PROJECT_PROSE)
+        and _flag_ok(p.recurring)
+        and _flag_ok(p.purchases_services)
+        and _words_ok(p.category)
+        and _words_ok(p.funds_use)
+        and _day_ok(p.start_date)
+        and _day_ok(p.end_date)
+    )
+
+
+def _funds_ok(f: Funds) -> bool:
+    unit = f.currency_unit
+    if unit is not None and (type(unit) is not str or unit not in CURRENCY_UNITS):
+        return False
+    return (
+        all(_number_ok(getattr(f, k), k) for k in FUNDS_AMOUNTS)
+        and all(
+            type(s.name) is str and all(_number_ok(getattr(s, k), k) for k in SOURCE_KEYS[1:])
+            for s in f.sources
+        )
+        and all(type(c.name) is str and _number_ok(c.amount, "amount") for c in f.components)
+    )
+
+
+def _indicator_ok(i: Indicator) -> bool:
+    return (
+        _texts_ok(i, _INDICATOR_TEXTS)
+        and _number_ok(i.weight, "weight")
+        and _number_ok(i.score, "score")
+    )
+
+
+def plainly_valid(form: Form) -> bool:
+    """Whether ``decode_form(encode_form(form))`` would pass, checked on the fields directly.
+
+    ``False`` also for a value of a type no importer writes: the round trip then decides.
+    """
+    template = form.template
+    return (
+        isinstance(form.kind, FormKind)
+        and good_year(form.year)
+        and (template is None or (type(template) is str and template != ""))
+        and _project_ok(form.project)
+        and _funds_ok(form.funds)
+        and all(_group_ok(g) for g in form.groups)
+        and all(_indicator_ok(i) for i in form.indicators)
+        and _texts_ok(form.goals, GOALS_KEYS)
+        and _texts_ok(form.narrative, NARRATIVE_KEYS)
+        and _number_ok(form.total_score, "total_score")
+        and (form.grade is None or type(form.grade) is str)
+        and _day_ok(form.evaluated_on)
+    )

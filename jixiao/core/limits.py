@@ -11,6 +11,7 @@ reading error.
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ BY_KEY = {
 _LAST_KEY = re.compile(r"([A-Za-z_]+)(?:\[\d+\])*$")
 
 
+@lru_cache(maxsize=4096)  # the same few hundred paths on every form
 def limit_for(path: str) -> Limit:
     """The limit of the number at a JSON path (``indicators[3].weight``) or a field name."""
     match = _LAST_KEY.search(path)
