@@ -32,6 +32,7 @@ _KEY_KINDS = {
     ("indicators", "ellipsis"): None,
     ("indicators", "comparators"): None,
     ("furniture", "empty"): None,
+    ("furniture", "truncation"): None,
     ("totals", "grade_words"): None,  # values printed after the total (优秀 …)
     ("indicators", "column_order"): None,  # a layout's column order, not labels of their own
     ("indicators", "header_row"): None,

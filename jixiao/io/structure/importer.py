@@ -7,6 +7,8 @@ has no place for is reported: unknown columns with their values, long-term indic
 missing year, a form cut short, a layout no entry matches.
 """
 
+from dataclasses import replace
+
 from jixiao.core.model import FormKind
 from jixiao.io.cellsplit import recover_cells
 from jixiao.io.document import Block, Document, Ledger
@@ -50,13 +52,14 @@ class StructureImporter(Importer):
         """
         if doc.kind != "text":
             return self._read(doc, ledger, doc.kind)
+        doc, marked = _without_truncation_mark(doc)
         recovery = recover_cells(doc)
         own = Ledger()
         tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
         result = self._read(recovery.document, own, "text" if tabbed else "recovered")
         result.findings.extend(recovery.findings())
         _take_lines(doc, recovery.document, own, ledger)
-        if result.forms and _cut_short(doc, ledger):
+        if result.forms and (marked or _cut_short(doc, ledger)):
             result.findings.append(truncated(doc.name, len(result.forms) - 1))
         return result
 
@@ -82,6 +85,28 @@ class StructureImporter(Importer):
 
 
 _COMPLETE_END = "。！？.!?；;）)0123456789%"
+
+
+def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:
+    """The text without a store's truncation mark at its end (``… [truncated in store]``).
+
+    The mark says the copy stops there: it is no part of the last field, and the form is cut
+    short. The line keeps its place and source; only the mark's characters go.
+    """
+    last = next((b for b in reversed(doc.blocks) if not b.blank), None)
+    if last is None:
+        return doc, False
+    i, text = last.filled[-1]
+    mark = next(
+        (m for m in vocabulary().words("furniture", "truncation") if text.endswith(m)), None
+    )
+    if mark is None:
+        return doc, False
+    cells = list(last.cells)
+    cell = cells[i]
+    cells[i] = replace(cell, text=cell.text.rstrip().removesuffix(mark).rstrip())
+    blocks = tuple(Block(b.index, tuple(cells)) if b is last else b for b in doc.blocks)
+    return replace(doc, blocks=blocks), True
 
 
 def _cut_short(doc: Document, ledger: Ledger) -> bool:

@@ -50,7 +50,7 @@ _FIELDS = {
     "indicators.tree": (),  # keys are level-1 names, values their level-2 names
     "totals": ("total_score", "grade", "evaluated_on", "grade_words"),
     "narrative": ("achievements", "problems", "improvements"),
-    "furniture": ("labels", "empty"),
+    "furniture": ("labels", "empty", "truncation"),
 }
 _LAYOUT_KEYS = {
     "id": True,
@@ -68,6 +68,7 @@ VALUE_WORDS = frozenset(
     {
         ("indicators", "comparators"),
         ("furniture", "empty"),
+        ("furniture", "truncation"),
         ("totals", "grade_words"),
         ("indicators", "column_order"),  # a column order, not labels of their own
         ("indicators", "header_row"),

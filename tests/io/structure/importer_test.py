@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from jixiao.core.model import FormKind
+from jixiao.io.parse import parse_bytes
 from tests.io.structure.helpers import HEADER, codes, read
 
 
@@ -345,3 +346,20 @@ def test_a_table_printed_without_its_header_row_is_read_in_the_layouts_column_or
         ("产出目标", "质量", "活动方案审核通过率"),
     ]
     assert left == ["填报人：李四"]  # a signature line ends the table, reported
+
+
+def test_a_stores_truncation_mark_cuts_the_form_short_and_is_no_part_of_a_field():
+    text = (
+        "项目绩效目标表（2023年度）\n"
+        "项目名称 | 示范培训项目\n"
+        "一级指标 | 二级指标 | 三级指标 | 指标值\n"
+        "产出指标 | 数量指标 | 培训期数 | ≥12期\n"
+        " | 质量指标 | 培训合格率 [truncated in store]\n"
+    )
+    result = parse_bytes("page.txt", text.encode("utf-8"))
+    (form,) = result.forms
+    assert [i.name for i in form.indicators] == ["培训期数", "培训合格率"]
+    assert form.indicators[1].target is None  # the mark is not read as the target
+    codes = [f.code for f in result.findings]
+    assert "truncated-form" in codes
+    assert not any("truncated in store" in (f.found or "") for f in result.findings)
