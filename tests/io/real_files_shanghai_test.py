@@ -9,9 +9,9 @@ leave no text unplaced. scripts/make_fixtures rebuilds the files.
 
 import pytest
 
-from jixiao.io.importers.sh_2020_target_rows import cell_paragraphs
 from jixiao.io.parse import parse_document, parse_path
 from jixiao.io.readers import read_file
+from jixiao.io.structure.values import paragraphs
 from tests.io.grids import grid
 from tests.io.realfiles import FILES, cases, parsed_against_expected
 
@@ -116,16 +116,16 @@ def test_the_long_form_runs_onto_a_second_page_with_its_level1_cell_cut():
 
 def test_breaks_inside_a_cell_are_paragraphs_when_typed_and_wraps_in_a_pdf():
     typed = "按季度采购试剂耗材\n上半年完成维护。"
-    assert cell_paragraphs(typed, typed_breaks=True) == (
+    assert paragraphs(typed, typed=True) == (
         "按季度采购试剂耗材\n上半年完成维护。",
         None,
     )
     # In a PDF a break inside a sentence is a wrapped line; after 。 it may be either.
-    assert cell_paragraphs("包括检测试剂耗材采购和实验\n室能力验证。", typed_breaks=False) == (
+    assert paragraphs("包括检测试剂耗材采购和实验\n室能力验证。", typed=False) == (
         "包括检测试剂耗材采购和实验室能力验证。",
         None,
     )
-    assert cell_paragraphs("采购试剂耗材。\n上半年完成维护。", typed_breaks=False) == (
+    assert paragraphs("采购试剂耗材。\n上半年完成维护。", typed=False) == (
         "采购试剂耗材。\n上半年完成维护。",
         "采购试剂耗材。上半年完成维护。",
     )

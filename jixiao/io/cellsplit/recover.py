@@ -29,6 +29,7 @@ from jixiao.io.cellsplit.spaced import RUN_TOGETHER_LABELS, spaced_tokens
 from jixiao.io.cellsplit.tokens import Token, cut
 from jixiao.io.cellsplit.uncertain import UncertainSplit
 from jixiao.io.cellsplit.vocabulary import from_vocabulary
+from jixiao.io.cellsplit.wraps import Wraps, wrapped_lines
 from jixiao.io.document import Block, Cell, Document, Source
 
 _TEXT = re.compile(r"\S(?:.*\S)?")  # a line's text, without the whitespace around it
@@ -41,6 +42,11 @@ class Recovery(NamedTuple):
 
     document: Document
     uncertain: tuple[UncertainSplit, ...]
+
+    @property
+    def wrapped(self) -> dict[int, int]:
+        """Each wrapped line joined to its table row → the row's line (``wraps``)."""
+        return wrapped_lines(self.document)
 
     def findings(self, form: int | None = None) -> list[Finding]:
         """The ``uncertain-value`` findings of the uncertain places, for the document."""
@@ -159,13 +165,20 @@ def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None)
     state = TableState()
     blocks: list[Block] = []
     uncertain: list[UncertainSplit] = []
+    wraps = Wraps(found)
     for block in doc.blocks:
         if len(block.cells) != 1 or block.blank:
             blocks.append(Block(len(blocks), block.cells))
+            wraps.passed(block, blocks)
             continue
+        if wraps.join(block, blocks, state.kinds):
+            continue
+        kinds = state.kinds
         new, places = _line_blocks(block, found, state, len(blocks))
         blocks.extend(new)
         uncertain.extend(places)
+        row = kinds is not None and state.kinds is kinds and len(new[-1].cells) > 1  # no header
+        wraps.passed(block, blocks, row=row)
     return Recovery(replace(doc, blocks=tuple(blocks)), tuple(uncertain))
 
 

@@ -12,7 +12,6 @@ from jixiao.io.importers.base import Importer, ImportResult
 from jixiao.io.importers.mof_2020_self_eval import Mof2020SelfEval
 from jixiao.io.importers.sh_2019_self_eval import Sh2019SelfEval
 from jixiao.io.importers.sh_2019_target import Sh2019Target
-from jixiao.io.importers.sh_2020_target import Sh2020Target
 from jixiao.io.structure.importer import StructureImporter
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import vocabulary
@@ -21,7 +20,6 @@ from jixiao.io.vocabulary import vocabulary
 IMPORTERS: tuple[Importer, ...] = (
     Mof2020SelfEval(),
     Sh2019Target(),
-    Sh2020Target(),
     Sh2019SelfEval(),
 )
 
@@ -30,6 +28,12 @@ IMPORTERS: tuple[Importer, ...] = (
 STRUCTURE = StructureImporter()
 TABLE_KINDS = frozenset({"xlsx", "pdf", "html", "docx"})
 READ_BY_STRUCTURE = frozenset({"mof-2020-self-eval", "sh-2019-self-eval", "sh-2020-target"})
+# Layouts read by structure alone: their titles, from the vocabulary, start a part of their own.
+STRUCTURE_TITLES = tuple(
+    word
+    for layout in sorted(READ_BY_STRUCTURE - {i.template for i in IMPORTERS})
+    for word in vocabulary(layout).layout.title_words
+)
 
 
 class Better(Importer):
@@ -125,6 +129,8 @@ def title_of(block: Block) -> tuple[Importer | None, str] | None:
     for importer in IMPORTERS:
         if importer.is_title(block):
             return importer, text
+    if any(word in text for word in STRUCTURE_TITLES):
+        return STRUCTURE, text
     return None
 
 

@@ -22,7 +22,7 @@ from jixiao.io.importers.sh_2019_target_grid import GridReading, is_grid_form
 from jixiao.io.importers.sh_2019_target_groups import indicators
 from jixiao.io.importers.sh_2019_target_lines import Line, lines_of
 from jixiao.io.importers.sh_2019_target_table import read_items
-from jixiao.io.importers.sh_2020_target import TYPED_BREAKS
+from jixiao.io.structure.reader import TYPED_BREAKS
 from jixiao.io.text import squeeze
 
 # A title line is short; a sentence quoting the title is not one.

@@ -7,7 +7,7 @@ next cell; the check boxes are typed as text (``经常性专项业务费√ 其�
 the indicator table, and each level-1 cell over its rows (the readers repeat a merged
 cell below with ``Cell.copy_of`` set). Read cell by cell, nothing is left to the
 position guesses the plain-text reader must make; only a PDF's line breaks inside a
-prose cell may leave a paragraph break unsettled (``sh_2020_target_rows.cell_paragraphs``).
+prose cell may leave a paragraph break unsettled (``cell_paragraphs``).
 """
 
 import re
@@ -19,8 +19,8 @@ from jixiao.core.model import Component, Form, FormKind, Funds, Goals, Project
 from jixiao.io.document import Block, Cell, Ledger
 from jixiao.io.importers import sh_2019_target_vocab as vocab
 from jixiao.io.importers.base import uncertain
+from jixiao.io.importers.plain_text import starts_mid_sentence
 from jixiao.io.importers.sh_2019_target_grid_table import GridTable
-from jixiao.io.importers.sh_2020_target_rows import cell_paragraphs, is_grid_row
 from jixiao.io.text import amount, iso_date, join_lines, squeeze
 
 _BOX = re.compile(rf"([^{vocab.TICKED}{vocab.UNTICKED}]+)([{vocab.TICKED}{vocab.UNTICKED}])")
@@ -28,6 +28,8 @@ _YEAR = re.compile(r"[（(]?(\d{4})年度?[)）]?")
 _UNIT = re.compile(r"[（(](万?元)[)）]$")
 # A label and its value typed into one cell: ``申报单位名称：示范区…``.
 _INLINE = re.compile(r"^(?P<label>[^:：]{2,20})[:：](?P<value>.+)$", re.S)
+# What ends a sentence, so that a break after it may end a paragraph.
+PARAGRAPH_END = "。！？；!?;"
 BOX_FIELDS = {vocab.TYPE_LABEL: "category", "资金用途": "funds_use"}
 SECTION_OF = {
     name: key for key, names in vocab.HEAD_SECTIONS + vocab.GOAL_SECTIONS for name in names
@@ -260,3 +262,28 @@ def _merged_box_label(block: Block, first: int) -> str | None:
         if cell.copy_of is not None and label_key(cell.text) in BOX_FIELDS:
             return label_key(cell.text)
     return None
+
+
+def is_grid_row(block: Block) -> bool:
+    """Whether a block is a row of a table (more than one column), not a printed line."""
+    return len(block.cells) > 1
+
+
+def cell_paragraphs(text: str, typed_breaks: bool) -> tuple[str, str | None]:
+    """A prose cell's text as paragraphs, and the other reading when one was a guess.
+
+    Where breaks were typed (XLSX, HTML, DOCX) every break is a paragraph break; in a PDF a
+    break is a wrapped line, unless it follows a sentence end: there it may be either.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if typed_breaks:
+        return "\n".join(join_lines(line) for line in lines), None
+    paragraphs: list[list[str]] = []
+    for line in lines:
+        ends_sentence = paragraphs and paragraphs[-1][-1][-1] in PARAGRAPH_END
+        if paragraphs and not (ends_sentence and not starts_mid_sentence(line)):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    chosen = "\n".join(join_lines("\n".join(p)) for p in paragraphs)
+    return chosen, join_lines("\n".join(lines)) if len(paragraphs) > 1 else None

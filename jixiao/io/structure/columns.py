@@ -142,11 +142,15 @@ def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
 
     Used when a row is the layout's ``header_row`` (headings spanning columns), or starts with
     a level-1 name and has as many cells as the layout's columns (``column_order``, the table
-    printed without its header); None otherwise.
+    printed without its header) or is that name alone (its merged cell on a line of its own, as
+    a PDF's text prints it); None otherwise.
     """
     headings = vocab.words("indicators", "column_order")
     filled = block.filled
-    if not headings or len(block.cells) != len(headings) or not filled or filled[0][0] != 0:
+    alone = len(block.cells) == 1 and bool(filled)  # a merged level-1 cell on its own line
+    if not headings or not (alone or len(block.cells) == len(headings)):
+        return None
+    if not filled or filled[0][0] != 0:
         return None
     columns = [
         Column(i, vocab.field(SECTION, h) or (BLOCK if vocab.field("indicators", h) else None), h)

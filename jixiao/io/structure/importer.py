@@ -58,7 +58,7 @@ class StructureImporter(Importer):
         tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
         result = self._read(recovery.document, own, "text" if tabbed else "recovered")
         result.findings.extend(recovery.findings())
-        _take_lines(doc, recovery.document, own, ledger)
+        _take_lines(doc, recovery.document, own, ledger, recovery.wrapped)
         if result.forms and (marked or _cut_short(doc, ledger)):
             result.findings.append(truncated(doc.name, len(result.forms) - 1))
         return result
@@ -136,11 +136,13 @@ def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
     return layout, titled
 
 
-def _take_lines(doc: Document, recovered: Document, own: Ledger, ledger: Ledger) -> None:
+def _take_lines(
+    doc: Document, recovered: Document, own: Ledger, ledger: Ledger, wrapped: dict[int, int]
+) -> None:
     """Take what was placed of ``doc``.
 
     A line the recovery kept whole is taken cell by cell; a line it split is taken when every
-    cell recovered from it was placed.
+    cell recovered from it was placed; a wrapped line joined to its row, when the row is.
     """
     kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}
     left = {cell.source.line for _, _, cell in own.leftovers(recovered)}
@@ -150,8 +152,9 @@ def _take_lines(doc: Document, recovered: Document, own: Ledger, ledger: Ledger)
             for i in range(len(block.cells)):
                 if own.is_taken(same, i):
                     ledger.take(block, i)
-        elif block.cells and block.cells[0].source.line not in left:
-            ledger.take(block)
+        elif block.cells and (line := block.cells[0].source.line) not in left:
+            if wrapped.get(line or 0, -1) not in left:
+                ledger.take(block)
 
 
 def parts(doc: Document) -> list[list[Block]]:

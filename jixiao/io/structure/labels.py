@@ -81,6 +81,9 @@ def read_labels(
     keys = [(i, t, label_of(t, vocab)) for i, t in own]
     labelled = [(i, k) for i, _, k in keys if k]
     if not labelled:
+        if own and all(_left_empty(t, vocab) for _, t in own):
+            for i, _ in own:
+                ledger.take(block, i)
         _inline_cells(block, own, vocab, ledger, fields)
         return at + 1
     for i, _ in labelled:
@@ -96,8 +99,9 @@ def read_labels(
             ledger.taken.discard((block.index, i))
         return at + 1
     key = _key(labelled[0][1], labelled)
-    if not values and len(labelled) == 1 and key != "-" and nxt and _is_paragraph(nxt, vocab):
-        return _paragraphs(blocks, at + 1, key, vocab, ledger, fields)
+    below = _below(blocks, at, own[0][1]) if len(own) == 1 else at + 1
+    if not values and len(labelled) == 1 and key != "-" and _is_paragraph_at(blocks, below, vocab):
+        return _paragraphs(blocks, below, key, vocab, ledger, fields)
     _pairs(block, labelled, values, ledger, fields)
     return at + 1
 
@@ -115,15 +119,39 @@ def _paragraphs(
     return stop
 
 
+def _left_empty(text: str, vocab: Vocabulary) -> bool:
+    """A label printed with its colon and no value (``同名项目上年预算额（万元）：``)."""
+    return text.rstrip().endswith(_COLONS) and vocab.is_label(text)
+
+
+def _below(blocks: list[Block], at: int, label: str) -> int:
+    """Where a label's paragraph starts: the next row, or past blank rows after a colon.
+
+    ``项目概况：`` alone on its line says its value follows, and a PDF copy may print a
+    blank line before it.
+    """
+    below = at + 1
+    if label.rstrip().endswith(_COLONS):
+        while below < len(blocks) and blocks[below].blank:
+            below += 1
+    return below
+
+
+def _is_paragraph_at(blocks: list[Block], at: int, vocab: Vocabulary) -> bool:
+    return at < len(blocks) and _is_paragraph(blocks[at], vocab)
+
+
 def _key(key: str, labelled: list[tuple[int, str]]) -> str:
     """A goals block label (年度总体目标) alone stands for the overall goal."""
     return "goals.overall" if key in ("goals.block", "-") and len(labelled) == 1 else key
 
 
 def _is_paragraph(block: Block, vocab: Vocabulary) -> bool:
-    """A row of one cell (a row of several is a table's) that is no label."""
+    """A row of one cell (a row of several is a table's) that is no label nor level name."""
     own = [t for i, t in block.filled if block.cells[i].copy_of is None]
-    return len(own) == 1 and not label_of(own[0], vocab)
+    if len(own) != 1 or label_of(own[0], vocab):
+        return False
+    return not vocab.field("indicators.levels", own[0])  # 产出目标: a table without header
 
 
 def _pairs(

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
+from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.align import positions
 from jixiao.io.structure.columns import Header, is_header, printed_columns, read_header
 from jixiao.io.structure.funds import (
@@ -19,6 +20,7 @@ from jixiao.io.structure.funds import (
     read_funds,
     read_funds_line,
 )
+from jixiao.io.structure.inherited import settle_level2s
 from jixiao.io.structure.labels import Fields, label_of, read_labels
 from jixiao.io.structure.rows import Row, Table, read_row, report_long_term
 from jixiao.io.structure.values import weight
@@ -105,6 +107,9 @@ def read_blocks(
             if drafts[-1].tables and _names_project(block, vocab):
                 drafts.append(new())
             at = _read_part(blocks, at, vocab, ledger, drafts[-1])
+    if not typed:
+        for draft in drafts:
+            settle_level2s(draft.table)
     # A title with nothing under it (a sheet's name in a workbook's overview) is no form.
     return [d for d in drafts if d.tables or d.fields.values or d.funds]
 
@@ -194,7 +199,7 @@ def _table(
     draft.tables += 1
     while at < len(blocks):
         block = blocks[at]
-        if block.blank:
+        if block.blank or is_page_footer(block.text):  # a page's number inside the table
             at += 1
             continue
         if is_header(block, vocab):  # the header repeated (a page or a group of its own)
@@ -204,7 +209,9 @@ def _table(
         ending = _ending(block, vocab)
         if draft.table.typed:  # whole cells (not PDF, whose merged labels come out as lines)
             ending = ending or _other_table(blocks[at - 1], block)
-        at_columns = positions(block, header, vocab) if draft.table.shifting else None
+        # rows of text, or of a table printed without its header, may stand off its columns
+        shifting = draft.table.shifting or not header.blocks
+        at_columns = positions(block, header, vocab) if shifting else None
         if ending == "total":
             _total(Row(block, header, ledger, at_columns), draft.table, vocab)
             return at + 1

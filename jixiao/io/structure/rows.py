@@ -13,6 +13,7 @@ from decimal import Decimal
 from jixiao.core.model import Indicator
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.columns import BLOCK, REPORTED, Column, Header
+from jixiao.io.structure.definitions import split_definition
 from jixiao.io.structure.values import (
     group_label,
     joined,
@@ -65,6 +66,7 @@ class Table:
     level2: str | None = None
     project: str | None = None
     project_cells: dict[str, dict[str, str]] = field(default_factory=dict)  # budget, goal
+    level2_printed: list[bool] = field(default_factory=list)  # each indicator's own level-2 cell
 
 
 class Row:
@@ -131,6 +133,8 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
     target, actual = _target_actual(row, table, vocab)
     weight_text, score_text = row.value("weight"), row.value("score")
     texts = {f: _prose(row.value(f, raw=True), f, table) for f in TEXT_FIELDS}
+    if texts["explanation"] is None:
+        name, texts["explanation"] = split_definition(name)
     level2 = row.header.first("level2")
     if name is None and not any((target, actual, weight_text, score_text, *texts.values())):
         if vocab.field("indicators.levels", row.text(level2)):
@@ -157,6 +161,7 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
         )
     )
     table.projects.append(table.project)
+    table.level2_printed.append(bool(row.text(level2)))
 
 
 def _prose(text: str | None, name: str, table: Table) -> str | None:

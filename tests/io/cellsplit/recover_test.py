@@ -55,13 +55,21 @@ def rows(doc):
 def test_every_character_but_separators_is_kept(path, labels):
     doc = read(path.name, path.read_bytes())
     chosen = from_vocabulary() if labels == "vocabulary" else _hand_labels(path.name)
-    recovered, _ = recover_cells(doc, chosen)
+    recovery = recover_cells(doc, chosen)
     by_line: dict[int, list[str]] = {}
-    for block in recovered.blocks:
+    for block in recovery.document.blocks:
         for cell in block.cells:
             by_line.setdefault(cell.source.line, []).append(cell.text)
+    # A wrapped line of a table cell (a PDF's) is kept in its row's cell, after the row's text.
+    wrapped: dict[int, list[str]] = {}
     for block in doc.blocks:
+        if (row := recovery.wrapped.get(block.cells[0].source.line)) is not None:
+            wrapped.setdefault(row, []).append(block.cells[0].text.strip())
+    for block in doc.blocks:
+        if block.cells[0].source.line in recovery.wrapped:
+            continue
         line = "\t".join(block.texts) if len(block.cells) > 1 else block.cells[0].text
+        line += "\n".join(["", *wrapped.get(block.cells[0].source.line, ())])
         cells = by_line[block.cells[0].source.line]
         assert SEPARATORS.sub("", "".join(cells)) == SEPARATORS.sub("", line)
         assert not any(re.search(r"[|｜│┃]", c) for c in cells)

@@ -1,0 +1,109 @@
+"""Lines of a PDF copy that go on with a table row's cell: a wrapped cell's further lines.
+
+A PDF prints a long cell on several lines, and its text copy puts each on a line of its own
+right under the row, where the rows themselves stand a blank line apart::
+
+    质量 完成项目预期规模及要点要求
+    按照课题研究、服务保障工作年度总体要求和
+    计划安排，完成任务达到总体目标要求
+
+Split as rows, such lines would be false indicators, cut at whatever labels they happen to
+hold (``…法规和财务管理制度以及有``). A wrapped line is joined to the row it goes on with
+instead: it opens the row's next cell when the row stops at its name (the target printed
+under it), else it goes on the row's last cell, its line break kept (a wrap, for ``clean``).
+The line itself stays as a blank cell whose ``copy_of`` is the row's source, so that the
+ledger takes it with the row.
+
+A line is a wrap when it follows a table row with no blank line between (or only a page's
+number: the cell ran onto the next page), it has no space inside where that row's cells
+stand spaced (so it is no row of the table), it is text (a value alone is a cell of its own)
+and it is not a label (a level name, a label with its value).
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from jixiao.io.cellsplit.labels import Matcher
+from jixiao.io.cellsplit.shapes import Shape, classify
+from jixiao.io.document import Block, Cell, Document, Source
+from jixiao.io.importers.plain_text import is_page_footer
+
+_COLONS = (":", "：")
+_WORD = re.compile(r"\w")
+NONE, BLANK, PAGE = "none", "blank", "page"  # what stands between two lines
+_OPENS_NEXT = frozenset({"level1", "level2", "name"})  # a row stopping here lacks its value
+
+
+@dataclass
+class Wraps:
+    """Follows the lines of a document and joins each wrapped line to its row."""
+
+    found: Matcher
+    _row: Source | None = None  # the row a wrapped line would go on with
+    _at: int = -1  # the row's (last) block among the recovered blocks
+    _gap: str = BLANK  # what stands between the last line and the next
+
+    def passed(self, block: Block, blocks: list[Block], row: bool = False) -> None:
+        """Note a line recovered as it is: ``row`` when it became a row of a table.
+
+        A page's number (and the blank lines around it) stands between a wrapped cell's
+        lines where the cell runs onto the next page.
+        """
+        if block.blank:
+            self._gap = PAGE if self._gap == PAGE else BLANK
+        elif self._row is not None and len(block.cells) == 1 and is_page_footer(block.text):
+            self._gap = PAGE
+        else:
+            spaced = len(block.text.split(maxsplit=1)) > 1
+            self._row = block.cells[0].source if row and spaced else None
+            self._at, self._gap = len(blocks) - 1, NONE
+
+    def join(self, block: Block, blocks: list[Block], kinds: tuple[str, ...] | None) -> bool:
+        """Whether ``block`` is a wrapped line of the row noted last; if so, joined to it."""
+        if self._row is None or self._gap == BLANK or kinds is None:
+            return False
+        if not self._wraps(block.cells[0].text):
+            return False
+        blocks[self._at] = _continued(blocks[self._at], block.cells[0].text.strip(), kinds)
+        # the line keeps a blank cell of its own, pointing at the row that holds its text
+        blocks.append(Block(len(blocks), (Cell("", block.cells[0].source, self._row),)))
+        self._gap = NONE
+        return True
+
+    def _wraps(self, text: str) -> bool:
+        text = text.strip()
+        if not text or len(text.split(maxsplit=1)) > 1 or classify(text) is not Shape.TEXT:
+            return False  # a value alone (``(50分)``, ``90%``) is a cell of its own
+        if not _WORD.search(text):
+            return False  # an ellipsis row (``……``) stands for rows left out
+        hits = self.found.find(text, 0, len(text))
+        if hits and hits[0].start == 0:  # a label, or label：value; else a sentence's words
+            end = hits[0].end
+            return end != len(text) and text[end] not in _COLONS
+        return True
+
+
+def wrapped_lines(doc: Document) -> dict[int, int]:
+    """Each wrapped line of a recovered document → the line of the row holding its text."""
+    return {
+        cell.source.line or 0: cell.copy_of.line or 0
+        for block in doc
+        if block.blank
+        for cell in block.cells
+        if cell.copy_of is not None
+    }
+
+
+def _continued(row: Block, text: str, kinds: tuple[str, ...]) -> Block:
+    """The row with a wrapped line's text: its next cell after a name, else its last cell's."""
+    cells = list(row.cells)
+    last = max((i for i, c in enumerate(cells) if c.text.strip()), default=0)
+    if last + 1 < len(kinds) and kinds[last] in _OPENS_NEXT:
+        source = cells[last].source
+        while len(cells) <= last + 1:
+            column = len(cells) + 1
+            cells.append(Cell("", replace(source, column=column)))
+        cells[last + 1] = replace(cells[last + 1], text=text)
+    else:
+        cells[last] = replace(cells[last], text=f"{cells[last].text}\n{text}")
+    return Block(row.index, tuple(cells))

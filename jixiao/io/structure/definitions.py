@@ -1,0 +1,21 @@
+"""An indicator's name printed with its definition in brackets: ``预算执行率(执行数/预算数)``.
+
+SPEC §2.1: the bare name goes in ``name``, the definition without its brackets in
+``explanation``. A bracket counts as a definition when it holds a formula (a ratio or a
+product); a bracket of another kind (``（运维）``, a unit ``（小时）``) is part of the name.
+"""
+
+import re
+
+from jixiao.io.text import join_lines
+
+_DEFINED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<definition>[^（）()]{2,})[)）]$", re.S)
+_FORMULA = re.compile(r"[/÷×*＊／]")
+
+
+def split_definition(name: str | None) -> tuple[str | None, str | None]:
+    """``(name, definition)``: the definition None when the name prints none."""
+    match = _DEFINED.match(name or "")
+    if match is None or not _FORMULA.search(match["definition"]):
+        return name, None
+    return join_lines(match["name"]), join_lines(match["definition"])
