@@ -25,6 +25,7 @@ Modules, in the order a line goes through them:
 - ``columns``: the kinds of columns and the placement of a row's tokens in them.
 - ``runs``: digits, dashes and doubled text that ran together in a row, split by its columns.
 - ``rows``: a line's tokens grouped into headers, rows and plain blocks.
+- ``wraps``: a wrapped cell's further lines (PDF copies), joined to their row.
 - ``recover``: the document pass (``recover_cells``).
 - ``uncertain``: the uncertain places and their ``uncertain-value`` findings.
 - ``vocabulary``: the label set of ``jixiao.io.vocabulary``.

@@ -1,7 +1,7 @@
-"""Lines of a PDF copy that go on with a table row's cell: a wrapped cell's further lines.
+"""Lines of a PDF copy that go on with an indicator row's cell: a wrapped cell's further lines.
 
 A PDF prints a long cell on several lines, and its text copy puts each on a line of its own
-right under the row, where the rows themselves stand a blank line apart::
+right under the row::
 
     质量 完成项目预期规模及要点要求
     按照课题研究、服务保障工作年度总体要求和
@@ -14,7 +14,8 @@ under it), else it goes on the row's last cell, its line break kept (a wrap, for
 The line itself stays as a blank cell whose ``copy_of`` is the row's source, so that the
 ledger takes it with the row.
 
-A line is a wrap when it follows a table row with no blank line between (or only a page's
+A line is a wrap when it follows a row of an indicator table (a table with a name column;
+an amount's row is never wrapped text) with no blank line between (or only a page's
 number: the cell ran onto the next page), it has no space inside where that row's cells
 stand spaced (so it is no row of the table), it is text (a value alone is a cell of its own)
 and it is not a label (a level name, a label with its value).
@@ -60,7 +61,7 @@ class Wraps:
 
     def join(self, block: Block, blocks: list[Block], kinds: tuple[str, ...] | None) -> bool:
         """Whether ``block`` is a wrapped line of the row noted last; if so, joined to it."""
-        if self._row is None or self._gap == BLANK or kinds is None:
+        if self._row is None or self._gap == BLANK or kinds is None or "name" not in kinds:
             return False
         if not self._wraps(block.cells[0].text):
             return False

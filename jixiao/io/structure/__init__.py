@@ -13,4 +13,6 @@ Stages, each a module of plain functions:
 - ``findings``: what a form has no field for, reported (unknown columns, no year …).
 - ``align``: rows of text shifted off their columns, put back.
 - ``values``: group points and bands, weights, values split over cells.
+- ``definitions``: a name printed with its definition in brackets, split (SPEC §2.1).
+- ``inherited``: level-2 names inherited in flattened text that the text does not settle.
 """
