@@ -13,4 +13,7 @@ Stages, each a module of plain functions:
 - ``findings``: what a form has no field for, reported (unknown columns, no year …).
 - ``align``: rows of text shifted off their columns, put back.
 - ``values``: group points and bands, weights, values split over cells.
+- ``flattened``: PDF text that lost its table's cells and order, put back into rows of cells.
+- ``wrapped_rows``: indicator rows whose cells wrapped over lines, ended by their numbers.
+- ``flattened_groups``: level-1 groups printed apart from their rows, given by the points.
 """
