@@ -14,9 +14,10 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.io.document import Block, Cell, Source
+from jixiao.io.document import Block, Cell, Ledger, Source
 from jixiao.io.parse import parse_bytes
-from jixiao.io.structure.flattened import HeadField, head_field, line_entries
+from jixiao.io.readers import read_bytes
+from jixiao.io.structure.flattened import HeadField, head_field, line_entries, restore
 from jixiao.io.structure.wrapped_rows import RowLines, build_row, join_lines, trailing_numbers
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES
@@ -626,3 +627,27 @@ def test_wrapped_lines_join_without_spaces_beside_cjk():
         == "会议全程DVD录像清晰及存档资料完整性"
     )
     assert join_lines(["系统 DVD", "HDMI 接口"]) == "系统 DVD HDMI 接口"
+
+
+def test_only_text_that_lost_its_table_order_is_rebuilt():
+    # Rows that end in their numbers with groups printed apart: rebuilt. A table printed
+    # row by row (level-1 labels on their rows) is left to the cell recovery.
+    assert restore(read_bytes("b.txt", PLAIN_B.encode("utf-8"))) is not None
+    assert restore(read_bytes("o.txt", IN_ORDER.encode("utf-8"))) is None
+    assert restore(read_bytes("t.txt", TABBED.encode("utf-8"))) is None
+
+
+def test_a_line_cut_into_cells_is_placed_only_when_all_its_cells_are():
+    doc = read_bytes("b.txt", PLAIN_B.encode("utf-8"))
+    restored = restore(doc)
+    # 当年预算数（元） 50,000.00 上年预算金额（元）: three cells of one line.
+    line = next(b for b in doc if b.text.startswith("当年预算数"))
+    cells = [k for k, lines in restored.origins.items() if lines == [line.index]]
+    assert len(cells) == 3  # label, value, label
+    own, ledger = Ledger(), Ledger()
+    own.taken.update(cells[:2])
+    restored.take(own, doc, ledger)
+    assert not ledger.is_taken(line, 0)
+    own.taken.update(cells)
+    restored.take(own, doc, ledger)
+    assert ledger.is_taken(line, 0)
