@@ -34,7 +34,7 @@ from jixiao.io.structure.wrapped_rows import (
     join_lines,
     trailing_numbers,
 )
-from jixiao.io.vocabulary import Vocabulary, normalise, vocabulary
+from jixiao.io.vocabulary import Layout, Vocabulary, layouts, normalise, vocabulary
 
 HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
@@ -175,14 +175,12 @@ def restore(doc: Document) -> Restored | None:
         _orphans_start(vocab, blocks, h, headers[k], titles) for k, h in enumerate(headers[1:])
     ]
     stops = [*starts[1:], len(blocks)]
-    text = "|".join(normalise(b.text) for b in blocks)
-    title = next((title_of(b, vocab) for b in blocks if b.index in titles), None)
-    layout = match_layout(title[0] if title else "", text, title[1] if title else None)
-    order = vocabulary(layout.id if layout else "national").words("indicators.levels", "level1")
     forms = [
         _sorted(vocab, blocks[start:stop], count, titles)
         for start, stop in zip(starts, stops, strict=True)
     ]
+    layout = _layout(blocks, titles, forms)
+    order = vocabulary(layout.id if layout else "national").words("indicators.levels", "level1")
     doubts: list[tuple[int, Doubt]] = []
     for n, form in enumerate(f for f in forms if f.header):
         placed = place_rows(form.rows, form.groups, order, layout.id if layout else None)
@@ -202,6 +200,18 @@ def restore(doc: Document) -> Restored | None:
             )
         )
     return restored
+
+
+def _layout(blocks: list[Block], titles: frozenset[int], forms: list[FlatForm]) -> Layout | None:
+    """The layout whose tree names every printed group; else the one the text matches."""
+    printed = {name for form in forms for name in form.groups}
+    if printed:
+        for layout in layouts():
+            if printed <= set(vocabulary(layout.id).words("indicators.levels", "level1")):
+                return layout
+    text = "|".join(normalise(b.text) for b in blocks)
+    title = next((title_of(b, vocabulary()) for b in blocks if b.index in titles), None)
+    return match_layout(title[0] if title else "", text, title[1] if title else None)
 
 
 def _unsettled_names(rows: list[WrappedRow]) -> list[Doubt]:
