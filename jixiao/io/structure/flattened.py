@@ -167,7 +167,10 @@ def restore(doc: Document) -> Restored | None:
         return None
     count = _number_columns(vocab, blocks[headers[0]].text)
     rows = sum(1 for b in blocks if trailing_numbers(b.text, count))
-    apart = any(_numbers_only(b.text, count) or POINTS_LINE.match(b.text) for b in blocks)
+    apart = any(
+        _numbers_only(b.text, count) or POINTS_LINE.match(b.text) or GROUP_POINTS.match(b.text)
+        for b in blocks
+    )
     if rows < MIN_ROWS or not apart:  # a row-per-line table keeps its order: cellsplit's
         return None
     titles = frozenset(b.index for b in blocks if title_of(b, vocab))
