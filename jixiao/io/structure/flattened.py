@@ -287,13 +287,17 @@ def _sorted(vocab: Vocabulary, blocks: list[Block], count: int, titles: frozense
             form.title = _piece(block)
             mode, prose = "head", None
         elif _furniture(vocab, form, blocks, n, count, mode):
-            pass
+            mode = "orphans" if form.total else mode  # what follows the total is off its label
         elif _label_line(vocab, block.text, count):
             prose, mode = _head_line(vocab, form, block), "head"
-        elif mode == "orphans":
-            form.orphans.append(_piece(block))
         elif prose is not None and _takes(vocab, prose, blocks, n, titles):
             prose = prose if prose.field.section in PROSE_SECTIONS else None
+        elif _labelled_after(vocab, block.text, count):
+            form.orphans.extend(_orphan_pieces(block, _leading(vocab, block.text)))
+            prose, mode = _head_line(vocab, form, block), "head"
+        elif mode == "orphans" or not form.header or form.total:  # rows: header to total
+            form.orphans.extend(_orphan_pieces(block, block.text.split()))
+            prose = None
         else:
             prose, mode = None, "table"
             rows.add(block.index, block.text, after_blank)
@@ -302,6 +306,27 @@ def _sorted(vocab: Vocabulary, blocks: list[Block], count: int, titles: frozense
                 form.rows.extend([row] if row is not None else [])
                 rows = RowLines()
     return form
+
+
+def _leading(vocab: Vocabulary, text: str) -> list[str]:
+    """The words of a line before its first head label."""
+    words = text.split()
+    at = next((k for k, w in enumerate(words) if head_field(vocab, w)), len(words))
+    return words[:at]
+
+
+def _labelled_after(vocab: Vocabulary, text: str, count: int) -> bool:
+    """A value printed before a label on its line (``医务科 是否为经常性项目 是``)."""
+    return not trailing_numbers(text, count) and 0 < len(_leading(vocab, text)) < len(text.split())
+
+
+def _orphan_pieces(block: Block, words: list[str]) -> list[Piece]:
+    """Values printed away from their labels: one per word when every word is a number."""
+    if len(words) > 1 and all(
+        SHAPES["amount"].match(w) or SHAPES["percent"].match(w) for w in words
+    ):
+        return [Piece(w, [block.index]) for w in words]
+    return [Piece(" ".join(words), [block.index])]
 
 
 def _label_line(vocab: Vocabulary, text: str, count: int) -> bool:
@@ -326,7 +351,7 @@ def _furniture(
             numbers = [Piece(x, [blocks[n].index]) for x in split[1]]
             form.total = (_piece(blocks[n], words[0]), numbers)
             return True
-    if mode == "orphans":
+    if mode == "orphans" and not form.header:
         return False
     if _group_label(form, blocks, n):
         return True
@@ -363,7 +388,8 @@ def line_entries(vocab: Vocabulary, block: Block) -> list[Entry]:
     entries: list[Entry] = []
     entry: Entry | None = None
     value: list[str] = []
-    for word in block.text.split():
+    words = block.text.split()
+    for word in words[len(_leading(vocab, block.text)) :]:
         found = head_field(vocab, word)
         if found is not None and not (entry and entry.field.section in PROSE_SECTIONS and value):
             if entry is not None and value:
@@ -428,7 +454,7 @@ def _place_orphans(form: FlatForm) -> list[Doubt]:
     Each value goes to the first such label whose shape it has, a label of a particular
     shape (是/否, a percentage, an amount, a date) before one that takes any text.
     """
-    pending = [e for e in form.entries if e.value is None and e.field.section not in PROSE_SECTIONS]
+    pending = [e for e in form.entries if e.value is None]
     pending.sort(key=lambda e: HEAD_SECTIONS.index(e.field.section))
     orphans = list(form.orphans)
     in_order = len(orphans) == len(pending) and all(
