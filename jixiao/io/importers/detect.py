@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from jixiao.io.document import Block, Document, Ledger
 from jixiao.io.importers.base import Importer, ImportResult
 from jixiao.io.importers.mof_2020_self_eval import Mof2020SelfEval
-from jixiao.io.importers.sh_2019_self_eval import Sh2019SelfEval
 from jixiao.io.importers.sh_2019_target import Sh2019Target
 from jixiao.io.structure.importer import StructureImporter
 from jixiao.io.text import squeeze
@@ -20,7 +19,6 @@ from jixiao.io.vocabulary import vocabulary
 IMPORTERS: tuple[Importer, ...] = (
     Mof2020SelfEval(),
     Sh2019Target(),
-    Sh2019SelfEval(),
 )
 
 # Documents whose title no importer above knows are read by their structure; so are the

@@ -15,4 +15,7 @@ Stages, each a module of plain functions:
 - ``values``: group points and bands, weights, values split over cells.
 - ``definitions``: a name printed with its definition in brackets, split (SPEC §2.1).
 - ``inherited``: level-2 names inherited in flattened text that the text does not settle.
+- ``flattened``: PDF text that lost its table's cells and order, put back into rows of cells.
+- ``wrapped_rows``: indicator rows whose cells wrapped over lines, ended by their numbers.
+- ``flattened_groups``: level-1 groups printed apart from their rows, given by the points.
 """

@@ -12,8 +12,9 @@ from dataclasses import replace
 from jixiao.core.model import FormKind
 from jixiao.io.cellsplit import recover_cells
 from jixiao.io.document import Block, Document, Ledger
-from jixiao.io.importers.base import Importer, ImportResult
+from jixiao.io.importers.base import Importer, ImportResult, uncertain
 from jixiao.io.structure.findings import form_findings, truncated
+from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
@@ -53,6 +54,14 @@ class StructureImporter(Importer):
         if doc.kind != "text":
             return self._read(doc, ledger, doc.kind)
         doc, marked = _without_truncation_mark(doc)
+        restored = restore_flattened(doc)
+        if restored is not None:  # PDF text whose table lost its cells and order
+            own = Ledger()
+            result = self._read(restored.document, own, "text")
+            restored.take(own, doc, ledger)
+            result.findings.extend(restored.findings)
+            result.findings.extend(uncertain(doc.name, n, *doubt) for n, doubt in restored.doubts)
+            return result
         recovery = recover_cells(doc)
         own = Ledger()
         tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell

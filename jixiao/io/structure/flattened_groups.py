@@ -1,0 +1,97 @@
+"""Level-1 groups of flattened PDF rows, and what the text does not settle about them.
+
+The groups print apart from their rows (``flattened``); the rows, in printed order, fill them
+in the tree's order by their weights (``wrapped_rows.assign_groups``). A group whose name and
+points are not printed at all is filled by the layout's rule set weight, and its weight is
+reported, not invented. A row's group is reported as uncertain when the weights do not meet
+the points, or when an indicator the rule set fixes in one group lands in another.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from jixiao.core.rulesets import RuleSet, load_config
+from jixiao.io.structure.wrapped_rows import WrappedRow, assign_groups
+
+# (path, chosen, candidates, zh, en): an ``uncertain-value`` finding of one form.
+Doubt = tuple[str, str | None, list[str], str, str]
+
+
+@dataclass
+class Groups:
+    """The groups to print: name → points (None when not printed), and the doubts."""
+
+    points: dict[str, Decimal | None]
+    doubts: list[Doubt]
+
+
+@cache
+def _rules(template: str) -> RuleSet | None:
+    """The rule set of a layout (its group weights and fixed indicators), loaded once."""
+    return load_config().ruleset_for(template)
+
+
+def _key(name: str) -> str:
+    return "".join(name.split()).replace("（", "(").replace("）", ")")
+
+
+def place_rows(
+    rows: list[WrappedRow],
+    printed: dict[str, Decimal],
+    order: tuple[str, ...],
+    template: str | None,
+) -> Groups:
+    """Give every row its group; the groups with their printed points, and the doubts."""
+    rules = _rules(template) if template else None
+    sizes: dict[str, Decimal] = dict(printed)
+    points: dict[str, Decimal | None] = dict(printed)
+    unprinted: list[tuple[str, Decimal]] = []
+    for rule in rules.groups if rules else ():
+        if any(rule.matches(name) for name in printed) or rule.weight is None:
+            continue
+        sizes[rule.name], points[rule.name] = rule.weight, None
+        unprinted.append((rule.name, rule.weight))
+    order = (*order, *(g.name for g in rules.groups)) if rules else order
+    settled = assign_groups(rows, sizes, order)
+    doubtful = range(len(rows)) if not settled else _misplaced(rows, rules)
+    names = sorted(sizes, key=lambda n: order.index(n) if n in order else len(order))
+    doubts: list[Doubt] = [
+        (
+            f"groups[{names.index(name)}].weight",
+            None,
+            [str(weight)],
+            f"未印出“{name}”及其分值；按规则集的分值 {weight} 分配指标",
+            f"{name} and its points are not printed: rows placed by the rule set's {weight}",
+        )
+        for name, weight in unprinted
+    ]
+    for i in doubtful:
+        row = rows[i]
+        doubts.append(
+            (
+                f"indicators[{i}].level1",
+                row.group or None,
+                list(dict.fromkeys([row.group, *names])),
+                f"“{row.name.text}”的一级指标由分值推断，文字未能确定",
+                f"the level-1 group of {row.name.text!r} is inferred from the weights; "
+                "the text does not settle it",
+            )
+        )
+    ordered = {n: points[n] for n in names}
+    return Groups(ordered, doubts)
+
+
+def _misplaced(rows: list[WrappedRow], rules: RuleSet | None) -> list[int]:
+    """Rows in a group of fixed indicators they are not one of, or fixed in another group."""
+    if rules is None:
+        return []
+    fixed = {g.name: {_key(n) for n, _ in g.fixed} for g in rules.groups}
+    anywhere = set().union(*fixed.values()) if fixed else set()
+    out = []
+    for i, row in enumerate(rows):
+        own = fixed.get(row.group, set())
+        name = _key(row.name.text)
+        if (own and name not in own) or (name in anywhere and name not in own):
+            out.append(i)
+    return out

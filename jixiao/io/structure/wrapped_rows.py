@@ -1,0 +1,142 @@
+"""Indicator rows of PDF text whose cells wrapped over several lines.
+
+A PDF copy of a table with narrow columns prints a row's cells one after another: the name
+wrapped over a few short lines, the explanation over a few longer ones, and the number
+columns (``6 6``: weight and score) on a line of their own or at the end of the last line.
+A row ends at those trailing numbers. The name and the explanation are told apart by the
+blank line the copy leaves between them; with none, the name is the first line (or, on a
+row printed on one line, the first word).
+
+Level-1 groups printed apart from their rows (``投入与管理（36分）`` after the table) are given
+to the rows by their points: the rows, in printed order, fill the groups in the tree's order,
+a group complete when its rows' weights add up to its points.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# A level-1 group and its points, printed as one cell wrapped over one or two lines.
+GROUP_POINTS = re.compile(r"^(?P<name>\S+?)\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]$")
+
+
+@dataclass
+class Piece:
+    """Some text of a cell and the lines (block indexes) it was read from."""
+
+    text: str
+    lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class WrappedRow:
+    """One indicator row rebuilt from its lines."""
+
+    name: Piece
+    explanation: Piece
+    numbers: list[Piece]
+    note: Piece | None = None
+    group: str = ""
+    unsettled: bool = False  # more than two paragraphs: where the name ends is a guess
+
+
+@dataclass
+class RowLines:
+    """The lines of one row: paragraphs (runs of lines between blanks) of ``(index, text)``."""
+
+    paragraphs: list[list[tuple[int, str]]] = field(default_factory=list)
+
+    def add(self, index: int, text: str, after_blank: bool) -> None:
+        """One more line; ``after_blank`` when a blank line came before it."""
+        if after_blank or not self.paragraphs:
+            self.paragraphs.append([])
+        self.paragraphs[-1].append((index, text))
+
+    @property
+    def empty(self) -> bool:
+        """Whether no line was added."""
+        return not self.paragraphs
+
+
+@lru_cache(maxsize=4096)  # every line is asked several times, as a row, a label, a total
+def trailing_numbers(text: str, count: int) -> tuple[str, tuple[str, ...], str] | None:
+    """``(text before, numbers, note)`` when ``text`` ends in ``count`` numbers, else None.
+
+    One word after the numbers is the row's last column (备注: ``20 20 超额完成``).
+    """
+    words = text.split()
+    for note in (0, 1):
+        end = len(words) - note
+        numbers = words[end - count : end]
+        if end >= count and all(NUMBER.match(w) for w in numbers):
+            if note and NUMBER.match(words[-1]):
+                return None
+            return " ".join(words[: end - count]), tuple(numbers), " ".join(words[end:])
+    return None
+
+
+def join_lines(texts: list[str]) -> str:
+    """Wrapped lines of one cell joined: no space, but between two ASCII words."""
+    out = ""
+    for text in (t.strip() for t in texts):
+        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii():
+            out += " "
+        out += text
+    return out
+
+
+def _piece(lines: list[tuple[int, str]]) -> Piece:
+    return Piece(join_lines([t for _, t in lines]), list(dict.fromkeys(i for i, _ in lines)))
+
+
+def build_row(lines: RowLines, count: int) -> WrappedRow | None:
+    """The row whose last line ends in ``count`` numbers; None when it does not."""
+    last_index, last_text = lines.paragraphs[-1][-1]
+    split = trailing_numbers(last_text, count)
+    if split is None:
+        return None
+    before, numbers, note = split
+    paragraphs = [list(p) for p in lines.paragraphs]
+    paragraphs[-1][-1] = (last_index, before)
+    paragraphs = [[(i, t) for i, t in p if t.strip()] for p in paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+    number_pieces = [Piece(n, [last_index]) for n in numbers]
+    if not paragraphs:
+        return None
+    if len(paragraphs) > 1:
+        name, explanation = paragraphs[0], [line for p in paragraphs[1:] for line in p]
+    elif " " in paragraphs[0][0][1].strip():  # a row printed on one line: name, explanation
+        first_index, first_text = paragraphs[0][0]
+        head, _, rest = first_text.strip().partition(" ")
+        name = [(first_index, head)]
+        explanation = [(first_index, rest), *paragraphs[0][1:]]
+    else:
+        name, explanation = paragraphs[0][:1], paragraphs[0][1:]
+    note_piece = Piece(note, [last_index]) if note else None
+    row = WrappedRow(_piece(name), _piece(explanation), number_pieces, note_piece)
+    row.unsettled = len(paragraphs) > 2  # more than name and explanation
+    return row
+
+
+def assign_groups(
+    rows: list[WrappedRow], points: dict[str, Decimal], order: tuple[str, ...]
+) -> bool:
+    """Give each row its group, filling the groups in the tree's order by their points.
+
+    Returns whether the weights met every group's points exactly; when they do not, each
+    group is left once it is full or over (the last takes the rest): a guess to report.
+    """
+    names = sorted(points, key=lambda n: order.index(n) if n in order else len(order))
+    if not names:
+        return not rows
+    group, filled, settled = 0, Decimal(0), True
+    for row in rows:
+        row.group = names[group]
+        filled += Decimal(row.numbers[0].text) if row.numbers else Decimal(0)
+        if filled != points[names[group]]:
+            settled = settled and filled < points[names[group]]
+        if filled >= points[names[group]] and group < len(names) - 1:
+            group, filled = group + 1, Decimal(0)
+    return settled and group == len(names) - 1 and filled == points[names[-1]]
