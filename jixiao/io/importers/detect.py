@@ -29,7 +29,9 @@ IMPORTERS: tuple[Importer, ...] = (
 # table-structured files (cells kept) of the layouts the structure importer reproduces.
 STRUCTURE = StructureImporter()
 TABLE_KINDS = frozenset({"xlsx", "pdf", "html", "docx"})
-READ_BY_STRUCTURE = frozenset({"mof-2020-self-eval", "sh-2019-self-eval", "sh-2020-target"})
+READ_BY_STRUCTURE = frozenset(
+    {"mof-2020-self-eval", "sh-2019-self-eval", "sh-2020-target", "sh-2019-target"}
+)
 
 
 class Better(Importer):

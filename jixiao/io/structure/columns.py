@@ -10,6 +10,7 @@ field: reported). Headings naming a long-term period (长期 / 中期) mark colu
 from dataclasses import dataclass, replace
 
 from jixiao.io.document import Block
+from jixiao.io.structure.header_row import is_header_row
 from jixiao.io.vocabulary import Vocabulary
 
 SECTION = "indicators.columns"
@@ -146,14 +147,16 @@ def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
     """
     headings = vocab.words("indicators", "column_order")
     filled = block.filled
-    if not headings or len(block.cells) != len(headings) or not filled or filled[0][0] != 0:
+    if not headings or not filled:
         return None
     columns = [
         Column(i, vocab.field(SECTION, h) or (BLOCK if vocab.field("indicators", h) else None), h)
         for i, h in enumerate(headings)
     ]
-    if list(vocab.words("indicators", "header_row")) == block.texts:
+    if is_header_row(block, vocab):
         return Header((block.index,), _bind_weights(columns))  # the layout's own header row
+    if len(block.cells) != len(headings) or filled[0][0] != 0:
+        return None
     first = "".join(filled[0][1].split())
     if first not in vocab.words("indicators.levels", "level1"):
         return None

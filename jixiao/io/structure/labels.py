@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
+from jixiao.io.structure.merged_labels import continue_label, merged_text
 from jixiao.io.structure.values import paragraphs
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
@@ -81,7 +82,9 @@ def read_labels(
     keys = [(i, t, label_of(t, vocab)) for i, t in own]
     labelled = [(i, k) for i, _, k in keys if k]
     if not labelled:
-        _inline_cells(block, own, vocab, ledger, fields)
+        merged = label_of(text, vocab) if (text := merged_text(block)) else None
+        if not continue_label(block, own, merged, fields.values, ledger):
+            _inline_cells(block, own, vocab, ledger, fields)
         return at + 1
     for i, _ in labelled:
         ledger.take(block, i)
