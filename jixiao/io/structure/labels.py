@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.merged_labels import continue_label, merged_text
+from jixiao.io.structure.merged_labels import continue_label, merged_text, next_text
 from jixiao.io.structure.values import paragraphs
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
@@ -99,8 +99,10 @@ def read_labels(
             ledger.taken.discard((block.index, i))
         return at + 1
     key = _key(labelled[0][1], labelled)
-    if not values and len(labelled) == 1 and key != "-" and nxt and _is_paragraph(nxt, vocab):
-        return _paragraphs(blocks, at + 1, key, vocab, ledger, fields)
+    below = next_text(blocks, at)  # a PDF copy leaves a blank line under a label
+    if not values and len(labelled) == 1 and key != "-" and below is not None:
+        if _is_paragraph(blocks[below], vocab):
+            return _paragraphs(blocks, below, key, vocab, ledger, fields)
     _pairs(block, labelled, values, ledger, fields)
     return at + 1
 
