@@ -149,14 +149,15 @@ def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
     filled = block.filled
     if not headings or not filled:
         return None
+    own_header = is_header_row(block, vocab)
+    if not own_header and (len(block.cells) != len(headings) or filled[0][0] != 0):
+        return None
     columns = [
         Column(i, vocab.field(SECTION, h) or (BLOCK if vocab.field("indicators", h) else None), h)
         for i, h in enumerate(headings)
     ]
-    if is_header_row(block, vocab):
+    if own_header:
         return Header((block.index,), _bind_weights(columns))  # the layout's own header row
-    if len(block.cells) != len(headings) or filled[0][0] != 0:
-        return None
     first = "".join(filled[0][1].split())
     if first not in vocab.words("indicators.levels", "level1"):
         return None

@@ -12,10 +12,12 @@ from jixiao.io.vocabulary import Vocabulary
 def is_header_row(block: Block, vocab: Vocabulary) -> bool:
     """Whether a row prints the layout's header row, blank side labels and trailing cells aside."""
     headings = vocab.words("indicators", "header_row")
+    if not headings:
+        return False
     texts = list(block.texts)
     while texts and not texts[-1]:
         texts.pop()
-    if not headings or len(texts) != len(headings) or not any(texts):
+    if len(texts) != len(headings):
         return False
     return all(
         "".join(text.split()) == heading or (not text and _side_label(heading, vocab))
