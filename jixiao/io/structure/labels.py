@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.merged_labels import continue_label, merged_text, next_text
+from jixiao.io.structure.merged_labels import continue_label, merged_text
 from jixiao.io.structure.values import paragraphs
+from jixiao.io.structure.wrapped_labels import next_text
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 

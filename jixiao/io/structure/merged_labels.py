@@ -27,8 +27,3 @@ def continue_label(
 def merged_text(block: Block) -> str | None:
     """The text a row repeats from a merged cell above (its label cell), if any."""
     return next((t for i, t in block.filled if block.cells[i].copy_of is not None), None)
-
-
-def next_text(blocks: list[Block], at: int) -> int | None:
-    """The index of the first block after ``at`` that holds text."""
-    return next((i for i in range(at + 1, len(blocks)) if not blocks[i].blank), None)

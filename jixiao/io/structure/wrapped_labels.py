@@ -4,7 +4,8 @@ A PDF prints a long label in a narrow left column over two or three lines (``项
 ``要性``, ``同名项目上年预算执行数`` / ``（元）``). In its text each piece is a line of its own,
 and no piece is the label. Pieces whose joined text is a label of the vocabulary (and whose
 first piece is none, or whose last is only a bracketed unit) are one label: the first line
-holds it, the later lines are placed with it.
+holds it, the later lines are placed with it. Such a copy also leaves a blank line between
+a label and its paragraph (``next_text``).
 """
 
 import re
@@ -63,3 +64,8 @@ def _label_pieces(texts: list[str], vocab: Vocabulary) -> int:
         if not vocab.is_label(pieces[0]) or _UNIT.match(pieces[-1]):
             return count
     return 0
+
+
+def next_text(blocks: list[Block], at: int) -> int | None:
+    """The index of the first block after ``at`` that holds text."""
+    return next((i for i in range(at + 1, len(blocks)) if not blocks[i].blank), None)
