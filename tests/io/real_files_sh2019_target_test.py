@@ -10,9 +10,11 @@ and leave no text unplaced. scripts/make_fixtures rebuilds the files.
 
 import pytest
 
-from jixiao.io.importers.sh_2019_target_grid import is_grid_form, label_key, ticked
 from jixiao.io.parse import parse_document, parse_path
 from jixiao.io.readers import read_file
+from jixiao.io.structure.labels import label_of
+from jixiao.io.structure.values import ticked
+from jixiao.io.vocabulary import vocabulary
 from tests.io.grids import grid
 from tests.io.realfiles import FILES, cases, parsed_against_expected
 
@@ -64,9 +66,10 @@ def test_check_boxes_give_the_ticked_names_in_printed_order():
 
 
 def test_a_label_cell_wrapped_in_a_pdf_is_still_its_label():
-    assert label_key("同名项目上年预算额（元\n）") == "同名项目上年预算额"
-    assert label_key("保证项目实施的制度、措\n施") == "保证项目实施的制度、措施"
-    assert label_key("预算金额（万元）") == "预算金额"
+    vocab = vocabulary("sh-2019-target")
+    assert vocab.field("funds.columns", "同名项目上年预算额（元\n）") == "previous_budget"
+    assert label_of("保证项目实施的制度、措\n施", vocab) == "project.safeguards"
+    assert vocab.field("funds.columns", "预算金额（万元）") == "budget"
 
 
 HEAD = [
@@ -85,13 +88,12 @@ def test_amounts_in_wan_yuan_a_remark_and_text_after_the_table():
             ["项目总预算（万元）", "120.5", "项目当年预算（万元）", "80"],
             ["项目实施计划", "全年分四期开展", "", ""],
             ["备注", "经费已列入年初预算", "", ""],
-            ["分解目标", "绩效指标", "指标目标值", ""],
+            ["分解目标", "绩效指标", "", "指标目标值"],
             ["^分解目标", "产出目标", "阅读推广活动场次", ">=120场"],
             ["^分解目标", "^产出目标", "参与读者人次", ">=8000人次"],
             ["填报人：李四", "", "联系电话：12345678", ""],
         ]
     )
-    assert is_grid_form(list(doc.blocks))
     result = parse_document(doc)
     form = result.forms[0]
     assert form.year == 2019
@@ -131,7 +133,7 @@ def test_a_row_cut_from_its_level1_with_no_label_after_it_is_reported():
     doc = grid(
         [
             *HEAD,
-            ["分解目标", "绩效指标", "指标目标值", ""],
+            ["分解目标", "绩效指标", "", "指标目标值"],
             ["^分解目标", "产出目标", "阅读推广活动场次", ">=120场"],
             ["", "", "参与读者人次", ">=8000人次"],
         ]

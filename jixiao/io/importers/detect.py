@@ -25,7 +25,9 @@ IMPORTERS: tuple[Importer, ...] = (
 # table-structured files (cells kept) of the layouts the structure importer reproduces.
 STRUCTURE = StructureImporter()
 TABLE_KINDS = frozenset({"xlsx", "pdf", "html", "docx"})
-READ_BY_STRUCTURE = frozenset({"mof-2020-self-eval", "sh-2019-self-eval", "sh-2020-target"})
+READ_BY_STRUCTURE = frozenset(
+    {"mof-2020-self-eval", "sh-2019-self-eval", "sh-2020-target", "sh-2019-target"}
+)
 # Layouts read by structure alone: their titles, from the vocabulary, start a part of their own.
 STRUCTURE_TITLES = tuple(
     word

@@ -6,7 +6,7 @@ Below the title: the head (unit, name, check boxes, dates, prose sections, funds
 ``sh_2019_target_head`` and ``sh_2019_target_funds``), then the 绩效指标 / 指标目标值 table
 (``sh_2019_target_table`` reads its lines, ``sh_2019_target_groups`` assigns level-1
 groups and loose values). A form typed into a grid (XLSX, and the PDF, HTML and DOCX
-printed from it) is read cell by cell instead (``sh_2019_target_grid``).
+printed from it) is read by its structure (``jixiao.io.structure``).
 """
 
 from typing import ClassVar
@@ -18,12 +18,9 @@ from jixiao.io.importers import sh_2019_target_vocab as vocab
 from jixiao.io.importers.base import Importer, ImportResult
 from jixiao.io.importers.sh_2019_target_form import FormText
 from jixiao.io.importers.sh_2019_target_funds import funds_end, read_funds, starts_funds
-from jixiao.io.importers.sh_2019_target_grid import GridReading, is_grid_form
 from jixiao.io.importers.sh_2019_target_groups import indicators
 from jixiao.io.importers.sh_2019_target_lines import Line, lines_of
 from jixiao.io.importers.sh_2019_target_table import read_items
-from jixiao.io.structure.reader import TYPED_BREAKS
-from jixiao.io.text import squeeze
 
 # A title line is short; a sentence quoting the title is not one.
 MAX_TITLE = 40
@@ -41,8 +38,6 @@ class Sh2019Target(Importer):
 
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
         """Every form of this layout in ``doc``, split at the label blocks before titles."""
-        if is_grid_form(list(doc.blocks)):
-            return self._grid_forms(doc, ledger)
         lines = lines_of(doc.blocks)
         titles = [
             i
@@ -60,24 +55,6 @@ class Sh2019Target(Importer):
             form = FormText(doc.name, n, lines[start:stop], ledger)
             result.forms.append(self._form(form, title - start))
             result.findings.extend(form.findings)
-        return result
-
-    def _grid_forms(self, doc: Document, ledger: Ledger) -> ImportResult:
-        """Every grid form of ``doc``: from each title block to the next."""
-        titles = [
-            i
-            for i, block in enumerate(doc.blocks)
-            if len(squeeze(block.text)) <= MAX_TITLE and self.is_title(block)
-        ]
-        result = ImportResult()
-        for n, start in enumerate(titles):
-            stop = titles[n + 1] if n + 1 < len(titles) else len(doc.blocks)
-            reading = GridReading(doc.name, n, ledger, typed_breaks=doc.kind in TYPED_BREAKS)
-            reading.title(doc.blocks[start])
-            for block in doc.blocks[start + 1 : stop]:
-                reading.read(block)
-            result.forms.append(reading.form(self.kind, self.template))
-            result.findings.extend(reading.findings)
         return result
 
     def _form(self, form: FormText, title: int) -> Form:

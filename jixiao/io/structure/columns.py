@@ -10,6 +10,7 @@ field: reported). Headings naming a long-term period (长期 / 中期) mark colu
 from dataclasses import dataclass, replace
 
 from jixiao.io.document import Block
+from jixiao.io.structure.header_row import is_header_row
 from jixiao.io.vocabulary import Vocabulary
 
 SECTION = "indicators.columns"
@@ -147,16 +148,18 @@ def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
     """
     headings = vocab.words("indicators", "column_order")
     filled = block.filled
-    alone = len(block.cells) == 1 and bool(filled)  # a merged level-1 cell on its own line
-    if not headings or not (alone or len(block.cells) == len(headings)):
+    if not headings or not filled:
         return None
-    if not filled or filled[0][0] != 0:
+    alone = len(block.cells) == 1  # a merged level-1 cell on its own line
+    own_header = is_header_row(block, vocab)
+    if not own_header and (not (alone or len(block.cells) == len(headings)) or filled[0][0] != 0):
+        return None
         return None
     columns = [
         Column(i, vocab.field(SECTION, h) or (BLOCK if vocab.field("indicators", h) else None), h)
         for i, h in enumerate(headings)
     ]
-    if list(vocab.words("indicators", "header_row")) == block.texts:
+    if own_header:
         return Header((block.index,), _bind_weights(columns))  # the layout's own header row
     first = "".join(filled[0][1].split())
     if first not in vocab.words("indicators.levels", "level1"):

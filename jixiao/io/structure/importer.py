@@ -18,6 +18,7 @@ from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
+from jixiao.io.structure.wrapped_labels import join_wrapped_labels
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
@@ -79,7 +80,8 @@ class StructureImporter(Importer):
             title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
             layout, titled = _layout_of(title, text)
             vocab = vocabulary(layout.id if layout else "national")
-            for draft in read_blocks(part, vocab, ledger, kind):
+            lines = join_wrapped_labels(part, vocab, ledger) if kind in TEXT_KINDS else part
+            for draft in read_blocks(lines, vocab, ledger, kind):
                 draft.title_of_layout = titled
                 built = build(
                     draft, layout.id if layout else None, layout.kind if layout else None, doc.name
@@ -93,6 +95,7 @@ class StructureImporter(Importer):
         return result
 
 
+TEXT_KINDS = ("text", "recovered")  # text copies: a PDF's narrow label column wraps
 _COMPLETE_END = "。！？.!?；;）)0123456789%"
 
 

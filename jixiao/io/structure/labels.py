@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
+from jixiao.io.structure.merged_labels import continue_label, merged_text
 from jixiao.io.structure.values import paragraphs
+from jixiao.io.structure.wrapped_labels import next_text
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
@@ -81,10 +83,7 @@ def read_labels(
     keys = [(i, t, label_of(t, vocab)) for i, t in own]
     labelled = [(i, k) for i, _, k in keys if k]
     if not labelled:
-        if own and all(_left_empty(t, vocab) for _, t in own):
-            for i, _ in own:
-                ledger.take(block, i)
-        _inline_cells(block, own, vocab, ledger, fields)
+        _unlabelled(block, own, vocab, ledger, fields)
         return at + 1
     for i, _ in labelled:
         ledger.take(block, i)
@@ -99,9 +98,10 @@ def read_labels(
             ledger.taken.discard((block.index, i))
         return at + 1
     key = _key(labelled[0][1], labelled)
-    below = _below(blocks, at, own[0][1]) if len(own) == 1 else at + 1
-    if not values and len(labelled) == 1 and key != "-" and _is_paragraph_at(blocks, below, vocab):
-        return _paragraphs(blocks, below, key, vocab, ledger, fields)
+    below = next_text(blocks, at)  # a PDF copy leaves a blank line under a label
+    if not values and len(labelled) == 1 and key != "-" and below is not None:
+        if _is_paragraph(blocks[below], vocab):
+            return _paragraphs(blocks, below, key, vocab, ledger, fields)
     _pairs(block, labelled, values, ledger, fields)
     return at + 1
 
@@ -119,26 +119,21 @@ def _paragraphs(
     return stop
 
 
+def _unlabelled(
+    block: Block, own: list[tuple[int, str]], vocab: Vocabulary, ledger: Ledger, fields: Fields
+) -> None:
+    """A row with no label of its own: empty labels, a merged label's next value, or inline."""
+    if own and all(_left_empty(t, vocab) for _, t in own):
+        for i, _ in own:
+            ledger.take(block, i)
+    merged = label_of(text, vocab) if (text := merged_text(block)) else None
+    if not continue_label(block, own, merged, fields.values, ledger):
+        _inline_cells(block, own, vocab, ledger, fields)
+
+
 def _left_empty(text: str, vocab: Vocabulary) -> bool:
     """A label printed with its colon and no value (``同名项目上年预算额（万元）：``)."""
     return text.rstrip().endswith(_COLONS) and vocab.is_label(text)
-
-
-def _below(blocks: list[Block], at: int, label: str) -> int:
-    """Where a label's paragraph starts: the next row, or past blank rows after a colon.
-
-    ``项目概况：`` alone on its line says its value follows, and a PDF copy may print a
-    blank line before it.
-    """
-    below = at + 1
-    if label.rstrip().endswith(_COLONS):
-        while below < len(blocks) and blocks[below].blank:
-            below += 1
-    return below
-
-
-def _is_paragraph_at(blocks: list[Block], at: int, vocab: Vocabulary) -> bool:
-    return at < len(blocks) and _is_paragraph(blocks[at], vocab)
 
 
 def _key(key: str, labelled: list[tuple[int, str]]) -> str:

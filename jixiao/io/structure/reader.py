@@ -12,6 +12,7 @@ from jixiao.io.document import Block, Ledger
 from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.align import positions
 from jixiao.io.structure.columns import Header, is_header, printed_columns, read_header
+from jixiao.io.structure.cut_cells import CutCells, read_cut_row
 from jixiao.io.structure.funds import (
     FundsReading,
     currency_in,
@@ -22,7 +23,7 @@ from jixiao.io.structure.funds import (
 )
 from jixiao.io.structure.inherited import settle_level2s
 from jixiao.io.structure.labels import Fields, label_of, read_labels
-from jixiao.io.structure.rows import Row, Table, read_row, report_long_term
+from jixiao.io.structure.rows import Row, Table, report_long_term
 from jixiao.io.structure.values import weight
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words
@@ -52,6 +53,7 @@ class Draft:
     currency: str | None = None  # printed outside the funds block (单位：万元)
     title_of_layout: bool = False  # the title prints the matched layout's own title words
     last_block: int = -1
+    cut: CutCells = field(default_factory=CutCells)  # merged cells cut by a page break
 
 
 def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | None:
@@ -220,7 +222,7 @@ def _table(
         if header.long_term:
             report_long_term(Row(block, header, ledger, at_columns), draft.table)
         else:
-            read_row(Row(block, header, ledger, at_columns), draft.table, vocab)
+            read_cut_row(block, header, ledger, at_columns, draft.table, draft.cut, vocab)
         at += 1
     draft.ended_in_table = True
     return at
