@@ -82,9 +82,10 @@ def read_labels(
     labelled = [(i, k) for i, _, k in keys if k]
     if not labelled:
         if own and all(_left_empty(t, vocab) for _, t in own):
-            for i, _ in own:
+            for i, _ in own:  # labels whose values were left empty: nothing to read
                 ledger.take(block, i)
-        _inline_cells(block, own, vocab, ledger, fields)
+        else:
+            _inline_cells(block, own, vocab, ledger, fields)
         return at + 1
     for i, _ in labelled:
         ledger.take(block, i)
