@@ -124,8 +124,9 @@ def _unlabelled(
 ) -> None:
     """A row with no label of its own: empty labels, a merged label's next value, or inline."""
     if own and all(_left_empty(t, vocab) for _, t in own):
-        for i, _ in own:
+        for i, _ in own:  # labels whose values were left empty: nothing to read
             ledger.take(block, i)
+        return
     merged = label_of(text, vocab) if (text := merged_text(block)) else None
     if not continue_label(block, own, merged, fields.values, ledger):
         _inline_cells(block, own, vocab, ledger, fields)
