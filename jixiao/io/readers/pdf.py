@@ -122,13 +122,16 @@ def page_items(
     tables = find_tables(objects)
     items = []
     columns = above
+    strays: set[int] = set()  # characters within a table's sides but in none of its cells
     for number, table in enumerate(tables, start=1):
         columns = _columns(table)
         if number == 1 and _continues(columns, above):
             columns = above
-        items.extend(table_rows(name, page, f"table {number}", table, objects.chars, columns))
+        texts, unplaced = cell_texts(table, objects.chars)
+        strays.update(id(char) for char in unplaced)
+        items.extend(table_rows(name, page, f"table {number}", table, texts, columns))
     boxes = [table.bbox for table in tables]
-    outside = [char for char in objects.chars if not _inside(char, boxes)]
+    outside = [c for c in objects.chars if id(c) in strays or not _inside(c, boxes)]
     lines = chars_to_textmap(
         outside,
         layout_bbox=objects.bbox,
@@ -167,15 +170,19 @@ def _inside(char: dict, boxes: list[Box]) -> bool:
 
 
 def table_rows(
-    name: str, page: int, label: str, table: Table, chars: list[dict], columns: Columns = ()
+    name: str,
+    page: int,
+    label: str,
+    table: Table,
+    texts: list[list[str | None]],
+    columns: Columns = (),
 ) -> list[_Item]:
     """One item per grid row; merged boxes resolved to the grid cells they cover.
 
-    ``columns``: the column edges to lay the rows on (the table's own by default); a column
+    ``texts``: the table's cell texts (``cell_texts``). ``columns``: the column edges to lay the rows on (the table's own by default); a column
     the table does not split is a blank cell, as right of a merged box.
     """
     grid = [row.cells for row in table.rows]
-    texts = cell_texts(table, chars)
     lefts = sorted({box[0] for box in table.cells})
     tops = sorted({box[1] for box in table.cells})
     columns = columns or _columns(table)

@@ -141,8 +141,12 @@ def intersection_cells(intersections: dict[Point, dict[str, list[dict]]]) -> lis
     return cells
 
 
-def cell_texts(table: Table, chars: list[dict]) -> list[list[str | None]]:
-    """Each grid row's cell texts: ``None`` where no cell starts, ``""`` for an empty cell."""
+def cell_texts(table: Table, chars: list[dict]) -> tuple[list[list[str | None]], list[dict]]:
+    """Each grid row's cell texts: ``None`` where no cell starts, ``""`` for an empty cell.
+
+    Also the characters within the table's sides that fall in no cell (where a line is
+    missing), in page order: they are text of the page all the same.
+    """
     rows = [row.cells for row in table.rows]
     cells = list(dict.fromkeys(box for row in rows for box in row if box is not None))
     xs = sorted({x for box in cells for x in (box[0], box[2])})
@@ -153,14 +157,18 @@ def cell_texts(table: Table, chars: list[dict]) -> list[list[str | None]]:
             for j in range(ys.index(box[1]), ys.index(box[3])):
                 covering[i, j].append(box)
     inside: dict[Box, list[dict]] = defaultdict(list)
+    strays = []
     for char in chars:
-        i = bisect_right(xs, (char["x0"] + char["x1"]) / 2) - 1
-        j = bisect_right(ys, (char["top"] + char["bottom"]) / 2) - 1
-        for box in covering.get((i, j), ()):
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        boxes = covering.get((bisect_right(xs, x) - 1, bisect_right(ys, y) - 1), ())
+        for box in boxes:
             inside[box].append(char)
-    return [
+        if not boxes and xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]:
+            strays.append(char)
+    texts = [
         [None if box is None else cell_text(inside.get(box, [])) for box in row] for row in rows
     ]
+    return texts, strays
 
 
 def cell_text(chars: list[dict]) -> str:

@@ -215,3 +215,17 @@ def test_a_table_continued_on_the_next_page_keeps_the_columns_above(middle, cell
     assert [c.text for c in first[0].cells] == ["Level", "Name", "Target"]
     second, _ = pdf.page_items("t.pdf", 2, page_of(build_pdf(next_page)), columns)
     assert [c.text for c in second[0].cells] == cells
+
+
+def test_text_within_a_table_but_in_no_cell_is_read_as_a_line():
+    # The bottom-left cell has no left side (the line at x 100 stops at y 680): no cell is
+    # found there, and its word is read as a line of its own rather than lost.
+    lines = (
+        "0.5 w 100 700 m 400 700 l S 100 680 m 400 680 l S 100 660 m 400 660 l S "
+        "100 700 m 100 680 l S 250 700 m 250 660 l S 400 700 m 400 660 l S"
+    )
+    words = (
+        "BT /F1 10 Tf 105 685 Td (A) Tj 150 0 Td (B) Tj ET "
+        "BT /F1 10 Tf 105 665 Td (Loose) Tj 150 0 Td (C) Tj ET"
+    )
+    assert texts(build_pdf(f"{lines} {words}")) == [["A", "B"], ["", "C"], ["Loose"]]
