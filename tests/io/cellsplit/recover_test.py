@@ -233,6 +233,23 @@ def test_values_printed_below_a_row_of_field_labels():
     assert len(place.candidates) == 3
 
 
+def test_funds_pairs_run_together_with_other_fields_are_a_row_of_their_own():
+    # 甘肃 嘉峪关: the project rows, the funds rows and the rows after them in one line.
+    labels = LabelSet.build(
+        fields=["项目名称", "项目开始日期", "资金性质"],
+        columns={"项目总投资": "total_budget"},
+        rows=["其他资金"],
+        funds=["项目总投资", "其他资金"],
+    )
+    line = "项目名称博物馆提升改造项目项目开始日期2023-01-01项目总投资174.78万元其他资金20万元资金性质一般公共预算"
+    doc, _ = recover_cells(lines_of(line), labels)
+    assert rows(doc) == [
+        ["项目名称", "博物馆提升改造项目", "项目开始日期", "2023-01-01"],
+        ["项目总投资", "174.78万元", "其他资金", "20万元"],
+        ["资金性质", "一般公共预算"],
+    ]
+
+
 def test_every_uncertain_place_as_a_finding():
     header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
     recovery = recover_cells(
