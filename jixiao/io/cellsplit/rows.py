@@ -79,13 +79,17 @@ def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
 
     A header is a run of column headings, or a run of field labels that the line ends or text
     follows (``年度总体目标完成情况 预期目标 实际完成情况``: the values are printed below).
+    Text follows a header only when a block's label opens it (``项目绩效目标 长期目标 年度目标
+    …``); else the labels before the text are fields left empty, and the last one's value.
     """
     columns = _run(tokens, start, lambda t: t.has(COLUMN))
     if columns:
         return columns, False
     fields = _run(tokens, start, lambda t: t.has(FIELD) or t.has(BLOCK))
     followed = start + fields
-    if fields and (followed == len(tokens) or tokens[followed].label is None):
+    if fields and followed == len(tokens):
+        return fields, True
+    if fields and tokens[followed].label is None and tokens[start].has(BLOCK):
         return fields, True
     return 0, False
 
