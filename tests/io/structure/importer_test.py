@@ -306,6 +306,21 @@ def test_a_rows_labels_then_their_values_pair_in_order():
     assert (project.department, project.unit) == (None, "示范局")
 
 
+def test_a_unit_label_among_other_cells_gives_the_currency_with_no_funds_read():
+    # 湖北 广水, flattened and cut short: 单位:万元 stands among the funds block's cells.
+    result, left = read(
+        [
+            ["部门整体支出绩效目标申报表"],
+            ["部门（单位）名称", "示范局", "单位：万元", "联系电话"],
+            HEADER[:4],
+            ["产出指标", "数量指标", "接收档案数量", "≥1.2万卷"],
+        ]
+    )
+    assert result.forms[0].funds.currency_unit == "万元"
+    assert result.forms[0].funds.budget is None
+    assert "单位：万元" not in left
+
+
 def test_every_cell_is_placed_or_left_for_a_finding():
     result, left = read(
         [
