@@ -26,7 +26,6 @@ from tests.io.gold_test import differences
 PENDING = [
     "fujian_ningde_2019",
     "gansu_jiayuguan_2023",
-    "hubei_guangshui_2021",
     "hunan_ningxiang_2021",
 ]
 

@@ -139,6 +139,30 @@ def test_docx_paragraphs_and_rows_in_document_order_with_merges_resolved():
     )
 
 
+def test_docx_row_writer_moved_into_merge_continuations_is_read_as_its_own_row():
+    """Writer, making DOCX of HTML whose row a rowspan covers entirely (``<tr></tr>``), puts
+    the next row's cells into that row past the table's columns (陕西 目标表: the header row
+    beside 年度绩效目标's continuation)."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "年度绩效目标"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "维修养护供水工程45处"
+    table.cell(1, 2).text, table.cell(1, 3).text = "三级指标", "指标值"
+    for row, (name, target) in enumerate([("维修养护供水工程处数", "45处"), ("满意度", "≥90%")]):
+        table.cell(row + 2, 0).text, table.cell(row + 2, 1).text = name, target
+        table.cell(row + 2, 2).merge(table.cell(row + 2, 3))
+    buffer = BytesIO()
+    document.save(buffer)
+    doc = read_bytes("form.docx", buffer.getvalue())
+    assert texts(doc) == [
+        ["年度绩效目标", "维修养护供水工程45处", "", ""],
+        ["三级指标", "指标值", "", ""],
+        ["维修养护供水工程处数", "45处", "", ""],
+        ["满意度", "≥90%", "", ""],
+    ]
+    assert doc.blocks[1].cells[0].source.column == 3  # still points at the printed cell
+
+
 # --- HTML -------------------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html><html><head><title>不打印</title>

@@ -27,6 +27,7 @@ FIELD, TOTAL, BLOCK, TITLE, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
     "level1",
     "level2",
 )
+FUNDS = "funds"  # a second role of every label of the funds block (rows, columns, its block)
 # Labels this short are cut out of run-together text only where they touch other labels or
 # the ends of the text: 项目, 其他, 备注, 指标值 are also ordinary words.
 WEAK_LENGTH = 3
@@ -56,6 +57,7 @@ class LabelSet:
         columns: ``(heading, canonical column)`` pairs of the indicator and funds tables
             (``("年度指标值", "target")``, ``("年初预算数", "initial_budget")``).
         level1: level-1 names (产出指标 …). level2: level-2 names (数量指标 …).
+        funds: the labels above that belong to the funds block (项目总投资, 其他资金 …).
     """
 
     fields: frozenset[str] = frozenset()
@@ -67,6 +69,7 @@ class LabelSet:
     columns: frozenset[tuple[str, str]] = frozenset()
     level1: frozenset[str] = frozenset()
     level2: frozenset[str] = frozenset()
+    funds: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -150,6 +153,7 @@ def _index(labels: LabelSet) -> dict[str, LabelInfo]:
         (FURNITURE, labels.furniture),
         (LEVEL1, labels.level1),
         (LEVEL2, labels.level2),
+        (FUNDS, labels.funds),
     )
     for role, words in groups:
         for word in words:

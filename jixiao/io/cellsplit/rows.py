@@ -11,6 +11,8 @@ the table; a total row (``总分 100 98``) is its last row. A level name that fo
 text opens a new row (that is how rows are found in a line that holds the whole table). Each
 row's tokens are placed in the header's columns by ``columns.align``, after ``runs`` has split
 what ran together where that fits better; a row that fits no placement keeps its tokens.
+Outside a table, label and value pairs are cut into a new block where their labels pass
+from the funds block to other fields or back.
 """
 
 import re
@@ -25,7 +27,7 @@ from jixiao.io.cellsplit.columns import (
     ends_table,
     token_class,
 )
-from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, TITLE, TOTAL
+from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, FUNDS, LEVEL1, LEVEL2, TITLE, TOTAL
 from jixiao.io.cellsplit.runs import best_reading
 from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
@@ -77,13 +79,17 @@ def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
 
     A header is a run of column headings, or a run of field labels that the line ends or text
     follows (``年度总体目标完成情况 预期目标 实际完成情况``: the values are printed below).
+    Text follows a header only when a block's label opens it (``项目绩效目标 长期目标 年度目标
+    …``); else the labels before the text are fields left empty, and the last one's value.
     """
     columns = _run(tokens, start, lambda t: t.has(COLUMN))
     if columns:
         return columns, False
     fields = _run(tokens, start, lambda t: t.has(FIELD) or t.has(BLOCK))
     followed = start + fields
-    if fields and (followed == len(tokens) or tokens[followed].label is None):
+    if fields and followed == len(tokens):
+        return fields, True
+    if fields and tokens[followed].label is None and tokens[start].has(BLOCK):
         return fields, True
     return 0, False
 
@@ -95,6 +101,18 @@ def _is_level(token: Token) -> bool:
 def _opens_row(row: list[Token], token: Token) -> bool:
     """Whether a token starts a new row: a level name after something that is not one."""
     return bool(row) and _is_level(token) and not _is_level(row[-1])
+
+
+def _changes_block(current: list[Token], token: Token) -> bool:
+    """Whether a label after a value goes from the funds block to other fields or back.
+
+    Label and value pairs that ran together hold the form's rows one after another; the
+    funds rows (项目总投资 20万元 …) are read as a funds line of their own.
+    """
+    labels = [t for t in current if t.label is not None]
+    if token.label is None or not labels or current[-1].label is not None:
+        return False
+    return token.has(FUNDS) != labels[-1].has(FUNDS)
 
 
 def _classes(row: list[Token], text: str) -> list[str]:
@@ -203,6 +221,8 @@ class _Grouper:
             self.flush()
             self.state.kinds = None
         elif self.state.kinds is not None and _opens_row(self.current, token):
+            self.flush()
+        elif self.state.kinds is None and _changes_block(self.current, token):
             self.flush()
         self.current.append(token)
 

@@ -78,12 +78,14 @@ def _collect(data: dict, words: dict[str, list]) -> None:
             words["level2"].extend(names)
         elif kind is not None:
             words[kind].extend(names)
+        if kind is not None and table.partition(".")[0] == "funds":
+            words["funds"].extend(names)
 
 
 @cache
 def from_vocabulary() -> LabelSet:
     """Every label of every vocabulary file, with its roles (read once)."""
-    kinds = ("fields", "totals", "blocks", "titles", "rows", "columns", "level1", "level2")
+    kinds = ("fields", "totals", "blocks", "titles", "rows", "columns", "level1", "level2", "funds")
     words: dict[str, list] = {kind: [] for kind in kinds}
     for data in _files():
         _collect(data, words)

@@ -7,6 +7,7 @@ vertical merge. The first is printed once (the columns to its right are blank); 
 is repeated into the rows below with ``Cell.copy_of`` naming the top cell.
 """
 
+from collections import Counter
 from io import BytesIO
 
 import docx
@@ -46,7 +47,8 @@ def table_blocks(name: str, table: Table, label: str, first_index: int) -> list[
     # The XML element of each cell already read → its source: a vertical merge hands out
     # the top cell's element again in the rows below.
     origins: dict[object, Source] = {}
-    blocks = []
+    rows: list[list[Cell]] = []
+    blocks: list[Block] = []
     for row_number, row in enumerate(table.rows, start=1):
         cells = [
             Cell("", Source(file=name, sheet=label, row=row_number, column=column))
@@ -64,10 +66,39 @@ def table_blocks(name: str, table: Table, label: str, first_index: int) -> list[
                 origins[element] = source
                 cells.append(Cell(_text(cell), source))
             previous = cell
+        rows.append(cells)
+    for cells in _rows_moved_up(rows):
         block = Block(index=first_index + len(blocks), cells=tuple(cells))
         if not block.blank:
             blocks.append(block)
     return blocks
+
+
+def _rows_moved_up(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows, with a row that Writer moved into a row of merge continuations put back.
+
+    Writer, importing HTML, fills a row that rowspans cover entirely (``<tr></tr>``) with
+    the next row's cells, in grid columns past every other row's text. Such a row is read
+    as the row it was: its own cells from the first column, the continuations left out.
+    """
+
+    def text_columns(cells: list[Cell]) -> set[int]:
+        return {i for i, c in enumerate(cells) if not c.blank and c.copy_of is None}
+
+    columns = [text_columns(cells) for cells in rows]
+    rows_using = Counter(column for used in columns for column in used)
+    result = []
+    for number, cells in enumerate(rows):
+        others = [c for c, n in rows_using.items() if n > (c in columns[number])]
+        width = max(others, default=-1) + 1
+        continued = any(c.copy_of is not None for c in cells[:width])
+        if continued and columns[number] and min(columns[number]) >= width:
+            own = [c for c in cells[width:] if c.copy_of is None]
+            blank = [Cell("", c.source) for c in cells[: len(cells) - len(own)]]
+            result.append(own + blank)
+        else:
+            result.append(cells)
+    return result
 
 
 def _text(cell) -> str:

@@ -33,6 +33,8 @@ from jixiao.io.readers.pdf_tables import cell_texts, find_tables
 # punctuation (（ ： ，) into ASCII.
 _RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+Columns = tuple[float, ...]  # a table's column edges: the lefts of its columns and its right side
+_SAME_EDGE = 1.0  # pt: one line drawn on two pages at one place
 # PDFium may not be called from two threads at once, not even on two documents: its calls
 # are serialised (a page's characters and lines are read under the lock, the rest is not).
 _PDFIUM = threading.Lock()
@@ -56,12 +58,14 @@ def read(name: str, data: bytes) -> Document:
         raise _refusal(name, exc) from None
     items: list[_Item] = []
     has_text = False
+    columns: Columns = ()
     try:
         for number in range(pages):
             with _PDFIUM:
                 objects = _load(pdf, number)
             has_text = has_text or bool(objects.chars)
-            items.extend(page_items(name, number + 1, objects))
+            page, columns = page_items(name, number + 1, objects, columns)
+            items.extend(page)
     except pypdfium2.PdfiumError as exc:  # a page that does not load
         raise _refusal(name, exc) from None
     finally:
@@ -106,14 +110,28 @@ def _refusal(name: str, exc: pypdfium2.PdfiumError) -> ReadError:
     )
 
 
-def page_items(name: str, page: int, objects: PageObjects) -> list[_Item]:
-    """A page's table rows and text lines, top to bottom."""
+def page_items(
+    name: str, page: int, objects: PageObjects, above: Columns = ()
+) -> tuple[list[_Item], Columns]:
+    """A page's table rows and text lines, top to bottom, and its last table's columns.
+
+    A page's first table that continues the last one of the page before (``above``: the
+    same outer sides, no column edge of its own) is read in that table's columns: a page
+    break leaves out the rows that cut the columns the continued rows are printed under.
+    """
     tables = find_tables(objects)
     items = []
+    columns = above
+    strays: set[int] = set()  # characters within a table's sides but in none of its cells
     for number, table in enumerate(tables, start=1):
-        items.extend(table_rows(name, page, f"table {number}", table, objects.chars))
+        columns = _columns(table)
+        if number == 1 and _continues(columns, above):
+            columns = above
+        texts, unplaced = cell_texts(table, objects.chars)
+        strays.update(id(char) for char in unplaced)
+        items.extend(table_rows(name, page, f"table {number}", table, texts, columns))
     boxes = [table.bbox for table in tables]
-    outside = [char for char in objects.chars if not _inside(char, boxes)]
+    outside = [c for c in objects.chars if id(c) in strays or not _inside(c, boxes)]
     lines = chars_to_textmap(
         outside,
         layout_bbox=objects.bbox,
@@ -124,7 +142,25 @@ def page_items(name: str, page: int, objects: PageObjects) -> list[_Item]:
         source = Source(file=name, page=page, line=number)
         items.append(_Item(line["top"], (Cell(_text(line["text"]), source),)))
     # Stable sort: rows of one table keep their order even where tops coincide.
-    return sorted(items, key=lambda item: item.top)
+    return sorted(items, key=lambda item: item.top), columns
+
+
+def _columns(table: Table) -> Columns:
+    return tuple(sorted({box[0] for box in table.cells} | {max(box[2] for box in table.cells)}))
+
+
+def _continues(columns: Columns, above: Columns) -> bool:
+    """Whether a table's column edges are the outer sides and some column edges of ``above``."""
+
+    def among(x: float) -> bool:
+        return any(abs(x - edge) <= _SAME_EDGE for edge in above)
+
+    return (
+        bool(above)
+        and abs(columns[0] - above[0]) <= _SAME_EDGE
+        and abs(columns[-1] - above[-1]) <= _SAME_EDGE
+        and all(among(x) for x in columns)
+    )
 
 
 def _inside(char: dict, boxes: list[Box]) -> bool:
@@ -133,27 +169,44 @@ def _inside(char: dict, boxes: list[Box]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def table_rows(name: str, page: int, label: str, table: Table, chars: list[dict]) -> list[_Item]:
-    """One item per grid row; merged boxes resolved to the grid cells they cover."""
+def table_rows(
+    name: str,
+    page: int,
+    label: str,
+    table: Table,
+    texts: list[list[str | None]],
+    columns: Columns = (),
+) -> list[_Item]:
+    """One item per grid row; merged boxes resolved to the grid cells they cover.
+
+    ``texts``: the table's cell texts (``cell_texts``). ``columns``: the column edges to lay the rows on (the table's own by default); a column
+    the table does not split is a blank cell, as right of a merged box.
+    """
     grid = [row.cells for row in table.rows]
-    texts = cell_texts(table, chars)
     lefts = sorted({box[0] for box in table.cells})
     tops = sorted({box[1] for box in table.cells})
+    columns = columns or _columns(table)
+    place = [min(range(len(columns)), key=lambda i: abs(columns[i] - x)) for x in lefts]
     items = []
     for r, row in enumerate(grid):
-        cells = []
+        cells = [
+            Cell("", Source(file=name, page=page, sheet=label, row=r + 1, column=i + 1))
+            for i in range(len(columns) - 1)
+        ]
         for c, box in enumerate(row):
-            source = Source(file=name, page=page, sheet=label, row=r + 1, column=c + 1)
+            source = cells[place[c]].source
             if box is not None:
-                cells.append(Cell(_text(texts[r][c] or ""), source))
+                cells[place[c]] = Cell(_text(texts[r][c] or ""), source)
                 continue
             origin = _covering(grid[: r + 1], lefts[c], tops[r])
             if origin is None or origin[1] != c:
-                cells.append(Cell("", source))  # right of a merged box, or no box at all
-                continue
+                continue  # right of a merged box, or no box at all: blank
             top_row, column = origin
-            copy_of = Source(file=name, page=page, sheet=label, row=top_row + 1, column=column + 1)
-            cells.append(Cell(_text(texts[top_row][column] or ""), source, copy_of=copy_of))
+            copy_of = Source(
+                file=name, page=page, sheet=label, row=top_row + 1, column=place[column] + 1
+            )
+            text = _text(texts[top_row][column] or "")
+            cells[place[c]] = Cell(text, source, copy_of=copy_of)
         items.append(_Item(tops[r], tuple(cells)))
     return items
 

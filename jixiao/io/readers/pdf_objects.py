@@ -8,7 +8,8 @@ character one advance wide and one font size high standing on its baseline (as p
 boxes the characters of LibreOffice's PDFs, whose fonts declare a descent of 0), and paths
 split into lines, rectangles and curves as pdfminer splits them. Characters PDFium adds of
 its own (the spaces and line ends it infers) are left out; of a run of typed spaces it
-keeps one, which changes no word.
+keeps one, which changes no word. So is text drawn wholly outside its clipping path, which
+no reader of the page sees.
 
 Coordinates are rounded to 4 decimals: PDFium works in single precision, and a content
 stream's numbers rarely carry more than 3.
@@ -125,20 +126,57 @@ def page_objects(page: PdfPage, text_page: PdfTextPage) -> PageObjects:
     lines: list[dict] = []
     rects: list[dict] = []
     curves: list[dict] = []
+    hidden: set[int] = set()
     for index in range(pdfium.FPDFPage_CountObjects(page.raw)):
-        _collect(
-            pdfium.FPDFPage_GetObject(page.raw, index), IDENTITY, frame, (lines, rects, curves)
-        )
+        obj = pdfium.FPDFPage_GetObject(page.raw, index)
+        if _clipped_away(obj):
+            hidden.add(ctypes.cast(obj, ctypes.c_void_p).value)
+        _collect(obj, IDENTITY, frame, (lines, rects, curves))
     edges = (
         [line_to_edge(line) for line in lines]
         + [edge for rect in rects for edge in rect_to_edges(rect)]
         + [edge for curve in curves for edge in curve_to_edges(curve)]
     )
-    return PageObjects(frame.bbox, _chars(text_page.raw, frame), edges)
+    return PageObjects(frame.bbox, _chars(text_page.raw, frame, hidden), edges)
 
 
-def _chars(text_page: ctypes.c_void_p, frame: _Frame) -> list[dict]:
-    """The page's characters in content order, as pdfminer boxes them."""
+def _clipped_away(obj: ctypes.c_void_p) -> bool:
+    """Whether a text object lies wholly outside its clipping path, so none of it is seen.
+
+    LibreOffice draws a merged cell that a page break cuts on both pages, each clipped to the
+    part of the cell on its page: the text is seen on one page only.
+    """
+    if pdfium.FPDFPageObj_GetType(obj) != pdfium.FPDF_PAGEOBJ_TEXT:
+        return False
+    clip = pdfium.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return False
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xs, ys = [], []
+    for path in range(pdfium.FPDFClipPath_CountPaths(clip)):
+        for index in range(pdfium.FPDFClipPath_CountPathSegments(clip, path)):
+            pdfium.FPDFPathSegment_GetPoint(
+                pdfium.FPDFClipPath_GetPathSegment(clip, path, index), x, y
+            )
+            xs.append(x.value)
+            ys.append(y.value)
+    if not xs:
+        return False
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return (
+        right.value <= min(xs)
+        or left.value >= max(xs)
+        or top.value <= min(ys)
+        or bottom.value >= max(ys)
+    )
+
+
+def _chars(text_page: ctypes.c_void_p, frame: _Frame, hidden: set[int]) -> list[dict]:
+    """The page's characters in content order, as pdfminer boxes them.
+
+    The characters of the ``hidden`` text objects (their addresses) are left out.
+    """
     count = pdfium.FPDFText_CountChars(text_page)
     texts = _texts(text_page, count)
     matrix = pdfium.FS_MATRIX()
@@ -146,11 +184,13 @@ def _chars(text_page: ctypes.c_void_p, frame: _Frame) -> list[dict]:
     x, y = ctypes.c_double(), ctypes.c_double()
     is_generated, get_matrix = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_GetMatrix
     get_origin, get_box = pdfium.FPDFText_GetCharOrigin, pdfium.FPDFText_GetLooseCharBox
-    get_size = pdfium.FPDFText_GetFontSize
+    get_size, get_object = pdfium.FPDFText_GetFontSize, pdfium.FPDFText_GetTextObject
     chars = []
     for index, text in enumerate(texts):
         if text in " \r\n" and is_generated(text_page, index):
             continue  # a space or line end PDFium inferred, not one the page holds
+        if hidden and ctypes.cast(get_object(text_page, index), ctypes.c_void_p).value in hidden:
+            continue
         get_matrix(text_page, index, matrix)
         get_origin(text_page, index, x, y)
         get_box(text_page, index, loose)

@@ -1,9 +1,10 @@
 """Ruled tables of a page and the text of their cells: what pdfplumber gives, faster.
 
 ``find_tables`` is pdfplumber's ``TableFinder`` with its default settings (tables from the
-ruling lines); only its last step, cells from the lines' intersections, is done with each
-point's lines gathered once and its neighbours looked up by row and column, where pdfplumber
-compares every pair of points and rebuilds their lines' sets for every comparison.
+ruling lines), with a line added where a page break left a table's border open over a
+merged cell (``closing_edges``). Its last step, cells from the lines' intersections, is done
+with each point's lines gathered once and its neighbours looked up by row and column, where
+pdfplumber compares every pair of points and rebuilds their lines' sets for every comparison.
 
 ``Table.extract`` tests every character against every row and then every cell of the row
 (a few hundred thousand tests a page). Here the cells' edges cut the page into slots; each
@@ -12,8 +13,9 @@ that cover it. A character belongs to a cell exactly when its centre does (left 
 edges in, right and bottom out), as in ``Table.extract``; characters keep their page order.
 """
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import pairwise
 from operator import itemgetter
 
 from pdfplumber.table import (
@@ -47,12 +49,61 @@ def find_tables(page: PageObjects) -> list[Table]:
         join_x_tolerance=_SETTINGS.join_x_tolerance,
         join_y_tolerance=_SETTINGS.join_y_tolerance,
     )
+    edges += closing_edges(edges, _SETTINGS.intersection_y_tolerance)
     intersections = edges_to_intersections(
         filter_edges(edges, min_length=_SETTINGS.edge_min_length),
         _SETTINGS.intersection_x_tolerance,
         _SETTINGS.intersection_y_tolerance,
     )
     return [Table(page, cells) for cells in cells_to_tables(intersection_cells(intersections))]
+
+
+def closing_edges(edges: list[dict], tolerance: float) -> list[dict]:
+    """Edges closing a table's border where a merged cell cut by a page break leaves it open.
+
+    Such a cell is drawn on each page with no line at the break: its two sides end on the
+    table's top (or bottom) line, which runs on only beside the cell. Closed there, the
+    cell's part on the page is a cell of the table, and its text is read into it.
+    """
+    rows: dict[float, list[dict]] = defaultdict(list)
+    for edge in edges:
+        if edge["orientation"] == "h":
+            rows[edge["top"]].append(edge)
+    ends = sorted(
+        (y, side, edge["x0"])
+        for edge in edges
+        if edge["orientation"] == "v"
+        for y, side in ((edge["top"], "top"), (edge["bottom"], "bottom"))
+    )
+    keys = [end[0] for end in ends]
+    closing = []
+    for y, lines in rows.items():
+        near = ends[bisect_left(keys, y - tolerance) : bisect_right(keys, y + tolerance)]
+        for side in ("top", "bottom"):
+            xs = sorted(x for _, s, x in near if s == side)
+            for left, right in pairwise(xs):
+                if any(e["x0"] - tolerance <= left and right <= e["x1"] + tolerance for e in lines):
+                    continue  # the line is there
+                beside = any(
+                    abs(e["x0"] - right) <= tolerance or abs(e["x1"] - left) <= tolerance
+                    for e in lines
+                )
+                if beside:
+                    closing.append(_horizontal(left, right, y))
+    return closing
+
+
+def _horizontal(x0: float, x1: float, y: float) -> dict:
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": y,
+        "bottom": y,
+        "width": x1 - x0,
+        "height": 0.0,
+        "orientation": "h",
+        "object_type": "line",
+    }
 
 
 def intersection_cells(intersections: dict[Point, dict[str, list[dict]]]) -> list[Box]:
@@ -90,8 +141,12 @@ def intersection_cells(intersections: dict[Point, dict[str, list[dict]]]) -> lis
     return cells
 
 
-def cell_texts(table: Table, chars: list[dict]) -> list[list[str | None]]:
-    """Each grid row's cell texts: ``None`` where no cell starts, ``""`` for an empty cell."""
+def cell_texts(table: Table, chars: list[dict]) -> tuple[list[list[str | None]], list[dict]]:
+    """Each grid row's cell texts: ``None`` where no cell starts, ``""`` for an empty cell.
+
+    Also the characters within the table's sides that fall in no cell (where a line is
+    missing), in page order: they are text of the page all the same.
+    """
     rows = [row.cells for row in table.rows]
     cells = list(dict.fromkeys(box for row in rows for box in row if box is not None))
     xs = sorted({x for box in cells for x in (box[0], box[2])})
@@ -102,14 +157,18 @@ def cell_texts(table: Table, chars: list[dict]) -> list[list[str | None]]:
             for j in range(ys.index(box[1]), ys.index(box[3])):
                 covering[i, j].append(box)
     inside: dict[Box, list[dict]] = defaultdict(list)
+    strays = []
     for char in chars:
-        i = bisect_right(xs, (char["x0"] + char["x1"]) / 2) - 1
-        j = bisect_right(ys, (char["top"] + char["bottom"]) / 2) - 1
-        for box in covering.get((i, j), ()):
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        boxes = covering.get((bisect_right(xs, x) - 1, bisect_right(ys, y) - 1), ())
+        for box in boxes:
             inside[box].append(char)
-    return [
+        if not boxes and xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]:
+            strays.append(char)
+    texts = [
         [None if box is None else cell_text(inside.get(box, [])) for box in row] for row in rows
     ]
+    return texts, strays
 
 
 def cell_text(chars: list[dict]) -> str:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dataclass_replace
 
 from jixiao.core.dates import FormDate
-from jixiao.core.model import Form, FormKind, Funds, Goals, Group, Indicator, Narrative, Project
+from jixiao.core.model import Form, FormKind, Goals, Group, Indicator, Narrative, Project
+from jixiao.io.structure.funds import FundsReading
 from jixiao.io.structure.reader import Draft
 from jixiao.io.structure.values import form_date, ticked, weight
 from jixiao.io.text import clean
@@ -67,7 +68,7 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
         "kind": kind_of(draft, layout_kind),
         "template": template,
         "year": year,
-        "funds": draft.funds.funds(draft.currency) if draft.funds else Funds(),
+        "funds": (draft.funds or FundsReading()).funds(draft.currency),
         "goals": Goals(
             values.get("goals.overall"), values.get("goals.annual"), values.get("goals.achieved")
         ),

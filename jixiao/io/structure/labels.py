@@ -157,10 +157,21 @@ def _pairs(
     ledger: Ledger,
     fields: Fields,
 ) -> None:
-    """Each label's value: the cells after it up to the next label."""
+    """Each label's value: the cells after it up to the next label.
+
+    Labels with nothing between them and as many values after the last (a flattened copy
+    prints a row's labels, then their values) take one value each, in order.
+    """
     bounds = [i for i, _ in labelled] + [len(block.cells)]
-    for n, (i, key) in enumerate(labelled):
-        mine = [(j, t) for j, t in values if i < j < bounds[n + 1]]
+    after = [
+        [(j, t) for j, t in values if i < j < bounds[n + 1]] for n, (i, _) in enumerate(labelled)
+    ]
+    run = 0  # labels with no value so far
+    for n, mine in enumerate(after):
+        if mine and len(mine) == run + 1 > 1:
+            after[n - run : n + 1] = [[value] for value in mine]
+        run = 0 if mine else run + 1
+    for (_, key), mine in zip(labelled, after, strict=True):
         if not mine or key == "-":
             continue
         text = "\n".join(t for _, t in mine)

@@ -154,8 +154,15 @@ def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledg
 
 
 def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
-    """A line of the form's furniture: its number (表510000_0013zp), a unit (单位：万元)."""
+    """A line of the form's furniture: its number (表510000_0013zp), a unit (单位：万元).
+
+    A unit's label among other cells (a flattened copy) is read, and the line read on.
+    """
     if len(block.filled) != 1:
+        for i, text in block.filled:
+            if vocab.field("funds", text) == "currency_labels" and (unit := currency_in(text)):
+                draft.currency = draft.currency or unit
+                ledger.take(block, i)
         return False
     text = block.filled[0][1]
     if normalise(text) in {normalise(w) for w in vocab.layout.title_words}:

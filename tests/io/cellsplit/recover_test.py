@@ -241,6 +241,40 @@ def test_values_printed_below_a_row_of_field_labels():
     assert len(place.candidates) == 3
 
 
+def test_funds_pairs_run_together_with_other_fields_are_a_row_of_their_own():
+    # 甘肃 嘉峪关: the project rows, the funds rows and the rows after them in one line.
+    labels = LabelSet.build(
+        fields=["项目名称", "项目开始日期", "资金性质"],
+        columns={"项目总投资": "total_budget"},
+        rows=["其他资金"],
+        funds=["项目总投资", "其他资金"],
+    )
+    line = "项目名称博物馆提升改造项目项目开始日期2023-01-01项目总投资174.78万元其他资金20万元资金性质一般公共预算"
+    doc, _ = recover_cells(lines_of(line), labels)
+    assert rows(doc) == [
+        ["项目名称", "博物馆提升改造项目", "项目开始日期", "2023-01-01"],
+        ["项目总投资", "174.78万元", "其他资金", "20万元"],
+        ["资金性质", "一般公共预算"],
+    ]
+
+
+def test_labels_left_empty_before_a_label_and_its_value_are_no_header():
+    # 甘肃 嘉峪关: 其他依据 and 需要说明的其他问题 are empty, 年度绩效目标 has its value.
+    labels = LabelSet.build(fields=["政策依据", "其他依据", "需要说明的其他问题", "年度绩效目标"])
+    line = "政策依据甘财科[2022]78号其他依据需要说明的其他问题年度绩效目标提高免费开放服务水平"
+    doc, _ = recover_cells(lines_of(line), labels)
+    assert rows(doc) == [
+        [
+            *("政策依据", "甘财科[2022]78号", "其他依据", "需要说明的其他问题"),
+            *("年度绩效目标", "提高免费开放服务水平"),
+        ]
+    ]
+    # Opened by a block's label, the labels head the values printed after them (湖南 宁乡).
+    goals = LabelSet.build(fields=["长期目标", "年度目标"], blocks=["项目绩效目标"])
+    doc, _ = recover_cells(lines_of("项目绩效目标长期目标年度目标改善镇域内基础设施"), goals)
+    assert rows(doc)[0] == ["项目绩效目标", "长期目标", "年度目标"]
+
+
 def test_every_uncertain_place_as_a_finding():
     header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
     recovery = recover_cells(

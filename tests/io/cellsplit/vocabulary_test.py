@@ -1,7 +1,7 @@
 """The label set taken from ``jixiao.io.vocabulary``: every layout's labels with their roles."""
 
 from jixiao.io.cellsplit import from_vocabulary, recover_cells
-from jixiao.io.cellsplit.labels import COLUMN, FIELD, LEVEL1, LEVEL2, ROW, matcher
+from jixiao.io.cellsplit.labels import COLUMN, FIELD, FUNDS, LEVEL1, LEVEL2, ROW, matcher
 from tests.io.cellsplit.labelsets import page, rows_of
 
 
@@ -18,6 +18,11 @@ def test_roles_of_printed_labels():
     assert info("数量指标").roles == frozenset({LEVEL2})
     # Level 1 on the 2021 tree, level 2 on the 2020 one: both roles kept.
     assert {LEVEL1, LEVEL2} <= info("成本指标").roles
+    # The funds block's labels, of every kind, are also funds labels; no other label is.
+    assert {FUNDS, COLUMN} <= info("项目总投资").roles
+    assert {FUNDS, ROW} <= info("中央补助安排").roles
+    assert FUNDS in info("年度资金总额及构成").roles
+    assert FUNDS not in info("项目名称").roles and FUNDS not in info("年度指标值").roles
 
 
 def test_empty_marks_and_comparators_of_the_vocabulary_are_no_labels():

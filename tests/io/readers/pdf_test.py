@@ -160,3 +160,72 @@ def test_cells_from_intersections_stop_where_a_line_is_missing():
     ]
     intersections = edges_to_intersections(lines, 3, 3)
     assert intersection_cells(intersections) == [(0, 0, 10, 20), (10, 0, 20, 10), (10, 10, 20, 20)]
+
+
+def test_text_drawn_wholly_outside_its_clipping_path_is_not_read():
+    # LibreOffice draws a merged cell cut by a page break on both pages, each clipped to
+    # the cell's part on its page: on one page the text lies outside the clip, unseen.
+    clipped = (
+        "q 100 700 300 20 re W n BT /F1 10 Tf 100 560 Td (Clipped away) Tj ET Q "
+        "q 100 540 300 10 re W n BT /F1 10 Tf 100 545 Td (Half seen) Tj ET Q"
+    )
+    assert texts(build_pdf(f"{GRID} {TEXT} {clipped}")) == [*ROWS, ["Half seen"]]
+
+
+def test_a_merged_cell_left_open_by_a_page_break_is_a_cell_with_its_text():
+    # The top line runs from 250 to 400 only: the left box (over both rows) is open at the
+    # top, as the part of a merged cell that a page break cut at the top of the page.
+    lines = (
+        "0.5 w 250 700 m 400 700 l S 250 680 m 400 680 l S 100 660 m 400 660 l S "
+        "100 700 m 100 660 l S 250 700 m 250 660 l S 400 700 m 400 660 l S"
+    )
+    words = "BT /F1 10 Tf 105 685 Td (Level) Tj 150 0 Td (A) Tj 0 -20 Td (B) Tj ET"
+    doc = pdf.read("o.pdf", build_pdf(f"{lines} {words}"))
+    assert [b.texts for b in doc.blocks] == [["Level", "A"], ["Level", "B"]]
+    assert doc.blocks[1].cells[0].copy_of is not None
+
+
+def page_of(data: bytes):
+    page = pypdfium2.PdfDocument(data)[0]
+    return page_objects(page, page.get_textpage())
+
+
+# Three columns from x 100 to 400 (edges at 200 and 300), one row from y 700 to 680.
+THREE_COLUMNS = (
+    "0.5 w 100 700 m 400 700 l S 100 680 m 400 680 l S 100 700 m 100 680 l S "
+    "200 700 m 200 680 l S 300 700 m 300 680 l S 400 700 m 400 680 l S "
+    "BT /F1 10 Tf 105 685 Td (Level) Tj 100 0 Td (Name) Tj 100 0 Td (Target) Tj ET"
+)
+
+
+@pytest.mark.parametrize(
+    ("middle", "cells"),
+    [(300, ["Water", "", "45"]), (250, ["Water", "45"])],
+    ids=["continued", "a table of its own"],
+)
+def test_a_table_continued_on_the_next_page_keeps_the_columns_above(middle, cells):
+    # Page 2's table has the same sides; with its one column edge at 300, one of page 1's,
+    # it continues that table (its first column spans two above); at 250 it is its own.
+    next_page = (
+        f"0.5 w 100 700 m 400 700 l S 100 680 m 400 680 l S 100 700 m 100 680 l S "
+        f"{middle} 700 m {middle} 680 l S 400 700 m 400 680 l S "
+        "BT /F1 10 Tf 105 685 Td (Water) Tj 200 0 Td (45) Tj ET"
+    )
+    first, columns = pdf.page_items("t.pdf", 1, page_of(build_pdf(THREE_COLUMNS)))
+    assert [c.text for c in first[0].cells] == ["Level", "Name", "Target"]
+    second, _ = pdf.page_items("t.pdf", 2, page_of(build_pdf(next_page)), columns)
+    assert [c.text for c in second[0].cells] == cells
+
+
+def test_text_within_a_table_but_in_no_cell_is_read_as_a_line():
+    # The bottom-left cell has no left side (the line at x 100 stops at y 680): no cell is
+    # found there, and its word is read as a line of its own rather than lost.
+    lines = (
+        "0.5 w 100 700 m 400 700 l S 100 680 m 400 680 l S 100 660 m 400 660 l S "
+        "100 700 m 100 680 l S 250 700 m 250 660 l S 400 700 m 400 660 l S"
+    )
+    words = (
+        "BT /F1 10 Tf 105 685 Td (A) Tj 150 0 Td (B) Tj ET "
+        "BT /F1 10 Tf 105 665 Td (Loose) Tj 150 0 Td (C) Tj ET"
+    )
+    assert texts(build_pdf(f"{lines} {words}")) == [["A", "B"], ["", "C"], ["Loose"]]

@@ -281,6 +281,46 @@ def test_a_department_wide_form_has_no_project_name_and_the_department_as_unit()
     assert form.kind is FormKind.TARGET
 
 
+def test_a_rows_labels_then_their_values_pair_in_order():
+    # 湖北 广水, flattened: 部门(单位)名称 填报人 广水市人民政府办公室 南春锋
+    result, left = read(
+        [
+            ["部门整体支出绩效目标申报表"],
+            ["部门（单位）名称", "填报人", "广水市人民政府办公室", "南春锋"],
+            HEADER[:4],
+            ["产出指标", "数量指标", "接收档案数量", "≥1.2万卷"],
+        ]
+    )
+    assert result.forms[0].project.unit == "广水市人民政府办公室"
+    assert left == ["南春锋"]  # 填报人 has no field: its value is reported
+    # One value after two labels: the first was left empty (安徽 天长 主管部门).
+    result, _ = read(
+        [
+            ["项目名称", "示范项目"],
+            ["主管部门", "实施单位", "示范局"],
+            HEADER[:4],
+            ["产出指标", "数量指标", "接收档案数量", "≥1.2万卷"],
+        ]
+    )
+    project = result.forms[0].project
+    assert (project.department, project.unit) == (None, "示范局")
+
+
+def test_a_unit_label_among_other_cells_gives_the_currency_with_no_funds_read():
+    # 湖北 广水, flattened and cut short: 单位:万元 stands among the funds block's cells.
+    result, left = read(
+        [
+            ["部门整体支出绩效目标申报表"],
+            ["部门（单位）名称", "示范局", "单位：万元", "联系电话"],
+            HEADER[:4],
+            ["产出指标", "数量指标", "接收档案数量", "≥1.2万卷"],
+        ]
+    )
+    assert result.forms[0].funds.currency_unit == "万元"
+    assert result.forms[0].funds.budget is None
+    assert "单位：万元" not in left
+
+
 def test_every_cell_is_placed_or_left_for_a_finding():
     result, left = read(
         [
