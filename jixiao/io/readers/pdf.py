@@ -48,6 +48,15 @@ class _Item:
     cells: tuple[Cell, ...]
 
 
+@dataclass(frozen=True)
+class Carry:
+    """What a page's last table hands on to a table continued on the next page."""
+
+    columns: Columns = ()  # its column edges
+    row: tuple[Cell, ...] = ()  # its last row
+    moved: frozenset[str] = frozenset()  # the page's texts drawn for a cell's part on it
+
+
 def read(name: str, data: bytes) -> Document:
     """Every page's tables and lines; refuses encrypted, damaged and image-only files."""
     try:
@@ -58,13 +67,13 @@ def read(name: str, data: bytes) -> Document:
         raise _refusal(name, exc) from None
     items: list[_Item] = []
     has_text = False
-    columns: Columns = ()
+    carry = Carry()
     try:
         for number in range(pages):
             with _PDFIUM:
                 objects = _load(pdf, number)
             has_text = has_text or bool(objects.chars)
-            page, columns = page_items(name, number + 1, objects, columns)
+            page, carry = page_items(name, number + 1, objects, carry)
             items.extend(page)
     except pypdfium2.PdfiumError as exc:  # a page that does not load
         raise _refusal(name, exc) from None
@@ -111,25 +120,32 @@ def _refusal(name: str, exc: pypdfium2.PdfiumError) -> ReadError:
 
 
 def page_items(
-    name: str, page: int, objects: PageObjects, above: Columns = ()
-) -> tuple[list[_Item], Columns]:
-    """A page's table rows and text lines, top to bottom, and its last table's columns.
+    name: str, page: int, objects: PageObjects, above: Carry = Carry()
+) -> tuple[list[_Item], Carry]:
+    """A page's table rows and text lines, top to bottom, and what its last table hands on.
 
     A page's first table that continues the last one of the page before (``above``: the
     same outer sides, no column edge of its own) is read in that table's columns: a page
     break leaves out the rows that cut the columns the continued rows are printed under.
+    A cell the break cut in two is one merged cell: its part below is a copy of the part
+    above (``_joined``).
     """
     tables = find_tables(objects)
-    items = []
-    columns = above
+    items: list[_Item] = []
+    carry = Carry()  # a page with no table continues none
     strays: set[int] = set()  # characters within a table's sides but in none of its cells
     for number, table in enumerate(tables, start=1):
         columns = _columns(table)
-        if number == 1 and _continues(columns, above):
-            columns = above
+        continued = number == 1 and _continues(columns, above.columns)
         texts, unplaced = cell_texts(table, objects.chars)
         strays.update(id(char) for char in unplaced)
-        items.extend(table_rows(name, page, f"table {number}", table, texts, columns))
+        rows = table_rows(
+            name, page, f"table {number}", table, texts, above.columns if continued else columns
+        )
+        if continued:
+            rows = _joined(rows, above, above.moved | objects.moved)
+        items.extend(rows)
+        carry = Carry(above.columns if continued else columns, rows[-1].cells, objects.moved)
     boxes = [table.bbox for table in tables]
     outside = [c for c in objects.chars if id(c) in strays or not _inside(c, boxes)]
     lines = chars_to_textmap(
@@ -142,7 +158,31 @@ def page_items(
         source = Source(file=name, page=page, line=number)
         items.append(_Item(line["top"], (Cell(_text(line["text"]), source),)))
     # Stable sort: rows of one table keep their order even where tops coincide.
-    return sorted(items, key=lambda item: item.top), columns
+    return sorted(items, key=lambda item: item.top), carry
+
+
+def _joined(rows: list[_Item], above: Carry, moved: frozenset[str]) -> list[_Item]:
+    """The rows of a continued table, its first row's parts of cells cut by the break copies.
+
+    A cell is cut when the text of its part above and below is one, drawn for the part
+    that does not show it (moved into it, ``pdf_objects``); the copies below it follow.
+    """
+    origins: dict[Source, Source] = {}
+    first = list(rows[0].cells)
+    for i, (cell, before) in enumerate(zip(first, above.row, strict=False)):
+        if cell.copy_of is None and not cell.blank and cell.text == before.text:
+            if all("".join(line.split()) in moved for line in cell.text.splitlines()):
+                origins[cell.source] = before.copy_of or before.source
+                first[i] = Cell(cell.text, cell.source, copy_of=origins[cell.source])
+    if not origins:
+        return rows
+    out = [_Item(rows[0].top, tuple(first))]
+    for row in rows[1:]:
+        cells = tuple(
+            Cell(c.text, c.source, copy_of=origins.get(c.copy_of, c.copy_of)) for c in row.cells
+        )
+        out.append(_Item(row.top, cells))
+    return out
 
 
 def _columns(table: Table) -> Columns:

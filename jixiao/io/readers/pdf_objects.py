@@ -8,8 +8,8 @@ character one advance wide and one font size high standing on its baseline (as p
 boxes the characters of LibreOffice's PDFs, whose fonts declare a descent of 0), and paths
 split into lines, rectangles and curves as pdfminer splits them. Characters PDFium adds of
 its own (the spaces and line ends it infers) are left out; of a run of typed spaces it
-keeps one, which changes no word. So is text drawn wholly outside its clipping path, which
-no reader of the page sees.
+keeps one, which changes no word. Text drawn wholly outside its clipping path, which no
+reader of the page sees, is moved into it (``_clipped_away``) or else left out.
 
 Coordinates are rounded to 4 decimals: PDFium works in single precision, and a content
 stream's numbers rarely carry more than 3.
@@ -37,6 +37,7 @@ class PageObjects:
     bbox: tuple[float, float, float, float]
     chars: list[dict] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
+    moved: frozenset[str] = frozenset()  # texts moved into their clipping path (no spaces)
 
     @property
     def width(self) -> float:
@@ -126,25 +127,32 @@ def page_objects(page: PdfPage, text_page: PdfTextPage) -> PageObjects:
     lines: list[dict] = []
     rects: list[dict] = []
     curves: list[dict] = []
-    hidden: set[int] = set()
+    hidden: dict[int, Point | None] = {}
     for index in range(pdfium.FPDFPage_CountObjects(page.raw)):
         obj = pdfium.FPDFPage_GetObject(page.raw, index)
-        if _clipped_away(obj):
-            hidden.add(ctypes.cast(obj, ctypes.c_void_p).value)
+        if (shift := _clipped_away(obj)) is not False:
+            hidden[ctypes.cast(obj, ctypes.c_void_p).value] = shift
         _collect(obj, IDENTITY, frame, (lines, rects, curves))
     edges = (
         [line_to_edge(line) for line in lines]
         + [edge for rect in rects for edge in rect_to_edges(rect)]
         + [edge for curve in curves for edge in curve_to_edges(curve)]
     )
-    return PageObjects(frame.bbox, _chars(text_page.raw, frame, hidden), edges)
+    chars = _chars(text_page.raw, frame, hidden)
+    moved: dict[int, str] = {}
+    for char in chars:
+        if "moved" in char and not char["text"].isspace():
+            moved[char["moved"]] = moved.get(char["moved"], "") + char["text"]
+    return PageObjects(frame.bbox, chars, edges, frozenset(moved.values()))
 
 
-def _clipped_away(obj: ctypes.c_void_p) -> bool:
-    """Whether a text object lies wholly outside its clipping path, so none of it is seen.
+def _clipped_away(obj: ctypes.c_void_p) -> Point | bool | None:
+    """For a text object wholly outside its clipping path: the shift into the path's middle.
 
+    False for any other object; None when the text is larger than the path (left out).
     LibreOffice draws a merged cell that a page break cuts on both pages, each clipped to the
-    part of the cell on its page: the text is seen on one page only.
+    part of the cell on its page: the text is seen on one page only. Moved into that part,
+    it is read as the cell's text on both pages, as a merged cell's in a spreadsheet.
     """
     if pdfium.FPDFPageObj_GetType(obj) != pdfium.FPDF_PAGEOBJ_TEXT:
         return False
@@ -164,18 +172,31 @@ def _clipped_away(obj: ctypes.c_void_p) -> bool:
         return False
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    return (
-        right.value <= min(xs)
-        or left.value >= max(xs)
-        or top.value <= min(ys)
-        or bottom.value >= max(ys)
-    )
+    across = _into((left.value, right.value), (min(xs), max(xs)))
+    up = _into((bottom.value, top.value), (min(ys), max(ys)))
+    if across == up == 0:
+        return False  # some of it is in the path
+    if None in (across, up):
+        return None
+    return across, up
 
 
-def _chars(text_page: ctypes.c_void_p, frame: _Frame, hidden: set[int]) -> list[dict]:
+def _into(span: Point, path: Point) -> float | None:
+    """The shift that centres a span outside a path's span in it: 0 when they overlap."""
+    if span[1] > path[0] and span[0] < path[1]:
+        return 0.0
+    if span[1] - span[0] > path[1] - path[0]:
+        return None
+    return (path[0] + path[1] - span[0] - span[1]) / 2
+
+
+def _chars(
+    text_page: ctypes.c_void_p, frame: _Frame, hidden: dict[int, Point | None]
+) -> list[dict]:
     """The page's characters in content order, as pdfminer boxes them.
 
-    The characters of the ``hidden`` text objects (their addresses) are left out.
+    The characters of the ``hidden`` text objects (their addresses) are moved by the shift
+    given, or left out where none is.
     """
     count = pdfium.FPDFText_CountChars(text_page)
     texts = _texts(text_page, count)
@@ -189,14 +210,22 @@ def _chars(text_page: ctypes.c_void_p, frame: _Frame, hidden: set[int]) -> list[
     for index, text in enumerate(texts):
         if text in " \r\n" and is_generated(text_page, index):
             continue  # a space or line end PDFium inferred, not one the page holds
-        if hidden and ctypes.cast(get_object(text_page, index), ctypes.c_void_p).value in hidden:
-            continue
+        across = up = 0.0
+        if hidden:
+            address = ctypes.cast(get_object(text_page, index), ctypes.c_void_p).value
+            shift = hidden.get(address, (0.0, 0.0))
+            if shift is None:
+                continue
+            across, up = shift
         get_matrix(text_page, index, matrix)
         get_origin(text_page, index, x, y)
         get_box(text_page, index, loose)
         size = get_size(text_page, index)
-        place = (matrix.a, matrix.b, matrix.c, matrix.d, x.value, y.value)
-        chars.append(_char(text, place, size, (loose.left, loose.right), frame))
+        place = (matrix.a, matrix.b, matrix.c, matrix.d, x.value + across, y.value + up)
+        span = (loose.left + across, loose.right + across)
+        chars.append(_char(text, place, size, span, frame))
+        if across or up:
+            chars[-1]["moved"] = address  # the text object it belongs to
     return chars
 
 

@@ -162,14 +162,15 @@ def test_cells_from_intersections_stop_where_a_line_is_missing():
     assert intersection_cells(intersections) == [(0, 0, 10, 20), (10, 0, 20, 10), (10, 10, 20, 20)]
 
 
-def test_text_drawn_wholly_outside_its_clipping_path_is_not_read():
+def test_text_drawn_wholly_outside_its_clipping_path_is_moved_into_it_if_it_fits():
     # LibreOffice draws a merged cell cut by a page break on both pages, each clipped to
     # the cell's part on its page: on one page the text lies outside the clip, unseen.
     clipped = (
-        "q 100 700 300 20 re W n BT /F1 10 Tf 100 560 Td (Clipped away) Tj ET Q "
-        "q 100 540 300 10 re W n BT /F1 10 Tf 100 545 Td (Half seen) Tj ET Q"
+        "q 100 500 300 20 re W n BT /F1 10 Tf 100 560 Td (Moved) Tj ET Q "
+        "q 100 540 300 10 re W n BT /F1 10 Tf 100 545 Td (Half seen) Tj ET Q "
+        "q 100 450 300 5 re W n BT /F1 10 Tf 100 400 Td (Too tall) Tj ET Q"
     )
-    assert texts(build_pdf(f"{GRID} {TEXT} {clipped}")) == [*ROWS, ["Half seen"]]
+    assert texts(build_pdf(f"{GRID} {TEXT} {clipped}")) == [*ROWS, ["Half seen"], ["Moved"]]
 
 
 def test_a_merged_cell_left_open_by_a_page_break_is_a_cell_with_its_text():
@@ -211,10 +212,34 @@ def test_a_table_continued_on_the_next_page_keeps_the_columns_above(middle, cell
         f"{middle} 700 m {middle} 680 l S 400 700 m 400 680 l S "
         "BT /F1 10 Tf 105 685 Td (Water) Tj 200 0 Td (45) Tj ET"
     )
-    first, columns = pdf.page_items("t.pdf", 1, page_of(build_pdf(THREE_COLUMNS)))
+    first, carry = pdf.page_items("t.pdf", 1, page_of(build_pdf(THREE_COLUMNS)))
     assert [c.text for c in first[0].cells] == ["Level", "Name", "Target"]
-    second, _ = pdf.page_items("t.pdf", 2, page_of(build_pdf(next_page)), columns)
+    second, _ = pdf.page_items("t.pdf", 2, page_of(build_pdf(next_page)), carry)
     assert [c.text for c in second[0].cells] == cells
+
+
+def test_a_merged_cell_cut_by_a_page_break_is_read_on_both_pages_as_one():
+    # Page 1: the left cell of the last row is open at the bottom, and its text, drawn for
+    # the part on the page but below it, is clipped away: the text shows on page 2 only,
+    # where the cell (over two rows) is open at the top.
+    above = (
+        "0.5 w 100 700 m 400 700 l S 100 680 m 400 680 l S 250 660 m 400 660 l S "
+        "100 700 m 100 660 l S 250 700 m 250 660 l S 400 700 m 400 660 l S "
+        "BT /F1 10 Tf 105 685 Td (Name) Tj 150 0 Td (Value) Tj 0 -20 Td (A) Tj ET "
+        "q 100 660 150 20 re W n BT /F1 10 Tf 105 640 Td (Level) Tj ET Q"
+    )
+    below = (
+        "0.5 w 250 700 m 400 700 l S 250 680 m 400 680 l S 100 660 m 400 660 l S "
+        "100 700 m 100 660 l S 250 700 m 250 660 l S 400 700 m 400 660 l S "
+        "BT /F1 10 Tf 105 685 Td (Level) Tj 150 0 Td (B) Tj 0 -20 Td (C) Tj ET"
+    )
+    first, carry = pdf.page_items("t.pdf", 1, page_of(build_pdf(above)))
+    second, _ = pdf.page_items("t.pdf", 2, page_of(build_pdf(below)), carry)
+    rows = [[c.text for c in item.cells] for item in first + second]
+    assert rows == [["Name", "Value"], ["Level", "A"], ["Level", "B"], ["Level", "C"]]
+    top = Source(file="t.pdf", page=1, sheet="table 1", row=2, column=1)
+    assert first[1].cells[0].copy_of is None
+    assert [item.cells[0].copy_of for item in second] == [top, top]
 
 
 def test_text_within_a_table_but_in_no_cell_is_read_as_a_line():
