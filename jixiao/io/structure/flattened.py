@@ -107,6 +107,8 @@ class FlatForm:
     total: tuple[Piece, list[Piece]] | None = None
     orphans: list[Piece] = field(default_factory=list)
     points: dict[str, Decimal | None] = field(default_factory=dict)  # the groups, in order
+    apart: dict[str, list[Piece]] = field(default_factory=dict)  # lines after a group's label
+    last_group: str | None = None
 
 
 @dataclass
@@ -187,6 +189,7 @@ def restore(doc: Document) -> Restored | None:
     doubts: list[tuple[int, Doubt]] = []
     for n, form in enumerate(f for f in forms if f.header):
         placed = place_rows(form.rows, form.groups, order, layout.id if layout else None)
+        _cells_apart(form)
         form.points = placed.points
         doubts.extend((n, d) for d in [*_place_orphans(form), *placed.doubts])
         doubts.extend((n, d) for d in _unsettled_names(form.rows))
@@ -272,40 +275,75 @@ def _piece(block: Block, text: str | None = None) -> Piece:
 
 def _sorted(vocab: Vocabulary, blocks: list[Block], count: int, titles: frozenset[int]) -> FlatForm:
     """One form's lines sorted into orphans, head entries, header, rows, groups and total."""
-    form = FlatForm()
-    mode = "orphans"
-    rows = RowLines()
-    prose: Entry | None = None
-    previous = -1
-    for n, block in enumerate(blocks):
-        after_blank = block.index > previous + 1
-        previous = block.index
+    sorter = _Sorter(vocab, blocks, count, titles)
+    for n in range(len(blocks)):
+        sorter.line(n)
+    return sorter.form
+
+
+@dataclass
+class _Sorter:
+    """The walk over one form's lines: what the line before opened decides the next."""
+
+    vocab: Vocabulary
+    blocks: list[Block]
+    count: int  # number columns at the end of a row
+    titles: frozenset[int]
+    form: FlatForm = field(default_factory=FlatForm)
+    mode: str = "orphans"  # orphans | table | head | apart (after a group's label)
+    rows: RowLines = field(default_factory=RowLines)
+    prose: Entry | None = None  # the label whose value may go on in the next line
+    previous: int = -1
+    widest: int = 0  # the widest line of a row so far
+    apart: str = ""  # the group whose label was printed last
+
+    def line(self, n: int) -> None:
+        """Sort line ``n``."""
+        vocab, form, block = self.vocab, self.form, self.blocks[n]
+        after_blank, self.previous = block.index > self.previous + 1, block.index
         if header_words(vocab, block.text):
             form.header = [Piece(w, [block.index]) for w in block.text.split()]
-            mode, prose = "table", None
-        elif block.index in titles and form.title is None:
+            self.mode, self.prose = "table", None
+        elif block.index in self.titles and form.title is None:
             form.title = _piece(block)
-            mode, prose = "head", None
-        elif _furniture(vocab, form, blocks, n, count, mode):
-            mode = "orphans" if form.total else mode  # what follows the total is off its label
-        elif _label_line(vocab, block.text, count):
-            prose, mode = _head_line(vocab, form, block), "head"
-        elif prose is not None and _takes(vocab, prose, blocks, n, titles):
-            prose = prose if prose.field.section in PROSE_SECTIONS else None
-        elif _labelled_after(vocab, block.text, count):
+            self.mode, self.prose = "head", None
+        elif _furniture(vocab, form, self.blocks, n, self.count, self.mode):
+            self._after_furniture()
+        elif _label_line(vocab, block.text, self.count):
+            self.prose, self.mode = _head_line(vocab, form, block), "head"
+        elif self.prose is not None and _takes(vocab, self.prose, self.blocks, n, self.titles):
+            self.prose = self.prose if self.prose.field.section in PROSE_SECTIONS else None
+        elif _labelled_after(vocab, block.text, self.count):
             form.orphans.extend(_orphan_pieces(block, _leading(vocab, block.text)))
-            prose, mode = _head_line(vocab, form, block), "head"
-        elif mode == "orphans" or not form.header or form.total:  # rows: header to total
+            self.prose, self.mode = _head_line(vocab, form, block), "head"
+        elif self.mode == "apart" and not trailing_numbers(block.text, self.count):
+            form.apart.setdefault(self.apart, []).append(_piece(block))
+        elif self._off_the_table(block):
             form.orphans.extend(_orphan_pieces(block, block.text.split()))
-            prose = None
+            self.prose = None
         else:
-            prose, mode = None, "table"
-            rows.add(block.index, block.text, after_blank)
-            if trailing_numbers(block.text, count) is not None:
-                row = build_row(rows, count)
-                form.rows.extend([row] if row is not None else [])
-                rows = RowLines()
-    return form
+            self._row_line(block, after_blank)
+
+    def _after_furniture(self) -> None:
+        self.prose = None
+        if self.form.last_group and self.form.header:  # lines after a group's label: its cells
+            self.mode, self.apart = "apart", self.form.last_group
+        elif self.form.total:
+            self.mode = "orphans"  # what follows the total is off its label
+
+    def _off_the_table(self, block: Block) -> bool:
+        """A line that is no row: before the header, after the total, or wider than a row."""
+        wide = self.mode == "head" and self.widest and len(block.text) > self.widest
+        return self.mode == "orphans" or not self.form.header or bool(self.form.total or wide)
+
+    def _row_line(self, block: Block, after_blank: bool) -> None:
+        self.widest = max(self.widest, len(block.text))
+        self.prose, self.mode = None, "table"
+        self.rows.add(block.index, block.text, after_blank)
+        if trailing_numbers(block.text, self.count) is not None:
+            row = build_row(self.rows, self.count)
+            self.form.rows.extend([row] if row is not None else [])
+            self.rows = RowLines()
 
 
 def _leading(vocab: Vocabulary, text: str) -> list[str]:
@@ -353,6 +391,7 @@ def _furniture(
             return True
     if mode == "orphans" and not form.header:
         return False
+    form.last_group = None
     if _group_label(form, blocks, n):
         return True
     if POINTS_LINE.match(text) and n and _group_label(form, blocks, n - 1):
@@ -403,6 +442,13 @@ def line_entries(vocab: Vocabulary, block: Block) -> list[Entry]:
     return entries
 
 
+def _extend_piece(entry: Entry, piece: Piece) -> None:
+    value = entry.value or Piece("")
+    value.text = join_lines([value.text, piece.text])
+    value.lines.extend(piece.lines)
+    entry.value = value
+
+
 def _extend(entry: Entry, block: Block) -> None:
     if entry.value is None:
         entry.value = _piece(block)
@@ -443,8 +489,32 @@ def _group_label(form: FlatForm, blocks: list[Block], n: int) -> bool:
         return False
     name = match["name"]
     form.groups[name] = Decimal(match["points"])
-    form.group_pieces[name] = Piece(join_lines([b.text for b in lines]), [b.index for b in lines])
+    piece = form.group_pieces.setdefault(name, Piece(join_lines([b.text for b in lines])))
+    piece.lines.extend(b.index for b in lines if b.index not in piece.lines)  # once a page
+    form.last_group = name
     return True
+
+
+def _cells_apart(form: FlatForm) -> None:
+    """Explanations printed after their group's label, given to its rows that print none.
+
+    The lines are a column's wrapped cells: a line as wide as the widest goes on in the next.
+    When their number is not the number of rows without one, they stay unplaced (reported).
+    """
+    for name, lines in form.apart.items():
+        widest = max(len(p.text) for p in lines)
+        cells: list[list[Piece]] = [[]]
+        for piece in lines:
+            cells[-1].append(piece)
+            if len(piece.text) < widest:
+                cells.append([])
+        cells = [c for c in cells if c]
+        rows = [r for r in form.rows if r.group == name and not r.explanation.text]
+        if len(cells) != len(rows):
+            continue
+        for row, cell in zip(rows, cells, strict=True):
+            lines_of = [i for p in cell for i in p.lines]
+            row.explanation = Piece(join_lines([p.text for p in cell]), lines_of)
 
 
 def _place_orphans(form: FlatForm) -> list[Doubt]:
@@ -460,15 +530,27 @@ def _place_orphans(form: FlatForm) -> list[Doubt]:
     in_order = len(orphans) == len(pending) and all(
         e.field.fits(o.text) for e, o in zip(pending, orphans, strict=True)
     )
-    placed = []
+    placed: list[Entry] = []
+    last: tuple[Entry, int] | None = None  # the text entry placed last, and its last line
     for orphan in orphans:
         fitting = [e for e in pending if e.field.fits(orphan.text)]
+        if (
+            not fitting
+            and last is not None
+            and orphan.lines[0] == last[1] + 1
+            and last[0].field.shape == "text"
+        ):
+            _extend_piece(last[0], orphan)  # the next line of the same text
+            form.orphans.remove(orphan)
+            last = (last[0], orphan.lines[-1])
+            continue
         fitting.sort(key=lambda e: e.field.shape == "text")
         if fitting:
             fitting[0].value = orphan
             pending.remove(fitting[0])
             form.orphans.remove(orphan)
             placed.append(fitting[0])
+            last = (fitting[0], orphan.lines[-1])
     if in_order:
         return []
     return [
