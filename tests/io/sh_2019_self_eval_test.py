@@ -19,7 +19,8 @@ import pytest
 from jixiao.io.document import Block, Cell, Ledger, Source
 from jixiao.io.parse import parse_bytes
 from jixiao.io.readers import read_bytes
-from jixiao.io.structure.flattened import HeadField, head_field, line_entries, restore
+from jixiao.io.structure.flattened import restore
+from jixiao.io.structure.flattened_head import HeadField, head_field, line_entries
 from jixiao.io.structure.wrapped_rows import RowLines, build_row, join_lines, trailing_numbers
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES

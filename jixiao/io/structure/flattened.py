@@ -17,12 +17,24 @@ cells it went into were placed.
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
-from jixiao.core.findings import Finding, Severity
-from jixiao.io.document import Block, Cell, Document, Ledger, Source
+from jixiao.core.findings import Severity
+from jixiao.io.document import Block, Document
 from jixiao.io.problems import problem
 from jixiao.io.structure.flattened_groups import Doubt, place_rows
+from jixiao.io.structure.flattened_head import (
+    HEAD_SECTIONS,
+    PROSE_SECTIONS,
+    Entry,
+    extend_value,
+    head_field,
+    leading_words,
+    line_entries,
+    orphan_pieces,
+    place_orphans,
+)
+from jixiao.io.structure.flattened_rebuild import NUMBER_FIELDS, FlatForm, Restored, rebuild
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.wrapped_rows import (
@@ -36,115 +48,20 @@ from jixiao.io.structure.wrapped_rows import (
 )
 from jixiao.io.vocabulary import Layout, Vocabulary, layouts, normalise, vocabulary
 
-HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
-PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
-NUMBER_FIELDS = ("weight", "score")  # the trailing number columns of a row
 MIN_HEADER_WORDS = 3
+
+
 MIN_ROWS = 2
+
+
 POINTS_LINE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-SHAPES = {
-    "yes_no": re.compile(r"^[是否]$"),
-    "percent": re.compile(r"^\d+(?:\.\d+)?\s*[%％]$"),
-    "amount": re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
-    "date": re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?$"),
-}
-FIELD_SHAPES = {
-    "recurring": "yes_no",
-    "purchases_services": "yes_no",
-    "execution_rate": "percent",
-    "evaluated_on": "date",
-}
 
 
-@dataclass(frozen=True)
-class HeadField:
-    """A head label's field: the section and key of the vocabulary."""
-
-    section: str
-    key: str
-
-    @property
-    def shape(self) -> str:
-        """The shape its value must have (``text`` takes anything)."""
-        if self.key in FIELD_SHAPES:
-            return FIELD_SHAPES[self.key]
-        return "amount" if self.section == "funds.columns" else "text"
-
-    @property
-    def path(self) -> str:
-        """The field's path in the canonical form."""
-        section = {"funds.columns": "funds", "totals": ""}.get(self.section, self.section)
-        return f"{section}.{self.key}" if section else self.key
-
-    def fits(self, text: str) -> bool:
-        """Whether ``text`` can be this field's value (a dash where a number is left empty)."""
-        shape = self.shape
-        if shape == "text":
-            return True
-        empty = shape != "yes_no" and text.strip() in vocabulary().words("furniture", "empty")
-        return empty or bool(SHAPES[shape].match(text.strip()))
-
-
-@dataclass
-class Entry:
-    """A head label and its value, as printed."""
-
-    label: Piece
-    field: HeadField
-    value: Piece | None = None
-
-
-@dataclass
-class FlatForm:
-    """What one form's lines were sorted into."""
-
-    title: Piece | None = None
-    entries: list[Entry] = field(default_factory=list)
-    header: list[Piece] = field(default_factory=list)
-    rows: list[WrappedRow] = field(default_factory=list)
-    groups: dict[str, Decimal] = field(default_factory=dict)
-    group_pieces: dict[str, Piece] = field(default_factory=dict)
-    total: tuple[Piece, list[Piece]] | None = None
-    orphans: list[Piece] = field(default_factory=list)
-    points: dict[str, Decimal | None] = field(default_factory=dict)  # the groups, in order
-    apart: dict[str, list[Piece]] = field(default_factory=dict)  # lines after a group's label
-    last_group: str | None = None
-
-
-@dataclass
-class Restored:
-    """The rebuilt document and, for each rebuilt cell, the original lines it came from."""
-
-    document: Document
-    origins: dict[tuple[int, int], list[int]]
-    doubts: list[tuple[int, Doubt]] = field(default_factory=list)  # (form, doubt)
-    findings: list[Finding] = field(default_factory=list)
-
-    def take(self, own: Ledger, original: Document, ledger: Ledger) -> None:
-        """Take from ``ledger`` each original line all of whose rebuilt cells were placed."""
-        placed: dict[int, bool] = {}
-        for (block, cell), lines in self.origins.items():
-            taken = (block, cell) in own.taken
-            for line in lines:
-                placed[line] = placed.get(line, True) and taken
-        for block in original:
-            if placed.get(block.index):
-                ledger.take(block)
-
-
-def head_field(vocab: Vocabulary, word: str) -> HeadField | None:
-    """The head field a printed label stands for, or None."""
-    return _head_field(vocab.layout.id, word)
-
-
-@lru_cache(maxsize=4096)  # every line's first word is asked several times
-def _head_field(layout_id: str, word: str) -> HeadField | None:
-    vocab = vocabulary(layout_id)
-    for section in HEAD_SECTIONS:
-        key = vocab.field(section, word)
-        if key is not None:
-            return HeadField(section, key)
-    return None
+@cache
+def _title_marks() -> frozenset[str]:
+    """The last character of every title word: a line with none of them is no title."""
+    names = vocabulary().names["titles"]
+    return frozenset(w[-1] for kind in ("self_evaluation", "target") for w in names[kind])
 
 
 def header_words(vocab: Vocabulary, text: str) -> list[str] | None:
@@ -175,7 +92,10 @@ def restore(doc: Document) -> Restored | None:
     )
     if rows < MIN_ROWS or not apart:  # a row-per-line table keeps its order: cellsplit's
         return None
-    titles = frozenset(b.index for b in blocks if title_of(b, vocab))
+    marks = _title_marks()
+    titles = frozenset(
+        b.index for b in blocks if any(m in b.text for m in marks) and title_of(b, vocab)
+    )
     starts = [0] + [
         _orphans_start(vocab, blocks, h, headers[k], titles) for k, h in enumerate(headers[1:])
     ]
@@ -190,10 +110,9 @@ def restore(doc: Document) -> Restored | None:
     for n, form in enumerate(f for f in forms if f.header):
         placed = place_rows(form.rows, form.groups, order, layout.id if layout else None)
         _cells_apart(form)
-        form.points = placed.points
-        doubts.extend((n, d) for d in [*_place_orphans(form), *placed.doubts])
+        doubts.extend((n, d) for d in [*place_orphans(form.entries, form.orphans), *placed])
         doubts.extend((n, d) for d in _unsettled_names(form.rows))
-    restored = _rebuild(doc, forms)
+    restored = rebuild(doc, forms)
     restored.doubts = doubts
     if len(titles) != len(headers):
         restored.findings.append(
@@ -314,12 +233,12 @@ class _Sorter:
         elif self.prose is not None and _takes(vocab, self.prose, self.blocks, n, self.titles):
             self.prose = self.prose if self.prose.field.section in PROSE_SECTIONS else None
         elif _labelled_after(vocab, block.text, self.count):
-            form.orphans.extend(_orphan_pieces(block, _leading(vocab, block.text)))
+            form.orphans.extend(orphan_pieces(block, leading_words(vocab, block.text)))
             self.prose, self.mode = _head_line(vocab, form, block), "head"
         elif self.mode == "apart" and not trailing_numbers(block.text, self.count):
             form.apart.setdefault(self.apart, []).append(_piece(block))
         elif self._off_the_table(block):
-            form.orphans.extend(_orphan_pieces(block, block.text.split()))
+            form.orphans.extend(orphan_pieces(block, block.text.split()))
             self.prose = None
         else:
             self._row_line(block, after_blank)
@@ -346,25 +265,11 @@ class _Sorter:
             self.rows = RowLines()
 
 
-def _leading(vocab: Vocabulary, text: str) -> list[str]:
-    """The words of a line before its first head label."""
-    words = text.split()
-    at = next((k for k, w in enumerate(words) if head_field(vocab, w)), len(words))
-    return words[:at]
-
-
 def _labelled_after(vocab: Vocabulary, text: str, count: int) -> bool:
     """A value printed before a label on its line (``医务科 是否为经常性项目 是``)."""
-    return not trailing_numbers(text, count) and 0 < len(_leading(vocab, text)) < len(text.split())
-
-
-def _orphan_pieces(block: Block, words: list[str]) -> list[Piece]:
-    """Values printed away from their labels: one per word when every word is a number."""
-    if len(words) > 1 and all(
-        SHAPES["amount"].match(w) or SHAPES["percent"].match(w) for w in words
-    ):
-        return [Piece(w, [block.index]) for w in words]
-    return [Piece(" ".join(words), [block.index])]
+    return not trailing_numbers(text, count) and 0 < len(leading_words(vocab, text)) < len(
+        text.split()
+    )
 
 
 def _label_line(vocab: Vocabulary, text: str, count: int) -> bool:
@@ -407,7 +312,7 @@ def _takes(
 ) -> bool:
     """Whether the label ``entry`` takes line ``n`` as (more of) its value."""
     if entry.field.section in PROSE_SECTIONS:
-        _extend(entry, blocks[n])
+        extend_value(entry, _piece(blocks[n]))
         return True
     if entry.value is None and _value_after(vocab, entry, blocks, n, titles):
         entry.value = _piece(blocks[n])
@@ -420,41 +325,6 @@ def _head_line(vocab: Vocabulary, form: FlatForm, block: Block) -> Entry | None:
     entries = line_entries(vocab, block)
     form.entries.extend(entries)
     return entries[-1] if entries else None
-
-
-def line_entries(vocab: Vocabulary, block: Block) -> list[Entry]:
-    """A line of labels and values cut at its labels (not inside a narrative's text)."""
-    entries: list[Entry] = []
-    entry: Entry | None = None
-    value: list[str] = []
-    words = block.text.split()
-    for word in words[len(_leading(vocab, block.text)) :]:
-        found = head_field(vocab, word)
-        if found is not None and not (entry and entry.field.section in PROSE_SECTIONS and value):
-            if entry is not None and value:
-                entry.value = Piece(" ".join(value), [block.index])
-            entry, value = Entry(Piece(word, [block.index]), found), []
-            entries.append(entry)
-        else:
-            value.append(word)
-    if entry is not None and value:
-        entry.value = Piece(" ".join(value), [block.index])
-    return entries
-
-
-def _extend_piece(entry: Entry, piece: Piece) -> None:
-    value = entry.value or Piece("")
-    value.text = join_lines([value.text, piece.text])
-    value.lines.extend(piece.lines)
-    entry.value = value
-
-
-def _extend(entry: Entry, block: Block) -> None:
-    if entry.value is None:
-        entry.value = _piece(block)
-    else:
-        entry.value.text = join_lines([entry.value.text, block.text])
-        entry.value.lines.append(block.index)
 
 
 def _value_after(
@@ -515,121 +385,3 @@ def _cells_apart(form: FlatForm) -> None:
         for row, cell in zip(rows, cells, strict=True):
             lines_of = [i for p in cell for i in p.lines]
             row.explanation = Piece(join_lines([p.text for p in cell]), lines_of)
-
-
-def _place_orphans(form: FlatForm) -> list[Doubt]:
-    """Give the labels printed without a value the values printed before the table.
-
-    The grid is read row by row: project labels before funds labels, each in printed order.
-    Each value goes to the first such label whose shape it has, a label of a particular
-    shape (是/否, a percentage, an amount, a date) before one that takes any text.
-    """
-    pending = [e for e in form.entries if e.value is None]
-    pending.sort(key=lambda e: HEAD_SECTIONS.index(e.field.section))
-    orphans = list(form.orphans)
-    in_order = len(orphans) == len(pending) and all(
-        e.field.fits(o.text) for e, o in zip(pending, orphans, strict=True)
-    )
-    placed: list[Entry] = []
-    last: tuple[Entry, int] | None = None  # the text entry placed last, and its last line
-    for orphan in orphans:
-        fitting = [e for e in pending if e.field.fits(orphan.text)]
-        if (
-            not fitting
-            and last is not None
-            and orphan.lines[0] == last[1] + 1
-            and last[0].field.shape == "text"
-        ):
-            _extend_piece(last[0], orphan)  # the next line of the same text
-            form.orphans.remove(orphan)
-            last = (last[0], orphan.lines[-1])
-            continue
-        fitting.sort(key=lambda e: e.field.shape == "text")
-        if fitting:
-            fitting[0].value = orphan
-            pending.remove(fitting[0])
-            form.orphans.remove(orphan)
-            placed.append(fitting[0])
-            last = (fitting[0], orphan.lines[-1])
-    if in_order:
-        return []
-    return [
-        (
-            e.field.path,
-            e.value.text if e.value else None,
-            [o.text for o in orphans if e.field.fits(o.text)],
-            "标签旁没有数值，数值印在别处，且数目或类型与标签对不上",
-            "the value is printed away from its label, and values and labels do not pair up",
-        )
-        for e in placed
-    ]
-
-
-def _rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
-    """Rows of cells for every form, in a table copy's order."""
-    out: list[list[Piece]] = []
-    for form in forms:
-        if form.title is not None:
-            out.append([form.title])
-        out.extend([entry.label, entry.value or Piece("")] for entry in form.entries)
-        out.extend([o] for o in form.orphans)  # values no label took: reported as unplaced
-        if form.header:
-            out.extend(_table(form))
-    return _document(doc, out)
-
-
-def _table(form: FlatForm) -> list[list[Piece]]:
-    """The header, the rows (each group's name on its first row) and the total."""
-    out = [form.header]
-    fields = [vocabulary().field("indicators.columns", p.text) for p in form.header]
-    seen: set[str] = set()
-    for row in form.rows:
-        group = None
-        if row.group and row.group not in seen:
-            seen.add(row.group)
-            group = form.group_pieces.get(row.group, Piece(row.group))
-        out.append(_row_cells(fields, row, group))
-    out.extend([piece] for name, piece in form.group_pieces.items() if name not in seen)
-    if form.total is not None:
-        label, numbers = form.total
-        cells = [Piece("") for _ in fields]
-        cells[0] = label
-        for at, number in zip(_number_positions(fields), numbers, strict=False):
-            cells[at] = number
-        out.append(cells)
-    return out
-
-
-def _number_positions(fields: list[str | None]) -> list[int]:
-    return [i for i, f in enumerate(fields) if f in NUMBER_FIELDS]
-
-
-def _row_cells(fields: list[str | None], row: WrappedRow, group: Piece | None) -> list[Piece]:
-    cells = [Piece("") for _ in fields]
-    for at, f in enumerate(fields):
-        if f == "level1" and group is not None:
-            cells[at] = group
-        elif f == "name":
-            cells[at] = row.name
-        elif f == "explanation":
-            cells[at] = row.explanation
-        elif f == "note" and row.note is not None:
-            cells[at] = row.note
-    for at, number in zip(_number_positions(fields), row.numbers, strict=False):
-        cells[at] = number
-    return cells
-
-
-def _document(doc: Document, rows: list[list[Piece]]) -> Restored:
-    origins: dict[tuple[int, int], list[int]] = {}
-    blocks = []
-    lines = {b.index: b.cells[0].source for b in doc}
-    for index, row in enumerate(rows):
-        cells = []
-        for at, piece in enumerate(row):
-            source = lines[piece.lines[0]] if piece.lines else Source(doc.name)
-            cells.append(Cell(piece.text, source))
-            if piece.lines and piece.text.strip():
-                origins[(index, at)] = piece.lines
-        blocks.append(Block(index, tuple(cells)))
-    return Restored(Document(doc.name, tuple(blocks), doc.kind, doc.notes), origins)
