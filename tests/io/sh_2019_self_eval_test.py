@@ -25,6 +25,7 @@ from jixiao.io.structure.wrapped_rows import RowLines, build_row, join_lines, tr
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES
 from tests.io.gold_test import differences
+from tests.io.gold_test import gold_of as gold_of_seed
 
 FILES = Path(__file__).resolve().parent / "fixtures" / "files"
 
@@ -676,3 +677,50 @@ def test_the_text_pdfium_extracts_from_a_pdf_of_the_layout(name):
     assert findings(result, "unplaced-text") == []
     uncertain = {f.location.path for f in findings(result, "uncertain-value")}
     assert {"funds.budget", "funds.executed", "goals.overall"} <= uncertain
+
+
+def test_a_wrapped_name_with_no_blank_line_after_it_is_told_by_its_width():
+    # Seed 000's lines: the name column wraps at eight characters, the explanation at fifteen.
+    assert row_of_unspaced(
+        [
+            "财务（资产）管理",
+            "制度的健全性和执",
+            "行的有效性",
+            "项目的财务制度是否健全、完善、",
+            "有效。",
+            "5 5",
+        ]
+    ) == (
+        "财务（资产）管理制度的健全性和执行的有效性",
+        "项目的财务制度是否健全、完善、有效。",
+        True,
+    )
+    assert row_of_unspaced(
+        ["用户满意度", "用户的体验是否与期望指相匹配，", "用以反映。", "3 2"]
+    ) == (
+        "用户满意度",
+        "用户的体验是否与期望指相匹配，用以反映。",
+        False,
+    )
+
+
+def test_seed_000_with_no_blank_lines():
+    seed = next((SAMPLES / "seeds").glob("000_*.txt"))
+    text = "\n".join(line for line in seed.read_text(encoding="utf-8").split("\n") if line.strip())
+    result = parse(text)
+    misses = differences(gold_of_seed(seed), result.to_dict())
+    # 完成项目预期规模 / 及要 / 点要求: the name's second line is narrower than its last.
+    assert [m.split(":")[0] for m in misses] == [
+        "form 0 indicators[7].name",
+        "form 0 indicators[7].explanation",
+    ]
+    uncertain = {(f.location.form, f.location.path) for f in findings(result, "uncertain-value")}
+    assert (0, "indicators[7].name") in uncertain
+
+
+def row_of_unspaced(texts):
+    lines = RowLines()
+    for n, text in enumerate(texts):
+        lines.add(n, text, after_blank=False)
+    row = build_row(lines, 2, spaced=False)
+    return row.name.text, row.explanation.text, row.unsettled

@@ -194,7 +194,8 @@ def _piece(block: Block, text: str | None = None) -> Piece:
 
 def _sorted(vocab: Vocabulary, blocks: list[Block], count: int, titles: frozenset[int]) -> FlatForm:
     """One form's lines sorted into orphans, head entries, header, rows, groups and total."""
-    sorter = _Sorter(vocab, blocks, count, titles)
+    spaced = blocks[-1].index - blocks[0].index >= len(blocks) if blocks else True
+    sorter = _Sorter(vocab, blocks, count, titles, spaced)
     for n in range(len(blocks)):
         sorter.line(n)
     return sorter.form
@@ -208,6 +209,7 @@ class _Sorter:
     blocks: list[Block]
     count: int  # number columns at the end of a row
     titles: frozenset[int]
+    spaced: bool  # blank lines stand between cells
     form: FlatForm = field(default_factory=FlatForm)
     mode: str = "orphans"  # orphans | table | head | apart (after a group's label)
     rows: RowLines = field(default_factory=RowLines)
@@ -260,7 +262,7 @@ class _Sorter:
         self.prose, self.mode = None, "table"
         self.rows.add(block.index, block.text, after_blank)
         if trailing_numbers(block.text, self.count) is not None:
-            row = build_row(self.rows, self.count)
+            row = build_row(self.rows, self.count, self.spaced)
             self.form.rows.extend([row] if row is not None else [])
             self.rows = RowLines()
 
