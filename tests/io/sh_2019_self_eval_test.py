@@ -724,3 +724,11 @@ def row_of_unspaced(texts):
         lines.add(n, text, after_blank=False)
     row = build_row(lines, 2, spaced=False)
     return row.name.text, row.explanation.text, row.unsettled
+
+
+def test_a_form_without_its_title_is_cut_at_its_table_header_and_reported():
+    result = parse(PLAIN_A.replace("2020年度财政项目绩效自评价\n", ""))
+    (form,) = result.forms
+    assert (form.project.name, form.total_score) == ("社区文化活动组织", Decimal("87"))
+    (boundaries,) = findings(result, "form-boundaries")
+    assert "0 titles but 1 table headers" in boundaries.message_en

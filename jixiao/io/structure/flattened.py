@@ -24,7 +24,6 @@ from jixiao.io.document import Block, Document
 from jixiao.io.problems import problem
 from jixiao.io.structure.flattened_groups import Doubt, place_rows
 from jixiao.io.structure.flattened_head import (
-    HEAD_SECTIONS,
     PROSE_SECTIONS,
     Entry,
     extend_value,
@@ -52,6 +51,7 @@ MIN_HEADER_WORDS = 3
 
 
 MIN_ROWS = 2
+MAX_ORPHANS = 10  # values printed before a table: at most a head grid's (Shanghai's has 8)
 
 
 POINTS_LINE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -120,8 +120,8 @@ def restore(doc: Document) -> Restored | None:
                 "form-boundaries",
                 Severity.WARNING,
                 doc.name,
-                f"标题 {titles} 个、指标表头 {len(headers)} 个，按表头分表",
-                f"{titles} titles but {len(headers)} table headers: forms cut at the headers",
+                f"标题 {len(titles)} 个、指标表头 {len(headers)} 个，按表头分表",
+                f"{len(titles)} titles but {len(headers)} table headers: forms cut at the headers",
             )
         )
     return restored
@@ -167,9 +167,8 @@ def _orphans_start(
 ) -> int:
     """Where a form begins: the values its table is preceded by (printed off their labels)."""
     start = header
-    limit = len(HEAD_SECTIONS) * 2
     for n in range(header - 1, floor, -1):
-        if header - n > limit or not _value_like(vocab, blocks[n], titles):
+        if header - n > MAX_ORPHANS or not _value_like(vocab, blocks[n], titles):
             break
         start = n
     return start
