@@ -9,6 +9,7 @@ Both are read by the structure importer; the plain text is first put back into r
 (``structure.flattened``, ``structure.wrapped_rows``, ``structure.flattened_groups``).
 """
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -18,10 +19,13 @@ import pytest
 from jixiao.io.document import Block, Cell, Ledger, Source
 from jixiao.io.parse import parse_bytes
 from jixiao.io.readers import read_bytes
-from jixiao.io.structure.flattened import HeadField, head_field, line_entries, restore
+from jixiao.io.structure.flattened import restore
+from jixiao.io.structure.flattened_head import HeadField, head_field, line_entries
 from jixiao.io.structure.wrapped_rows import RowLines, build_row, join_lines, trailing_numbers
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES
+from tests.io.gold_test import differences
+from tests.io.gold_test import gold_of as gold_of_seed
 
 FILES = Path(__file__).resolve().parent / "fixtures" / "files"
 
@@ -656,48 +660,75 @@ def test_a_line_cut_into_cells_is_placed_only_when_all_its_cells_are():
     assert ledger.is_taken(line, 0)
 
 
-def test_the_text_pdfium_extracts_from_a_pdf_of_the_layout():
-    # Another PDF text of the layout (clinic fixture, text as pdfium extracts it): a value
-    # before its label on one line, two amounts on a line of their own, the goal printed
-    # after the labels. Values from the fixture's hand-written expected JSON. Not read yet:
-    # explanations printed after their group's label, and the second paragraph of 主要绩效
-    # (reported as unplaced text).
+@pytest.mark.parametrize("name", ["clinic", "long"])
+def test_the_text_pdfium_extracts_from_a_pdf_of_the_layout(name):
+    # Another PDF text of the layout (the fixtures' PDFs, text as pdfium extracts it): a value
+    # before its label on one line, two amounts on a line of their own, the goal and the
+    # narrative after the labels, explanations after their group's label (the long one's
+    # table going on over a second page, its group label printed again). Every field of the
+    # fixture's hand-written expected JSON; the values the labels did not pair with in order
+    # are reported as uncertain.
     pdfium = pytest.importorskip("pypdfium2")
-    pdf = pdfium.PdfDocument(str(FILES / "sh2019_self_eval_clinic.pdf"))
+    pdf = pdfium.PdfDocument(str(FILES / f"sh2019_self_eval_{name}.pdf"))
     text = "\n".join(page.get_textpage().get_text_range() for page in pdf)
     result = parse(text)
-    (form,) = result.forms
-    p, f = form.project, form.funds
-    assert (p.name, p.unit, p.offices, p.recurring) == (
-        "家庭医生签约服务经费",
-        "示范区社区卫生服务中心",
-        "医务科、公共卫生科",
+    expected = json.loads((FILES / f"sh2019_self_eval_{name}.expected.json").read_text("utf-8"))
+    assert differences(expected, result.to_dict()) == []
+    assert findings(result, "unplaced-text") == []
+    uncertain = {f.location.path for f in findings(result, "uncertain-value")}
+    assert {"funds.budget", "funds.executed", "goals.overall"} <= uncertain
+
+
+def test_a_wrapped_name_with_no_blank_line_after_it_is_told_by_its_width():
+    # Seed 000's lines: the name column wraps at eight characters, the explanation at fifteen.
+    assert row_of_unspaced(
+        [
+            "财务（资产）管理",
+            "制度的健全性和执",
+            "行的有效性",
+            "项目的财务制度是否健全、完善、",
+            "有效。",
+            "5 5",
+        ]
+    ) == (
+        "财务（资产）管理制度的健全性和执行的有效性",
+        "项目的财务制度是否健全、完善、有效。",
         True,
     )
-    assert (f.budget, f.previous_budget, f.executed, f.execution_rate) == (
-        Decimal("2450000.00"),
-        Decimal("2300000.00"),
-        Decimal("2318460.75"),
-        Decimal("94.63"),
+    assert row_of_unspaced(
+        ["用户满意度", "用户的体验是否与期望指相匹配，", "用以反映。", "3 2"]
+    ) == (
+        "用户满意度",
+        "用户的体验是否与期望指相匹配，用以反映。",
+        False,
     )
-    assert (
-        form.goals.overall
-        == "为辖区居民提供家庭医生签约服务，全年新增签约居民12,000人，提升社区健康管理水平。"
-    )
-    assert (form.grade, form.evaluated_on, form.total_score) == (
-        "良好",
-        date(2020, 3, 20),
-        Decimal("90.5"),
-    )
-    assert [(i.level1, i.name, str(i.weight), str(i.score)) for i in form.indicators] == [
-        ("投入与管理", "资金使用的合规性", "8", "8"),
-        ("投入与管理", "预算执行率", "10", "9"),
-        ("投入与管理", "项目设立的规范性", "6", "6"),
-        ("投入与管理", "绩效目标合理性", "12", "10"),
-        ("产出目标", "家庭医生签约人数", "14", "13.5"),
-        ("产出目标", "签约服务质量", "20", "18"),
-        ("效果目标", "签约居民满意度", "15", "14"),
-        ("影响力目标", "长效机制建立情况", "15", "12"),
+
+
+def test_seed_000_with_no_blank_lines():
+    seed = next((SAMPLES / "seeds").glob("000_*.txt"))
+    text = "\n".join(line for line in seed.read_text(encoding="utf-8").split("\n") if line.strip())
+    result = parse(text)
+    misses = differences(gold_of_seed(seed), result.to_dict())
+    # 完成项目预期规模 / 及要 / 点要求: the name's second line is narrower than its last.
+    assert [m.split(":")[0] for m in misses] == [
+        "form 0 indicators[7].name",
+        "form 0 indicators[7].explanation",
     ]
-    unplaced = {x.found for x in findings(result, "unplaced-text")}
-    assert "度和规定。" in unplaced
+    uncertain = {(f.location.form, f.location.path) for f in findings(result, "uncertain-value")}
+    assert (0, "indicators[7].name") in uncertain
+
+
+def row_of_unspaced(texts):
+    lines = RowLines()
+    for n, text in enumerate(texts):
+        lines.add(n, text, after_blank=False)
+    row = build_row(lines, 2, spaced=False)
+    return row.name.text, row.explanation.text, row.unsettled
+
+
+def test_a_form_without_its_title_is_cut_at_its_table_header_and_reported():
+    result = parse(PLAIN_A.replace("2020年度财政项目绩效自评价\n", ""))
+    (form,) = result.forms
+    assert (form.project.name, form.total_score) == ("社区文化活动组织", Decimal("87"))
+    (boundaries,) = findings(result, "form-boundaries")
+    assert "0 titles but 1 table headers" in boundaries.message_en

@@ -17,5 +17,7 @@ Stages, each a module of plain functions:
 - ``inherited``: level-2 names inherited in flattened text that the text does not settle.
 - ``flattened``: PDF text that lost its table's cells and order, put back into rows of cells.
 - ``wrapped_rows``: indicator rows whose cells wrapped over lines, ended by their numbers.
+- ``flattened_head``: head labels cut out of a line; values printed away from them, given back.
 - ``flattened_groups``: level-1 groups printed apart from their rows, given by the points.
+- ``flattened_rebuild``: a flattened form rebuilt as rows of cells, each knowing its lines.
 """

@@ -17,12 +17,23 @@ cells it went into were placed.
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
-from jixiao.core.findings import Finding, Severity
-from jixiao.io.document import Block, Cell, Document, Ledger, Source
+from jixiao.core.findings import Severity
+from jixiao.io.document import Block, Document
 from jixiao.io.problems import problem
 from jixiao.io.structure.flattened_groups import Doubt, place_rows
+from jixiao.io.structure.flattened_head import (
+    PROSE_SECTIONS,
+    Entry,
+    extend_value,
+    head_field,
+    leading_words,
+    line_entries,
+    orphan_pieces,
+    place_orphans,
+)
+from jixiao.io.structure.flattened_rebuild import NUMBER_FIELDS, FlatForm, Restored, rebuild
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.wrapped_rows import (
@@ -36,113 +47,21 @@ from jixiao.io.structure.wrapped_rows import (
 )
 from jixiao.io.vocabulary import Layout, Vocabulary, layouts, normalise, vocabulary
 
-HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
-PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
-NUMBER_FIELDS = ("weight", "score")  # the trailing number columns of a row
 MIN_HEADER_WORDS = 3
+
+
 MIN_ROWS = 2
+MAX_ORPHANS = 10  # values printed before a table: at most a head grid's (Shanghai's has 8)
+
+
 POINTS_LINE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-SHAPES = {
-    "yes_no": re.compile(r"^[是否]$"),
-    "percent": re.compile(r"^\d+(?:\.\d+)?\s*[%％]$"),
-    "amount": re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
-    "date": re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?$"),
-}
-FIELD_SHAPES = {
-    "recurring": "yes_no",
-    "purchases_services": "yes_no",
-    "execution_rate": "percent",
-    "evaluated_on": "date",
-}
 
 
-@dataclass(frozen=True)
-class HeadField:
-    """A head label's field: the section and key of the vocabulary."""
-
-    section: str
-    key: str
-
-    @property
-    def shape(self) -> str:
-        """The shape its value must have (``text`` takes anything)."""
-        if self.key in FIELD_SHAPES:
-            return FIELD_SHAPES[self.key]
-        return "amount" if self.section == "funds.columns" else "text"
-
-    @property
-    def path(self) -> str:
-        """The field's path in the canonical form."""
-        section = {"funds.columns": "funds", "totals": ""}.get(self.section, self.section)
-        return f"{section}.{self.key}" if section else self.key
-
-    def fits(self, text: str) -> bool:
-        """Whether ``text`` can be this field's value (a dash where a number is left empty)."""
-        shape = self.shape
-        if shape == "text":
-            return True
-        empty = shape != "yes_no" and text.strip() in vocabulary().words("furniture", "empty")
-        return empty or bool(SHAPES[shape].match(text.strip()))
-
-
-@dataclass
-class Entry:
-    """A head label and its value, as printed."""
-
-    label: Piece
-    field: HeadField
-    value: Piece | None = None
-
-
-@dataclass
-class FlatForm:
-    """What one form's lines were sorted into."""
-
-    title: Piece | None = None
-    entries: list[Entry] = field(default_factory=list)
-    header: list[Piece] = field(default_factory=list)
-    rows: list[WrappedRow] = field(default_factory=list)
-    groups: dict[str, Decimal] = field(default_factory=dict)
-    group_pieces: dict[str, Piece] = field(default_factory=dict)
-    total: tuple[Piece, list[Piece]] | None = None
-    orphans: list[Piece] = field(default_factory=list)
-    points: dict[str, Decimal | None] = field(default_factory=dict)  # the groups, in order
-
-
-@dataclass
-class Restored:
-    """The rebuilt document and, for each rebuilt cell, the original lines it came from."""
-
-    document: Document
-    origins: dict[tuple[int, int], list[int]]
-    doubts: list[tuple[int, Doubt]] = field(default_factory=list)  # (form, doubt)
-    findings: list[Finding] = field(default_factory=list)
-
-    def take(self, own: Ledger, original: Document, ledger: Ledger) -> None:
-        """Take from ``ledger`` each original line all of whose rebuilt cells were placed."""
-        placed: dict[int, bool] = {}
-        for (block, cell), lines in self.origins.items():
-            taken = (block, cell) in own.taken
-            for line in lines:
-                placed[line] = placed.get(line, True) and taken
-        for block in original:
-            if placed.get(block.index):
-                ledger.take(block)
-
-
-def head_field(vocab: Vocabulary, word: str) -> HeadField | None:
-    """The head field a printed label stands for, or None."""
-    return _head_field(vocab.layout.id, word)
-
-
-@lru_cache(maxsize=4096)  # every line's first word is asked several times
-def _head_field(layout_id: str, word: str) -> HeadField | None:
-    vocab = vocabulary(layout_id)
-    for section in HEAD_SECTIONS:
-        key = vocab.field(section, word)
-        if key is not None:
-            return HeadField(section, key)
-    return None
+@cache
+def _title_marks() -> frozenset[str]:
+    """The last character of every title word: a line with none of them is no title."""
+    names = vocabulary().names["titles"]
+    return frozenset(w[-1] for kind in ("self_evaluation", "target") for w in names[kind])
 
 
 def header_words(vocab: Vocabulary, text: str) -> list[str] | None:
@@ -173,7 +92,10 @@ def restore(doc: Document) -> Restored | None:
     )
     if rows < MIN_ROWS or not apart:  # a row-per-line table keeps its order: cellsplit's
         return None
-    titles = frozenset(b.index for b in blocks if title_of(b, vocab))
+    marks = _title_marks()
+    titles = frozenset(
+        b.index for b in blocks if any(m in b.text for m in marks) and title_of(b, vocab)
+    )
     starts = [0] + [
         _orphans_start(vocab, blocks, h, headers[k], titles) for k, h in enumerate(headers[1:])
     ]
@@ -187,10 +109,10 @@ def restore(doc: Document) -> Restored | None:
     doubts: list[tuple[int, Doubt]] = []
     for n, form in enumerate(f for f in forms if f.header):
         placed = place_rows(form.rows, form.groups, order, layout.id if layout else None)
-        form.points = placed.points
-        doubts.extend((n, d) for d in [*_place_orphans(form), *placed.doubts])
+        _cells_apart(form)
+        doubts.extend((n, d) for d in [*place_orphans(form.entries, form.orphans), *placed])
         doubts.extend((n, d) for d in _unsettled_names(form.rows))
-    restored = _rebuild(doc, forms)
+    restored = rebuild(doc, forms)
     restored.doubts = doubts
     if len(titles) != len(headers):
         restored.findings.append(
@@ -198,8 +120,8 @@ def restore(doc: Document) -> Restored | None:
                 "form-boundaries",
                 Severity.WARNING,
                 doc.name,
-                f"标题 {titles} 个、指标表头 {len(headers)} 个，按表头分表",
-                f"{titles} titles but {len(headers)} table headers: forms cut at the headers",
+                f"标题 {len(titles)} 个、指标表头 {len(headers)} 个，按表头分表",
+                f"{len(titles)} titles but {len(headers)} table headers: forms cut at the headers",
             )
         )
     return restored
@@ -245,9 +167,8 @@ def _orphans_start(
 ) -> int:
     """Where a form begins: the values its table is preceded by (printed off their labels)."""
     start = header
-    limit = len(HEAD_SECTIONS) * 2
     for n in range(header - 1, floor, -1):
-        if header - n > limit or not _value_like(vocab, blocks[n], titles):
+        if header - n > MAX_ORPHANS or not _value_like(vocab, blocks[n], titles):
             break
         start = n
     return start
@@ -272,61 +193,84 @@ def _piece(block: Block, text: str | None = None) -> Piece:
 
 def _sorted(vocab: Vocabulary, blocks: list[Block], count: int, titles: frozenset[int]) -> FlatForm:
     """One form's lines sorted into orphans, head entries, header, rows, groups and total."""
-    form = FlatForm()
-    mode = "orphans"
-    rows = RowLines()
-    prose: Entry | None = None
-    previous = -1
-    for n, block in enumerate(blocks):
-        after_blank = block.index > previous + 1
-        previous = block.index
+    spaced = blocks[-1].index - blocks[0].index >= len(blocks) if blocks else True
+    sorter = _Sorter(vocab, blocks, count, titles, spaced)
+    for n in range(len(blocks)):
+        sorter.line(n)
+    return sorter.form
+
+
+@dataclass
+class _Sorter:
+    """The walk over one form's lines: what the line before opened decides the next."""
+
+    vocab: Vocabulary
+    blocks: list[Block]
+    count: int  # number columns at the end of a row
+    titles: frozenset[int]
+    spaced: bool  # blank lines stand between cells
+    form: FlatForm = field(default_factory=FlatForm)
+    mode: str = "orphans"  # orphans | table | head | apart (after a group's label)
+    rows: RowLines = field(default_factory=RowLines)
+    prose: Entry | None = None  # the label whose value may go on in the next line
+    previous: int = -1
+    widest: int = 0  # the widest line of a row so far
+    apart: str = ""  # the group whose label was printed last
+
+    def line(self, n: int) -> None:
+        """Sort line ``n``."""
+        vocab, form, block = self.vocab, self.form, self.blocks[n]
+        after_blank, self.previous = block.index > self.previous + 1, block.index
         if header_words(vocab, block.text):
             form.header = [Piece(w, [block.index]) for w in block.text.split()]
-            mode, prose = "table", None
-        elif block.index in titles and form.title is None:
+            self.mode, self.prose = "table", None
+        elif block.index in self.titles and form.title is None:
             form.title = _piece(block)
-            mode, prose = "head", None
-        elif _furniture(vocab, form, blocks, n, count, mode):
-            mode = "orphans" if form.total else mode  # what follows the total is off its label
-        elif _label_line(vocab, block.text, count):
-            prose, mode = _head_line(vocab, form, block), "head"
-        elif prose is not None and _takes(vocab, prose, blocks, n, titles):
-            prose = prose if prose.field.section in PROSE_SECTIONS else None
-        elif _labelled_after(vocab, block.text, count):
-            form.orphans.extend(_orphan_pieces(block, _leading(vocab, block.text)))
-            prose, mode = _head_line(vocab, form, block), "head"
-        elif mode == "orphans" or not form.header or form.total:  # rows: header to total
-            form.orphans.extend(_orphan_pieces(block, block.text.split()))
-            prose = None
+            self.mode, self.prose = "head", None
+        elif _furniture(vocab, form, self.blocks, n, self.count, self.mode):
+            self._after_furniture()
+        elif _label_line(vocab, block.text, self.count):
+            self.prose, self.mode = _head_line(vocab, form, block), "head"
+        elif self.prose is not None and _takes(vocab, self.prose, self.blocks, n, self.titles):
+            self.prose = self.prose if self.prose.field.section in PROSE_SECTIONS else None
+        elif _labelled_after(vocab, block.text, self.count):
+            form.orphans.extend(orphan_pieces(block, leading_words(vocab, block.text)))
+            self.prose, self.mode = _head_line(vocab, form, block), "head"
+        elif self.mode == "apart" and not trailing_numbers(block.text, self.count):
+            form.apart.setdefault(self.apart, []).append(_piece(block))
+        elif self._off_the_table(block):
+            form.orphans.extend(orphan_pieces(block, block.text.split()))
+            self.prose = None
         else:
-            prose, mode = None, "table"
-            rows.add(block.index, block.text, after_blank)
-            if trailing_numbers(block.text, count) is not None:
-                row = build_row(rows, count)
-                form.rows.extend([row] if row is not None else [])
-                rows = RowLines()
-    return form
+            self._row_line(block, after_blank)
 
+    def _after_furniture(self) -> None:
+        self.prose = None
+        if self.form.last_group and self.form.header:  # lines after a group's label: its cells
+            self.mode, self.apart = "apart", self.form.last_group
+        elif self.form.total:
+            self.mode = "orphans"  # what follows the total is off its label
 
-def _leading(vocab: Vocabulary, text: str) -> list[str]:
-    """The words of a line before its first head label."""
-    words = text.split()
-    at = next((k for k, w in enumerate(words) if head_field(vocab, w)), len(words))
-    return words[:at]
+    def _off_the_table(self, block: Block) -> bool:
+        """A line that is no row: before the header, after the total, or wider than a row."""
+        wide = self.mode == "head" and self.widest and len(block.text) > self.widest
+        return self.mode == "orphans" or not self.form.header or bool(self.form.total or wide)
+
+    def _row_line(self, block: Block, after_blank: bool) -> None:
+        self.widest = max(self.widest, len(block.text))
+        self.prose, self.mode = None, "table"
+        self.rows.add(block.index, block.text, after_blank)
+        if trailing_numbers(block.text, self.count) is not None:
+            row = build_row(self.rows, self.count, self.spaced)
+            self.form.rows.extend([row] if row is not None else [])
+            self.rows = RowLines()
 
 
 def _labelled_after(vocab: Vocabulary, text: str, count: int) -> bool:
     """A value printed before a label on its line (``医务科 是否为经常性项目 是``)."""
-    return not trailing_numbers(text, count) and 0 < len(_leading(vocab, text)) < len(text.split())
-
-
-def _orphan_pieces(block: Block, words: list[str]) -> list[Piece]:
-    """Values printed away from their labels: one per word when every word is a number."""
-    if len(words) > 1 and all(
-        SHAPES["amount"].match(w) or SHAPES["percent"].match(w) for w in words
-    ):
-        return [Piece(w, [block.index]) for w in words]
-    return [Piece(" ".join(words), [block.index])]
+    return not trailing_numbers(text, count) and 0 < len(leading_words(vocab, text)) < len(
+        text.split()
+    )
 
 
 def _label_line(vocab: Vocabulary, text: str, count: int) -> bool:
@@ -353,6 +297,7 @@ def _furniture(
             return True
     if mode == "orphans" and not form.header:
         return False
+    form.last_group = None
     if _group_label(form, blocks, n):
         return True
     if POINTS_LINE.match(text) and n and _group_label(form, blocks, n - 1):
@@ -368,7 +313,7 @@ def _takes(
 ) -> bool:
     """Whether the label ``entry`` takes line ``n`` as (more of) its value."""
     if entry.field.section in PROSE_SECTIONS:
-        _extend(entry, blocks[n])
+        extend_value(entry, _piece(blocks[n]))
         return True
     if entry.value is None and _value_after(vocab, entry, blocks, n, titles):
         entry.value = _piece(blocks[n])
@@ -381,34 +326,6 @@ def _head_line(vocab: Vocabulary, form: FlatForm, block: Block) -> Entry | None:
     entries = line_entries(vocab, block)
     form.entries.extend(entries)
     return entries[-1] if entries else None
-
-
-def line_entries(vocab: Vocabulary, block: Block) -> list[Entry]:
-    """A line of labels and values cut at its labels (not inside a narrative's text)."""
-    entries: list[Entry] = []
-    entry: Entry | None = None
-    value: list[str] = []
-    words = block.text.split()
-    for word in words[len(_leading(vocab, block.text)) :]:
-        found = head_field(vocab, word)
-        if found is not None and not (entry and entry.field.section in PROSE_SECTIONS and value):
-            if entry is not None and value:
-                entry.value = Piece(" ".join(value), [block.index])
-            entry, value = Entry(Piece(word, [block.index]), found), []
-            entries.append(entry)
-        else:
-            value.append(word)
-    if entry is not None and value:
-        entry.value = Piece(" ".join(value), [block.index])
-    return entries
-
-
-def _extend(entry: Entry, block: Block) -> None:
-    if entry.value is None:
-        entry.value = _piece(block)
-    else:
-        entry.value.text = join_lines([entry.value.text, block.text])
-        entry.value.lines.append(block.index)
 
 
 def _value_after(
@@ -443,111 +360,29 @@ def _group_label(form: FlatForm, blocks: list[Block], n: int) -> bool:
         return False
     name = match["name"]
     form.groups[name] = Decimal(match["points"])
-    form.group_pieces[name] = Piece(join_lines([b.text for b in lines]), [b.index for b in lines])
+    piece = form.group_pieces.setdefault(name, Piece(join_lines([b.text for b in lines])))
+    piece.lines.extend(b.index for b in lines if b.index not in piece.lines)  # once a page
+    form.last_group = name
     return True
 
 
-def _place_orphans(form: FlatForm) -> list[Doubt]:
-    """Give the labels printed without a value the values printed before the table.
+def _cells_apart(form: FlatForm) -> None:
+    """Explanations printed after their group's label, given to its rows that print none.
 
-    The grid is read row by row: project labels before funds labels, each in printed order.
-    Each value goes to the first such label whose shape it has, a label of a particular
-    shape (是/否, a percentage, an amount, a date) before one that takes any text.
+    The lines are a column's wrapped cells: a line as wide as the widest goes on in the next.
+    When their number is not the number of rows without one, they stay unplaced (reported).
     """
-    pending = [e for e in form.entries if e.value is None]
-    pending.sort(key=lambda e: HEAD_SECTIONS.index(e.field.section))
-    orphans = list(form.orphans)
-    in_order = len(orphans) == len(pending) and all(
-        e.field.fits(o.text) for e, o in zip(pending, orphans, strict=True)
-    )
-    placed = []
-    for orphan in orphans:
-        fitting = [e for e in pending if e.field.fits(orphan.text)]
-        fitting.sort(key=lambda e: e.field.shape == "text")
-        if fitting:
-            fitting[0].value = orphan
-            pending.remove(fitting[0])
-            form.orphans.remove(orphan)
-            placed.append(fitting[0])
-    if in_order:
-        return []
-    return [
-        (
-            e.field.path,
-            e.value.text if e.value else None,
-            [o.text for o in orphans if e.field.fits(o.text)],
-            "标签旁没有数值，数值印在别处，且数目或类型与标签对不上",
-            "the value is printed away from its label, and values and labels do not pair up",
-        )
-        for e in placed
-    ]
-
-
-def _rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
-    """Rows of cells for every form, in a table copy's order."""
-    out: list[list[Piece]] = []
-    for form in forms:
-        if form.title is not None:
-            out.append([form.title])
-        out.extend([entry.label, entry.value or Piece("")] for entry in form.entries)
-        out.extend([o] for o in form.orphans)  # values no label took: reported as unplaced
-        if form.header:
-            out.extend(_table(form))
-    return _document(doc, out)
-
-
-def _table(form: FlatForm) -> list[list[Piece]]:
-    """The header, the rows (each group's name on its first row) and the total."""
-    out = [form.header]
-    fields = [vocabulary().field("indicators.columns", p.text) for p in form.header]
-    seen: set[str] = set()
-    for row in form.rows:
-        group = None
-        if row.group and row.group not in seen:
-            seen.add(row.group)
-            group = form.group_pieces.get(row.group, Piece(row.group))
-        out.append(_row_cells(fields, row, group))
-    out.extend([piece] for name, piece in form.group_pieces.items() if name not in seen)
-    if form.total is not None:
-        label, numbers = form.total
-        cells = [Piece("") for _ in fields]
-        cells[0] = label
-        for at, number in zip(_number_positions(fields), numbers, strict=False):
-            cells[at] = number
-        out.append(cells)
-    return out
-
-
-def _number_positions(fields: list[str | None]) -> list[int]:
-    return [i for i, f in enumerate(fields) if f in NUMBER_FIELDS]
-
-
-def _row_cells(fields: list[str | None], row: WrappedRow, group: Piece | None) -> list[Piece]:
-    cells = [Piece("") for _ in fields]
-    for at, f in enumerate(fields):
-        if f == "level1" and group is not None:
-            cells[at] = group
-        elif f == "name":
-            cells[at] = row.name
-        elif f == "explanation":
-            cells[at] = row.explanation
-        elif f == "note" and row.note is not None:
-            cells[at] = row.note
-    for at, number in zip(_number_positions(fields), row.numbers, strict=False):
-        cells[at] = number
-    return cells
-
-
-def _document(doc: Document, rows: list[list[Piece]]) -> Restored:
-    origins: dict[tuple[int, int], list[int]] = {}
-    blocks = []
-    lines = {b.index: b.cells[0].source for b in doc}
-    for index, row in enumerate(rows):
-        cells = []
-        for at, piece in enumerate(row):
-            source = lines[piece.lines[0]] if piece.lines else Source(doc.name)
-            cells.append(Cell(piece.text, source))
-            if piece.lines and piece.text.strip():
-                origins[(index, at)] = piece.lines
-        blocks.append(Block(index, tuple(cells)))
-    return Restored(Document(doc.name, tuple(blocks), doc.kind, doc.notes), origins)
+    for name, lines in form.apart.items():
+        widest = max(len(p.text) for p in lines)
+        cells: list[list[Piece]] = [[]]
+        for piece in lines:
+            cells[-1].append(piece)
+            if len(piece.text) < widest:
+                cells.append([])
+        cells = [c for c in cells if c]
+        rows = [r for r in form.rows if r.group == name and not r.explanation.text]
+        if len(cells) != len(rows):
+            continue
+        for row, cell in zip(rows, cells, strict=True):
+            lines_of = [i for p in cell for i in p.lines]
+            row.explanation = Piece(join_lines([p.text for p in cell]), lines_of)

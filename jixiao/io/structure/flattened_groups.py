@@ -7,7 +7,6 @@ reported, not invented. A row's group is reported as uncertain when the weights 
 the points, or when an indicator the rule set fixes in one group lands in another.
 """
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -16,14 +15,6 @@ from jixiao.io.structure.wrapped_rows import WrappedRow, assign_groups
 
 # (path, chosen, candidates, zh, en): an ``uncertain-value`` finding of one form.
 Doubt = tuple[str, str | None, list[str], str, str]
-
-
-@dataclass
-class Groups:
-    """The groups to print: name → points (None when not printed), and the doubts."""
-
-    points: dict[str, Decimal | None]
-    doubts: list[Doubt]
 
 
 @cache
@@ -41,16 +32,15 @@ def place_rows(
     printed: dict[str, Decimal],
     order: tuple[str, ...],
     template: str | None,
-) -> Groups:
-    """Give every row its group; the groups with their printed points, and the doubts."""
+) -> list[Doubt]:
+    """Give every row its group; what the text does not settle about them."""
     rules = _rules(template) if template else None
     sizes: dict[str, Decimal] = dict(printed)
-    points: dict[str, Decimal | None] = dict(printed)
     unprinted: list[tuple[str, Decimal]] = []
     for rule in rules.groups if rules else ():
         if any(rule.matches(name) for name in printed) or rule.weight is None:
             continue
-        sizes[rule.name], points[rule.name] = rule.weight, None
+        sizes[rule.name] = rule.weight
         unprinted.append((rule.name, rule.weight))
     order = (*order, *(g.name for g in rules.groups)) if rules else order
     settled = assign_groups(rows, sizes, order)
@@ -78,8 +68,7 @@ def place_rows(
                 "the text does not settle it",
             )
         )
-    ordered = {n: points[n] for n in names}
-    return Groups(ordered, doubts)
+    return doubts
 
 
 def _misplaced(rows: list[WrappedRow], rules: RuleSet | None) -> list[int]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+WRAP_SLACK = 2  # a wrapped line is as wide as its column, give or take a narrow character
 NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # A level-1 group and its points, printed as one cell wrapped over one or two lines.
 GROUP_POINTS = re.compile(r"^(?P<name>\S+?)\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]$")
@@ -91,8 +92,12 @@ def _piece(lines: list[tuple[int, str]]) -> Piece:
     return Piece(join_lines([t for _, t in lines]), list(dict.fromkeys(i for i, _ in lines)))
 
 
-def build_row(lines: RowLines, count: int) -> WrappedRow | None:
-    """The row whose last line ends in ``count`` numbers; None when it does not."""
+def build_row(lines: RowLines, count: int, spaced: bool = True) -> WrappedRow | None:
+    """The row whose last line ends in ``count`` numbers; None when it does not.
+
+    ``spaced``: the text leaves a blank line after a wrapped name, so a row of one paragraph
+    has a one-line name; otherwise the name's lines are told by their width.
+    """
     last_index, last_text = lines.paragraphs[-1][-1]
     split = trailing_numbers(last_text, count)
     if split is None:
@@ -113,11 +118,35 @@ def build_row(lines: RowLines, count: int) -> WrappedRow | None:
         name = [(first_index, head)]
         explanation = [(first_index, rest), *paragraphs[0][1:]]
     else:
-        name, explanation = paragraphs[0][:1], paragraphs[0][1:]
+        cut = 1 if spaced else _name_lines([t for _, t in paragraphs[0]])
+        name, explanation = paragraphs[0][:cut], paragraphs[0][cut:]
     note_piece = Piece(note, [last_index]) if note else None
     row = WrappedRow(_piece(name), _piece(explanation), number_pieces, note_piece)
-    row.unsettled = len(paragraphs) > 2  # more than name and explanation
+    # more than name and explanation, or a name wrapped with no blank line after it
+    row.unsettled = len(paragraphs) > 2 or (len(paragraphs) == 1 and len(name) > 1)
     return row
+
+
+def _width(text: str) -> int:
+    """Printed width: a CJK character is as wide as two ASCII ones."""
+    return sum(1 if c.isascii() else 2 for c in text.strip())
+
+
+def _name_lines(texts: list[str]) -> int:
+    """How many lines of a row printed with no blank line are the name's.
+
+    The name column is narrower than the explanation's: the name's lines are as wide as its
+    first (a wrapped cell fills its column) down to the first narrower one, its last; a wider
+    line is the explanation's.
+    """
+    first = _width(texts[0])
+    for n, text in enumerate(texts[1:], 1):
+        width = _width(text)
+        if width > first + WRAP_SLACK:
+            return n
+        if width < first - WRAP_SLACK:
+            return n + 1
+    return 1
 
 
 def assign_groups(
