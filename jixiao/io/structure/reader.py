@@ -21,6 +21,7 @@ from jixiao.io.structure.funds import (
 )
 from jixiao.io.structure.labels import Fields, label_of, read_labels
 from jixiao.io.structure.rows import Row, Table, read_row, report_long_term
+from jixiao.io.structure.sentences import read_sentences
 from jixiao.io.structure.values import weight
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words
@@ -49,6 +50,7 @@ class Draft:
     ended_in_table: bool = False  # the blocks ran out inside an indicator table
     currency: str | None = None  # printed outside the funds block (单位：万元)
     title_of_layout: bool = False  # the title prints the matched layout's own title words
+    written: bool = False  # the tree was written as sentences (a notice): no printed layout
     last_block: int = -1
 
 
@@ -129,7 +131,10 @@ def _read_part(
         return stop
     if _furniture(block, vocab, ledger, draft) or _funds_line(block, vocab, ledger, draft):
         return at + 1
-    return read_labels(blocks, at, vocab, ledger, draft.fields)
+    # a tree written as sentences (a notice) ends past ``at``, so its index is never 0
+    return read_sentences(blocks, at, vocab, ledger, draft) or read_labels(
+        blocks, at, vocab, ledger, draft.fields
+    )
 
 
 def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledger: Ledger):

@@ -1,0 +1,297 @@
+"""Indicator trees written as sentences (a budget notice, a 绩效目标公开 page), not as a table.
+
+``产出指标：数量指标：培训人次≥200人次；质量指标：…`` on one line, or numbered lines
+(``1.产出指标`` / ``（1）数量指标：全年培训不少于200人次，…``, ``一是……；二是……``): a level name of
+the vocabulary followed by ``：`` (or alone on a numbered heading) opens its group, and every
+clause under it (between ，；。) is one indicator. A clause is split where the value grammar
+(SPEC §3) reads a value at its end, the comparator as printed: ``培训人次≥200人次`` → 培训人次 /
+``≥200人次``, ``全年培训不少于200人次`` → 全年培训 / ``不少于200人次``. A clause with no such value is
+kept whole as the name and reported (``uncertain-value``). A funds sentence (``项目资金：500万元``,
+``年度预算 500 万元，其中财政拨款 500 万元``) gives the budget and its sources.
+"""
+
+import re
+from typing import TYPE_CHECKING
+
+from jixiao.core.model import FundSource, Indicator
+from jixiao.core.values import COMPARATORS_BEFORE, ValueKind, parse_value
+from jixiao.io.document import Block, Ledger
+from jixiao.io.structure.funds import FundsReading
+from jixiao.io.structure.labels import label_of
+from jixiao.io.structure.rows import GroupEntry
+from jixiao.io.structure.values import group_label
+from jixiao.io.text import amount
+from jixiao.io.vocabulary import Vocabulary, normalise
+
+if TYPE_CHECKING:
+    from jixiao.io.structure.reader import Draft
+
+# Heading numbers by depth: 一、 > （一） > 1. > （1） > ①; 0 is an unnumbered line.
+_NUMBERING = re.compile(
+    r"^\s*(?:(?P<d1>[一二三四五六七八九十]+[、.．])|(?P<d2>[(（][一二三四五六七八九十]+[)）])"
+    r"|(?P<d3>\d{1,2}[、.．](?!\d))|(?P<d4>[(（]\d{1,2}[)）]|\d{1,2}[)）])|(?P<d5>[①-⑳]))\s*"
+)
+_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+是")  # 一是……；二是……
+_CLAUSES = re.compile(r"[；;。！!，]|(?<!\d),|,(?!\d)")
+_POINTS = r"(?:[(（][\d.\s\-－—~～至]+分?[)）]分?)?"
+_DATE_PART = re.compile(r"\d\s*[年月]?$")  # a name ending inside a date: 2024年 | 10月底前完成
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a budget year, not a date
+_FUNDS = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+_SEPARATORS = re.compile(r"[\s，。；,;：:、]*")
+OPENER_WORD = "指标"  # every level name that can open a tree has it: lines without it end early
+UNCERTAIN = (
+    "句子中未能分开指标名称和指标值，整句作为指标名称",
+    "the sentence does not part the indicator's name from its value: kept whole as the name",
+)
+
+
+def _levels(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozenset]:
+    """The opener at a line's start, a level name after ``：`` or a clause mark, level-1 names."""
+    if vocab.layout.id not in _LEVELS:
+        _LEVELS[vocab.layout.id] = _compiled(vocab)
+    return _LEVELS[vocab.layout.id]
+
+
+_LEVELS: dict[str, tuple[re.Pattern, re.Pattern, frozenset]] = {}
+
+
+def _compiled(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozenset]:
+    tree = vocab.names["indicators.tree"]
+    level1 = frozenset(vocab.words("indicators.levels", "level1")) | frozenset(tree)
+    names = level1 | set(vocab.words("indicators.levels", "level2"))
+    names |= {n for under in tree.values() for n in under}
+    names -= set(vocab.words("indicators", "block"))  # 绩效指标 heads a tree, it is no group
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    blocks = "|".join(re.escape(n) for n in vocab.words("indicators", "block"))
+    # 绩效指标：产出指标：… — the block's label first (绩效指标 is also 四川's level 1)
+    opener = re.compile(rf"^(?>(?:{blocks})\s*[：:]\s*|)({alternatives}){_POINTS}\s*([：:。.]|$)")
+    inline = re.compile(rf"(?:^|(?<=[；;。，,：:]))\s*({alternatives}){_POINTS}\s*[：:]")
+    return opener, inline, level1
+
+
+class _Tree:
+    """The tree read so far: the current groups, the depth of the last level heading."""
+
+    def __init__(self, vocab: Vocabulary, draft: "Draft") -> None:
+        self.vocab, self.table = vocab, draft.table
+        self.level1: str | None = None
+        self.level2: str | None = None
+        self.depth = 0  # numbering depth of the last level heading (0: unnumbered)
+        self.depth1 = 0  # … of the last level-1 heading
+        self.item_depth = 0  # … of the numbered lines read as items of the current level
+        self.filled = False  # the current level has an indicator
+
+    def level(self, printed: str, depth: int, level1_names: frozenset) -> None:
+        """A level name (with its points) opens a group or a level 2 under the current one.
+
+        A name of both levels is a group where the tree has it as one (成本指标) unless the tree
+        puts it under the current group or its heading is numbered deeper than the group's;
+        a level 2 of the tree only (服务对象满意度指标) is a level 2.
+        """
+        label = group_label(printed)
+        name, tree = label.name, self.vocab.names["indicators.tree"]
+        under_current = name in tree.get(self.level1 or "", ()) or bool(
+            self.level1 and self.depth1 and depth > self.depth1
+        )
+        group = name in tree or (name in level1_names and not self.vocab.group_of(name))
+        if group and not under_current:
+            self.level1, self.level2, self.depth1 = name, None, depth
+            entry = self.table.groups.setdefault(name, GroupEntry(name))
+            entry.weight, entry.band = entry.weight or label.points, entry.band or label.band
+        else:
+            group = self.level1 if under_current else self.vocab.group_of(name) or self.level1
+            if group != self.level1 or group is None:
+                self.table.groups.setdefault(
+                    group or name, GroupEntry(group or name, printed=False)
+                )
+                self.level1 = group
+            self.level2 = name
+        self.item_depth, self.filled = 0, False
+
+    def clauses(self, text: str) -> None:
+        for printed in _CLAUSES.split(text):
+            if clause := _ORDINAL.sub("", _NUMBERING.sub("", printed)).strip():
+                self._indicator(clause)
+
+    def _indicator(self, clause: str) -> None:
+        name, target = split_clause(clause)
+        index = len(self.table.indicators)
+        if target is None:
+            self.table.uncertain.append(
+                (f"indicators[{index}].name", clause, [clause, f"target: {clause}"], *UNCERTAIN)
+            )
+        self.table.indicators.append(Indicator(self.level1, self.level2, name, target=target))
+        self.table.projects.append(None)
+        self.filled = True
+
+
+def split_clause(clause: str) -> tuple[str, str | None]:
+    """``(name, target)`` of a clause: parted where a value the grammar reads ends it.
+
+    The value starts at a printed comparator or a number; a name ending inside a date
+    (``2024年`` before ``10月底前完成``) is no name. No value: the clause whole and None.
+    """
+    head, colon, value = clause.replace("：", ":").partition(":")
+    if colon and head.strip() and value.strip():
+        return head.strip(), value.strip()
+    for start in range(1, len(clause)):
+        rest = clause[start:]
+        if not (rest[0].isdigit() or rest.startswith(COMPARATORS_BEFORE)):
+            continue
+        if clause[start - 1].isdigit() or _DATE_PART.search(clause[:start]):
+            continue
+        if parse_value(rest).kind is ValueKind.QUANTITATIVE:
+            return clause[:start].strip(), rest.strip()
+    return clause, None
+
+
+def read_sentences(
+    blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: "Draft"
+) -> int | None:
+    """Read a tree (or a funds sentence) written as sentences from ``blocks[at]``.
+
+    Returns the index of the first block after it, or None when ``blocks[at]`` opens none.
+    """
+    line = _line(blocks[at])
+    if _funds_sentence(line, vocab, draft):
+        ledger.take(blocks[at])
+        return at + 1
+    if OPENER_WORD not in line:
+        return None
+    stop = at
+    if not _opens(line, vocab):
+        heading = vocab.field("indicators", _numbered(line)[1]) == "block"  # （二）绩效指标
+        stop = next((n for n in range(at + 1, len(blocks)) if not blocks[n].blank), at)
+        if not heading or stop == at or not _opens(_line(blocks[stop]), vocab):
+            return None
+        ledger.take(blocks[at])
+    tree = _Tree(vocab, draft)
+    opener, inline, level1 = _levels(vocab)
+    while stop < len(blocks):
+        block = blocks[stop]
+        if not block.blank and not _read_line(block, tree, opener, inline, level1):
+            break
+        ledger.take(block)
+        stop += 1
+    draft.tables += 1
+    draft.written = True
+    _kind_and_year(draft, blocks)
+    return stop
+
+
+def _line(block: Block) -> str:
+    """A line's text, its cells (recovered from a text copy) joined back as printed."""
+    return "".join(t for _, t in block.filled)
+
+
+def _opens(line: str, vocab: Vocabulary) -> bool:
+    """Whether a line opens a tree: a level name and ``：``, or a level's numbered heading.
+
+    A level name alone on an unnumbered line is a table's cell, not a heading.
+    """
+    depth, rest = _numbered(line)
+    found = _levels(vocab)[0].match(rest)
+    return bool(found) and (found[2] in ("：", ":") or bool(depth))
+
+
+def _read_line(block: Block, tree: _Tree, opener, inline, level1: frozenset) -> bool:
+    """Read one line into the tree; False when the line is no part of it."""
+    depth, rest = _numbered(_line(block))
+    if found := opener.match(rest):
+        tree.level(found[1] + rest[found.end(1) : found.start(2)], depth, level1)
+        tree.depth, rest = depth, rest[found.end() :]
+    elif _continues(tree, depth, rest):
+        tree.item_depth = depth
+    else:
+        return False
+    at = 0
+    for marker in inline.finditer(rest):
+        tree.clauses(rest[at : marker.start()])
+        tree.level(marker[0].strip().rstrip("：:"), 0, level1)
+        at = marker.end()
+    tree.clauses(rest[at:])
+    return True
+
+
+def _continues(tree: _Tree, depth: int, rest: str) -> bool:
+    """Whether an unheaded line belongs to the current level.
+
+    It does when numbered deeper than the level's heading, or when it is the first line
+    under a heading that printed nothing of its own.
+    """
+    head = rest.replace("：", ":").partition(":")[0]
+    if label_of(head, tree.vocab):
+        return False  # 项目名称：… after the tree
+    if depth:  # under an unnumbered heading, only a run of items it printed nothing before
+        return depth > tree.depth and (tree.depth or not tree.filled or depth == tree.item_depth)
+    return not tree.filled
+
+
+def _numbered(line: str) -> tuple[int, str]:
+    """``(depth of the line's heading number, the line without it)``; depth 0 when none."""
+    found = _NUMBERING.match(line)
+    if not found:
+        return 0, line.strip()
+    depth = next(int(k[1]) for k, v in found.groupdict().items() if v)
+    return depth, line[found.end() :].strip()
+
+
+def _kind_and_year(draft: "Draft", blocks: list[Block]) -> None:
+    """The kind (self-evaluation when the notice says 自评) and the budget year of a notice.
+
+    The year is the one year it prints that is not a date's (``2024年度``, not ``2024年3月5日``).
+    """
+    text = "".join(b.text for b in blocks)
+    draft.kind = draft.kind or ("self_evaluation" if "自评" in text else "target")
+    years = set(_YEAR.findall(text))
+    if draft.year is None and len(years) == 1:
+        draft.year = int(years.pop())
+
+
+def _funds_sentence(line: str, vocab: Vocabulary, draft: "Draft") -> bool:
+    """A funds sentence: ``项目资金：500万元``, ``年度预算 500 万元，其中财政拨款 500 万元``.
+
+    Each amount follows a funds label of the vocabulary (the block's, a total's, a budget
+    column's or a source's). Only a line that is nothing else is read; the first amount is the budget.
+    """
+    if "元" not in line:
+        return False
+    pairs = list(_FUNDS.finditer(line))
+    lead = line[: pairs[0].start()] if pairs else ""
+    if not pairs or (lead and vocab.field("funds", lead) != "block"):
+        return False
+    if not _only_pairs(line, pairs):
+        return False
+    read = []
+    for n, pair in enumerate(pairs):
+        label = normalise(pair[1]).removeprefix("其中")
+        kind = _funds_label(label, vocab) if label or n else "total"
+        if kind is None:
+            return False
+        read.append((kind, label or lead, amount(pair[2]), pair[3]))
+    reading = draft.funds or FundsReading()
+    for kind, label, value, unit in read:
+        reading.currency = reading.currency or unit
+        if kind == "sources":
+            reading.sources.append(FundSource(label, budget=value))
+        elif value is not None:
+            reading.totals.setdefault("budget", value)
+    draft.funds = reading
+    return True
+
+
+def _only_pairs(line: str, pairs: list[re.Match]) -> bool:
+    """Whether nothing but separators stands between and after the label-amount pairs."""
+    ends = [p.end() for p in pairs]
+    starts = [p.start() for p in pairs[1:]] + [len(line)]
+    return all(_SEPARATORS.fullmatch(line[e:s]) for e, s in zip(ends, starts, strict=True))
+
+
+def _funds_label(label: str, vocab: Vocabulary) -> str | None:
+    """``"total"`` or ``"sources"`` of a funds label (项目资金, 年度预算, 财政拨款 …), else None."""
+    row = vocab.field("funds.rows", label)
+    if row:
+        return row
+    if vocab.field("funds.columns", label) == "budget" or vocab.field("funds", label) == "block":
+        return "total"
+    return None
