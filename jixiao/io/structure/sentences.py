@@ -90,7 +90,8 @@ class _Tree:
         """
         label = group_label(printed)
         name, tree = label.name, self.vocab.names["indicators.tree"]
-        under_current = name in tree.get(self.level1 or "", ()) or bool(
+        numbered_as_group = bool(depth and depth <= self.depth1)
+        under_current = (name in tree.get(self.level1 or "", ()) and not numbered_as_group) or bool(
             self.level1 and self.depth1 and depth > self.depth1
         )
         group = name in tree or (name in level1_names and not self.vocab.group_of(name))

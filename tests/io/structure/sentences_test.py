@@ -1,0 +1,106 @@
+"""Indicator trees written as sentences: each behaviour on a short text, values worked out by hand."""
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.io.parse import parse_bytes
+from jixiao.io.structure.sentences import split_clause
+from tests.io.structure.helpers import read
+
+
+def parsed(text: str):
+    return parse_bytes("notice.txt", text.encode("utf-8"))
+
+
+def tree(result) -> list[tuple]:
+    return [(i.level1, i.level2, i.name, i.target) for f in result.forms for i in f.indicators]
+
+
+@pytest.mark.parametrize(
+    ("clause", "name", "target"),
+    [
+        ("培训人次≥200人次", "培训人次", "≥200人次"),
+        ("全年培训不少于200人次", "全年培训", "不少于200人次"),  # the comparator as printed
+        ("培训合格率达到90%以上", "培训合格率", "达到90%以上"),
+        ("新建集中供水工程12处", "新建集中供水工程", "12处"),  # no comparator: = implied
+        ("培训人次：200人次", "培训人次", "200人次"),
+        ("2023年培训人次≥200人次", "2023年培训人次", "≥200人次"),  # a year is no value
+        ("2023年11月底前完成", "2023年11月底前完成", None),  # a date is no value
+        ("长效机制健全", "长效机制健全", None),
+    ],
+)
+def test_a_clause_is_parted_where_a_value_ends_it(clause, name, target):
+    assert split_clause(clause) == (name, target)
+
+
+def test_one_line_of_level_names_and_colons_is_a_tree():
+    result = parsed(
+        "项目名称：示范培训\n"
+        "绩效指标：产出指标：数量指标：培训人次≥200人次；培训场次≥10场；时效指标：年底前完成。"
+        "满意度指标：学员满意度≥90%。\n"
+    )
+    assert tree(result) == [
+        ("产出指标", "数量指标", "培训人次", "≥200人次"),
+        ("产出指标", "数量指标", "培训场次", "≥10场"),
+        ("产出指标", "时效指标", "年底前完成", None),
+        ("满意度指标", None, "学员满意度", "≥90%"),
+    ]
+    [form] = result.forms
+    assert form.template is None and form.kind == "target"
+    assert [g.name for g in form.groups] == ["产出指标", "满意度指标"]
+    uncertain = [f.location.path for f in result.findings if f.code == "uncertain-value"]
+    assert uncertain == ["indicators[2].name"]
+
+
+def test_numbered_headings_give_the_depth_of_each_level():
+    result = parsed(
+        "1.产出指标\n"
+        "（1）成本指标：人均成本不超过500元。\n"
+        "2.成本指标\n"
+        "（1）经济成本指标：总成本不超过10万元。\n"
+        "3.满意度指标\n"
+        "学员满意度≥90%。\n"
+        "三、工作要求\n"
+    )
+    assert tree(result) == [
+        ("产出指标", "成本指标", "人均成本", "不超过500元"),  # numbered under 产出指标: a level 2
+        ("成本指标", "经济成本指标", "总成本", "不超过10万元"),  # numbered like 产出指标: a group
+        ("满意度指标", None, "学员满意度", "≥90%"),  # the line under a bare heading
+    ]
+    assert any(f.code == "unplaced-text" and f.found == "三、工作要求" for f in result.findings)
+
+
+def test_ordinals_are_numbering_and_a_level_2_alone_takes_its_group_from_the_tree():
+    result = parsed("社会效益指标：一是就业率提高5%；二是群众满意度≥85%。\n")
+    assert tree(result) == [
+        ("效益指标", "社会效益指标", "就业率提高", "5%"),
+        ("效益指标", "社会效益指标", "群众满意度", "≥85%"),
+    ]
+    inferred = [f for f in result.findings if f.location.path == "groups[0].name"]
+    assert [f.code for f in inferred] == ["uncertain-value"]
+
+
+def test_a_funds_sentence_gives_the_budget_and_its_sources():
+    result = parsed(
+        "年度预算 300 万元，其中财政拨款 260 万元，其他资金 40 万元。\n产出指标：培训人次≥200人次。\n"
+    )
+    funds = result.forms[0].funds
+    assert (funds.budget, funds.currency_unit) == (Decimal(300), "万元")
+    assert [(s.name, s.budget) for s in funds.sources] == [
+        ("财政拨款", Decimal(260)),
+        ("其他资金", Decimal(40)),
+    ]
+
+
+def test_a_notice_that_says_self_evaluation_is_one():
+    result = parsed("2023年度项目自评情况\n产出指标：培训人次≥200人次。\n")
+    assert result.forms[0].kind == "self_evaluation"
+    assert result.forms[0].year == 2023
+
+
+def test_a_level_name_alone_in_a_table_row_or_an_unnumbered_line_opens_no_tree():
+    _, left = read([["产出指标"], ["项目名称", "示范项目"]])
+    assert left == ["产出指标"]
+    result = parsed("产出指标\n培训人次≥200人次\n")
+    assert not tree(result)
