@@ -21,7 +21,7 @@ from jixiao.io.structure.funds import (
 )
 from jixiao.io.structure.labels import Fields, label_of, read_labels
 from jixiao.io.structure.rows import Row, Table, read_row, report_long_term
-from jixiao.io.structure.sentences import read_sentences
+from jixiao.io.structure.sentences import read_funds_sentence, read_sentences
 from jixiao.io.structure.values import weight
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words
@@ -129,7 +129,11 @@ def _read_part(
     if is_funds_header(block, vocab):
         draft.funds, stop = read_funds(blocks, at, vocab, ledger)
         return stop
-    if _furniture(block, vocab, ledger, draft) or _funds_line(block, vocab, ledger, draft):
+    if (
+        _furniture(block, vocab, ledger, draft)
+        or (_SENTENCE.search(block.text) and read_funds_sentence(block, vocab, ledger, draft))
+        or _funds_line(block, vocab, ledger, draft)
+    ):  # a sentence (年度预算 500 万元，其中…) before the cells its recovery split apart
         return at + 1
     # a tree written as sentences (a notice) ends past ``at``, so its index is never 0
     return read_sentences(blocks, at, vocab, ledger, draft) or read_labels(

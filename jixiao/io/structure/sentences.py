@@ -17,7 +17,6 @@ from jixiao.core.model import FundSource, Indicator
 from jixiao.core.values import COMPARATORS_BEFORE, ValueKind, parse_value
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.funds import FundsReading
-from jixiao.io.structure.labels import label_of
 from jixiao.io.structure.rows import GroupEntry
 from jixiao.io.structure.values import group_label
 from jixiao.io.text import amount
@@ -38,6 +37,8 @@ _DATE_PART = re.compile(r"\d\s*[年月]?$")  # a name ending inside a date: 2024
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a budget year, not a date
 _FUNDS = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 _SEPARATORS = re.compile(r"[\s，。；,;：:、]*")
+AMOUNT_FIELDS = ("initial_budget", "budget", "total_budget", "executed", "previous_budget")
+AMOUNT_FIELDS += ("previous_executed",)
 OPENER_WORD = "指标"  # every level name that can open a tree has it: lines without it end early
 UNCERTAIN = (
     "句子中未能分开指标名称和指标值，整句作为指标名称",
@@ -80,6 +81,7 @@ class _Tree:
         self.depth1 = 0  # … of the last level-1 heading
         self.item_depth = 0  # … of the numbered lines read as items of the current level
         self.filled = False  # the current level has an indicator
+        self.carry = ""  # a clause the line's end may have cut
 
     def level(self, printed: str, depth: int, level1_names: frozenset) -> None:
         """A level name (with its points) opens a group or a level 2 under the current one.
@@ -88,6 +90,7 @@ class _Tree:
         puts it under the current group or its heading is numbered deeper than the group's;
         a level 2 of the tree only (服务对象满意度指标) is a level 2.
         """
+        self.flush()
         label = group_label(printed)
         name, tree = label.name, self.vocab.names["indicators.tree"]
         numbered_as_group = bool(depth and depth <= self.depth1)
@@ -110,9 +113,28 @@ class _Tree:
         self.item_depth, self.filled = 0, False
 
     def clauses(self, text: str) -> None:
-        for printed in _CLAUSES.split(text):
-            if clause := _ORDINAL.sub("", _NUMBERING.sub("", printed)).strip():
-                self._indicator(clause)
+        """Each clause of ``text`` an indicator.
+
+        A last clause with no mark after it and no value (``培训合`` | ``格率≥95%；``) is held: a
+        line may break inside it, and the next line of the level continues it.
+        """
+        self.flush()
+        *done, last = _CLAUSES.split(text)
+        for printed in done:
+            self._clause(printed)
+        if split_clause(last.strip())[1] is None and last.strip():
+            self.carry = last
+        else:
+            self._clause(last)
+
+    def flush(self) -> None:
+        """The clause held at a line's end is whole: the tree goes on with a heading or ends."""
+        carry, self.carry = self.carry, ""
+        self._clause(carry)
+
+    def _clause(self, printed: str) -> None:
+        if clause := _ORDINAL.sub("", _NUMBERING.sub("", printed)).strip():
+            self._indicator(clause)
 
     def _indicator(self, clause: str) -> None:
         name, target = split_clause(clause)
@@ -154,16 +176,15 @@ def read_sentences(
     Returns the index of the first block after it, or None when ``blocks[at]`` opens none.
     """
     line = _line(blocks[at])
-    if _funds_sentence(line, vocab, draft):
-        ledger.take(blocks[at])
+    if read_funds_sentence(blocks[at], vocab, ledger, draft):
         return at + 1
-    if OPENER_WORD not in line:
+    if OPENER_WORD not in line:  # most lines of a form end here
         return None
     stop = at
-    if not _opens(line, vocab):
+    if not opens_tree(line, vocab):
         heading = vocab.field("indicators", _numbered(line)[1]) == "block"  # （二）绩效指标
         stop = next((n for n in range(at + 1, len(blocks)) if not blocks[n].blank), at)
-        if not heading or stop == at or not _opens(_line(blocks[stop]), vocab):
+        if not heading or stop == at or not opens_tree(_line(blocks[stop]), vocab):
             return None
         ledger.take(blocks[at])
     tree = _Tree(vocab, draft)
@@ -174,6 +195,7 @@ def read_sentences(
             break
         ledger.take(block)
         stop += 1
+    tree.flush()
     draft.tables += 1
     draft.written = True
     _kind_and_year(draft, blocks)
@@ -185,11 +207,13 @@ def _line(block: Block) -> str:
     return "".join(t for _, t in block.filled)
 
 
-def _opens(line: str, vocab: Vocabulary) -> bool:
+def opens_tree(line: str, vocab: Vocabulary) -> bool:
     """Whether a line opens a tree: a level name and ``：``, or a level's numbered heading.
 
     A level name alone on an unnumbered line is a table's cell, not a heading.
     """
+    if OPENER_WORD not in line:
+        return False
     depth, rest = _numbered(line)
     found = _levels(vocab)[0].match(rest)
     return bool(found) and (found[2] in ("：", ":") or bool(depth))
@@ -202,6 +226,8 @@ def _read_line(block: Block, tree: _Tree, opener, inline, level1: frozenset) -> 
         tree.level(found[1] + rest[found.end(1) : found.start(2)], depth, level1)
         tree.depth, rest = depth, rest[found.end() :]
     elif _continues(tree, depth, rest):
+        if not depth:  # the clause the line before broke off goes on here (质量指 | 标：…)
+            rest, tree.carry = tree.carry + rest, ""
         tree.item_depth = depth
     else:
         return False
@@ -221,11 +247,11 @@ def _continues(tree: _Tree, depth: int, rest: str) -> bool:
     under a heading that printed nothing of its own.
     """
     head = rest.replace("：", ":").partition(":")[0]
-    if label_of(head, tree.vocab):
+    if tree.vocab.is_label(head):
         return False  # 项目名称：… after the tree
     if depth:  # under an unnumbered heading, only a run of items it printed nothing before
         return depth > tree.depth and (tree.depth or not tree.filled or depth == tree.item_depth)
-    return not tree.filled
+    return not tree.filled or bool(tree.carry)
 
 
 def _numbered(line: str) -> tuple[int, str]:
@@ -249,12 +275,14 @@ def _kind_and_year(draft: "Draft", blocks: list[Block]) -> None:
         draft.year = int(years.pop())
 
 
-def _funds_sentence(line: str, vocab: Vocabulary, draft: "Draft") -> bool:
+def read_funds_sentence(block: Block, vocab: Vocabulary, ledger: Ledger, draft: "Draft") -> bool:
     """A funds sentence: ``项目资金：500万元``, ``年度预算 500 万元，其中财政拨款 500 万元``.
 
     Each amount follows a funds label of the vocabulary (the block's, a total's, a budget
-    column's or a source's). Only a line that is nothing else is read; the first amount is the budget.
+    column's or a source's). Only a line that is nothing else is read; an amount right after
+    the block's label (项目资金：500万元) is the budget.
     """
+    line = _line(block)
     if "元" not in line:
         return False
     pairs = list(_FUNDS.finditer(line))
@@ -266,7 +294,7 @@ def _funds_sentence(line: str, vocab: Vocabulary, draft: "Draft") -> bool:
     read = []
     for n, pair in enumerate(pairs):
         label = normalise(pair[1]).removeprefix("其中")
-        kind = _funds_label(label, vocab) if label or n else "total"
+        kind = _funds_label(label, vocab) if label or n else "budget"
         if kind is None:
             return False
         read.append((kind, label or lead, amount(pair[2]), pair[3]))
@@ -276,8 +304,9 @@ def _funds_sentence(line: str, vocab: Vocabulary, draft: "Draft") -> bool:
         if kind == "sources":
             reading.sources.append(FundSource(label, budget=value))
         elif value is not None:
-            reading.totals.setdefault("budget", value)
+            reading.totals.setdefault(kind, value)
     draft.funds = reading
+    ledger.take(block)
     return True
 
 
@@ -289,10 +318,14 @@ def _only_pairs(line: str, pairs: list[re.Match]) -> bool:
 
 
 def _funds_label(label: str, vocab: Vocabulary) -> str | None:
-    """``"total"`` or ``"sources"`` of a funds label (项目资金, 年度预算, 财政拨款 …), else None."""
+    """The funds field of a label, ``"sources"`` for a source's, None for no amount's.
+
+    项目总投资 → total_budget; 项目资金, 年度预算 → budget; 财政拨款 → sources.
+    """
     row = vocab.field("funds.rows", label)
+    column = vocab.field("funds.columns", label)
     if row:
-        return row
-    if vocab.field("funds.columns", label) == "budget" or vocab.field("funds", label) == "block":
-        return "total"
-    return None
+        return "budget" if row == "total" else row
+    if column in AMOUNT_FIELDS:
+        return column
+    return "budget" if vocab.field("funds", label) == "block" else None

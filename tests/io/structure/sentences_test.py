@@ -93,6 +93,30 @@ def test_a_funds_sentence_gives_the_budget_and_its_sources():
     ]
 
 
+def test_a_funds_sentence_names_each_amount_by_its_label():
+    result = parsed(
+        "项目资金：项目总投资 1200 万元，年度预算 400 万元。\n产出指标：新建道路≥3公里。\n"
+    )
+    funds = result.forms[0].funds
+    assert (funds.total_budget, funds.budget) == (Decimal(1200), Decimal(400))
+
+
+def test_a_sentence_broken_by_a_line_end_goes_on_on_the_next_line():
+    result = parsed(
+        "产出指标：数量指标：培训人次≥200人次；质量指\n"
+        "标：培训合格率≥95%；时效指标：年底前完\n"
+        "成。满意度指标：学员满意度≥90%\n"
+        "各单位要加强资金管理，确保专款专用。\n"
+    )
+    assert tree(result) == [
+        ("产出指标", "数量指标", "培训人次", "≥200人次"),
+        ("产出指标", "质量指标", "培训合格率", "≥95%"),
+        ("产出指标", "时效指标", "年底前完成", None),
+        ("满意度指标", None, "学员满意度", "≥90%"),  # a value: whole, the prose is no part
+    ]
+    assert any(f.code == "unplaced-text" and "专款专用" in f.found for f in result.findings)
+
+
 def test_a_notice_that_says_self_evaluation_is_one():
     result = parsed("2023年度项目自评情况\n产出指标：培训人次≥200人次。\n")
     assert result.forms[0].kind == "self_evaluation"
