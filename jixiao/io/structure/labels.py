@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.sentences import opens_tree
+from jixiao.io.structure.sentences import is_tree_heading, opens_tree
 from jixiao.io.structure.values import paragraphs
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
@@ -122,9 +122,11 @@ def _key(key: str, labelled: list[tuple[int, str]]) -> str:
 
 
 def _is_paragraph(block: Block, vocab: Vocabulary) -> bool:
-    """A row of one cell (a row of several is a table's), no label, no tree's first line."""
+    """A row of one cell (a row of several is a table's), no label, no line of a tree's."""
     own = [t for i, t in block.filled if block.cells[i].copy_of is None]
-    return len(own) == 1 and not label_of(own[0], vocab) and not opens_tree(own[0], vocab)
+    if len(own) != 1 or label_of(own[0], vocab):
+        return False
+    return not opens_tree(own[0], vocab) and not is_tree_heading(own[0], vocab)
 
 
 def _pairs(

@@ -180,15 +180,14 @@ def read_sentences(
         return at + 1
     if OPENER_WORD not in line:  # most lines of a form end here
         return None
+    if not _heads_tree(blocks, at, vocab):
+        return None
     stop = at
-    if not opens_tree(line, vocab):
-        heading = vocab.field("indicators", _numbered(line)[1]) == "block"  # （二）绩效指标
-        stop = next((n for n in range(at + 1, len(blocks)) if not blocks[n].blank), at)
-        if not heading or stop == at or not opens_tree(_line(blocks[stop]), vocab):
-            return None
+    if vocab.field("indicators", _numbered(line)[1]) == "block":  # （二）绩效指标 over it
         ledger.take(blocks[at])
-    tree = _Tree(vocab, draft)
+        stop = _following(blocks, at)
     opener, inline, level1 = _levels(vocab)
+    tree = _Tree(vocab, draft)
     while stop < len(blocks):
         block = blocks[stop]
         if not block.blank and not _read_line(block, tree, opener, inline, level1):
@@ -217,6 +216,32 @@ def opens_tree(line: str, vocab: Vocabulary) -> bool:
     depth, rest = _numbered(line)
     found = _levels(vocab)[0].match(rest)
     return bool(found) and (found[2] in ("：", ":") or bool(depth))
+
+
+def is_tree_heading(line: str, vocab: Vocabulary) -> bool:
+    """Whether a line is a level name alone (产出指标, 1.产出指标): a heading when a tree follows."""
+    return OPENER_WORD in line and bool(_levels(vocab)[0].fullmatch(_numbered(line)[1]))
+
+
+def _heads_tree(blocks: list[Block], at: int, vocab: Vocabulary, headings: int = 2) -> bool:
+    """Whether a tree starts at ``blocks[at]``.
+
+    It does at a line that opens one, or at up to ``headings`` headings (绩效指标, a level name
+    alone) over such a line.
+    """
+    line = _line(blocks[at])
+    if opens_tree(line, vocab):
+        return True
+    heading = vocab.field("indicators", _numbered(line)[1]) == "block"
+    if not headings or not (heading or is_tree_heading(line, vocab)):
+        return False
+    following = _following(blocks, at)
+    return following < len(blocks) and _heads_tree(blocks, following, vocab, headings - 1)
+
+
+def _following(blocks: list[Block], at: int) -> int:
+    """The index of the first line after ``at`` that is not blank (``len(blocks)``: none)."""
+    return next((n for n in range(at + 1, len(blocks)) if not blocks[n].blank), len(blocks))
 
 
 def _read_line(block: Block, tree: _Tree, opener, inline, level1: frozenset) -> bool:

@@ -71,6 +71,12 @@ def test_numbered_headings_give_the_depth_of_each_level():
     assert any(f.code == "unplaced-text" and f.found == "三、工作要求" for f in result.findings)
 
 
+def test_a_level_name_alone_over_a_line_of_the_tree_heads_it():
+    result = parsed("绩效指标：\n产出指标\n数量指标：培训人次≥200人次。\n")
+    assert tree(result) == [("产出指标", "数量指标", "培训人次", "≥200人次")]
+    assert not [f for f in result.findings if f.location.path == "groups[0].name"]  # printed
+
+
 def test_ordinals_are_numbering_and_a_level_2_alone_takes_its_group_from_the_tree():
     result = parsed("社会效益指标：一是就业率提高5%；二是群众满意度≥85%。\n")
     assert tree(result) == [
