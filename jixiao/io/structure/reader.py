@@ -179,7 +179,9 @@ def _funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -
 
 
 def _names_project(block: Block, vocab: Vocabulary) -> bool:
-    return any(label_of(t, vocab) == "project.name" for _, t in block.filled)
+    """Whether a row prints the 项目名称 label, alone or before its value (项目名称：…)."""
+    heads = (t.replace("：", ":").partition(":")[0] for _, t in block.filled)
+    return any(label_of(head, vocab) == "project.name" for head in heads)
 
 
 def _table(
