@@ -31,6 +31,9 @@ _NUMBERING = re.compile(
     r"|(?P<d3>\d{1,2}[、.．](?!\d))|(?P<d4>[(（]\d{1,2}[)）]|\d{1,2}[)）])|(?P<d5>[①-⑳]))\s*"
 )
 _ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+是")  # 一是……；二是……
+# A number before a level name inside a line: （一）产出指标。1.数量指标：…；2.质量指标：…
+_MARK = r"(?:[(（]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、.．](?!\d)|[①-⑳])?"
+ITEM_MAX = 40  # characters: a longer unnumbered line under a heading is prose, not an item
 _CLAUSES = re.compile(r"[；;。！!，]|(?<!\d),|,(?!\d)")
 _POINTS = r"(?:[(（][\d.\s\-－—~～至]+分?[)）]分?)?"
 _DATE_PART = re.compile(r"\d\s*[年月]?$")  # a name ending inside a date: 2024年 | 10月底前完成
@@ -66,7 +69,7 @@ def _compiled(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozenset]:
     blocks = "|".join(re.escape(n) for n in vocab.words("indicators", "block"))
     # 绩效指标：产出指标：… — the block's label first (绩效指标 is also 四川's level 1)
     opener = re.compile(rf"^(?>(?:{blocks})\s*[：:]\s*|)({alternatives}){_POINTS}\s*([：:。.]|$)")
-    inline = re.compile(rf"(?:^|(?<=[；;。，,：:]))\s*({alternatives}){_POINTS}\s*[：:]")
+    inline = re.compile(rf"(?:^|(?<=[；;。，,：:]))\s*{_MARK}\s*({alternatives}){_POINTS}\s*[：:]")
     return opener, inline, level1
 
 
@@ -82,6 +85,7 @@ class _Tree:
         self.item_depth = 0  # … of the numbered lines read as items of the current level
         self.filled = False  # the current level has an indicator
         self.carry = ""  # a clause the line's end may have cut
+        self.bare = False  # the last level line printed its name only
 
     def level(self, printed: str, depth: int, level1_names: frozenset) -> None:
         """A level name (with its points) opens a group or a level 2 under the current one.
@@ -250,6 +254,7 @@ def _read_line(block: Block, tree: _Tree, opener, inline, level1: frozenset) -> 
     if found := opener.match(rest):
         tree.level(found[1] + rest[found.end(1) : found.start(2)], depth, level1)
         tree.depth, rest = depth, rest[found.end() :]
+        tree.bare = not rest  # a heading alone: its items follow on lines of their own
     elif _continues(tree, depth, rest):
         if not depth:  # the clause the line before broke off goes on here (质量指 | 标：…)
             rest, tree.carry = tree.carry + rest, ""
@@ -259,7 +264,7 @@ def _read_line(block: Block, tree: _Tree, opener, inline, level1: frozenset) -> 
     at = 0
     for marker in inline.finditer(rest):
         tree.clauses(rest[at : marker.start()])
-        tree.level(marker[0].strip().rstrip("：:"), 0, level1)
+        tree.level(rest[marker.start(1) : marker.end()].rstrip("：: "), 0, level1)
         at = marker.end()
     tree.clauses(rest[at:])
     return True
@@ -276,7 +281,13 @@ def _continues(tree: _Tree, depth: int, rest: str) -> bool:
         return False  # 项目名称：… after the tree
     if depth:  # under an unnumbered heading, only a run of items it printed nothing before
         return depth > tree.depth and (tree.depth or not tree.filled or depth == tree.item_depth)
-    return not tree.filled or bool(tree.carry)
+    return not tree.filled or bool(tree.carry) or (tree.bare and _item_like(rest))
+
+
+def _item_like(line: str) -> bool:
+    """Whether an unnumbered line reads as an indicator: short, with a colon or a value."""
+    first = _CLAUSES.split(line)[0]
+    return len(line) <= ITEM_MAX and (":" in first or "：" in first or bool(split_clause(first)[1]))
 
 
 def _numbered(line: str) -> tuple[int, str]:

@@ -77,6 +77,23 @@ def test_a_level_name_alone_over_a_line_of_the_tree_heads_it():
     assert not [f for f in result.findings if f.location.path == "groups[0].name"]  # printed
 
 
+def test_numbered_level_names_inside_a_line_and_items_on_lines_under_a_bare_heading():
+    result = parsed(
+        "（一）产出指标。1.数量指标：培训人次≥200人次；2.质量指标：合格率≥95%。\n"
+        "（二）效益指标\n"
+        "就业率：≥60%\n"
+        "带动增收人数≥100人\n"
+        "各单位要加强资金管理，确保专款专用。\n"
+    )
+    assert tree(result) == [
+        ("产出指标", "数量指标", "培训人次", "≥200人次"),
+        ("产出指标", "质量指标", "合格率", "≥95%"),
+        ("效益指标", None, "就业率", "≥60%"),
+        ("效益指标", None, "带动增收人数", "≥100人"),
+    ]
+    assert any(f.code == "unplaced-text" and "专款专用" in f.found for f in result.findings)
+
+
 def test_ordinals_are_numbering_and_a_level_2_alone_takes_its_group_from_the_tree():
     result = parsed("社会效益指标：一是就业率提高5%；二是群众满意度≥85%。\n")
     assert tree(result) == [
