@@ -36,6 +36,11 @@ _MARK = r"(?:[(（]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、.．](?
 ITEM_MAX = 40  # characters: a longer unnumbered line under a heading is prose, not an item
 _CLAUSES = re.compile(r"[；;。！!，]|(?<!\d),|,(?!\d)")
 _POINTS = r"(?:[(（][\d.\s\-－—~～至]+分?[)）]分?)?"
+# A value ends its clause: a number, a short unit, a comparator word after it (≥45万平方米,
+# 达到90%以上); 3个村道路硬化 goes on past its unit and is no value of its own.
+_VALUE_END = re.compile(
+    r"\d\s*(?:[%％‰]|[\u4e00-\u9fffA-Za-z/²³]{0,5})\s*(?:及?以上|及?以下|[以之]内)?$"
+)
 _DATE_PART = re.compile(r"\d\s*[年月]?$")  # a name ending inside a date: 2024年 | 10月底前完成
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a budget year, not a date
 _FUNDS = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
@@ -167,7 +172,7 @@ def split_clause(clause: str) -> tuple[str, str | None]:
             continue
         if clause[start - 1].isdigit() or _DATE_PART.search(clause[:start]):
             continue
-        if parse_value(rest).kind is ValueKind.QUANTITATIVE:
+        if _VALUE_END.search(rest) and parse_value(rest).kind is ValueKind.QUANTITATIVE:
             return clause[:start].strip(), rest.strip()
     return clause, None
 

@@ -28,6 +28,8 @@ def tree(result) -> list[tuple]:
         ("2023年培训人次≥200人次", "2023年培训人次", "≥200人次"),  # a year is no value
         ("2023年11月底前完成", "2023年11月底前完成", None),  # a date is no value
         ("长效机制健全", "长效机制健全", None),
+        ("养护绿地面积≥45万平方米", "养护绿地面积", "≥45万平方米"),
+        ("完成3个村道路硬化", "完成3个村道路硬化", None),  # the text goes on past the unit
     ],
 )
 def test_a_clause_is_parted_where_a_value_ends_it(clause, name, target):
