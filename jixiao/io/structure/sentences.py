@@ -11,6 +11,7 @@ kept whole as the name and reported (``uncertain-value``). A funds sentence (``�
 """
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from jixiao.core.model import FundSource, Indicator
@@ -73,7 +74,8 @@ def _compiled(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozenset]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     blocks = "|".join(re.escape(n) for n in vocab.words("indicators", "block"))
     # 绩效指标：产出指标：… — the block's label first (绩效指标 is also 四川's level 1)
-    opener = re.compile(rf"^(?>(?:{blocks})\s*[：:]\s*|)({alternatives}){_POINTS}\s*([：:。.]|$)")
+    # (a table's label cell before the sentence cell: 绩效指标 | 产出指标：…, joined without ：)
+    opener = re.compile(rf"^(?>(?:{blocks})\s*[：:]?\s*|)({alternatives}){_POINTS}\s*([：:。.]|$)")
     inline = re.compile(rf"(?:^|(?<=[；;。，,：:]))\s*{_MARK}\s*({alternatives}){_POINTS}\s*[：:]")
     return opener, inline, level1
 
@@ -147,6 +149,11 @@ class _Tree:
 
     def _indicator(self, clause: str) -> None:
         name, target = split_clause(clause)
+        column = self.vocab.field("indicators.columns", name) if target else None
+        if column == "name":  # 指标名称：培训人次
+            name, target = target, None
+        elif column == "target" and self._give_target(target):  # 培训人次，指标值≥200人次
+            return
         index = len(self.table.indicators)
         if target is None:
             self.table.uncertain.append(
@@ -155,6 +162,16 @@ class _Tree:
         self.table.indicators.append(Indicator(self.level1, self.level2, name, target=target))
         self.table.projects.append(None)
         self.filled = True
+
+    def _give_target(self, target: str | None) -> bool:
+        """A 指标值 clause's value is the target of the indicator before it, if it has none."""
+        indicators = self.table.indicators
+        if not self.filled or indicators[-1].target is not None:
+            return False
+        indicators[-1] = replace(indicators[-1], target=target)
+        path = f"indicators[{len(indicators) - 1}].name"
+        self.table.uncertain = [u for u in self.table.uncertain if u[0] != path]
+        return True
 
 
 def split_clause(clause: str) -> tuple[str, str | None]:

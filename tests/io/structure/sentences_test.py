@@ -96,6 +96,21 @@ def test_numbered_level_names_inside_a_line_and_items_on_lines_under_a_bare_head
     assert any(f.code == "unplaced-text" and "专款专用" in f.found for f in result.findings)
 
 
+def test_a_name_and_a_value_labelled_in_the_sentence_make_one_indicator():
+    result = parsed("数量指标：指标名称：培训人次，指标值：≥200人次；培训场次，目标值≥10场。\n")
+    assert tree(result) == [
+        ("产出指标", "数量指标", "培训人次", "≥200人次"),
+        ("产出指标", "数量指标", "培训场次", "≥10场"),
+    ]
+    assert not [f for f in result.findings if (f.location.path or "").startswith("indicators")]
+
+
+def test_a_tree_in_the_cell_beside_its_label_cell_is_read():
+    result, left = read([["项目名称", "示范项目"], ["绩效指标", "产出指标：培训人次≥200人次。"]])
+    assert tree(result) == [("产出指标", None, "培训人次", "≥200人次")]
+    assert not left
+
+
 def test_ordinals_are_numbering_and_a_level_2_alone_takes_its_group_from_the_tree():
     result = parsed("社会效益指标：一是就业率提高5%；二是群众满意度≥85%。\n")
     assert tree(result) == [
