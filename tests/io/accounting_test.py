@@ -185,6 +185,18 @@ def test_every_cell_of_a_variant_is_placed_or_reported(document, monkeypatch):
     assert_accounted(read_file(document), monkeypatch)
 
 
+NOTICES = sorted(
+    p
+    for p in (Path(__file__).parent / "fixtures" / "notices").iterdir()
+    if p.suffix in (".txt", ".html")
+)
+
+
+@pytest.mark.parametrize("document", NOTICES, ids=[d.name for d in NOTICES])
+def test_every_sentence_of_a_notice_is_placed_or_reported(document, monkeypatch):
+    assert_accounted(read_file(document), monkeypatch)
+
+
 @pytest.mark.parametrize("document", REAL_FILES, ids=[d.name for d in REAL_FILES])
 def test_every_cell_of_a_real_file_is_placed_or_reported(document, monkeypatch):
     assert_accounted(read_file(document), monkeypatch)
