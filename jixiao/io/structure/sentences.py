@@ -48,6 +48,7 @@ _FUNDS = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(�
 _SEPARATORS = re.compile(r"[\s，。；,;：:、]*")
 AMOUNT_FIELDS = ("initial_budget", "budget", "total_budget", "executed", "previous_budget")
 AMOUNT_FIELDS += ("previous_executed",)
+LABELLED = ("goals", "project")  # labels a notice may number: （一）年度绩效目标：…
 OPENER_WORD = "指标"  # every level name that can open a tree has it: lines without it end early
 UNCERTAIN = (
     "句子中未能分开指标名称和指标值，整句作为指标名称",
@@ -202,7 +203,10 @@ def read_sentences(
     Returns the index of the first block after it, or None when ``blocks[at]`` opens none.
     """
     line = _line(blocks[at])
-    if read_funds_sentence(blocks[at], vocab, ledger, draft):
+    if read_funds_sentence(blocks[at], vocab, ledger, draft) or _numbered_label(
+        blocks, at, vocab, draft
+    ):
+        ledger.take(blocks[at])
         return at + 1
     if OPENER_WORD not in line:  # most lines of a form end here
         return None
@@ -225,6 +229,22 @@ def read_sentences(
     draft.written = True
     _kind_and_year(draft, blocks)
     return stop
+
+
+def _numbered_label(blocks: list[Block], at: int, vocab: Vocabulary, draft: "Draft") -> bool:
+    """``（一）年度绩效目标：…`` in a notice whose tree is written as sentences: the label's value.
+
+    Elsewhere a numbered label line is an instruction about the label (一、项目名称：填写…),
+    which the label reader leaves alone.
+    """
+    depth, rest = _numbered(_line(blocks[at]))
+    head, colon, value = rest.replace("：", ":").partition(":")
+    if not depth or not colon or not value.strip():
+        return False
+    key = next((f"{s}.{k}" for s in LABELLED if (k := vocab.field(s, head))), None)
+    if key is None or not any(opens_tree(_line(b), vocab) for b in blocks):
+        return False
+    return draft.fields.put(key, value.strip())
 
 
 def _line(block: Block) -> str:

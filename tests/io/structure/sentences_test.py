@@ -111,6 +111,15 @@ def test_a_tree_in_the_cell_beside_its_label_cell_is_read():
     assert not left
 
 
+def test_a_numbered_label_is_a_value_only_in_a_notice_with_a_tree():
+    result = parsed(
+        "（一）年度绩效目标：开展培训。\n（二）绩效指标\n产出指标：培训人次≥200人次。\n"
+    )
+    assert result.forms[0].goals.annual == "开展培训。"
+    instructions = parsed("一、项目名称：填写项目全称。\n项目名称：示范项目\n")
+    assert instructions.forms[0].project.name == "示范项目"  # the instruction is no value
+
+
 def test_ordinals_are_numbering_and_a_level_2_alone_takes_its_group_from_the_tree():
     result = parsed("社会效益指标：一是就业率提高5%；二是群众满意度≥85%。\n")
     assert tree(result) == [
