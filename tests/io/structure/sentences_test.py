@@ -120,6 +120,15 @@ def test_a_numbered_label_is_a_value_only_in_a_notice_with_a_tree():
     assert instructions.forms[0].project.name == "示范项目"  # the instruction is no value
 
 
+def test_points_after_a_group_name_are_its_weight_or_band():
+    result = parsed("产出指标（50分）：培训人次≥200人次。效益指标(30-50)分：就业率≥60%。\n")
+    groups = [(g.name, g.weight, g.band) for g in result.forms[0].groups]
+    assert groups == [
+        ("产出指标", Decimal(50), None),
+        ("效益指标", None, (Decimal(30), Decimal(50))),
+    ]
+
+
 def test_ordinals_are_numbering_and_a_level_2_alone_takes_its_group_from_the_tree():
     result = parsed("社会效益指标：一是就业率提高5%；二是群众满意度≥85%。\n")
     assert tree(result) == [
