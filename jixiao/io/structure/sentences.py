@@ -345,15 +345,17 @@ def _kind_and_year(draft: "Draft", blocks: list[Block]) -> None:
     """The kind and the budget year of a notice.
 
     A self-evaluation when a heading says 自评 (2023年度项目绩效自评情况; a sentence asking for
-    one, 年度终了开展绩效自评, does not). The year is the one year it prints that is not a
-    date's (``2024年度``, not ``2024年3月5日``).
+    one, 年度终了开展绩效自评, does not). The year is the one year its headings print, else
+    the one year it prints, that is not a date's (``2024年度``, not ``2024年3月5日``).
     """
-    text = "".join(b.text for b in blocks)
-    titled = any("自评" in b.text and not _CLAUSES.search(b.text) for b in blocks)
-    draft.kind = draft.kind or ("self_evaluation" if titled else "target")
-    years = set(_YEAR.findall(text))
-    if draft.year is None and len(years) == 1:
-        draft.year = int(years.pop())
+    headings = [b.text for b in blocks if not _CLAUSES.search(b.text)]
+    draft.kind = draft.kind or (
+        "self_evaluation" if any("自评" in h for h in headings) else "target"
+    )
+    for texts in (headings, [b.text for b in blocks]):
+        years = set(_YEAR.findall("\n".join(texts)))
+        if draft.year is None and len(years) == 1:
+            draft.year = int(years.pop())
 
 
 def read_funds_sentence(block: Block, vocab: Vocabulary, ledger: Ledger, draft: "Draft") -> bool:

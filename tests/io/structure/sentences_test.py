@@ -179,6 +179,8 @@ def test_a_notice_that_says_self_evaluation_is_one():
     result = parsed("2023年度项目自评情况\n产出指标：培训人次≥200人次。\n")
     assert result.forms[0].kind == "self_evaluation"
     assert result.forms[0].year == 2023
+    deadline = parsed("2024年度培训项目\n产出指标：培训人次≥200人次；2023年底前完成招标。\n")
+    assert deadline.forms[0].year == 2024  # the heading's year, not a deadline's
     asked = parsed("产出指标：培训人次≥200人次。\n年度终了，各单位要开展绩效自评。\n")
     assert asked.forms[0].kind == "target"  # a sentence asking for one is no self-evaluation
 
