@@ -13,4 +13,6 @@ Stages, each a module of plain functions:
 - ``findings``: what a form has no field for, reported (unknown columns, no year …).
 - ``align``: rows of text shifted off their columns, put back.
 - ``values``: group points and bands, weights, values split over cells.
+- ``sentences``: indicator trees written as sentences in a notice (产出指标：数量指标：…；).
+- ``funds_sentence``: funds written as a sentence (年度预算 300 万元，其中财政拨款 260 万元).
 """

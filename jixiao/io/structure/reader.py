@@ -19,9 +19,10 @@ from jixiao.io.structure.funds import (
     read_funds,
     read_funds_line,
 )
+from jixiao.io.structure.funds_sentence import read_funds_sentence
 from jixiao.io.structure.labels import Fields, label_of, read_labels
 from jixiao.io.structure.rows import Row, Table, read_row, report_long_term
-from jixiao.io.structure.sentences import read_funds_sentence, read_sentences
+from jixiao.io.structure.sentences import read_sentences
 from jixiao.io.structure.values import weight
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words

@@ -6,22 +6,20 @@ the vocabulary followed by ``：`` (or alone on a numbered heading) opens its gr
 clause under it (between ，；。) is one indicator. A clause is split where the value grammar
 (SPEC §3) reads a value at its end, the comparator as printed: ``培训人次≥200人次`` → 培训人次 /
 ``≥200人次``, ``全年培训不少于200人次`` → 全年培训 / ``不少于200人次``. A clause with no such value is
-kept whole as the name and reported (``uncertain-value``). A funds sentence (``项目资金：500万元``,
-``年度预算 500 万元，其中财政拨款 500 万元``) gives the budget and its sources.
+kept whole as the name and reported (``uncertain-value``). Funds sentences: ``funds_sentence``.
 """
 
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from jixiao.core.model import FundSource, Indicator
+from jixiao.core.model import Indicator
 from jixiao.core.values import COMPARATORS_BEFORE, ValueKind, parse_value
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.funds import FundsReading
+from jixiao.io.structure.funds_sentence import read_funds_sentence
 from jixiao.io.structure.rows import GroupEntry
 from jixiao.io.structure.values import group_label
-from jixiao.io.text import amount
-from jixiao.io.vocabulary import Vocabulary, normalise
+from jixiao.io.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from jixiao.io.structure.reader import Draft
@@ -44,10 +42,6 @@ _VALUE_END = re.compile(
 )
 _DATE_PART = re.compile(r"\d\s*[年月]?$")  # a name ending inside a date: 2024年 | 10月底前完成
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a budget year, not a date
-_FUNDS = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
-_SEPARATORS = re.compile(r"[\s，。；,;：:、]*")
-AMOUNT_FIELDS = ("initial_budget", "budget", "total_budget", "executed", "previous_budget")
-AMOUNT_FIELDS += ("previous_executed",)
 LABELLED = ("goals", "project")  # labels a notice may number: （一）年度绩效目标：…
 OPENER_WORD = "指标"  # every level name that can open a tree has it: lines without it end early
 UNCERTAIN = (
@@ -356,59 +350,3 @@ def _kind_and_year(draft: "Draft", blocks: list[Block]) -> None:
         years = set(_YEAR.findall("\n".join(texts)))
         if draft.year is None and len(years) == 1:
             draft.year = int(years.pop())
-
-
-def read_funds_sentence(block: Block, vocab: Vocabulary, ledger: Ledger, draft: "Draft") -> bool:
-    """A funds sentence: ``项目资金：500万元``, ``年度预算 500 万元，其中财政拨款 500 万元``.
-
-    Each amount follows a funds label of the vocabulary (the block's, a total's, a budget
-    column's or a source's). Only a line that is nothing else is read; an amount right after
-    the block's label (项目资金：500万元) is the budget.
-    """
-    line = _line(block)
-    if "元" not in line:
-        return False
-    pairs = list(_FUNDS.finditer(line))
-    lead = line[: pairs[0].start()] if pairs else ""
-    if not pairs or (lead and vocab.field("funds", lead) != "block"):
-        return False
-    if not _only_pairs(line, pairs):
-        return False
-    read = []
-    for n, pair in enumerate(pairs):
-        label = normalise(pair[1]).removeprefix("其中")
-        kind = _funds_label(label, vocab) if label or n else "budget"
-        if kind is None:
-            return False
-        read.append((kind, label or lead, amount(pair[2]), pair[3]))
-    reading = draft.funds or FundsReading()
-    for kind, label, value, unit in read:
-        reading.currency = reading.currency or unit
-        if kind == "sources":
-            reading.sources.append(FundSource(label, budget=value))
-        elif value is not None:
-            reading.totals.setdefault(kind, value)
-    draft.funds = reading
-    ledger.take(block)
-    return True
-
-
-def _only_pairs(line: str, pairs: list[re.Match]) -> bool:
-    """Whether nothing but separators stands between and after the label-amount pairs."""
-    ends = [p.end() for p in pairs]
-    starts = [p.start() for p in pairs[1:]] + [len(line)]
-    return all(_SEPARATORS.fullmatch(line[e:s]) for e, s in zip(ends, starts, strict=True))
-
-
-def _funds_label(label: str, vocab: Vocabulary) -> str | None:
-    """The funds field of a label, ``"sources"`` for a source's, None for no amount's.
-
-    项目总投资 → total_budget; 项目资金, 年度预算 → budget; 财政拨款 → sources.
-    """
-    row = vocab.field("funds.rows", label)
-    column = vocab.field("funds.columns", label)
-    if row:
-        return "budget" if row == "total" else row
-    if column in AMOUNT_FIELDS:
-        return column
-    return "budget" if vocab.field("funds", label) == "block" else None
