@@ -258,6 +258,8 @@ _PRODUCT = rf"(?:{_NUMBER})(?:\s*[*×xX]\s*(?:{_NUMBER}))*"
 _CMP_BEFORE = "|".join(
     sorted([re.escape(s) for s in _SYMBOLS] + list(_WORDS_BEFORE), key=len, reverse=True)
 )
+# Comparators printed before a number, longest first: where a value starts in a sentence.
+COMPARATORS_BEFORE = tuple(sorted((*_SYMBOLS, *_WORDS_BEFORE), key=len, reverse=True))
 _UNIT = "|".join(sorted((re.escape(u) for u in KNOWN_UNITS), key=len, reverse=True))
 _AFTER = "|".join(sorted(_WORDS_AFTER, key=len, reverse=True))
 _QUANT = re.compile(

@@ -20,4 +20,6 @@ Stages, each a module of plain functions:
 - ``flattened_head``: head labels cut out of a line; values printed away from them, given back.
 - ``flattened_groups``: level-1 groups printed apart from their rows, given by the points.
 - ``flattened_rebuild``: a flattened form rebuilt as rows of cells, each knowing its lines.
+- ``sentences``: indicator trees written as sentences in a notice (产出指标：数量指标：…；).
+- ``funds_sentence``: funds written as a sentence (年度预算 300 万元，其中财政拨款 260 万元).
 """

@@ -83,20 +83,20 @@ class StructureImporter(Importer):
             lines = join_wrapped_labels(part, vocab, ledger) if kind in TEXT_KINDS else part
             for draft in read_blocks(lines, vocab, ledger, kind):
                 draft.title_of_layout = titled
-                built = build(
-                    draft, layout.id if layout else None, layout.kind if layout else None, doc.name
-                )
+                printed = None if draft.written else layout  # a notice prints no layout
+                template = (printed.id, printed.kind) if printed else (None, None)
+                built = build(draft, *template, doc.name)
                 first = len(result.forms)
                 result.forms.extend(built.forms)
                 for index, form in enumerate(built.forms, first):
                     result.findings.extend(
-                        form_findings(doc.name, index, form, draft, built, layout is None)
+                        form_findings(doc.name, index, form, draft, built, printed is None)
                     )
         return result
 
 
 TEXT_KINDS = ("text", "recovered")  # text copies: a PDF's narrow label column wraps
-_COMPLETE_END = "。！？.!?；;）)0123456789%"
+_COMPLETE_END = "。！？.!?；;）)0123456789%日"  # 日: a date (a notice's) ends a text
 
 
 def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:

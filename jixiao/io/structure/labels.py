@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.merged_labels import continue_label, merged_text
+from jixiao.io.structure.sentences import is_tree_heading, opens_tree
 from jixiao.io.structure.values import paragraphs
 from jixiao.io.structure.wrapped_labels import next_text
 from jixiao.io.text import clean
@@ -143,11 +144,13 @@ def _key(key: str, labelled: list[tuple[int, str]]) -> str:
 
 
 def _is_paragraph(block: Block, vocab: Vocabulary) -> bool:
-    """A row of one cell (a row of several is a table's) that is no label nor level name."""
+    """A row of one cell (a row of several is a table's), no label, level name or tree line."""
     own = [t for i, t in block.filled if block.cells[i].copy_of is None]
     if len(own) != 1 or label_of(own[0], vocab):
         return False
-    return not vocab.field("indicators.levels", own[0])  # 产出目标: a table without header
+    if vocab.field("indicators.levels", own[0]):  # 产出目标: a table without header
+        return False
+    return not opens_tree(own[0], vocab) and not is_tree_heading(own[0], vocab)
 
 
 def _pairs(

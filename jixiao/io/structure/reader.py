@@ -21,9 +21,11 @@ from jixiao.io.structure.funds import (
     read_funds,
     read_funds_line,
 )
+from jixiao.io.structure.funds_sentence import read_funds_sentence
 from jixiao.io.structure.inherited import settle_level2s
 from jixiao.io.structure.labels import Fields, label_of, read_labels
 from jixiao.io.structure.rows import Row, Table, report_long_term
+from jixiao.io.structure.sentences import read_sentences
 from jixiao.io.structure.values import weight
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words
@@ -52,6 +54,7 @@ class Draft:
     ended_in_table: bool = False  # the blocks ran out inside an indicator table
     currency: str | None = None  # printed outside the funds block (单位：万元)
     title_of_layout: bool = False  # the title prints the matched layout's own title words
+    written: bool = False  # the tree was written as sentences (a notice): no printed layout
     last_block: int = -1
     cut: CutCells = field(default_factory=CutCells)  # merged cells cut by a page break
 
@@ -134,9 +137,16 @@ def _read_part(
     if is_funds_header(block, vocab):
         draft.funds, stop = read_funds(blocks, at, vocab, ledger)
         return stop
-    if _furniture(block, vocab, ledger, draft) or _funds_line(block, vocab, ledger, draft):
+    if (
+        _furniture(block, vocab, ledger, draft)
+        or (_SENTENCE.search(block.text) and read_funds_sentence(block, vocab, ledger, draft))
+        or _funds_line(block, vocab, ledger, draft)
+    ):  # a sentence (年度预算 500 万元，其中…) before the cells its recovery split apart
         return at + 1
-    return read_labels(blocks, at, vocab, ledger, draft.fields)
+    # a tree written as sentences (a notice) ends past ``at``, so its index is never 0
+    return read_sentences(blocks, at, vocab, ledger, draft) or read_labels(
+        blocks, at, vocab, ledger, draft.fields
+    )
 
 
 def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledger: Ledger):
@@ -184,7 +194,9 @@ def _funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -
 
 
 def _names_project(block: Block, vocab: Vocabulary) -> bool:
-    return any(label_of(t, vocab) == "project.name" for _, t in block.filled)
+    """Whether a row prints the 项目名称 label, alone or before its value (项目名称：…)."""
+    heads = (t.replace("：", ":").partition(":")[0] for _, t in block.filled)
+    return any(label_of(head, vocab) == "project.name" for head in heads)
 
 
 def _table(
