@@ -18,4 +18,6 @@ Stages, each a module of plain functions:
 - ``flattened``: PDF text that lost its table's cells and order, put back into rows of cells.
 - ``wrapped_rows``: indicator rows whose cells wrapped over lines, ended by their numbers.
 - ``flattened_groups``: level-1 groups printed apart from their rows, given by the points.
+- ``label_column``: PDF text that printed the label column apart from its values, put back.
+- ``target_rows``: a name | target table whose cells lost their boundaries, into rows.
 """
