@@ -335,7 +335,7 @@ def _form(
         for t in texts[at + 1 :]
         for i, (text, para) in zip(t.lines, t.parts or ((t.text, t.para),), strict=True)
     ]
-    indicators = table(vocab, lines, None)
+    indicators = table(vocab, lines)
     rows.extend(indicators.rows)
     return rows, indicators.doubts
 

@@ -105,24 +105,21 @@ def _starts_row(text: str) -> bool:
     return bool(space and not value_like(name)) or _definition_row(text)
 
 
-def table(vocab: Vocabulary, lines: list[Line], block: Piece | None) -> Table:
-    """The rows of cells (``分解目标 | level 1 | name | target``) of a table's lines."""
+def table(vocab: Vocabulary, lines: list[Line]) -> Table:
+    """The rows of cells (``| level 1 | name | target``, the first cell empty) of a table's lines."""
     items = _items(vocab, lines)
     rows = [i for i in items if isinstance(i, Row)]
     doubts = _groups(vocab, items, rows)
     doubts += _loose(rows, [i for i in items if isinstance(i, Line)])
-    first = Piece(block.text if block else "", block.lines if block else [])
-    out = []
-    for row in rows:
-        target = [line.text for line in row.target]
-        out.append(
-            [
-                first if not out else Piece(first.text),
-                row.label or Piece(row.group),
-                Piece(row.name_text, [line.index for line in row.name]),
-                Piece(join_lines(target), [line.index for line in row.target]),
-            ]
-        )
+    out = [
+        [
+            Piece(""),
+            row.label or Piece(row.group),
+            Piece(row.name_text, [line.index for line in row.name]),
+            Piece(join_lines([t.text for t in row.target]), [t.index for t in row.target]),
+        ]
+        for row in rows
+    ]
     return Table(out, doubts)
 
 
