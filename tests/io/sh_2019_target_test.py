@@ -6,7 +6,8 @@ boxes (two in one row), dates printed as 2020年1月1日 and 2021-1-1, a compone
 wrapping over two lines, funds lines without blank lines between them, section labels
 printed before their text on the same line, targets wrapping over lines, level-1 labels
 printed on a row's line, wrapped, or after their rows, loose values, a page footer.
-Expected values are worked out from the text by hand.
+Expected values are worked out from the text by hand. The structure importer reads them
+(``structure/label_column``, ``structure/target_rows``; their own tests: ``label_column_test``).
 """
 
 import json
@@ -15,21 +16,6 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.io.document import Block, Cell, Ledger, Source
-from jixiao.io.importers.sh_2019_target import Sh2019Target
-from jixiao.io.importers.sh_2019_target_form import FormText, chunks
-from jixiao.io.importers.sh_2019_target_funds import funds_end, read_funds, starts_funds
-from jixiao.io.importers.sh_2019_target_groups import is_management, meaning_group
-from jixiao.io.importers.sh_2019_target_head import year_of
-from jixiao.io.importers.sh_2019_target_lines import join_wrapped, lines_of, wrapped_label
-from jixiao.io.importers.sh_2019_target_table import (
-    Loose,
-    Row,
-    is_name_like,
-    is_value_like,
-    read_items,
-)
-from jixiao.io.importers.sh_2019_target_vocab import HEAD_SECTIONS, labels
 from jixiao.io.parse import parse_bytes, parse_path
 from tests.conftest import SAMPLES
 from tests.io.gold_test import differences
@@ -582,98 +568,3 @@ def test_seed_loose_values_go_to_the_indicators_printed_without_one():
     # 视频会议系统运行故障率 repeats its name as the value printed below its definition.
     assert form.indicators[7].explanation == "故障次数/运行次数"
     assert form.indicators[7].target == "视频会议系统运行故障率"
-
-
-def _lines(*texts):
-    blocks = [Block(i, (Cell(t, Source(file="t", line=i + 1)),)) for i, t in enumerate(texts)]
-    return lines_of(blocks)
-
-
-def test_lines_know_their_paragraph_and_labels_wrap():
-    lines = _lines("项目设立的必", "要性", "", "- 2 -", "正文")
-    assert [(line.text, line.para) for line in lines] == [
-        ("项目设立的必", 0),
-        ("要性", 0),
-        ("正文", 1),
-    ]
-    assert wrapped_label(lines, 0, {"项目设立的必要性"}) == 2
-    assert wrapped_label(lines, 1, {"项目设立的必要性"}) == 0
-
-
-def test_wrapped_cell_text_is_joined_without_spaces_except_between_words():
-    assert join_wrapped(["（沪府办", "[2011]74号）"]) == "（沪府办[2011]74号）"
-    assert join_wrapped(["OA", "system"]) == "OA system"
-
-
-def test_a_bracket_inside_a_name_is_not_a_definition():
-    (row,) = read_items(_lines("财务（资产）管理制度健全性 健全"))
-    assert isinstance(row, Row)
-    assert (row.name, row.explanation, row.target) == ("财务（资产）管理制度健全性", [], ["健全"])
-
-
-def test_names_values_and_loose_values_are_told_apart():
-    items = read_items(
-        _lines("系统安全性", "", "达标", "", "用户满意度（满意人数/", "", "调查人数）", "", "90%")
-    )
-    assert [type(i).__name__ for i in items] == ["Row", "Loose", "Row"]
-    assert isinstance(items[1], Loose) and items[1].text == "达标"
-    assert items[2].explanation == ["满意人数/", "调查人数"]
-    assert items[2].target == ["90%"]
-    assert is_value_like("≥ 40 台") and not is_value_like("健全")
-    assert is_name_like("人力资源建设情况") and not is_name_like("明显改善")
-
-
-def test_vocabulary_of_the_groups():
-    assert is_management("服务采购规范性") and is_management("资金到位及时率")
-    assert not is_management("长效维护机制建立情况")
-    assert meaning_group("用户满意度") == "effect"
-    assert meaning_group("平台故障应急处理预案") == "impact"
-    assert meaning_group("运维工作完成率") == "output"
-
-
-def test_the_only_one_character_labels_are_box_marks():
-    # A one-character label would match inside any text (the 标 of 投入和管理目 / 标).
-    assert {label for label in Sh2019Target.labels if len(label) == 1} <= set("√✓✔☑■▣⊠☒□☐")
-
-
-def test_label_lines_end_the_paragraph_they_interrupt():
-    lines = _lines("概况正文。", "立项依", "据", "依据正文。", "备注")
-    found = chunks(lines, HEAD_SECTIONS, ())
-    assert [(c.label, c.slots, [x.text for x in c.lines]) for c in found] == [
-        (False, (), ["概况正文。"]),
-        (True, (1,), ["立项依", "据"]),
-        (False, (), ["依据正文。", "备注"]),  # 备注 is no label of these sections
-    ]
-
-
-def test_funds_lines_end_where_prose_begins():
-    lines = _lines(
-        "项目总预算（元） 500 项目当年预算（元） 400",
-        "子项目名称 预算金额（元）",
-        "一个很长的子项目",
-        "名称 400",
-        "全年按计划实施。",
-    )
-    assert starts_funds(lines[0]) and not starts_funds(lines[2])
-    assert funds_end(lines, 0) == 4
-    form = FormText("t", 0, lines, Ledger())
-    funds = read_funds(form, lines[:4])
-    assert (funds.total_budget, funds.budget, funds.currency_unit) == (
-        Decimal("500"),
-        Decimal("400"),
-        "元",
-    )
-    assert [(c.name, c.amount) for c in funds.components] == [
-        ("一个很长的子项目名称", Decimal("400"))
-    ]
-
-
-def test_year_is_read_from_the_title_or_the_line_below_only():
-    lines = _lines("上海市财政支出项目绩效目标申报表", "（2022年）")
-    assert year_of(FormText("t", 0, lines, Ledger()), 0) == 2022
-    lines = _lines("上海市财政支出项目绩效目标申报表", "申报单位名称：某单位", "某某活动（2021年）")
-    assert year_of(FormText("t", 0, lines, Ledger()), 0) == 0
-
-
-def test_wrapped_label_pieces_are_labels():
-    assert {"项目设立的必", "要性", "保证项目实施", "的制度、措施"} <= labels()

@@ -10,16 +10,12 @@ from dataclasses import dataclass
 from jixiao.io.document import Block, Document, Ledger
 from jixiao.io.importers.base import Importer, ImportResult
 from jixiao.io.importers.mof_2020_self_eval import Mof2020SelfEval
-from jixiao.io.importers.sh_2019_target import Sh2019Target
 from jixiao.io.structure.importer import StructureImporter
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import vocabulary
 
 # Order matters only where titles overlap: the more specific title first.
-IMPORTERS: tuple[Importer, ...] = (
-    Mof2020SelfEval(),
-    Sh2019Target(),
-)
+IMPORTERS: tuple[Importer, ...] = (Mof2020SelfEval(),)
 
 # Documents whose title no importer above knows are read by their structure; so are the
 # table-structured files (cells kept) of the layouts the structure importer reproduces.

@@ -22,4 +22,6 @@ Stages, each a module of plain functions:
 - ``flattened_rebuild``: a flattened form rebuilt as rows of cells, each knowing its lines.
 - ``sentences``: indicator trees written as sentences in a notice (产出指标：数量指标：…；).
 - ``funds_sentence``: funds written as a sentence (年度预算 300 万元，其中财政拨款 260 万元).
+- ``label_column``: PDF text that printed the label column apart from its values, put back.
+- ``target_rows``: a name | target table whose cells lost their boundaries, into rows.
 """

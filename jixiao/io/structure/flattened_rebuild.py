@@ -65,7 +65,7 @@ def rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
         out.extend([o] for o in form.orphans)  # values no label took: reported as unplaced
         if form.header:
             out.extend(_table(form))
-    return _document(doc, out)
+    return rows_document(doc, out)
 
 
 def _table(form: FlatForm) -> list[list[Piece]]:
@@ -110,7 +110,8 @@ def _row_cells(fields: list[str | None], row: WrappedRow, group: Piece | None) -
     return cells
 
 
-def _document(doc: Document, rows: list[list[Piece]]) -> Restored:
+def rows_document(doc: Document, rows: list[list[Piece]]) -> Restored:
+    """The document of rebuilt rows, each cell knowing the lines it came from."""
     origins: dict[tuple[int, int], list[int]] = {}
     blocks = []
     lines = {b.index: b.cells[0].source for b in doc}

@@ -44,7 +44,8 @@ class Fields:
         chosen, other = paragraphs(text, self.typed)
         if not chosen or key in self.values:
             return False
-        self.values[key] = chosen if self.typed or other else clean(text) or chosen
+        settled = self.typed or other or "\n" in chosen  # numbered items keep their breaks
+        self.values[key] = chosen if settled else clean(text) or chosen
         if other and "\n" in (text or ""):
             self.uncertain.append((key, chosen, other))
         return True

@@ -30,6 +30,7 @@ _FIELDS = {
         *("name", "department", "unit", "offices", "category", "funds_use"),
         *("performance_type", "recurring", "purchases_services", "start_date", "end_date"),
         *("period", "overview", "basis", "necessity", "safeguards", "plan"),
+        "label_order",
     ),
     "funds": ("block", "currency", "currency_labels", "component_name", "component_amount"),
     "funds.columns": (
@@ -38,7 +39,10 @@ _FIELDS = {
     ),
     "funds.rows": ("total", "sources"),
     "goals": ("block", "overall", "annual", "achieved"),
-    "indicators": ("block", "placeholder", "ellipsis", "comparators", "column_order", "header_row"),
+    "indicators": (
+        *("block", "placeholder", "ellipsis", "comparators", "column_order", "header_row"),
+        *("name_endings", "bad_rate_groups"),
+    ),
     "indicators.columns": (
         *("level1", "level2", "name", "target", "actual", "weight", "score", "deviation"),
         *("comparator", "unit", "explanation", "note", "project", "project_budget"),
@@ -48,6 +52,9 @@ _FIELDS = {
     "indicators.periods": ("long_term", "annual"),
     "indicators.levels": ("level1", "level2"),
     "indicators.tree": (),  # keys are level-1 names, values their level-2 names
+    "indicators.group_words": (),  # level-1 name → words of a name that fix it there
+    "indicators.meaning": (),  # level-1 name → words of a name whose meaning points there
+    "project.boxes": ("category", "funds_use"),  # check-box names of each choice
     "totals": ("total_score", "grade", "evaluated_on", "grade_words"),
     "narrative": ("achievements", "problems", "improvements"),
     "furniture": ("labels", "empty", "truncation"),
@@ -72,12 +79,20 @@ VALUE_WORDS = frozenset(
         ("totals", "grade_words"),
         ("indicators", "column_order"),  # a column order, not labels of their own
         ("indicators", "header_row"),
+        ("indicators", "name_endings"),
+        ("indicators", "bad_rate_groups"),
+        ("project", "label_order"),
     }
 )
 # Lists whose order is their meaning: a layout's own replaces its parent's, never merged.
-ORDERED = frozenset({("indicators", "column_order"), ("indicators", "header_row")})
+ORDERED = frozenset(
+    {("indicators", "column_order"), ("indicators", "header_row"), ("project", "label_order")}
+)
 _ORDERED_KEYS = frozenset(key for _, key in ORDERED)
-_OPEN_SECTIONS = frozenset({"indicators.tree"})  # keys are printed names, not field names
+# Keys are printed names, not field names.
+_OPEN_SECTIONS = frozenset({"indicators.tree", "indicators.group_words", "indicators.meaning"})
+# Sections of words printed inside values, never labels.
+_VALUE_SECTIONS = frozenset({"indicators.group_words", "indicators.meaning", "project.boxes"})
 _SCALAR_FIELDS = {("indicators", "placeholder")}
 _KINDS = ("target", "self_evaluation")
 _BRACKETS = str.maketrans("（）：，", "():,")
@@ -256,7 +271,9 @@ def vocabulary(layout_id: str = ROOT) -> Vocabulary:
             {
                 normalise(name): field
                 for field, words in reversed(fields.items())
-                if not isinstance(words, str) and (section, field) not in VALUE_WORDS
+                if not isinstance(words, str)
+                and (section, field) not in VALUE_WORDS
+                and section not in _VALUE_SECTIONS
                 for name in words
             }
         )
@@ -280,6 +297,8 @@ def labels() -> frozenset[str]:
         for section, fields in _sections(_raw(layout_id)):
             for key, words in fields.items():
                 if (section, key) in _SCALAR_FIELDS or (section, key) in VALUE_WORDS:
+                    continue
+                if section in _VALUE_SECTIONS:
                     continue  # a pattern, or words printed as values (≥, 优秀 …)
                 for word in words:
                     squeezed = "".join(word.split())

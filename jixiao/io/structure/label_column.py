@@ -1,0 +1,444 @@
+"""PDF text that printed a form's label column apart from its values, put back into rows.
+
+Plain text of some PDF forms (the Shanghai 2019 target form, seed 004) prints the narrow left
+column of labels as a run of lines before the title (项目名称 / 资金用途 / 开始时间 / 项目概况 /
+立项依据 …) and later another run (项目实施计划 / 项目总目标 / 年度绩效目标); their values follow
+in order, without labels. Other labels print on the lines of their values or alone right
+before them, wrapped over lines (``项目设立的必`` / ``要性``, ``同名项目上年预算执行数`` /
+``（元）`` / ``1988320``); check boxes print on their own lines; a 子项目 row may print before its
+header. The indicator table (name | target) is read by ``target_rows``.
+
+``restore`` recognises such text by a title preceded by a run of lone labels, and rebuilds
+each form as the rows of cells a table copy would give. Labels of a column wait in a queue;
+each value printed without a label fills the first waiting label whose shape it has (a date,
+an amount, check boxes of that label's names, any text); a label printed alone takes the
+paragraph right after it; a value no label took goes to the label the layout prints before
+the next label (``[project] label_order``) when the copy left that label out. A copy without
+blank lines gets its paragraphs from the shapes of its lines.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+
+from jixiao.io.document import Block, Document
+from jixiao.io.importers.plain_text import is_page_footer
+from jixiao.io.structure.flattened_head import HeadField, head_field
+from jixiao.io.structure.flattened_rebuild import Restored, rows_document
+from jixiao.io.structure.match import match_layout
+from jixiao.io.structure.reader import title_of
+from jixiao.io.structure.target_rows import Line, table
+from jixiao.io.structure.wrapped_rows import Piece, join_lines
+from jixiao.io.vocabulary import Vocabulary, labels, layouts, normalise, vocabulary
+
+MAX_PIECE = 12  # characters: a longer line is no piece of a wrapped label
+MIN_COLUMN = 2
+NARROW = 0.75  # a line this much narrower than its paragraph's widest ends the paragraph
+FULL = 0.95  # a sentence ending on a line narrower than this ends its paragraph
+SENTENCE_END = ("。", "；", "！", "？")
+BOXES = "√✓✔☑■□☐"
+# Check boxes are printed by the template like labels: placed when their choice is read.
+BOX_LABELS = frozenset(BOXES) | frozenset(
+    word
+    for layout in layouts()
+    for key in ("category", "funds_use")
+    for word in vocabulary(layout.id).words("project.boxes", key)
+)
+ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
+YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019年 )
+
+
+@dataclass
+class Text:
+    """Printed text (a line, or a label wrapped over lines) and its paragraph."""
+
+    text: str
+    lines: list[int]
+    para: int
+    parts: tuple[tuple[str, int], ...] = ()  # the printed lines of a wrapped label, with paragraphs
+
+    @property
+    def piece(self) -> Piece:
+        """As a cell."""
+        return Piece(self.text, list(self.lines))
+
+
+@dataclass
+class Entry:
+    """A label and the value it was given."""
+
+    label: Piece
+    field: HeadField
+    value: list[Text] = field(default_factory=list)
+
+    def fits(self, vocab: Vocabulary, text: str) -> bool:
+        """Whether ``text`` can be (more of) this label's value."""
+        boxes = vocab.words("project.boxes", self.field.key)
+        if boxes or self.field.key in ("category", "funds_use"):
+            return any(b in text for b in boxes) and any(c in text for c in BOXES)
+        return self.field.fits(text) and not any(c in text for c in BOXES)
+
+
+def restore(doc: Document) -> Restored | None:
+    """The rebuilt rows of text printed with a label column, or None when ``doc`` is not."""
+    if doc.kind != "text" or any(len(b.cells) > 1 for b in doc):
+        return None
+    national = vocabulary()
+    blocks = [b for b in doc if not b.blank]
+    if not blocks:
+        return None
+    texts = _joined(national, blocks)
+    titles = [n for n, t in enumerate(texts) if _is_title(doc, t, national)]
+    starts = [_column_start(national, texts, n) for n in titles]
+    if not titles or None in starts or not any(_header(national, t.text) for t in texts):
+        return None
+    title = title_of(doc.blocks[texts[titles[0]].lines[0]], national)
+    text = "|".join(normalise(t.text) for t in texts)
+    layout = match_layout(normalise(title[0]), text, title[1]) if title else None
+    vocab = vocabulary(layout.id if layout else "national")
+    flowing = not any(b.blank for b in doc.blocks[blocks[0].index : blocks[-1].index])
+    bounds = [0, *starts[1:], len(texts)]
+    rows: list[list[Piece]] = []
+    doubts = []
+    for n, (start, stop) in enumerate(pairwise(bounds)):
+        form_rows, form_doubts = _form(
+            flowing, vocab, texts[start:stop], {texts[t].lines[0] for t in titles}
+        )
+        rows.extend(form_rows)
+        doubts.extend((n, d) for d in form_doubts)
+    restored = rows_document(doc, rows)
+    restored.doubts = doubts
+    return restored
+
+
+def _reflow(vocab: Vocabulary, texts: list[Text]) -> list[Text]:
+    """Paragraphs of a head printed without blank lines, from the shapes of its lines.
+
+    A line ends its paragraph when it holds a label, when it is much narrower than the
+    paragraph's widest line, or when it ends a sentence short of that width; numbered items
+    (1、 2、) go on.
+    """
+    out: list[Text] = []
+    para, width = 0, 0
+    for n, text in enumerate(texts):
+        out.append(replace(text, para=para))
+        following = texts[n + 1].text if n + 1 < len(texts) else ""
+        own = _width(text.text)
+        width = max(width, own)
+        ends = text.text.endswith(SENTENCE_END) and own < width * FULL
+        labelled = _label(vocab, text.text.split()[0])
+        items = ENUMERATED.match(text.text) and ENUMERATED.match(following)
+        if (labelled or ends or own < width * NARROW) and not items:
+            para, width = para + 1, 0
+    return out
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _is_title(doc: Document, text: Text, vocab: Vocabulary) -> bool:
+    return bool(title_of(doc.blocks[text.lines[0]], vocab))
+
+
+def _joined(vocab: Vocabulary, blocks: list[Block]) -> list[Text]:
+    """Non-blank lines with paragraphs; a label wrapped over short lines joined into one."""
+    lines, para, previous = [], 0, -2
+    for block in blocks:
+        if is_page_footer(block.text):  # interrupts a paragraph without ending it
+            continue
+        para += block.index > previous + 1
+        lines.append(Text(block.text.strip(), [block.index], para))
+        previous = block.index
+    out: list[Text] = []
+    i = 0
+    while i < len(lines):
+        count = next((k for k in (3, 2) if _wrapped(vocab, lines[i : i + k], k)), 1)
+        group = lines[i : i + count]
+        joined = "".join(t.text for t in group)
+        parts = tuple((t.text, t.para) for t in group)
+        out.append(Text(joined, [t.lines[0] for t in group], group[-1].para, parts))
+        i += count
+    return out
+
+
+def _wrapped(vocab: Vocabulary, lines: list[Text], count: int) -> bool:
+    texts = [t.text for t in lines]
+    if len(texts) < count or any(len(t) > MAX_PIECE or " " in t for t in texts):
+        return False
+    joined = "".join(texts)
+    unit = texts[-1][:1] in "（(" and len(texts[-1]) <= 4
+    return _label(vocab, joined) and (not _label(vocab, texts[0]) or unit)
+
+
+def _label(vocab: Vocabulary, text: str) -> bool:
+    """A label of this vocabulary or of any layout's."""
+    return vocab.is_label(text) or "".join(text.split()) in labels()
+
+
+def _column_start(vocab: Vocabulary, texts: list[Text], title: int) -> int | None:
+    """The first of the lone labels printed right before a title, or None (fewer than two)."""
+    start = title
+    while start > 0 and _label(vocab, texts[start - 1].text):
+        start -= 1
+    count = sum(1 for t in texts[start:title] if head_field(vocab, t.text))
+    return start if count >= MIN_COLUMN else None
+
+
+def _header(vocab: Vocabulary, text: str) -> bool:
+    """An indicator header of a name and a target column (``绩效指标 指标目标值``)."""
+    words = text.split()
+    return (
+        len(words) == 2
+        and vocab.field("indicators.columns", words[1]) == "target"
+        and bool(vocab.field("indicators", words[0]) or vocab.field("indicators.columns", words[0]))
+    )
+
+
+@dataclass
+class _Head:
+    """What one form's head lines were sorted into."""
+
+    vocab: Vocabulary
+    queue: list[Entry] = field(default_factory=list)  # labels of a column, waiting
+    entries: list[list[Entry]] = field(default_factory=list)  # a row each
+    pending: Entry | None = None  # a label printed alone, waiting for the next paragraph
+    prose: Entry | None = None  # the label whose text the paragraph goes on with
+    rows: list[list[Piece]] = field(default_factory=list)  # title and year
+    early: list[tuple[Text, int]] = field(default_factory=list)  # values before their label
+    spare: list[list[Piece]] = field(default_factory=list)  # labels printed twice (分解目标内容)
+    components: list[tuple[Piece, Piece]] = field(default_factory=list)
+    wrapped: Text | None = None  # the first line of a 子项目 name wrapped over two
+    block: Piece | None = None  # 项目当年投入资金构成
+    header: list[Piece] | None = None  # 子项目名称 | 预算金额
+
+    def entry(self, label: Text, found: HeadField) -> Entry:
+        """A label printed alone; its queued twice (a column label printed again) taken."""
+        queued = next((e for e in self.queue if e.field == found), None)
+        if queued is not None:
+            self.queue.remove(queued)
+            self.spare.append([queued.label])
+            self.entries = [[e for e in row if e is not queued] for row in self.entries]
+        entry = Entry(label.piece, found)
+        self.entries.append([entry])
+        return entry
+
+    def column(self, texts: list[Text]) -> None:
+        """A column of labels: they wait for their values, the early ones first."""
+        for text in texts:
+            found = head_field(self.vocab, text.text)
+            if found is not None and not self.known(found):
+                entry = Entry(text.piece, found)
+                self.entries.append([entry])
+                self.queue.append(entry)
+            elif self.vocab.field("funds", text.text) == "block":
+                self.block = text.piece
+            else:
+                self.spare.append([text.piece])
+        early, self.early = self.early, []
+        for text, _ in early:
+            self.give(text)
+
+    def give(self, text: Text) -> Entry | None:
+        """A value printed without its label, to the label waiting for it (boxes: by name)."""
+        waiting = [e for e in [self.pending, *self.queue] if e is not None and not e.value]
+        if any(c in text.text for c in BOXES):
+            waiting = [*waiting, *(e for row in self.entries for e in row)]
+        taker = next((e for e in waiting if e.fits(self.vocab, text.text)), None)
+        if taker is None:
+            self.early.append((text, len(self.entries)))
+            return None
+        taker.value.append(text)
+        if taker in self.queue:
+            self.queue.remove(taker)
+        boxes = self.vocab.words("project.boxes", taker.field.key)
+        if taker is self.pending and not boxes:
+            self.pending = None
+        self.prose = taker if taker.field.shape == "text" and not boxes else None
+        return taker
+
+    def known(self, found: HeadField) -> bool:
+        """Whether a label of this field was printed with a value or in a column."""
+        return any(e.field == found for row in self.entries for e in row)
+
+    def left_out(self) -> None:
+        """Values no label took, to the label of the layout's order left out before the next."""
+        order = [normalise(w) for w in self.vocab.words("project", "label_order")]
+        printed = {e.field for row in self.entries for e in row}
+        for text, at in list(self.early):
+            after = next((e for row in self.entries[at:] for e in row), None)
+            k = (
+                order.index(normalise(after.label.text))
+                if after and normalise(after.label.text) in order
+                else 0
+            )
+            found = head_field(self.vocab, order[k - 1]) if k else None
+            if found is not None and found not in printed and found.fits(text.text):
+                self.entries.append([Entry(Piece(order[k - 1]), found, [text])])
+                self.early.remove((text, at))
+                printed.add(found)
+
+    def cells(self) -> list[list[Piece]]:
+        """The head's rows of cells: title, labels and values, 子项目 rows, what is left."""
+        rows = list(self.rows)
+        rows.extend([p for e in row for p in (e.label, _value(e))] for row in self.entries if row)
+        rows.extend(self.spare)
+        if self.header or self.components:
+            first = self.block or Piece(self.vocab.words("funds", "block")[0])
+            header = self.header or [Piece(self.vocab.words("funds", "component_name")[0])]
+            rows.append([first, header[0], Piece(""), header[-1] if len(header) > 1 else Piece("")])
+            rows.extend([Piece(first.text), n, Piece(""), a] for n, a in self.components)
+        rows.extend([t.piece] for t, _ in self.early)
+        rows.extend([[self.wrapped.piece]] if self.wrapped else [])
+        return rows
+
+
+def _form(
+    flowing: bool, vocab: Vocabulary, texts: list[Text], titles: set[int]
+) -> tuple[list, list]:
+    """One form's rows of cells and doubts; ``flowing`` when the copy has no blank lines."""
+    at = next((n for n, t in enumerate(texts) if _header(vocab, t.text)), len(texts))
+    if flowing:  # paragraphs from the shapes of the head's lines
+        texts = [*_reflow(vocab, texts[:at]), *texts[at:]]
+    block = texts[at - 1] if 0 < at < len(texts) else None
+    if block is not None and vocab.field("indicators", block.text):
+        at -= 1  # 分解目标, the table's first cell
+    else:
+        block = None
+    head = _Head(vocab)
+    n = 0
+    while n < at:
+        run = n
+        while run < at and _label(vocab, texts[run].text) and not _inline(vocab, texts, run):
+            run += 1
+        if run - n >= MIN_COLUMN:
+            head.column(texts[n:run])
+            n = run
+            continue
+        if n and texts[n - 1].para != texts[n].para:
+            head.prose = head.wrapped = None
+        following = texts[n + 1] if n + 1 < at and texts[n + 1].para == texts[n].para else None
+        _line(head, texts[n], titles, following)
+        n += 1
+    head.left_out()
+    rows = head.cells()
+    at += block is not None
+    if at >= len(texts):
+        return rows, []
+    words = texts[at].text.split()
+    first = block.piece if block else Piece("")
+    rows.append(
+        [first, Piece(words[0], texts[at].lines), Piece(""), Piece(words[1], texts[at].lines)]
+    )
+    lines = [
+        Line(i, text, para)
+        for t in texts[at + 1 :]
+        for i, (text, para) in zip(t.lines, t.parts or ((t.text, t.para),), strict=True)
+    ]
+    indicators = table(vocab, lines)
+    rows.extend(indicators.rows)
+    return rows, indicators.doubts
+
+
+def _inline(vocab: Vocabulary, texts: list[Text], n: int) -> bool:
+    """A label whose value follows in its paragraph (项目类型 over its boxes)."""
+    return (
+        n + 1 < len(texts)
+        and texts[n + 1].para == texts[n].para
+        and not _label(vocab, texts[n + 1].text)
+    )
+
+
+def _value(entry: Entry) -> Piece:
+    texts = [t.text for t in entry.value]
+    if any(c in "".join(texts) for c in BOXES):
+        joined = "\n".join(texts)
+    else:  # numbered items (1、 2、) keep their line breaks
+        items: list[list[str]] = []
+        for text in texts:
+            if not items or ENUMERATED.match(text):
+                items.append([])
+            items[-1].append(text)
+        joined = "\n".join(join_lines(item) for item in items)
+    return Piece(joined, [i for t in entry.value for i in t.lines])
+
+
+def _line(head: _Head, text: Text, titles: set[int], following: Text | None) -> None:
+    """A line of the head: a title, a label, a value, check boxes, a 子项目 row."""
+    vocab = head.vocab
+    words = text.text.split()
+    found = head_field(vocab, text.text)
+    if text.lines[0] in titles or YEAR.match(text.text):
+        head.rows.append([text.piece])
+    elif vocab.field("funds", text.text) == "block":
+        head.block = text.piece
+    elif vocab.field("funds", words[0]) == "component_name":
+        head.header = [Piece(w, text.lines) for w in words]
+    elif found is not None:
+        head.pending, head.prose = head.entry(text, found), None
+    elif head.prose is not None:
+        head.prose.value.append(text)
+    elif _component(vocab, words):
+        name = Piece(" ".join(words[:-1]), text.lines)
+        if head.wrapped is not None:
+            name = Piece(head.wrapped.text + name.text, head.wrapped.lines + text.lines)
+        head.components.append((name, Piece(words[-1], text.lines)))
+        head.wrapped = None
+    elif (
+        head.components
+        and len(words) == 1
+        and following
+        and _component(vocab, following.text.split())
+    ):
+        head.wrapped = text  # a 子项目 name wrapped over two lines
+    elif any(head_field(vocab, w) for w in _words(vocab, words)):
+        _labelled(head, text, _words(vocab, words))
+    else:
+        head.give(text)
+
+
+def _words(vocab: Vocabulary, words: list[str]) -> list[str]:
+    """Words, with a label printed before its value after a colon (``项目概况：本中心…``) cut off."""
+    out = []
+    for word in words:
+        label, colon, rest = word.partition("：") if "：" in word else word.partition(":")
+        if colon and rest and head_field(vocab, label):
+            out.extend([label, rest])
+        else:
+            out.append(word)
+    return out
+
+
+def _component(vocab: Vocabulary, words: list[str]) -> bool:
+    """A 子项目 row: a name and an amount."""
+    if len(words) < 2 or head_field(vocab, words[0]):
+        return False
+    return HeadField("funds.columns", "budget").fits(words[-1]) and words[-1] not in ("-",)
+
+
+def _labelled(head: _Head, text: Text, words: list[str]) -> None:
+    """A line of labels and values; values before the first label go to waiting labels."""
+    row: list[Entry] = []
+    lead: list[str] = []
+    for word in words:
+        found = head_field(head.vocab, word)
+        if found is not None:
+            row.append(head.entry(Text(word, text.lines, text.para), found))
+            head.entries.pop()
+        elif row:
+            row[-1].value.append(Text(word, text.lines, text.para))
+        else:
+            lead.append(word)
+    if lead:
+        head.give(Text(" ".join(lead), text.lines, text.para))
+    head.entries.append(row)
+    last = row[-1]
+    head.pending = None if last.value else last
+    head.prose = (
+        last if last.value and last.field.shape == "text" and not _boxes(head, last) else None
+    )
+
+
+def _boxes(head: _Head, entry: Entry) -> bool:
+    return bool(head.vocab.words("project.boxes", entry.field.key))
