@@ -14,8 +14,10 @@ import pytest
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.importers import detect
 from jixiao.io.parse import parse_bytes, parse_path
-from jixiao.io.structure.label_column import BOX_LABELS, BOXES, _joined, restore
-from jixiao.io.structure.target_rows import Line, name_like, table, value_like
+from jixiao.io.structure.flattened import restore
+from jixiao.io.structure.label_column import BOX_LABELS, BOXES, _joined, paragraph_lines
+from jixiao.io.structure.target_rows import name_like, table, value_like
+from jixiao.io.structure.wrapped_rows import Piece
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES
 from tests.io.gold_test import differences
@@ -57,7 +59,7 @@ def _lines(*texts):
         if not text:
             para += 1
         else:
-            out.append(Line(i, text, para))
+            out.append(Piece(text, [i], para))
     return out
 
 
@@ -182,7 +184,9 @@ def test_funds_lines_and_components_before_their_header(structure_only):
 def test_a_label_wrapped_over_lines_is_joined_with_its_lines():
     texts = ["项目设立的必", "要性", "正文。", "", "同名项目上年预算执行数", "", "（元）", "380"]
     blocks = [Block(i, (Cell(t, Source(file="t", line=i + 1)),)) for i, t in enumerate(texts)]
-    joined = _joined(vocabulary("sh-2019-target"), [b for b in blocks if not b.blank])
+    joined = _joined(
+        vocabulary("sh-2019-target"), paragraph_lines([b for b in blocks if not b.blank])
+    )
     assert [(t.text, t.lines) for t in joined] == [
         ("项目设立的必要性", [0, 1]),
         ("正文。", [2]),

@@ -34,6 +34,7 @@ from jixiao.io.structure.flattened_head import (
     place_orphans,
 )
 from jixiao.io.structure.flattened_rebuild import NUMBER_FIELDS, FlatForm, Restored, rebuild
+from jixiao.io.structure.label_column import restore_column
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.wrapped_rows import (
@@ -79,8 +80,13 @@ def restore(doc: Document) -> Restored | None:
     """The rebuilt rows of a flattened PDF text, or None when ``doc`` is not one."""
     if doc.kind != "text" or any(len(b.cells) > 1 for b in doc):
         return None
-    vocab = vocabulary()
     blocks = [b for b in doc if not b.blank]
+    return (_restore_grid(doc, blocks) or restore_column(doc, blocks)) if blocks else None
+
+
+def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
+    """A form whose rows end in number columns, its groups printed apart (seed 000)."""
+    vocab = vocabulary()
     headers = [n for n, b in enumerate(blocks) if header_words(vocab, b.text)]
     if not headers:
         return None

@@ -17,7 +17,6 @@ from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
 from jixiao.io.structure.label_column import BOX_LABELS
-from jixiao.io.structure.label_column import restore as restore_label_column
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.structure.wrapped_labels import join_wrapped_labels
@@ -58,7 +57,7 @@ class StructureImporter(Importer):
         if doc.kind != "text":
             return self._read(doc, ledger, doc.kind)
         doc, marked = _without_truncation_mark(doc)
-        restored = restore_flattened(doc) or restore_label_column(doc)
+        restored = restore_flattened(doc)
         if restored is not None:  # PDF text whose table lost its cells and order
             own = Ledger()
             result = self._read(restored.document, own, "text")

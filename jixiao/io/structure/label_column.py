@@ -28,7 +28,7 @@ from jixiao.io.structure.flattened_head import HeadField, head_field
 from jixiao.io.structure.flattened_rebuild import Restored, rows_document
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
-from jixiao.io.structure.target_rows import Line, table
+from jixiao.io.structure.target_rows import table
 from jixiao.io.structure.wrapped_rows import Piece, join_lines
 from jixiao.io.vocabulary import Vocabulary, labels, layouts, normalise, vocabulary
 
@@ -50,27 +50,12 @@ YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019�
 
 
 @dataclass
-class Text:
-    """Printed text (a line, or a label wrapped over lines) and its paragraph."""
-
-    text: str
-    lines: list[int]
-    para: int
-    parts: tuple[tuple[str, int], ...] = ()  # the printed lines of a wrapped label, with paragraphs
-
-    @property
-    def piece(self) -> Piece:
-        """As a cell."""
-        return Piece(self.text, list(self.lines))
-
-
-@dataclass
 class Entry:
     """A label and the value it was given."""
 
     label: Piece
     field: HeadField
-    value: list[Text] = field(default_factory=list)
+    value: list[Piece] = field(default_factory=list)
 
     def fits(self, vocab: Vocabulary, text: str) -> bool:
         """Whether ``text`` can be (more of) this label's value."""
@@ -80,16 +65,12 @@ class Entry:
         return self.field.fits(text) and not any(c in text for c in BOXES)
 
 
-def restore(doc: Document) -> Restored | None:
+def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     """The rebuilt rows of text printed with a label column, or None when ``doc`` is not."""
-    if doc.kind != "text" or any(len(b.cells) > 1 for b in doc):
-        return None
     national = vocabulary()
-    blocks = [b for b in doc if not b.blank]
-    if not blocks:
-        return None
-    texts = _joined(national, blocks)
-    titles = [n for n, t in enumerate(texts) if _is_title(doc, t, national)]
+    raw = paragraph_lines(blocks)
+    texts = _joined(national, raw)
+    titles = [n for n, t in enumerate(texts) if title_of(doc.blocks[t.lines[0]], national)]
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts or not any(_header(national, t.text) for t in texts):
         return None
@@ -102,9 +83,8 @@ def restore(doc: Document) -> Restored | None:
     rows: list[list[Piece]] = []
     doubts = []
     for n, (start, stop) in enumerate(pairwise(bounds)):
-        form_rows, form_doubts = _form(
-            flowing, vocab, texts[start:stop], {texts[t].lines[0] for t in titles}
-        )
+        title_lines = {texts[t].lines[0] for t in titles}
+        form_rows, form_doubts = _form(flowing, vocab, texts[start:stop], raw, title_lines)
         rows.extend(form_rows)
         doubts.extend((n, d) for d in form_doubts)
     restored = rows_document(doc, rows)
@@ -112,14 +92,14 @@ def restore(doc: Document) -> Restored | None:
     return restored
 
 
-def _reflow(vocab: Vocabulary, texts: list[Text]) -> list[Text]:
+def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
     """Paragraphs of a head printed without blank lines, from the shapes of its lines.
 
     A line ends its paragraph when it holds a label, when it is much narrower than the
     paragraph's widest line, or when it ends a sentence short of that width; numbered items
     (1、 2、) go on.
     """
-    out: list[Text] = []
+    out: list[Piece] = []
     para, width = 0, 0
     for n, text in enumerate(texts):
         out.append(replace(text, para=para))
@@ -138,32 +118,32 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _is_title(doc: Document, text: Text, vocab: Vocabulary) -> bool:
-    return bool(title_of(doc.blocks[text.lines[0]], vocab))
-
-
-def _joined(vocab: Vocabulary, blocks: list[Block]) -> list[Text]:
-    """Non-blank lines with paragraphs; a label wrapped over short lines joined into one."""
+def paragraph_lines(blocks: list[Block]) -> list[Piece]:
+    """Non-blank lines with their paragraphs (page footers left out)."""
     lines, para, previous = [], 0, -2
     for block in blocks:
         if is_page_footer(block.text):  # interrupts a paragraph without ending it
             continue
         para += block.index > previous + 1
-        lines.append(Text(block.text.strip(), [block.index], para))
+        lines.append(Piece(block.text.strip(), [block.index], para))
         previous = block.index
-    out: list[Text] = []
+    return lines
+
+
+def _joined(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
+    """Lines, a label wrapped over short lines joined into one."""
+    out: list[Piece] = []
     i = 0
     while i < len(lines):
         count = next((k for k in (3, 2) if _wrapped(vocab, lines[i : i + k], k)), 1)
         group = lines[i : i + count]
         joined = "".join(t.text for t in group)
-        parts = tuple((t.text, t.para) for t in group)
-        out.append(Text(joined, [t.lines[0] for t in group], group[-1].para, parts))
+        out.append(Piece(joined, [t.lines[0] for t in group], group[-1].para))
         i += count
     return out
 
 
-def _wrapped(vocab: Vocabulary, lines: list[Text], count: int) -> bool:
+def _wrapped(vocab: Vocabulary, lines: list[Piece], count: int) -> bool:
     texts = [t.text for t in lines]
     if len(texts) < count or any(len(t) > MAX_PIECE or " " in t for t in texts):
         return False
@@ -177,7 +157,7 @@ def _label(vocab: Vocabulary, text: str) -> bool:
     return vocab.is_label(text) or "".join(text.split()) in labels()
 
 
-def _column_start(vocab: Vocabulary, texts: list[Text], title: int) -> int | None:
+def _column_start(vocab: Vocabulary, texts: list[Piece], title: int) -> int | None:
     """The first of the lone labels printed right before a title, or None (fewer than two)."""
     start = title
     while start > 0 and _label(vocab, texts[start - 1].text):
@@ -206,41 +186,41 @@ class _Head:
     pending: Entry | None = None  # a label printed alone, waiting for the next paragraph
     prose: Entry | None = None  # the label whose text the paragraph goes on with
     rows: list[list[Piece]] = field(default_factory=list)  # title and year
-    early: list[tuple[Text, int]] = field(default_factory=list)  # values before their label
+    early: list[tuple[Piece, int]] = field(default_factory=list)  # values before their label
     spare: list[list[Piece]] = field(default_factory=list)  # labels printed twice (分解目标内容)
     components: list[tuple[Piece, Piece]] = field(default_factory=list)
-    wrapped: Text | None = None  # the first line of a 子项目 name wrapped over two
+    wrapped: Piece | None = None  # the first line of a 子项目 name wrapped over two
     block: Piece | None = None  # 项目当年投入资金构成
     header: list[Piece] | None = None  # 子项目名称 | 预算金额
 
-    def entry(self, label: Text, found: HeadField) -> Entry:
+    def entry(self, label: Piece, found: HeadField) -> Entry:
         """A label printed alone; its queued twice (a column label printed again) taken."""
         queued = next((e for e in self.queue if e.field == found), None)
         if queued is not None:
             self.queue.remove(queued)
             self.spare.append([queued.label])
             self.entries = [[e for e in row if e is not queued] for row in self.entries]
-        entry = Entry(label.piece, found)
+        entry = Entry(label, found)
         self.entries.append([entry])
         return entry
 
-    def column(self, texts: list[Text]) -> None:
+    def column(self, texts: list[Piece]) -> None:
         """A column of labels: they wait for their values, the early ones first."""
         for text in texts:
             found = head_field(self.vocab, text.text)
             if found is not None and not self.known(found):
-                entry = Entry(text.piece, found)
+                entry = Entry(text, found)
                 self.entries.append([entry])
                 self.queue.append(entry)
             elif self.vocab.field("funds", text.text) == "block":
-                self.block = text.piece
+                self.block = text
             else:
-                self.spare.append([text.piece])
+                self.spare.append([text])
         early, self.early = self.early, []
         for text, _ in early:
             self.give(text)
 
-    def give(self, text: Text) -> Entry | None:
+    def give(self, text: Piece) -> Entry | None:
         """A value printed without its label, to the label waiting for it (boxes: by name)."""
         waiting = [e for e in [self.pending, *self.queue] if e is not None and not e.value]
         if any(c in text.text for c in BOXES):
@@ -289,13 +269,13 @@ class _Head:
             header = self.header or [Piece(self.vocab.words("funds", "component_name")[0])]
             rows.append([first, header[0], Piece(""), header[-1] if len(header) > 1 else Piece("")])
             rows.extend([Piece(first.text), n, Piece(""), a] for n, a in self.components)
-        rows.extend([t.piece] for t, _ in self.early)
-        rows.extend([[self.wrapped.piece]] if self.wrapped else [])
+        rows.extend([t] for t, _ in self.early)
+        rows.extend([[self.wrapped]] if self.wrapped else [])
         return rows
 
 
 def _form(
-    flowing: bool, vocab: Vocabulary, texts: list[Text], titles: set[int]
+    flowing: bool, vocab: Vocabulary, texts: list[Piece], raw: list[Piece], titles: set[int]
 ) -> tuple[list, list]:
     """One form's rows of cells and doubts; ``flowing`` when the copy has no blank lines."""
     at = next((n for n, t in enumerate(texts) if _header(vocab, t.text)), len(texts))
@@ -327,21 +307,17 @@ def _form(
     if at >= len(texts):
         return rows, []
     words = texts[at].text.split()
-    first = block.piece if block else Piece("")
+    first = block if block else Piece("")
     rows.append(
         [first, Piece(words[0], texts[at].lines), Piece(""), Piece(words[1], texts[at].lines)]
     )
-    lines = [
-        Line(i, text, para)
-        for t in texts[at + 1 :]
-        for i, (text, para) in zip(t.lines, t.parts or ((t.text, t.para),), strict=True)
-    ]
+    lines = [p for p in raw if texts[at].lines[-1] < p.lines[0] <= texts[-1].lines[-1]]
     indicators = table(vocab, lines)
     rows.extend(indicators.rows)
     return rows, indicators.doubts
 
 
-def _inline(vocab: Vocabulary, texts: list[Text], n: int) -> bool:
+def _inline(vocab: Vocabulary, texts: list[Piece], n: int) -> bool:
     """A label whose value follows in its paragraph (项目类型 over its boxes)."""
     return (
         n + 1 < len(texts)
@@ -364,15 +340,15 @@ def _value(entry: Entry) -> Piece:
     return Piece(joined, [i for t in entry.value for i in t.lines])
 
 
-def _line(head: _Head, text: Text, titles: set[int], following: Text | None) -> None:
+def _line(head: _Head, text: Piece, titles: set[int], following: Piece | None) -> None:
     """A line of the head: a title, a label, a value, check boxes, a 子项目 row."""
     vocab = head.vocab
     words = text.text.split()
     found = head_field(vocab, text.text)
     if text.lines[0] in titles or YEAR.match(text.text):
-        head.rows.append([text.piece])
+        head.rows.append([text])
     elif vocab.field("funds", text.text) == "block":
-        head.block = text.piece
+        head.block = text
     elif vocab.field("funds", words[0]) == "component_name":
         head.header = [Piece(w, text.lines) for w in words]
     elif found is not None:
@@ -417,21 +393,21 @@ def _component(vocab: Vocabulary, words: list[str]) -> bool:
     return HeadField("funds.columns", "budget").fits(words[-1]) and words[-1] not in ("-",)
 
 
-def _labelled(head: _Head, text: Text, words: list[str]) -> None:
+def _labelled(head: _Head, text: Piece, words: list[str]) -> None:
     """A line of labels and values; values before the first label go to waiting labels."""
     row: list[Entry] = []
     lead: list[str] = []
     for word in words:
         found = head_field(head.vocab, word)
         if found is not None:
-            row.append(head.entry(Text(word, text.lines, text.para), found))
+            row.append(head.entry(Piece(word, text.lines, text.para), found))
             head.entries.pop()
         elif row:
-            row[-1].value.append(Text(word, text.lines, text.para))
+            row[-1].value.append(Piece(word, text.lines, text.para))
         else:
             lead.append(word)
     if lead:
-        head.give(Text(" ".join(lead), text.lines, text.para))
+        head.give(Piece(" ".join(lead), text.lines, text.para))
     head.entries.append(row)
     last = row[-1]
     head.pending = None if last.value else last

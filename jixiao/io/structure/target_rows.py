@@ -32,21 +32,16 @@ WRAPPED_WIDTH = 12  # a target line shorter than this ends its cell
 SHORTER = 0.7  # a line this much shorter than the long line below it is a name
 
 
-@dataclass(frozen=True)
-class Line:
-    """A printed line: block index, text and paragraph (runs of lines between blanks)."""
-
-    index: int
-    text: str
-    para: int
+class Label(Piece):
+    """A level-1 label printed among the rows (a cell merged over them)."""
 
 
 @dataclass
 class Row:
     """One indicator as printed: its name (with any definition), target and group."""
 
-    name: list[Line]
-    target: list[Line] = field(default_factory=list)
+    name: list[Piece]
+    target: list[Piece] = field(default_factory=list)
     open: bool = False  # the definition's closing bracket is still to come
     bracketed: bool = False
     label_since: bool = False  # a level-1 label was printed after the row's last line
@@ -105,61 +100,67 @@ def _starts_row(text: str) -> bool:
     return bool(space and not value_like(name)) or _definition_row(text)
 
 
-def table(vocab: Vocabulary, lines: list[Line]) -> Table:
+def table(vocab: Vocabulary, lines: list[Piece]) -> Table:
     """The rows of cells (``| level 1 | name | target``, the first cell empty) of a table's lines."""
     items = _items(vocab, lines)
     rows = [i for i in items if isinstance(i, Row)]
     doubts = _groups(vocab, items, rows)
-    doubts += _loose(rows, [i for i in items if isinstance(i, Line)])
+    doubts += _loose(rows, [i for i in items if isinstance(i, Piece) and not isinstance(i, Label)])
     out = [
         [
             Piece(""),
             row.label or Piece(row.group),
-            Piece(row.name_text, [line.index for line in row.name]),
-            Piece(join_lines([t.text for t in row.target]), [t.index for t in row.target]),
+            Piece(row.name_text, [i for line in row.name for i in line.lines]),
+            Piece(
+                join_lines([t.text for t in row.target]), [i for t in row.target for i in t.lines]
+            ),
         ]
         for row in rows
     ]
     return Table(out, doubts)
 
 
-def _labels(vocab: Vocabulary, lines: list[Line]) -> list[Line | Piece]:
-    """Lines, with level-1 labels (wrapped, or first on a row's line) as pieces."""
-    out: list[Line | Piece] = []
+def _labels(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
+    """Pieces, with level-1 labels (wrapped, or first on a row's line) as pieces."""
+    out: list[Piece] = []
     i = 0
     while i < len(lines):
         joined = ""
         for k in range(i, min(i + 2, len(lines))):
             joined += lines[k].text
             if lines[k].para == lines[i].para and vocab.field("indicators.levels", joined):
-                out.append(Piece(joined, [line.index for line in lines[i : k + 1]]))
+                out.append(Label(joined, [line.lines[0] for line in lines[i : k + 1]]))
                 i = k + 1
                 break
         else:
             first, *rest = lines[i].text.split(maxsplit=1)
             if vocab.field("indicators.levels", first) and rest:
-                out.append(Piece(first, [lines[i].index]))
-                out.append(Line(lines[i].index, rest[0], lines[i].para))
+                out.append(Label(first, lines[i].lines))
+                out.append(Piece(rest[0], lines[i].lines, lines[i].para))
             else:
                 out.append(lines[i])
             i += 1
     return out
 
 
-def _items(vocab: Vocabulary, lines: list[Line]) -> list[Row | Line | Piece]:
+def _items(vocab: Vocabulary, lines: list[Piece]) -> list[Row | Piece]:
     """Rows, level-1 labels (pieces) and loose values (lines) in printed order."""
-    items: list[Row | Line | Piece] = []
+    items: list[Row | Piece] = []
     row: Row | None = None
     parts = _labels(vocab, lines)
     for k, part in enumerate(parts):
-        if isinstance(part, Piece):
+        if isinstance(part, Label):
             items.append(part)
             if row is not None:
                 row.label_since = True
             continue
         following = parts[k + 1] if k + 1 < len(parts) else None
         below = (
-            following.text if isinstance(following, Line) and following.para == part.para else None
+            following.text
+            if following is not None
+            and not isinstance(following, Label)
+            and following.para == part.para
+            else None
         )
         placed = _place(vocab, row, part, below)
         if placed is not None:
@@ -168,28 +169,30 @@ def _items(vocab: Vocabulary, lines: list[Line]) -> list[Row | Line | Piece]:
     return items
 
 
-def _new_row(line: Line) -> Row:
+def _new_row(line: Piece) -> Row:
     split = _bracket(line.text)
     row = Row([line], bracketed=split is not None)
     row.open = split is not None and not any(c in _CLOSE for c in split[1])
     return row
 
 
-def _place(vocab: Vocabulary, row: Row | None, line: Line, below: str | None) -> Row | Line | None:
+def _place(
+    vocab: Vocabulary, row: Row | None, line: Piece, below: str | None
+) -> Row | Piece | None:
     """Where a line goes: a new row, a loose value, or (None) into ``row``."""
     text = " ".join(line.text.split())
     if row is not None and row.open:
         close = re.search(f"[{_CLOSE}]", text)
         at = close.end() if close else len(text)
-        row.name.append(Line(line.index, text[:at], line.para))
+        row.name.append(Piece(text[:at], line.lines, line.para))
         row.open = close is None
         if text[at:].strip():
-            row.target.append(Line(line.index, text[at:].strip(), line.para))
+            row.target.append(Piece(text[at:].strip(), line.lines, line.para))
         return None
     name, space, target = text.partition(" ")
     split = _bracket(name)
     if space and not value_like(name) and not (split and not any(c in _CLOSE for c in split[1])):
-        return Row([Line(line.index, name, line.para)], [Line(line.index, target, line.para)])
+        return Row([Piece(name, line.lines, line.para)], [Piece(target, line.lines, line.para)])
     if row is not None and _belongs(vocab, row, line, below):
         row.target.append(line)
         row.label_since = False
@@ -200,7 +203,7 @@ def _place(vocab: Vocabulary, row: Row | None, line: Line, below: str | None) ->
     return line
 
 
-def _belongs(vocab: Vocabulary, row: Row, line: Line, below: str | None) -> bool:
+def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
     """Whether a line is (more of) the target of the row above it."""
     text = line.text
     if _continues(vocab, row, line, below):
@@ -221,7 +224,7 @@ def _belongs(vocab: Vocabulary, row: Row, line: Line, below: str | None) -> bool
     )
 
 
-def _continues(vocab: Vocabulary, row: Row, line: Line, below: str | None) -> bool:
+def _continues(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
     """A line of the same paragraph right below the row, wrapping its target."""
     if line.para != row.para or row.label_since or _definition_row(line.text):
         return False
@@ -240,14 +243,14 @@ def _continues(vocab: Vocabulary, row: Row, line: Line, below: str | None) -> bo
     return len(last) >= WRAPPED_WIDTH and not (name_like(vocab, line.text) and len(line.text) > 3)
 
 
-def _groups(vocab: Vocabulary, items: list[Row | Line | Piece], rows: list[Row]) -> list[Doubt]:
+def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> list[Doubt]:
     """Each row's group (see the module's docstring); the places the text does not settle."""
     fixed = vocab.names["indicators.group_words"]
     level1 = {normalise(n): n for n in vocab.words("indicators.levels", "level1")}
     last, waiting, early, near, labels = "", [], set(), set(), []
     previous: Row | None = None
     for k, item in enumerate(items):
-        if isinstance(item, Piece):
+        if isinstance(item, Label):
             group = level1.get(normalise(item.text), item.text)
             labels.append((k, Piece(group, item.lines)))
             if group in fixed:  # a fixed group's label only marks the rows next to it
@@ -334,12 +337,12 @@ def _overlap(a: str, b: str) -> int:
     )
 
 
-def _loose(rows: list[Row], loose: list[Line]) -> list[Doubt]:
+def _loose(rows: list[Row], loose: list[Piece]) -> list[Doubt]:
     """Loose values into the rows printed without a target; doubts when there is a choice."""
     empty = [i for i, row in enumerate(rows) if not row.target]
     if not empty or not loose:
         return []
-    chosen: dict[int, Line] = {}
+    chosen: dict[int, Piece] = {}
     if len(empty) == len(loose) == 1:
         chosen[empty[0]] = loose[0]
     else:

@@ -25,10 +25,11 @@ GROUP_POINTS = re.compile(r"^(?P<name>\S+?)\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)
 
 @dataclass
 class Piece:
-    """Some text of a cell and the lines (block indexes) it was read from."""
+    """Some printed text, the lines (block indexes) it was read from and its paragraph."""
 
     text: str
     lines: list[int] = field(default_factory=list)
+    para: int = 0  # runs of lines between blank lines, counted
 
 
 @dataclass
@@ -54,11 +55,6 @@ class RowLines:
         if after_blank or not self.paragraphs:
             self.paragraphs.append([])
         self.paragraphs[-1].append((index, text))
-
-    @property
-    def empty(self) -> bool:
-        """Whether no line was added."""
-        return not self.paragraphs
 
 
 @lru_cache(maxsize=4096)  # every line is asked several times, as a row, a label, a total
