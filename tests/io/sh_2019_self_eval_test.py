@@ -16,12 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.io.document import Block, Cell, Ledger, Source
+from jixiao.io.document import Ledger
 from jixiao.io.parse import parse_bytes
 from jixiao.io.readers import read_bytes
 from jixiao.io.structure.flattened import restore
 from jixiao.io.structure.flattened_head import HeadField, head_field, line_entries
-from jixiao.io.structure.wrapped_rows import RowLines, build_row, join_lines, trailing_numbers
+from jixiao.io.structure.wrapped_rows import (
+    Piece,
+    RowLines,
+    build_row,
+    join_lines,
+    trailing_numbers,
+)
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES
 from tests.io.gold_test import differences
@@ -550,11 +556,6 @@ def test_seed_000_without_its_level1_labels_uses_the_rule_set_weights():
 # --- pieces -------------------------------------------------------------------------
 
 
-def block(text):
-    cells = tuple(Cell(t, Source(line=1)) for t in text.split("\t"))
-    return Block(0, cells)
-
-
 @pytest.mark.parametrize(
     ("text", "key"),
     [
@@ -573,13 +574,13 @@ def test_label_spellings(text, key):
 
 
 def test_a_plain_line_is_cut_at_its_labels():
-    entries = line_entries(vocabulary(), block("具体实施处（科室） 综合 秘书处 是否为经常性项目"))
+    entries = line_entries(vocabulary(), Piece("具体实施处（科室） 综合 秘书处 是否为经常性项目"))
     assert [(e.label.text, e.field.key, e.value.text if e.value else None) for e in entries] == [
         ("具体实施处（科室）", "offices", "综合 秘书处"),
         ("是否为经常性项目", "recurring", None),
     ]
     # Label words inside a narrative's text are its words.
-    (prose,) = line_entries(vocabulary(), block("主要问题 降低了预算执行率（%） 自评时间"))
+    (prose,) = line_entries(vocabulary(), Piece("主要问题 降低了预算执行率（%） 自评时间"))
     assert (prose.field.key, prose.value.text) == ("problems", "降低了预算执行率（%） 自评时间")
 
 

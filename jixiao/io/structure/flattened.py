@@ -26,7 +26,6 @@ from jixiao.io.structure.flattened_groups import Doubt, place_rows
 from jixiao.io.structure.flattened_head import (
     PROSE_SECTIONS,
     Entry,
-    extend_value,
     head_field,
     leading_words,
     line_entries,
@@ -319,17 +318,17 @@ def _takes(
 ) -> bool:
     """Whether the label ``entry`` takes line ``n`` as (more of) its value."""
     if entry.field.section in PROSE_SECTIONS:
-        extend_value(entry, _piece(blocks[n]))
+        entry.values.append(_piece(blocks[n]))
         return True
-    if entry.value is None and _value_after(vocab, entry, blocks, n, titles):
-        entry.value = _piece(blocks[n])
+    if not entry.values and _value_after(vocab, entry, blocks, n, titles):
+        entry.values.append(_piece(blocks[n]))
         return True
     return False
 
 
 def _head_line(vocab: Vocabulary, form: FlatForm, block: Block) -> Entry | None:
     """A line's entries added to the form; the last one, which may take the next lines."""
-    entries = line_entries(vocab, block)
+    entries = line_entries(vocab, _piece(block))
     form.entries.extend(entries)
     return entries[-1] if entries else None
 

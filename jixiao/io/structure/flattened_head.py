@@ -8,7 +8,7 @@ reported as a doubt.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jixiao.io.document import Block
@@ -20,6 +20,8 @@ HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
 
 
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
+BOXES = "√✓✔☑■□☐"
+ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
 
 
 SHAPES = {
@@ -69,11 +71,35 @@ class HeadField:
 
 @dataclass
 class Entry:
-    """A head label and its value, as printed."""
+    """A head label and the pieces of its value, as printed."""
 
     label: Piece
     field: HeadField
-    value: Piece | None = None
+    values: list[Piece] = field(default_factory=list)
+
+    @property
+    def value(self) -> Piece | None:
+        """The value as one cell: lines joined, but numbered items (1、) and check boxes."""
+        if not self.values:
+            return None
+        texts = [t.text for t in self.values]
+        if any(c in "".join(texts) for c in BOXES):
+            joined = "\n".join(texts)
+        else:
+            items: list[list[str]] = []
+            for text in texts:
+                if not items or ENUMERATED.match(text):
+                    items.append([])
+                items[-1].append(text)
+            joined = "\n".join(join_lines(item) for item in items)
+        return Piece(joined, [i for t in self.values for i in t.lines])
+
+    def fits(self, vocab: Vocabulary, text: str) -> bool:
+        """Whether ``text`` can be (more of) this label's value (check boxes: of its names)."""
+        boxes = vocab.words("project.boxes", self.field.key)
+        if boxes or self.field.key in ("category", "funds_use"):
+            return any(b in text for b in boxes) and any(c in text for c in BOXES)
+        return self.field.fits(text) and not any(c in text for c in BOXES)
 
 
 def head_field(vocab: Vocabulary, word: str) -> HeadField | None:
@@ -91,9 +117,21 @@ def _head_field(layout_id: str, word: str) -> HeadField | None:
     return None
 
 
+def label_words(vocab: Vocabulary, text: str) -> list[str]:
+    """A line's words, a label printed before its value after a colon (``项目概况：本中心…``) cut off."""
+    out = []
+    for word in text.split():
+        label, colon, rest = word.partition("：") if "：" in word else word.partition(":")
+        if colon and rest and head_field(vocab, label):
+            out.extend([label, rest])
+        else:
+            out.append(word)
+    return out
+
+
 def leading_words(vocab: Vocabulary, text: str) -> list[str]:
     """The words of a line before its first head label."""
-    words = text.split()
+    words = label_words(vocab, text)
     at = next((k for k, w in enumerate(words) if head_field(vocab, w)), len(words))
     return words[:at]
 
@@ -107,32 +145,20 @@ def orphan_pieces(block: Block, words: list[str]) -> list[Piece]:
     return [Piece(" ".join(words), [block.index])]
 
 
-def line_entries(vocab: Vocabulary, block: Block) -> list[Entry]:
+def line_entries(vocab: Vocabulary, line: Piece) -> list[Entry]:
     """A line of labels and values cut at its labels (not inside a narrative's text)."""
     entries: list[Entry] = []
-    entry: Entry | None = None
-    value: list[str] = []
-    words = block.text.split()
-    for word in words[len(leading_words(vocab, block.text)) :]:
+    words = label_words(vocab, line.text)
+    for word in words[len(leading_words(vocab, line.text)) :]:
         found = head_field(vocab, word)
-        if found is not None and not (entry and entry.field.section in PROSE_SECTIONS and value):
-            if entry is not None and value:
-                entry.value = Piece(" ".join(value), [block.index])
-            entry, value = Entry(Piece(word, [block.index]), found), []
-            entries.append(entry)
+        prose = entries and entries[-1].field.section in PROSE_SECTIONS and entries[-1].values
+        if found is not None and not prose:
+            entries.append(Entry(Piece(word, line.lines, line.para), found))
+        elif entries[-1].values:
+            entries[-1].values[0].text += " " + word
         else:
-            value.append(word)
-    if entry is not None and value:
-        entry.value = Piece(" ".join(value), [block.index])
+            entries[-1].values.append(Piece(word, line.lines, line.para))
     return entries
-
-
-def extend_value(entry: Entry, piece: Piece) -> None:
-    """More text of an entry's value (the next line of the same text)."""
-    value = entry.value or Piece("")
-    value.text = join_lines([value.text, piece.text])
-    value.lines.extend(piece.lines)
-    entry.value = value
 
 
 def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
@@ -144,7 +170,7 @@ def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
     Each value goes to the first such label whose shape it has, a label of a particular
     shape (是/否, a percentage, an amount, a date) before one that takes any text.
     """
-    pending = [e for e in entries if e.value is None]
+    pending = [e for e in entries if not e.values]
     pending.sort(key=lambda e: HEAD_SECTIONS.index(e.field.section))
     printed = list(orphans)
     in_order = len(printed) == len(pending) and all(
@@ -160,13 +186,13 @@ def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
             and orphan.lines[0] == last[1] + 1
             and last[0].field.shape == "text"
         ):
-            extend_value(last[0], orphan)  # the next line of the same text
+            last[0].values.append(orphan)  # the next line of the same text
             orphans.remove(orphan)
             last = (last[0], orphan.lines[-1])
             continue
         fitting.sort(key=lambda e: e.field.shape == "text")
         if fitting:
-            fitting[0].value = orphan
+            fitting[0].values.append(orphan)
             pending.remove(fitting[0])
             orphans.remove(orphan)
             placed.append(fitting[0])

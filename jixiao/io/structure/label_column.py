@@ -24,12 +24,21 @@ from itertools import pairwise
 
 from jixiao.io.document import Block, Document
 from jixiao.io.importers.plain_text import is_page_footer
-from jixiao.io.structure.flattened_head import HeadField, head_field
+from jixiao.io.structure.flattened_head import (
+    BOXES,
+    ENUMERATED,
+    Entry,
+    HeadField,
+    head_field,
+    label_words,
+    leading_words,
+    line_entries,
+)
 from jixiao.io.structure.flattened_rebuild import Restored, rows_document
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.target_rows import table
-from jixiao.io.structure.wrapped_rows import Piece, join_lines
+from jixiao.io.structure.wrapped_rows import Piece
 from jixiao.io.vocabulary import Vocabulary, labels, layouts, normalise, vocabulary
 
 MAX_PIECE = 12  # characters: a longer line is no piece of a wrapped label
@@ -37,7 +46,6 @@ MIN_COLUMN = 2
 NARROW = 0.75  # a line this much narrower than its paragraph's widest ends the paragraph
 FULL = 0.95  # a sentence ending on a line narrower than this ends its paragraph
 SENTENCE_END = ("。", "；", "！", "？")
-BOXES = "√✓✔☑■□☐"
 # Check boxes are printed by the template like labels: placed when their choice is read.
 BOX_LABELS = frozenset(BOXES) | frozenset(
     word
@@ -45,24 +53,7 @@ BOX_LABELS = frozenset(BOXES) | frozenset(
     for key in ("category", "funds_use")
     for word in vocabulary(layout.id).words("project.boxes", key)
 )
-ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
 YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019年 )
-
-
-@dataclass
-class Entry:
-    """A label and the value it was given."""
-
-    label: Piece
-    field: HeadField
-    value: list[Piece] = field(default_factory=list)
-
-    def fits(self, vocab: Vocabulary, text: str) -> bool:
-        """Whether ``text`` can be (more of) this label's value."""
-        boxes = vocab.words("project.boxes", self.field.key)
-        if boxes or self.field.key in ("category", "funds_use"):
-            return any(b in text for b in boxes) and any(c in text for c in BOXES)
-        return self.field.fits(text) and not any(c in text for c in BOXES)
 
 
 def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
@@ -195,14 +186,18 @@ class _Head:
 
     def entry(self, label: Piece, found: HeadField) -> Entry:
         """A label printed alone; its queued twice (a column label printed again) taken."""
+        self.printed_again(found)
+        entry = Entry(label, found)
+        self.entries.append([entry])
+        return entry
+
+    def printed_again(self, found: HeadField) -> None:
+        """A label of the column printed again with its value: the column's is spare."""
         queued = next((e for e in self.queue if e.field == found), None)
         if queued is not None:
             self.queue.remove(queued)
             self.spare.append([queued.label])
             self.entries = [[e for e in row if e is not queued] for row in self.entries]
-        entry = Entry(label, found)
-        self.entries.append([entry])
-        return entry
 
     def column(self, texts: list[Piece]) -> None:
         """A column of labels: they wait for their values, the early ones first."""
@@ -222,14 +217,14 @@ class _Head:
 
     def give(self, text: Piece) -> Entry | None:
         """A value printed without its label, to the label waiting for it (boxes: by name)."""
-        waiting = [e for e in [self.pending, *self.queue] if e is not None and not e.value]
+        waiting = [e for e in [self.pending, *self.queue] if e is not None and not e.values]
         if any(c in text.text for c in BOXES):
             waiting = [*waiting, *(e for row in self.entries for e in row)]
         taker = next((e for e in waiting if e.fits(self.vocab, text.text)), None)
         if taker is None:
             self.early.append((text, len(self.entries)))
             return None
-        taker.value.append(text)
+        taker.values.append(text)
         if taker in self.queue:
             self.queue.remove(taker)
         boxes = self.vocab.words("project.boxes", taker.field.key)
@@ -262,7 +257,9 @@ class _Head:
     def cells(self) -> list[list[Piece]]:
         """The head's rows of cells: title, labels and values, 子项目 rows, what is left."""
         rows = list(self.rows)
-        rows.extend([p for e in row for p in (e.label, _value(e))] for row in self.entries if row)
+        rows.extend(
+            [p for e in row for p in (e.label, e.value or Piece(""))] for row in self.entries if row
+        )
         rows.extend(self.spare)
         if self.header or self.components:
             first = self.block or Piece(self.vocab.words("funds", "block")[0])
@@ -326,20 +323,6 @@ def _inline(vocab: Vocabulary, texts: list[Piece], n: int) -> bool:
     )
 
 
-def _value(entry: Entry) -> Piece:
-    texts = [t.text for t in entry.value]
-    if any(c in "".join(texts) for c in BOXES):
-        joined = "\n".join(texts)
-    else:  # numbered items (1、 2、) keep their line breaks
-        items: list[list[str]] = []
-        for text in texts:
-            if not items or ENUMERATED.match(text):
-                items.append([])
-            items[-1].append(text)
-        joined = "\n".join(join_lines(item) for item in items)
-    return Piece(joined, [i for t in entry.value for i in t.lines])
-
-
 def _line(head: _Head, text: Piece, titles: set[int], following: Piece | None) -> None:
     """A line of the head: a title, a label, a value, check boxes, a 子项目 row."""
     vocab = head.vocab
@@ -354,7 +337,7 @@ def _line(head: _Head, text: Piece, titles: set[int], following: Piece | None) -
     elif found is not None:
         head.pending, head.prose = head.entry(text, found), None
     elif head.prose is not None:
-        head.prose.value.append(text)
+        head.prose.values.append(text)
     elif _component(vocab, words):
         name = Piece(" ".join(words[:-1]), text.lines)
         if head.wrapped is not None:
@@ -368,22 +351,10 @@ def _line(head: _Head, text: Piece, titles: set[int], following: Piece | None) -
         and _component(vocab, following.text.split())
     ):
         head.wrapped = text  # a 子项目 name wrapped over two lines
-    elif any(head_field(vocab, w) for w in _words(vocab, words)):
-        _labelled(head, text, _words(vocab, words))
+    elif any(head_field(vocab, w) for w in label_words(vocab, text.text)):
+        _labelled(head, text)
     else:
         head.give(text)
-
-
-def _words(vocab: Vocabulary, words: list[str]) -> list[str]:
-    """Words, with a label printed before its value after a colon (``项目概况：本中心…``) cut off."""
-    out = []
-    for word in words:
-        label, colon, rest = word.partition("：") if "：" in word else word.partition(":")
-        if colon and rest and head_field(vocab, label):
-            out.extend([label, rest])
-        else:
-            out.append(word)
-    return out
 
 
 def _component(vocab: Vocabulary, words: list[str]) -> bool:
@@ -393,26 +364,19 @@ def _component(vocab: Vocabulary, words: list[str]) -> bool:
     return HeadField("funds.columns", "budget").fits(words[-1]) and words[-1] not in ("-",)
 
 
-def _labelled(head: _Head, text: Piece, words: list[str]) -> None:
+def _labelled(head: _Head, text: Piece) -> None:
     """A line of labels and values; values before the first label go to waiting labels."""
-    row: list[Entry] = []
-    lead: list[str] = []
-    for word in words:
-        found = head_field(head.vocab, word)
-        if found is not None:
-            row.append(head.entry(Piece(word, text.lines, text.para), found))
-            head.entries.pop()
-        elif row:
-            row[-1].value.append(Piece(word, text.lines, text.para))
-        else:
-            lead.append(word)
+    row = line_entries(head.vocab, text)
+    for entry in row:
+        head.printed_again(entry.field)
+    lead = leading_words(head.vocab, text.text)
     if lead:
         head.give(Piece(" ".join(lead), text.lines, text.para))
     head.entries.append(row)
     last = row[-1]
-    head.pending = None if last.value else last
+    head.pending = None if last.values else last
     head.prose = (
-        last if last.value and last.field.shape == "text" and not _boxes(head, last) else None
+        last if last.values and last.field.shape == "text" and not _boxes(head, last) else None
     )
 
 
