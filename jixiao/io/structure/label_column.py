@@ -18,7 +18,6 @@ blank lines gets its paragraphs from the shapes of its lines.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -38,7 +37,7 @@ from jixiao.io.structure.flattened_rebuild import Restored, rows_document
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.target_rows import table
-from jixiao.io.structure.wrapped_rows import Piece
+from jixiao.io.structure.wrapped_rows import Piece, printed_width
 from jixiao.io.vocabulary import Vocabulary, labels, layouts, normalise, vocabulary
 
 MAX_PIECE = 12  # characters: a longer line is no piece of a wrapped label
@@ -95,7 +94,7 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
     for n, text in enumerate(texts):
         out.append(replace(text, para=para))
         following = texts[n + 1].text if n + 1 < len(texts) else ""
-        own = _width(text.text)
+        own = printed_width(text.text)
         width = max(width, own)
         ends = text.text.endswith(SENTENCE_END) and own < width * FULL
         labelled = _label(vocab, text.text.split()[0])
@@ -103,10 +102,6 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
         if (labelled or ends or own < width * NARROW) and not items:
             para, width = para + 1, 0
     return out
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def paragraph_lines(blocks: list[Block]) -> list[Piece]:

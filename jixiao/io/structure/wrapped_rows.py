@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from unicodedata import east_asian_width
 
 WRAP_SLACK = 2  # a wrapped line is as wide as its column, give or take a narrow character
 NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -123,9 +124,9 @@ def build_row(lines: RowLines, count: int, spaced: bool = True) -> WrappedRow | 
     return row
 
 
-def _width(text: str) -> int:
-    """Printed width: a CJK character is as wide as two ASCII ones."""
-    return sum(1 if c.isascii() else 2 for c in text.strip())
+def printed_width(text: str) -> int:
+    """Printed width: a CJK (wide or full-width) character is as wide as two ASCII ones."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text.strip())
 
 
 def _name_lines(texts: list[str]) -> int:
@@ -135,9 +136,9 @@ def _name_lines(texts: list[str]) -> int:
     first (a wrapped cell fills its column) down to the first narrower one, its last; a wider
     line is the explanation's.
     """
-    first = _width(texts[0])
+    first = printed_width(texts[0])
     for n, text in enumerate(texts[1:], 1):
-        width = _width(text)
+        width = printed_width(text)
         if width > first + WRAP_SLACK:
             return n
         if width < first - WRAP_SLACK:
