@@ -19,7 +19,7 @@ blank lines gets its paragraphs from the shapes of its lines.
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from jixiao.io.document import Block, Document
 from jixiao.io.importers.plain_text import is_page_footer
@@ -37,10 +37,10 @@ from jixiao.io.structure.flattened_rebuild import Restored, rows_document
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.target_rows import table
+from jixiao.io.structure.wrapped_labels import MAX_PIECE, MAX_PIECES, label_pieces
 from jixiao.io.structure.wrapped_rows import Piece, printed_width
 from jixiao.io.vocabulary import Vocabulary, labels, layouts, normalise, vocabulary
 
-MAX_PIECE = 12  # characters: a longer line is no piece of a wrapped label
 MIN_COLUMN = 2
 NARROW = 0.75  # a line this much narrower than its paragraph's widest ends the paragraph
 FULL = 0.95  # a sentence ending on a line narrower than this ends its paragraph
@@ -121,7 +121,8 @@ def _joined(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     i = 0
     while i < len(lines):
-        count = next((k for k in (3, 2) if _wrapped(vocab, lines[i : i + k], k)), 1)
+        short = takewhile(lambda t: _piece_of_label(t.text), lines[i : i + MAX_PIECES])
+        count = label_pieces([t.text for t in short], lambda text: _label(vocab, text)) or 1
         group = lines[i : i + count]
         joined = "".join(t.text for t in group)
         out.append(Piece(joined, [t.lines[0] for t in group], group[-1].para))
@@ -129,13 +130,8 @@ def _joined(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
     return out
 
 
-def _wrapped(vocab: Vocabulary, lines: list[Piece], count: int) -> bool:
-    texts = [t.text for t in lines]
-    if len(texts) < count or any(len(t) > MAX_PIECE or " " in t for t in texts):
-        return False
-    joined = "".join(texts)
-    unit = texts[-1][:1] in "（(" and len(texts[-1]) <= 4
-    return _label(vocab, joined) and (not _label(vocab, texts[0]) or unit)
+def _piece_of_label(text: str) -> bool:
+    return len(text) <= MAX_PIECE and " " not in text
 
 
 def _label(vocab: Vocabulary, text: str) -> bool:

@@ -9,6 +9,7 @@ a label and its paragraph (``next_text``).
 """
 
 import re
+from collections.abc import Callable
 
 from jixiao.io.document import Block, Cell, Ledger
 from jixiao.io.vocabulary import Vocabulary
@@ -24,7 +25,7 @@ def join_wrapped_labels(blocks: list[Block], vocab: Vocabulary, ledger: Ledger) 
     at = 0
     while at < len(out):
         lines = _short_lines(out, at)
-        count = _label_pieces([out[i].filled[0][1] for i in lines], vocab)
+        count = label_pieces([out[i].filled[0][1] for i in lines], vocab.is_label)
         if count < 2:
             at += 1
             continue
@@ -55,13 +56,13 @@ def _short_lines(blocks: list[Block], at: int) -> list[int]:
     return lines
 
 
-def _label_pieces(texts: list[str], vocab: Vocabulary) -> int:
+def label_pieces(texts: list[str], is_label: Callable[[str], bool]) -> int:
     """How many of the first texts join into a label (0 when none do)."""
     for count in range(len(texts), 1, -1):
         pieces = texts[:count]
-        if not vocab.is_label("".join(pieces)):
+        if not is_label("".join(pieces)):
             continue
-        if not vocab.is_label(pieces[0]) or _UNIT.match(pieces[-1]):
+        if not is_label(pieces[0]) or _UNIT.match(pieces[-1]):
             return count
     return 0
 
