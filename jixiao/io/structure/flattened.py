@@ -42,6 +42,7 @@ from jixiao.io.structure.wrapped_rows import (
     RowLines,
     WrappedRow,
     build_row,
+    cell_of,
     join_lines,
     trailing_numbers,
 )
@@ -389,5 +390,4 @@ def _cells_apart(form: FlatForm) -> None:
         if len(cells) != len(rows):
             continue
         for row, cell in zip(rows, cells, strict=True):
-            lines_of = [i for p in cell for i in p.lines]
-            row.explanation = Piece(join_lines([p.text for p in cell]), lines_of)
+            row.explanation = cell_of(cell)

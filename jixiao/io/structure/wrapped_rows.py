@@ -85,6 +85,11 @@ def join_lines(texts: list[str]) -> str:
     return out
 
 
+def cell_of(pieces: list[Piece]) -> Piece:
+    """One cell of wrapped pieces: their text joined, their lines."""
+    return Piece(join_lines([p.text for p in pieces]), [i for p in pieces for i in p.lines])
+
+
 def _piece(lines: list[tuple[int, str]]) -> Piece:
     return Piece(join_lines([t for _, t in lines]), list(dict.fromkeys(i for i, _ in lines)))
 
