@@ -94,6 +94,10 @@ class Entry:
             joined = "\n".join(join_lines(item) for item in items)
         return Piece(joined, [i for t in self.values for i in t.lines])
 
+    def prose(self, vocab: Vocabulary) -> bool:
+        """Whether its value is text that may go on over lines (not check boxes)."""
+        return self.field.shape == "text" and not vocab.words("project.boxes", self.field.key)
+
     def fits(self, vocab: Vocabulary, text: str) -> bool:
         """Whether ``text`` can be (more of) this label's value (check boxes: of its names)."""
         boxes = vocab.words("project.boxes", self.field.key)

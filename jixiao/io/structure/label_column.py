@@ -218,10 +218,9 @@ class _Head:
         taker.values.append(text)
         if taker in self.queue:
             self.queue.remove(taker)
-        boxes = self.vocab.words("project.boxes", taker.field.key)
-        if taker is self.pending and not boxes:
-            self.pending = None
-        self.prose = taker if taker.field.shape == "text" and not boxes else None
+        if taker is self.pending and not self.vocab.words("project.boxes", taker.field.key):
+            self.pending = None  # check boxes may go on over lines
+        self.prose = taker if taker.prose(self.vocab) else None
         return taker
 
     def known(self, found: HeadField) -> bool:
@@ -366,10 +365,4 @@ def _labelled(head: _Head, text: Piece) -> None:
     head.entries.append(row)
     last = row[-1]
     head.pending = None if last.values else last
-    head.prose = (
-        last if last.values and last.field.shape == "text" and not _boxes(head, last) else None
-    )
-
-
-def _boxes(head: _Head, entry: Entry) -> bool:
-    return bool(head.vocab.words("project.boxes", entry.field.key))
+    head.prose = last if last.values and last.prose(head.vocab) else None
