@@ -23,7 +23,6 @@ from jixiao.io.structure.flattened import restore
 from jixiao.io.structure.flattened_head import HeadField, head_field, line_entries
 from jixiao.io.structure.wrapped_rows import (
     Piece,
-    RowLines,
     build_row,
     join_lines,
     trailing_numbers,
@@ -597,12 +596,9 @@ def test_value_shapes():
 
 
 def row_of(*paragraphs):
-    lines = RowLines()
-    n = 0
-    for paragraph in paragraphs:
-        for k, text in enumerate(paragraph):
-            lines.add(n, text, after_blank=k == 0)
-            n += 1
+    lines = []
+    for para, paragraph in enumerate(paragraphs):
+        lines.extend(Piece(text, [len(lines)], para) for text in paragraph)
     row = build_row(lines, 2)
     return row.name.text, row.explanation.text, [p.text for p in row.numbers], row.unsettled
 
@@ -720,9 +716,7 @@ def test_seed_000_with_no_blank_lines():
 
 
 def row_of_unspaced(texts):
-    lines = RowLines()
-    for n, text in enumerate(texts):
-        lines.add(n, text, after_blank=False)
+    lines = [Piece(text, [n]) for n, text in enumerate(texts)]
     row = build_row(lines, 2, spaced=False)
     return row.name.text, row.explanation.text, row.unsettled
 

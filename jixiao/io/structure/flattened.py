@@ -39,7 +39,6 @@ from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.wrapped_rows import (
     GROUP_POINTS,
     Piece,
-    RowLines,
     WrappedRow,
     build_row,
     cell_of,
@@ -217,9 +216,10 @@ class _Sorter:
     spaced: bool  # blank lines stand between cells
     form: FlatForm = field(default_factory=FlatForm)
     mode: str = "orphans"  # orphans | table | head | apart (after a group's label)
-    rows: RowLines = field(default_factory=RowLines)
+    rows: list[Piece] = field(default_factory=list)  # the lines of the row read so far
     prose: Entry | None = None  # the label whose value may go on in the next line
     previous: int = -1
+    para: int = 0  # runs of lines between blank lines, counted
     widest: int = 0  # the widest line of a row so far
     apart: str = ""  # the group whose label was printed last
 
@@ -265,11 +265,12 @@ class _Sorter:
     def _row_line(self, block: Block, after_blank: bool) -> None:
         self.widest = max(self.widest, len(block.text))
         self.prose, self.mode = None, "table"
-        self.rows.add(block.index, block.text, after_blank)
+        self.para += after_blank
+        self.rows.append(Piece(block.text, [block.index], self.para))
         if trailing_numbers(block.text, self.count) is not None:
             row = build_row(self.rows, self.count, self.spaced)
             self.form.rows.extend([row] if row is not None else [])
-            self.rows = RowLines()
+            self.rows = []
 
 
 def _labelled_after(vocab: Vocabulary, text: str, count: int) -> bool:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import groupby
 from unicodedata import east_asian_width
 
 WRAP_SLACK = 2  # a wrapped line is as wide as its column, give or take a narrow character
@@ -43,19 +44,6 @@ class WrappedRow:
     note: Piece | None = None
     group: str = ""
     unsettled: bool = False  # more than two paragraphs: where the name ends is a guess
-
-
-@dataclass
-class RowLines:
-    """The lines of one row: paragraphs (runs of lines between blanks) of ``(index, text)``."""
-
-    paragraphs: list[list[tuple[int, str]]] = field(default_factory=list)
-
-    def add(self, index: int, text: str, after_blank: bool) -> None:
-        """One more line; ``after_blank`` when a blank line came before it."""
-        if after_blank or not self.paragraphs:
-            self.paragraphs.append([])
-        self.paragraphs[-1].append((index, text))
 
 
 @lru_cache(maxsize=4096)  # every line is asked several times, as a row, a label, a total
@@ -87,43 +75,40 @@ def join_lines(texts: list[str]) -> str:
 
 def cell_of(pieces: list[Piece]) -> Piece:
     """One cell of wrapped pieces: their text joined, their lines."""
-    return Piece(join_lines([p.text for p in pieces]), [i for p in pieces for i in p.lines])
+    lines = dict.fromkeys(i for p in pieces for i in p.lines)
+    return Piece(join_lines([p.text for p in pieces]), list(lines))
 
 
-def _piece(lines: list[tuple[int, str]]) -> Piece:
-    return Piece(join_lines([t for _, t in lines]), list(dict.fromkeys(i for i, _ in lines)))
-
-
-def build_row(lines: RowLines, count: int, spaced: bool = True) -> WrappedRow | None:
+def build_row(lines: list[Piece], count: int, spaced: bool = True) -> WrappedRow | None:
     """The row whose last line ends in ``count`` numbers; None when it does not.
 
     ``spaced``: the text leaves a blank line after a wrapped name, so a row of one paragraph
     has a one-line name; otherwise the name's lines are told by their width.
     """
-    last_index, last_text = lines.paragraphs[-1][-1]
-    split = trailing_numbers(last_text, count)
+    last = lines[-1]
+    split = trailing_numbers(last.text, count)
     if split is None:
         return None
     before, numbers, note = split
-    paragraphs = [list(p) for p in lines.paragraphs]
-    paragraphs[-1][-1] = (last_index, before)
-    paragraphs = [[(i, t) for i, t in p if t.strip()] for p in paragraphs]
-    paragraphs = [p for p in paragraphs if p]
-    number_pieces = [Piece(n, [last_index]) for n in numbers]
+    printed = [p for p in [*lines[:-1], Piece(before, last.lines, last.para)] if p.text.strip()]
+    paragraphs = [list(p) for _, p in groupby(printed, key=lambda p: p.para)]
     if not paragraphs:
         return None
     if len(paragraphs) > 1:
         name, explanation = paragraphs[0], [line for p in paragraphs[1:] for line in p]
-    elif " " in paragraphs[0][0][1].strip():  # a row printed on one line: name, explanation
-        first_index, first_text = paragraphs[0][0]
-        head, _, rest = first_text.strip().partition(" ")
-        name = [(first_index, head)]
-        explanation = [(first_index, rest), *paragraphs[0][1:]]
+    elif " " in paragraphs[0][0].text.strip():  # a row printed on one line: name, explanation
+        first = paragraphs[0][0]
+        head, _, rest = first.text.strip().partition(" ")
+        name, explanation = (
+            [Piece(head, first.lines)],
+            [Piece(rest, first.lines), *paragraphs[0][1:]],
+        )
     else:
-        cut = 1 if spaced else _name_lines([t for _, t in paragraphs[0]])
+        cut = 1 if spaced else _name_lines([p.text for p in paragraphs[0]])
         name, explanation = paragraphs[0][:cut], paragraphs[0][cut:]
-    note_piece = Piece(note, [last_index]) if note else None
-    row = WrappedRow(_piece(name), _piece(explanation), number_pieces, note_piece)
+    numbers_cells = [Piece(n, last.lines) for n in numbers]
+    note_cell = Piece(note, last.lines) if note else None
+    row = WrappedRow(cell_of(name), cell_of(explanation), numbers_cells, note_cell)
     # more than name and explanation, or a name wrapped with no blank line after it
     row.unsettled = len(paragraphs) > 2 or (len(paragraphs) == 1 and len(name) > 1)
     return row
