@@ -1,7 +1,7 @@
 """Level-1 groups of flattened PDF rows, and what the text does not settle about them.
 
 The groups print apart from their rows (``flattened``); the rows, in printed order, fill them
-in the tree's order by their weights (``wrapped_rows.assign_groups``). A group whose name and
+in the tree's order by their weights (``assign_groups``). A group whose name and
 points are not printed at all is filled by the layout's rule set weight, and its weight is
 reported, not invented. A row's group is reported as uncertain when the weights do not meet
 the points, or when an indicator the rule set fixes in one group lands in another.
@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import cache
 
 from jixiao.core.rulesets import RuleSet, load_config
-from jixiao.io.structure.wrapped_rows import WrappedRow, assign_groups
+from jixiao.io.structure.wrapped_rows import WrappedRow
 
 # (path, chosen, candidates, zh, en): an ``uncertain-value`` finding of one form.
 Doubt = tuple[str, str | None, list[str], str, str]
@@ -84,3 +84,25 @@ def _misplaced(rows: list[WrappedRow], rules: RuleSet | None) -> list[int]:
         if (own and name not in own) or (name in anywhere and name not in own):
             out.append(i)
     return out
+
+
+def assign_groups(
+    rows: list[WrappedRow], points: dict[str, Decimal], order: tuple[str, ...]
+) -> bool:
+    """Give each row its group, filling the groups in the tree's order by their points.
+
+    Returns whether the weights met every group's points exactly; when they do not, each
+    group is left once it is full or over (the last takes the rest): a guess to report.
+    """
+    names = sorted(points, key=lambda n: order.index(n) if n in order else len(order))
+    if not names:
+        return not rows
+    group, filled, settled = 0, Decimal(0), True
+    for row in rows:
+        row.group = names[group]
+        filled += Decimal(row.numbers[0].text) if row.numbers else Decimal(0)
+        if filled != points[names[group]]:
+            settled = settled and filled < points[names[group]]
+        if filled >= points[names[group]] and group < len(names) - 1:
+            group, filled = group + 1, Decimal(0)
+    return settled and group == len(names) - 1 and filled == points[names[-1]]

@@ -6,15 +6,10 @@ columns (``6 6``: weight and score) on a line of their own or at the end of the 
 A row ends at those trailing numbers. The name and the explanation are told apart by the
 blank line the copy leaves between them; with none, the name is the first line (or, on a
 row printed on one line, the first word).
-
-Level-1 groups printed apart from their rows (``投入与管理（36分）`` after the table) are given
-to the rows by their points: the rows, in printed order, fill the groups in the tree's order,
-a group complete when its rows' weights add up to its points.
 """
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import lru_cache
 from itertools import groupby
 from unicodedata import east_asian_width
@@ -134,25 +129,3 @@ def _name_lines(texts: list[str]) -> int:
         if width < first - WRAP_SLACK:
             return n + 1
     return 1
-
-
-def assign_groups(
-    rows: list[WrappedRow], points: dict[str, Decimal], order: tuple[str, ...]
-) -> bool:
-    """Give each row its group, filling the groups in the tree's order by their points.
-
-    Returns whether the weights met every group's points exactly; when they do not, each
-    group is left once it is full or over (the last takes the rest): a guess to report.
-    """
-    names = sorted(points, key=lambda n: order.index(n) if n in order else len(order))
-    if not names:
-        return not rows
-    group, filled, settled = 0, Decimal(0), True
-    for row in rows:
-        row.group = names[group]
-        filled += Decimal(row.numbers[0].text) if row.numbers else Decimal(0)
-        if filled != points[names[group]]:
-            settled = settled and filled < points[names[group]]
-        if filled >= points[names[group]] and group < len(names) - 1:
-            group, filled = group + 1, Decimal(0)
-    return settled and group == len(names) - 1 and filled == points[names[-1]]
