@@ -1,17 +1,19 @@
-"""PDF text that lost its table's cells and order, put back into rows of cells.
+"""PDF text that lost its table's cells and order, put back into rows of cells: one entry point.
 
-Plain text extracted from a PDF form (Shanghai's 2019 self-evaluation, seed 000) keeps the
-words but not the grid: the head's labels and values print in another order than the grid's
-(some values before the indicator table, far from their labels), a value may stand on the
-line after its label, indicator rows wrap their cells over several lines
-(``wrapped_rows``), and level-1 groups print after the table with their points.
-
-``restore`` recognises such text by its indicator header line (every word a column name)
-and rows that end in number columns, and rebuilds each form as the rows of cells a table
-copy would give: title, one row per head label and its value, the header, the indicator
-rows and the total. The structure reader then reads it like any tabbed text. Every rebuilt
-cell remembers the lines it came from, so that a line counts as placed only when all the
-cells it went into were placed.
+Plain text extracted from a PDF form keeps the words but not the grid. The family prints it
+in two ways, and ``restore`` recognises and reads both:
+- the grid (Shanghai's 2019 self-evaluation, seed 000): an indicator header line (every word
+  a column name), rows wrapped over lines that end in number columns (``wrapped_rows``),
+  level-1 groups printed after the table with their points (``flattened_groups``), and head
+  values printed before the table, far from their labels;
+- the label column (Shanghai's 2019 target, seed 004): the head's labels printed as a run of
+  lines before the title, their values later (``label_column``), and a name | target table
+  whose level-1 labels print among its rows (``target_rows``).
+Both cut head lines at their labels and give values back to labels by their shapes
+(``flattened_head``), and rebuild each form as the rows of cells a table copy would give
+(``flattened_rebuild``); the structure reader then reads it like any tabbed text. Every
+rebuilt cell remembers the lines it came from, so that a line counts as placed only when all
+the cells it went into were placed; what the text does not settle is an ``uncertain-value``.
 """
 
 import re
