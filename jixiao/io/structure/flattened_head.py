@@ -14,7 +14,7 @@ from functools import lru_cache
 from jixiao.io.document import Block
 from jixiao.io.structure.flattened_groups import Doubt
 from jixiao.io.structure.wrapped_rows import Piece, join_lines
-from jixiao.io.vocabulary import Vocabulary, vocabulary
+from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, vocabulary
 
 HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
 
@@ -101,7 +101,7 @@ class Entry:
     def fits(self, vocab: Vocabulary, text: str) -> bool:
         """Whether ``text`` can be (more of) this label's value (check boxes: of its names)."""
         boxes = vocab.words("project.boxes", self.field.key)
-        if boxes or self.field.key in ("category", "funds_use"):
+        if boxes or self.field.key in BOX_FIELDS:
             return any(b in text for b in boxes) and any(c in text for c in BOXES)
         return self.field.fits(text) and not any(c in text for c in BOXES)
 

@@ -39,7 +39,7 @@ from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.target_rows import table
 from jixiao.io.structure.wrapped_labels import MAX_PIECE, MAX_PIECES, label_pieces
 from jixiao.io.structure.wrapped_rows import Piece, printed_width
-from jixiao.io.vocabulary import Vocabulary, labels, layouts, normalise, vocabulary
+from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, labels, layouts, normalise, vocabulary
 
 MIN_COLUMN = 2
 NARROW = 0.75  # a line this much narrower than its paragraph's widest ends the paragraph
@@ -49,7 +49,7 @@ SENTENCE_END = ("。", "；", "！", "？")
 BOX_LABELS = frozenset(BOXES) | frozenset(
     word
     for layout in layouts()
-    for key in ("category", "funds_use")
+    for key in BOX_FIELDS
     for word in vocabulary(layout.id).words("project.boxes", key)
 )
 YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019年 )

@@ -59,6 +59,7 @@ _FIELDS = {
     "narrative": ("achievements", "problems", "improvements"),
     "furniture": ("labels", "empty", "truncation"),
 }
+BOX_FIELDS = _FIELDS["project.boxes"]  # fields some layouts print as check boxes
 _LAYOUT_KEYS = {
     "id": True,
     "kind": True,
