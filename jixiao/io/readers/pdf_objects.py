@@ -130,9 +130,10 @@ def page_objects(page: PdfPage, text_page: PdfTextPage) -> PageObjects:
     hidden: dict[int, Point | None] = {}
     for index in range(pdfium.FPDFPage_CountObjects(page.raw)):
         obj = pdfium.FPDFPage_GetObject(page.raw, index)
-        if (shift := _clipped_away(obj)) is not False:
+        if pdfium.FPDFPageObj_GetType(obj) != pdfium.FPDF_PAGEOBJ_TEXT:
+            _collect(obj, IDENTITY, frame, (lines, rects, curves))
+        elif (shift := _clipped_away(obj)) is not False:
             hidden[ctypes.cast(obj, ctypes.c_void_p).value] = shift
-        _collect(obj, IDENTITY, frame, (lines, rects, curves))
     edges = (
         [line_to_edge(line) for line in lines]
         + [edge for rect in rects for edge in rect_to_edges(rect)]
@@ -149,13 +150,11 @@ def page_objects(page: PdfPage, text_page: PdfTextPage) -> PageObjects:
 def _clipped_away(obj: ctypes.c_void_p) -> Point | bool | None:
     """For a text object wholly outside its clipping path: the shift into the path's middle.
 
-    False for any other object; None when the text is larger than the path (left out).
+    False for one in view; None when the text is larger than the path (left out).
     LibreOffice draws a merged cell that a page break cuts on both pages, each clipped to the
     part of the cell on its page: the text is seen on one page only. Moved into that part,
     it is read as the cell's text on both pages, as a merged cell's in a spreadsheet.
     """
-    if pdfium.FPDFPageObj_GetType(obj) != pdfium.FPDF_PAGEOBJ_TEXT:
-        return False
     clip = pdfium.FPDFPageObj_GetClipPath(obj)
     if not clip:
         return False
@@ -210,22 +209,24 @@ def _chars(
     for index, text in enumerate(texts):
         if text in " \r\n" and is_generated(text_page, index):
             continue  # a space or line end PDFium inferred, not one the page holds
-        across = up = 0.0
+        shift = address = None
         if hidden:
             address = ctypes.cast(get_object(text_page, index), ctypes.c_void_p).value
-            shift = hidden.get(address, (0.0, 0.0))
-            if shift is None:
+            if address in hidden and (shift := hidden[address]) is None:
                 continue
-            across, up = shift
         get_matrix(text_page, index, matrix)
         get_origin(text_page, index, x, y)
         get_box(text_page, index, loose)
         size = get_size(text_page, index)
+        if shift is None:
+            place = (matrix.a, matrix.b, matrix.c, matrix.d, x.value, y.value)
+            chars.append(_char(text, place, size, (loose.left, loose.right), frame))
+            continue
+        across, up = shift
         place = (matrix.a, matrix.b, matrix.c, matrix.d, x.value + across, y.value + up)
         span = (loose.left + across, loose.right + across)
         chars.append(_char(text, place, size, span, frame))
-        if across or up:
-            chars[-1]["moved"] = address  # the text object it belongs to
+        chars[-1]["moved"] = address  # the text object it belongs to
     return chars
 
 
