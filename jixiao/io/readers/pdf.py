@@ -149,7 +149,7 @@ def page_items(
         items.extend(rows)
         carry = Carry(above.columns if continued else columns, rows[-1].cells, objects.moved)
     boxes = [table.bbox for table in tables]
-    outside = [c for c in objects.chars if id(c) in strays or not _inside(c, boxes)]
+    outside = [c for c in objects.chars if not _inside(c, boxes) or id(c) in strays]
     lines = chars_to_textmap(
         outside,
         layout_bbox=objects.bbox,
