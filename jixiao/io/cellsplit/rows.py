@@ -109,10 +109,10 @@ def _changes_block(current: list[Token], token: Token) -> bool:
     Label and value pairs that ran together hold the form's rows one after another; the
     funds rows (项目总投资 20万元 …) are read as a funds line of their own.
     """
-    labels = [t for t in current if t.label is not None]
-    if token.label is None or not labels or current[-1].label is not None:
+    if token.label is None or not current or current[-1].label is not None:
         return False
-    return token.has(FUNDS) != labels[-1].has(FUNDS)
+    last = next((t for t in reversed(current) if t.label is not None), None)
+    return last is not None and token.has(FUNDS) != last.has(FUNDS)
 
 
 def _classes(row: list[Token], text: str) -> list[str]:
