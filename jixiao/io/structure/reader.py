@@ -7,6 +7,7 @@ printed one after another with no title between them).
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from jixiao.io.document import Block, Ledger
 from jixiao.io.importers.plain_text import is_page_footer
@@ -64,10 +65,16 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
     filled = block.filled
     if not filled or len(filled) > 2:
         return None
+    titles = vocab.names["titles"]
+    # A title prints the last character of one of its kind's words (表, 价): most lines do
+    # not, and are let go before they are squeezed (this runs on every block, several times).
+    if not any(
+        c in block.text for c in _last_characters(titles["self_evaluation"], titles["target"])
+    ):
+        return None
     text = squeeze(" ".join(t for _, t in filled))
     if len(text) > TITLE_MAX or _SENTENCE.search(text):
         return None
-    titles = vocab.names["titles"]
     if any(w in text for w in titles["listing"]):
         return None
     department = any(w in text for w in titles["department"])
@@ -75,6 +82,12 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
         if any(w in text for w in titles[kind]):
             return text, kind, department
     return None
+
+
+@cache
+def _last_characters(*words: tuple[str, ...]) -> frozenset[str]:
+    """The last character of each of the words (a vocabulary's title words), computed once."""
+    return frozenset(w[-1] for group in words for w in group if w)
 
 
 def year_in(text: str) -> int | None:
