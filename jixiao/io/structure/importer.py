@@ -11,11 +11,14 @@ from dataclasses import replace
 
 from jixiao.core.model import FormKind
 from jixiao.io.cellsplit import recover_cells
+from jixiao.io.cellsplit.brackets import rejoin_brackets
 from jixiao.io.document import Block, Document, Ledger
 from jixiao.io.importers.base import Importer, ImportResult
+from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.forms import build
 from jixiao.io.structure.match import match_layout
+from jixiao.io.structure.partial import partly_placed
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
@@ -53,11 +56,13 @@ class StructureImporter(Importer):
         if doc.kind != "text":
             return self._read(doc, ledger, doc.kind)
         doc, marked = _without_truncation_mark(doc)
+        doc = rejoin_brackets(doc)
         recovery = recover_cells(doc)
         own = Ledger()
         tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
         result = self._read(recovery.document, own, "text" if tabbed else "recovered")
         result.findings.extend(recovery.findings())
+        result.findings.extend(partly_placed(doc, recovery.document, own, ledger))
         _take_lines(doc, recovery.document, own, ledger)
         if result.forms and (marked or _cut_short(doc, ledger)):
             result.findings.append(truncated(doc.name, len(result.forms) - 1))
@@ -110,8 +115,12 @@ def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:
 
 
 def _cut_short(doc: Document, ledger: Ledger) -> bool:
-    """Whether the text stops in the middle of a sentence nobody placed (a copy cut short)."""
-    last = next((b for b in reversed(doc.blocks) if not b.blank), None)
+    """Whether the text stops in the middle of a sentence nobody placed (a copy cut short).
+
+    A page number printed after the form (``- 12 -``) is no sentence.
+    """
+    printed = (b for b in reversed(doc.blocks) if not b.blank and not is_page_footer(b.text))
+    last = next(printed, None)
     if last is None or all(ledger.is_taken(last, i) for i, _ in last.filled):
         return False
     return last.text.rstrip()[-1] not in _COMPLETE_END

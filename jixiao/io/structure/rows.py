@@ -65,6 +65,7 @@ class Table:
     level2: str | None = None
     project: str | None = None
     project_cells: dict[str, dict[str, str]] = field(default_factory=dict)  # budget, goal
+    apart: object = None  # level labels printed apart from their rows (``centred``)
 
 
 class Row:

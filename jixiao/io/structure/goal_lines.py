@@ -1,0 +1,84 @@
+"""Goal cells side by side over several lines, in text copied out of a PDF.
+
+Under the headings ``预期目标 | 实际完成情况`` each goal cell wraps onto further lines, and a
+line holds a piece of each cell (``保持全县主要河道水面 全年保洁河道46公里，`` /
+``清洁，无成片漂浮物。 水面无成片漂浮物。``). The merged label 年度总体目标 may be printed among
+them in pieces (``年度总体`` … ``目标``). Each heading's text is its cells' pieces in order; a
+line of one piece goes on the cell that is left open (not ended by a full stop), and where both
+or neither are open, on the first, reported as uncertain.
+"""
+
+from jixiao.io.document import Block, Ledger
+from jixiao.io.structure.columns import is_header
+from jixiao.io.structure.funds import is_funds_header
+from jixiao.io.structure.labels import Fields, label_of
+from jixiao.io.vocabulary import Vocabulary, normalise
+
+SENTENCE_END = "。！？；.!?;"
+
+
+def _label_piece(text: str, vocab: Vocabulary) -> bool:
+    """A piece of the goals block's merged label (``年度总体`` of 年度总体目标)."""
+    key = normalise(text)
+    return len(key) >= 2 and any(
+        key in word and key != word for word in map(normalise, vocab.words("goals", "block"))
+    )
+
+
+def _ends(block: Block, vocab: Vocabulary) -> bool:
+    """Whether a line is no goal line: a header, a label of another field, a title."""
+    if is_header(block, vocab) or is_funds_header(block, vocab):
+        return True
+    return any(label_of(t, vocab) for _, t in block.filled)
+
+
+def read_goal_lines(
+    blocks: list[Block],
+    at: int,
+    heads: list[tuple[int, str]],
+    vocab: Vocabulary,
+    ledger: Ledger,
+    fields: Fields,
+) -> int:
+    """The goal texts of the lines from ``blocks[at]``; the index of the first other line."""
+    cells: list[list[str]] = [[] for _ in heads]
+    taken: list[tuple[Block, int]] = []
+    doubt = False
+    stop = at
+    while stop < len(blocks) and not _ends(block := blocks[stop], vocab):
+        stop += 1
+        own = [(i, t) for i, t in block.filled if not _label_piece(t, vocab)]
+        taken.extend((block, i) for i, t in block.filled if (i, t) not in own)
+        if len(own) == len(heads):
+            for cell, (i, text) in zip(cells, own, strict=True):
+                cell.append(text)
+                taken.append((block, i))
+        elif len(own) == 1:
+            open_cells = [n for n, c in enumerate(cells) if c and c[-1][-1:] not in SENTENCE_END]
+            doubt = doubt or len(open_cells) != 1
+            cells[open_cells[0] if len(open_cells) == 1 else 0].append(own[0][1])
+            taken.append((block, own[0][0]))
+        elif own:
+            stop -= 1
+            break
+    for (_, key), pieces in zip(heads, cells, strict=True):
+        fields.put(key, "".join(pieces) or None)
+    if doubt and fields.values.get(heads[0][1]):
+        value = fields.values[heads[0][1]]
+        fields.uncertain.append((heads[0][1], value, value))
+    for block, i in taken:
+        ledger.take(block, i)
+    return stop
+
+
+def goal_heads(block: Block, vocab: Vocabulary) -> list[tuple[int, str]]:
+    """``(cell, field)`` of a row of two goal headings or more and nothing else; else empty.
+
+    The block's merged label printed on the row (年度总体目标) is no heading of a column.
+    """
+    block_words = {normalise(w) for w in vocab.words("goals", "block")}
+    keys = [(i, t, label_of(t, vocab)) for i, t in block.filled]
+    if not all(k and k.startswith("goals.") for _, _, k in keys):
+        return []
+    heads = [(i, k) for i, t, k in keys if normalise(t) not in block_words]
+    return heads if len(heads) >= 2 else []
