@@ -20,8 +20,9 @@ SENTENCE_END = "。！？；.!?;"
 def _label_piece(text: str, vocab: Vocabulary) -> bool:
     """A piece of the goals block's merged label (``年度总体`` of 年度总体目标)."""
     key = normalise(text)
+    words = [normalise(w) for w in vocab.words("goals", "block")]
     return len(key) >= 2 and any(
-        key in word and key != word for word in map(normalise, vocab.words("goals", "block"))
+        key != word and (word.startswith(key) or word.endswith(key)) for word in words
     )
 
 
@@ -49,18 +50,15 @@ def read_goal_lines(
         stop += 1
         own = [(i, t) for i, t in block.filled if not _label_piece(t, vocab)]
         taken.extend((block, i) for i, t in block.filled if (i, t) not in own)
-        if len(own) == len(heads):
-            for cell, (i, text) in zip(cells, own, strict=True):
+        taken.extend((block, i) for i, _ in own)
+        parts = _parts([t for _, t in own], len(heads))
+        if len(parts) == len(heads):
+            for cell, text in zip(cells, parts, strict=True):
                 cell.append(text)
-                taken.append((block, i))
-        elif len(own) == 1:
+        elif parts:
             open_cells = [n for n, c in enumerate(cells) if c and c[-1][-1:] not in SENTENCE_END]
             doubt = doubt or len(open_cells) != 1
-            cells[open_cells[0] if len(open_cells) == 1 else 0].append(own[0][1])
-            taken.append((block, own[0][0]))
-        elif own:
-            stop -= 1
-            break
+            cells[open_cells[0] if len(open_cells) == 1 else 0].append(parts[0])
     for (_, key), pieces in zip(heads, cells, strict=True):
         fields.put(key, "".join(pieces) or None)
     if doubt and fields.values.get(heads[0][1]):
@@ -69,6 +67,20 @@ def read_goal_lines(
     for block, i in taken:
         ledger.take(block, i)
     return stop
+
+
+def _parts(texts: list[str], columns: int) -> list[str]:
+    """A line's pieces of the goal cells: one per column, else the whole line as one piece.
+
+    Cells the recovery split more finely are split again after the only full stop between
+    them (``完成保洁任务。 全年保洁46公里。``), else kept as one piece (``完成 60 次任务``).
+    """
+    if len(texts) <= 1 or len(texts) == columns:
+        return texts
+    ends = [k for k in range(len(texts) - 1) if texts[k][-1:] in SENTENCE_END]
+    if columns == 2 and len(ends) == 1:
+        return [" ".join(texts[: ends[0] + 1]), " ".join(texts[ends[0] + 1 :])]
+    return [" ".join(texts)]
 
 
 def goal_heads(block: Block, vocab: Vocabulary) -> list[tuple[int, str]]:
