@@ -25,7 +25,7 @@ class Apart:
 
     level2: list[str | None] = field(default_factory=list)  # PRINTED, AFTER_ROW, AFTER_LINE, None
     last: str | None = None  # what set the current level-2 name: a row or a label line
-    pending: list[str] = field(default_factory=list)
+    pending: list[tuple[Block, int]] = field(default_factory=list)  # left unplaced if no row
     carried: int | None = None  # the line the last wrapped text came from
 
 
@@ -58,8 +58,10 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
         apart.level2[-1] = AFTER_ROW
     if apart.pending:
         last = table.indicators[-1]
-        text = "".join(apart.pending) + (last.deviation or "")
+        text = "".join(b.texts[i].strip() for b, i in apart.pending) + (last.deviation or "")
         table.indicators[-1] = replace(last, deviation=text)
+        for block, i in apart.pending:
+            row.ledger.take(block, i)
         apart.pending.clear()
 
 
@@ -111,8 +113,8 @@ def _label_line(
             _fill(table, level1=group_label(text).name)
         elif kind == "level2":
             _level2(table, vocab, "".join(text.split()), apart)
-    apart.pending.extend(t.strip() for _, t in rest)
-    for i, _ in filled:
+    apart.pending.extend((row.block, i) for i, _ in rest)
+    for i, _, _ in labels:
         row.ledger.take(row.block, i)
     return True
 

@@ -56,13 +56,14 @@ class StructureImporter(Importer):
         if doc.kind != "text":
             return self._read(doc, ledger, doc.kind)
         doc, marked = _without_truncation_mark(doc)
-        doc = rejoin_brackets(doc)
+        tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
+        doc = doc if tabbed else rejoin_brackets(doc)
         recovery = recover_cells(doc)
         own = Ledger()
-        tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
         result = self._read(recovery.document, own, "text" if tabbed else "recovered")
         result.findings.extend(recovery.findings())
-        result.findings.extend(partly_placed(doc, recovery.document, own, ledger))
+        if not tabbed:
+            result.findings.extend(partly_placed(doc, recovery.document, own, ledger))
         _take_lines(doc, recovery.document, own, ledger)
         if result.forms and (marked or _cut_short(doc, ledger)):
             result.findings.append(truncated(doc.name, len(result.forms) - 1))
