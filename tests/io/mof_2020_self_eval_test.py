@@ -610,3 +610,41 @@ def test_no_printed_weight_total_no_weight_finding():
     rows = [("", "产出指标", "数量指标", "更新设备台数", "≥12台", "12台", "50", "50", "")]
     total = ("总分", "", "", "", "", "", "", "60", "")
     assert "weight-total-differs" not in codes(parse(table_form(rows, total)))
+
+
+def test_plain_text_a_goal_line_both_cells_could_take_is_reported():
+    lines = [
+        *PLAIN[:15],
+        "预期目标 实际完成情况",
+        "保持全县主要河道水面清洁。 全年保洁河道46公里。",
+        "另有说明",
+        *PLAIN[18:],
+    ]
+    result = parse(lines)
+    goals = result.forms[0].goals
+    assert (goals.overall, goals.achieved) == (
+        "保持全县主要河道水面清洁。另有说明",
+        "全年保洁河道46公里。",
+    )
+    assert (0, "goals.overall") in uncertain_paths(result)
+
+
+def test_plain_text_a_level2_label_centred_between_its_rows():
+    # 数量指标 spans the two rows; its label and the first line of the second row's deviation
+    # share the line between them.
+    rows = [
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "保洁河道长度 ≥45公里 46公里 30 30",
+        "数量指标 部分河段施工，",
+        "保洁点位数量 ≥20个 18个 20 18 点位未能按期",
+        "设置。",
+        "产出指标",
+        "质量指标 河面漂浮物清理率 ≥95% 96% 40 40",
+        "总分 100 98",
+    ]
+    result = parse([*PLAIN[:20], *rows])
+    form = result.forms[0]
+    assert levels_of(form) == [("产出指标", "数量指标")] * 2 + [("产出指标", "质量指标")]
+    assert form.indicators[1].deviation == "部分河段施工，点位未能按期设置。"
+    assert form.indicators[0].deviation is None
+    assert unplaced(result) == []

@@ -15,6 +15,10 @@ from jixiao.io.structure.labels import Fields, label_of
 from jixiao.io.vocabulary import Vocabulary, normalise
 
 SENTENCE_END = "。！？；.!?;"
+EITHER = (
+    "目标文字的续行不能确定属于预期目标还是实际完成情况",
+    "a wrapped goal line may continue either goal cell",
+)
 
 
 def _label_piece(text: str, vocab: Vocabulary) -> bool:
@@ -40,8 +44,12 @@ def read_goal_lines(
     vocab: Vocabulary,
     ledger: Ledger,
     fields: Fields,
+    uncertain: list,
 ) -> int:
-    """The goal texts of the lines from ``blocks[at]``; the index of the first other line."""
+    """The goal texts of the lines from ``blocks[at]``; the index of the first other line.
+
+    ``uncertain`` receives the place a line of one piece does not settle (the table's list).
+    """
     cells: list[list[str]] = [[] for _ in heads]
     taken: list[tuple[Block, int]] = []
     doubt = False
@@ -61,9 +69,8 @@ def read_goal_lines(
             cells[open_cells[0] if len(open_cells) == 1 else 0].append(parts[0])
     for (_, key), pieces in zip(heads, cells, strict=True):
         fields.put(key, "".join(pieces) or None)
-    if doubt and fields.values.get(heads[0][1]):
-        value = fields.values[heads[0][1]]
-        fields.uncertain.append((heads[0][1], value, value))
+    if doubt and (value := fields.values.get(heads[0][1])):
+        uncertain.append((heads[0][1], value, [key for _, key in heads], *EITHER))
     for block, i in taken:
         ledger.take(block, i)
     return stop
