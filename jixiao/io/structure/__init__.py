@@ -13,4 +13,12 @@ Stages, each a module of plain functions:
 - ``findings``: what a form has no field for, reported (unknown columns, no year …).
 - ``align``: rows of text shifted off their columns, put back.
 - ``values``: group points and bands, weights, values split over cells.
+
+Plain text copied out of a PDF (cells recovered from its lines) has its own stages:
+
+- ``stacked``: a merged label printed down its cell, one piece a line (``年度`` / ``总体`` / ``目标``).
+- ``goal_lines``: the two goal cells side by side over several lines.
+- ``wrapped``: a value or a text cell wrapped onto a line of its own.
+- ``centred``: level labels printed on the middle line of their rows.
+- ``partial``: a line partly placed, its other pieces reported.
 """
