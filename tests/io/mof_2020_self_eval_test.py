@@ -648,3 +648,29 @@ def test_plain_text_a_level2_label_centred_between_its_rows():
     assert form.indicators[1].deviation == "部分河段施工，点位未能按期设置。"
     assert form.indicators[0].deviation is None
     assert unplaced(result) == []
+
+
+# --- web copies: one space between cells ---------------------------------------------------
+
+VARIANTS = Path(__file__).parent / "fixtures" / "variants"
+
+
+def _tabbed_mof_variants():
+    out = []
+    for document in sorted(VARIANTS.glob("*.txt")):
+        expected = json.loads(Path(f"{document}.json").read_text(encoding="utf-8"))
+        mof = any(f["template"] == "mof-2020-self-eval" for f in expected["forms"])
+        if mof and "\t" in document.read_text(encoding="utf-8"):
+            out.append(pytest.param(document, expected, id=document.name[:2]))
+    return out
+
+
+@pytest.mark.parametrize(("document", "expected"), _tabbed_mof_variants())
+def test_a_web_copy_with_one_space_between_cells_reads_as_the_table_text(document, expected):
+    # The same form copied from a web page: the cells of a row one space apart, empty cells
+    # (merged or blank) gone. The hand-written expected result of the table text still holds.
+    lines = document.read_text(encoding="utf-8").splitlines()
+    flat = [" ".join(c.strip() for c in line.split("\t") if c.strip()) for line in lines]
+    result = parse(flat)
+    assert not differences(expected, result.to_dict())
+    assert unplaced(result) == []

@@ -43,10 +43,7 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
         return
     apart.carried = None
     count = len(table.indicators)
-    level1 = row.text(row.header.first("level1"))
-    points = level1.lstrip().startswith(("(", "（"))  # a group's points: (50分)
-    if row.at is None and level1 and not points and _kind(level1, vocab) != "level1":
-        row.at = positions(row.block, row.header, vocab)  # its merged level cells lost
+    _place_levels(row, vocab)
     read_row(row, table, vocab)
     if len(table.indicators) == count:
         return
@@ -63,6 +60,26 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
         for block, i in apart.pending:
             row.ledger.take(block, i)
         apart.pending.clear()
+
+
+def _place_levels(row: Row, vocab: Vocabulary) -> None:
+    """Put a row whose level cells the recovery misplaced back under its columns.
+
+    A text in the level-1 column that is no group name stands there because the merged level
+    cells were lost (the row is re-anchored); a group of the tree in the level-2 column of a
+    row with an empty level-1 cell is the row's group (its level-2 cell was lost).
+    """
+    one, two = row.header.first("level1"), row.header.first("level2")
+    level1, level2 = row.text(one), row.text(two)
+    points = level1.lstrip().startswith(("(", "（"))  # a group's points: (50分)
+    if row.at is not None or one is None or two is None:
+        return
+    if level1 and not points and _kind(level1, vocab) != "level1":
+        row.at = positions(row.block, row.header, vocab)
+    elif not level1 and level2 and _kind(level2, vocab) == "level1":
+        at = {c.index: c.index for c in row.header.columns}
+        at[one.index] = at.pop(two.index)
+        row.at = at
 
 
 def _kind(text: str, vocab: Vocabulary) -> str | None:
