@@ -2,6 +2,7 @@
 
 - ``base``: the ``Importer`` protocol and ``ImportResult``.
 - ``detect``: titles → template, splitting mixed documents.
-- ``mof_2020_self_eval``: 财政项目支出绩效自评表 (财预〔2020〕10号 layout).
 - ``sh_2019_target``: 上海市财政支出项目绩效目标申报表（2019年）.
+
+Every other layout is read by ``jixiao.io.structure`` in every format.
 """

@@ -18,4 +18,12 @@ Stages, each a module of plain functions:
 - ``flattened``: PDF text that lost its table's cells and order, put back into rows of cells.
 - ``wrapped_rows``: indicator rows whose cells wrapped over lines, ended by their numbers.
 - ``flattened_groups``: level-1 groups printed apart from their rows, given by the points.
+
+Plain text copied out of a PDF (cells recovered from its lines) has its own stages:
+
+- ``stacked``: a merged label printed down its cell, one piece a line (``年度`` / ``总体`` / ``目标``).
+- ``goal_lines``: the two goal cells side by side over several lines.
+- ``wrapped``: a value or a text cell wrapped onto a line of its own.
+- ``centred``: level labels printed on the middle line of their rows.
+- ``partial``: a line partly placed, its other pieces reported.
 """

@@ -11,12 +11,15 @@ from dataclasses import replace
 
 from jixiao.core.model import FormKind
 from jixiao.io.cellsplit import recover_cells
+from jixiao.io.cellsplit.brackets import rejoin_brackets
 from jixiao.io.document import Block, Document, Ledger
 from jixiao.io.importers.base import Importer, ImportResult, uncertain
+from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
 from jixiao.io.structure.match import match_layout
+from jixiao.io.structure.partial import partly_placed
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.structure.wrapped_labels import join_wrapped_labels
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
@@ -44,6 +47,7 @@ class StructureImporter(Importer):
         | NUMBERS
         | MARKED
         | frozenset(vocabulary().words("furniture", "empty"))
+        | frozenset(vocabulary().words("furniture", "truncation"))
     )
 
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
@@ -63,11 +67,14 @@ class StructureImporter(Importer):
             result.findings.extend(restored.findings)
             result.findings.extend(uncertain(doc.name, n, *doubt) for n, doubt in restored.doubts)
             return result
+        tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
+        doc = doc if tabbed else rejoin_brackets(doc)
         recovery = recover_cells(doc)
         own = Ledger()
-        tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
         result = self._read(recovery.document, own, "text" if tabbed else "recovered")
         result.findings.extend(recovery.findings())
+        if not tabbed:
+            result.findings.extend(partly_placed(doc, recovery.document, own, ledger))
         _take_lines(doc, recovery.document, own, ledger, recovery.wrapped)
         if result.forms and (marked or _cut_short(doc, ledger)):
             result.findings.append(truncated(doc.name, len(result.forms) - 1))
@@ -122,8 +129,12 @@ def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:
 
 
 def _cut_short(doc: Document, ledger: Ledger) -> bool:
-    """Whether the text stops in the middle of a sentence nobody placed (a copy cut short)."""
-    last = next((b for b in reversed(doc.blocks) if not b.blank), None)
+    """Whether the text stops in the middle of a sentence nobody placed (a copy cut short).
+
+    A page number printed after the form (``- 12 -``) is no sentence.
+    """
+    printed = (b for b in reversed(doc.blocks) if not b.blank and not is_page_footer(b.text))
+    last = next(printed, None)
     if last is None or all(ledger.is_taken(last, i) for i, _ in last.filled):
         return False
     return last.text.rstrip()[-1] not in _COMPLETE_END

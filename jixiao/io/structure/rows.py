@@ -67,6 +67,7 @@ class Table:
     project: str | None = None
     project_cells: dict[str, dict[str, str]] = field(default_factory=dict)  # budget, goal
     level2_printed: list[bool] = field(default_factory=list)  # each indicator's own level-2 cell
+    apart: object = None  # level labels printed apart from their rows (``centred``)
 
 
 class Row:

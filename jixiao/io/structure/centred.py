@@ -1,0 +1,161 @@
+"""Level labels printed apart from their rows, as a PDF centres a merged cell's text.
+
+In text copied out of a PDF, a merged level cell's label stands on the middle line of its
+rows: on a line of its own between them (``产出指标``, ``绩效指标``), or at the head of a line
+whose other text opens the next row's deviation cell (``数量指标 偏差原因：部分课程改为线上，``).
+Such a label line names the level of the rows above it that print no level of their own (back
+to a row that prints one), and of the rows below it as usual.
+"""
+
+from dataclasses import dataclass, field, replace
+
+from jixiao.io.document import Block
+from jixiao.io.importers.plain_text import is_page_footer
+from jixiao.io.structure.align import positions
+from jixiao.io.structure.rows import Row, Table, _group, read_row
+from jixiao.io.structure.values import group_label, weight
+from jixiao.io.structure.wrapped import carries_on
+from jixiao.io.vocabulary import Vocabulary
+
+PRINTED, AFTER_ROW, AFTER_LINE = "printed", "after-row", "after-line"
+_ORDER = ("block", "level1", "level2")  # the level labels of a line, in printed order
+
+
+@dataclass
+class Apart:
+    """How each indicator's level-2 name was settled, and text waiting for the next row."""
+
+    level2: list[str | None] = field(default_factory=list)  # PRINTED, AFTER_ROW, AFTER_LINE, None
+    last: str | None = None  # what set the current level-2 name: a row or a label line
+    pending: list[tuple[Block, int]] = field(default_factory=list)  # left unplaced if no row
+    carried: int | None = None  # the line the last wrapped text came from
+
+
+def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary):
+    """One row of an indicator table: a label line, a wrapped line, or an indicator row."""
+    apart = table.apart = table.apart or Apart()
+    if table.typed:
+        read_row(row, table, vocab)
+        return
+    line = row.block.cells[0].source.line if row.block.cells else None
+    if _label_line(blocks, at, row, table, vocab, apart):
+        return
+    if carries_on(row, table, vocab, same_line=line == apart.carried):
+        apart.carried = line
+        return
+    apart.carried = None
+    count = len(table.indicators)
+    _place_levels(row, vocab)
+    read_row(row, table, vocab)
+    if len(table.indicators) == count:
+        return
+    printed = bool(row.text(row.header.first("level2")))
+    apart.level2.append(PRINTED if printed else (AFTER_LINE if apart.last == "line" else None))
+    if printed:
+        apart.last = "row"
+    elif apart.last == "row":
+        apart.level2[-1] = AFTER_ROW
+    if apart.pending:
+        last = table.indicators[-1]
+        text = "".join(b.texts[i].strip() for b, i in apart.pending) + (last.deviation or "")
+        table.indicators[-1] = replace(last, deviation=text)
+        for block, i in apart.pending:
+            row.ledger.take(block, i)
+        apart.pending.clear()
+
+
+def _place_levels(row: Row, vocab: Vocabulary) -> None:
+    """Put a row whose level cells the recovery misplaced back under its columns.
+
+    A text in the level-1 column that is no group name stands there because the merged level
+    cells were lost (the row is re-anchored); a group of the tree in the level-2 column of a
+    row with an empty level-1 cell is the row's group (its level-2 cell was lost).
+    """
+    one, two = row.header.first("level1"), row.header.first("level2")
+    level1, level2 = row.text(one), row.text(two)
+    points = level1.lstrip().startswith(("(", "（"))  # a group's points: (50分)
+    if row.at is not None or one is None or two is None:
+        return
+    if level1 and not points and _kind(level1, vocab) != "level1":
+        row.at = positions(row.block, row.header, vocab)
+    elif not level1 and level2 and _kind(level2, vocab) == "level1":
+        at = {c.index: c.index for c in row.header.columns}
+        at[one.index] = at.pop(two.index)
+        row.at = at
+
+
+def _kind(text: str, vocab: Vocabulary) -> str | None:
+    """``block``, ``level1`` (a group of the tree) or ``level2`` for a level label; else None."""
+    if vocab.field("indicators", text) == "block":
+        return "block"
+    name = "".join(group_label(text).name.split())
+    field = vocab.field("indicators.levels", name)
+    if not field:
+        return None
+    if name in vocab.names["indicators.tree"]:
+        return "level1" if vocab.group_of(name) is None else "level2"
+    return "level2" if vocab.group_of(name) or field == "level2" else "level1"
+
+
+def _own_level2(block: Block | None, vocab: Vocabulary) -> bool:
+    """Whether a row prints a level-2 name of its own (or ends the table)."""
+    if block is None:
+        return True
+    return any(_kind(t, vocab) in ("level2", "block") for _, t in block.filled) or not any(
+        weight(t) is not None for _, t in block.filled
+    )
+
+
+def _label_line(
+    blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary, apart: Apart
+) -> bool:
+    """Read a line of level labels (and the start of a text cell); whether it was one."""
+    filled = row.block.filled
+    labels = []
+    for i, text in filled:
+        kind = _kind(text, vocab)
+        if kind is None or any(_ORDER.index(k) >= _ORDER.index(kind) for _, _, k in labels):
+            break  # a level printed again is the indicator's name (服务对象满意度 twice)
+        labels.append((i, text, kind))
+    rest = filled[len(labels) :]
+    if not labels or any(weight(t) is not None for _, t in rest):
+        return False
+    below = next((b for b in blocks[at + 1 :] if not b.blank and not is_page_footer(b.text)), None)
+    level2 = [t for _, t, k in labels if k == "level2"]
+    if level2 and _own_level2(below, vocab):
+        return False  # a level-2 group with no indicator of its own: the row reader's
+    if rest and ((not table.indicators and not level2) or row.header.first("score") is None):
+        return False  # a target's row of texts may be an indicator with no figures
+    for _, text, kind in labels:
+        if kind == "level1":
+            _group(table, text)
+            _fill(table, level1=group_label(text).name)
+        elif kind == "level2":
+            _level2(table, vocab, "".join(text.split()), apart)
+    apart.pending.extend((row.block, i) for i, _ in rest)
+    for i, _, _ in labels:
+        row.ledger.take(row.block, i)
+    return True
+
+
+def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart) -> None:
+    """A level-2 label line: the rows above with no level-2 name of their own take it."""
+    group = vocab.group_of(name)
+    if group and group != table.level1:
+        _group(table, group, printed_cell=False)
+    for k in range(len(table.indicators) - 1, -1, -1):
+        if len(apart.level2) != len(table.indicators) or apart.level2[k] not in (None, AFTER_ROW):
+            break
+        found = table.indicators[k]
+        table.indicators[k] = replace(found, level1=group or found.level1, level2=name)
+        apart.level2[k] = AFTER_LINE
+    table.level2 = name
+    apart.last = "line"
+
+
+def _fill(table: Table, level1: str) -> None:
+    """The rows above a group's centred label with no group yet are the group's."""
+    for k in range(len(table.indicators) - 1, -1, -1):
+        if table.indicators[k].level1 is not None:
+            break
+        table.indicators[k] = replace(table.indicators[k], level1=level1)
