@@ -14,7 +14,6 @@ from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.align import positions
 from jixiao.io.structure.rows import Row, Table, _group, read_row
 from jixiao.io.structure.values import group_label, weight
-from jixiao.io.structure.wrapped import carries_on
 from jixiao.io.vocabulary import Vocabulary
 
 PRINTED, AFTER_ROW, AFTER_LINE = "printed", "after-row", "after-line"
@@ -28,22 +27,16 @@ class Apart:
     level2: list[str | None] = field(default_factory=list)  # PRINTED, AFTER_ROW, AFTER_LINE, None
     last: str | None = None  # what set the current level-2 name: a row or a label line
     pending: list[tuple[Block, int]] = field(default_factory=list)  # left unplaced if no row
-    carried: int | None = None  # the line the last wrapped text came from
 
 
 def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary):
-    """One row of an indicator table: a label line, a wrapped line, or an indicator row."""
+    """One row of an indicator table: a label line or an indicator row."""
     apart = table.apart = table.apart or Apart()
     if table.typed:
         read_row(row, table, vocab)
         return
-    line = row.block.cells[0].source.line if row.block.cells else None
     if _label_line(blocks, at, row, table, vocab, apart):
         return
-    if carries_on(row, table, vocab, same_line=line == apart.carried):
-        apart.carried = line
-        return
-    apart.carried = None
     count = len(table.indicators)
     _place_levels(row, vocab)
     read_row(row, table, vocab)

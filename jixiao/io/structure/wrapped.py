@@ -1,57 +1,17 @@
-"""A text cell wrapped onto a line of its own in text copied out of a PDF.
+"""A value wrapped onto a line of its own in text copied out of a PDF, outside the rows.
 
-A long explanation or deviation cell goes on over the next line, which holds nothing else
-(``…更新不及时。下`` / ``一步优先保障教学设备更新支出。``). Such a line carries on the last text
-field of the indicator above. A line after a cell that ends a sentence may be a paragraph of
-it or open the next row: it is joined as a paragraph and the place reported as uncertain.
+A lone line under a line of label and value pairs carries on the last value; a label-like
+line between two indicator rows (``改进措施：…``) is a piece of the text cell above. (A text
+cell of an indicator row wrapped onto lines of its own is joined to its row when the cells
+are recovered: ``jixiao.io.cellsplit.wraps``.)
 """
-
-from dataclasses import replace
 
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.labels import label_of
-from jixiao.io.structure.rows import TEXT_FIELDS, Row, Table
+from jixiao.io.structure.rows import Table
 from jixiao.io.structure.values import weight
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
-
-SENTENCE_END = "。！？；.!?;"
-WRAP = ("折行还是下一行的开头", "a wrapped line or the start of the next row")
-
-
-def carries_on(row: Row, table: Table, vocab: Vocabulary, same_line: bool = False) -> bool:
-    """Join a lone line of text to the last text field of the indicator above; whether it was.
-
-    ``same_line``: the text stands on the line the field's last piece came from (cut apart
-    by the cell recovery): no break between them.
-    """
-    filled = row.block.filled
-    if table.typed or not filled or not table.indicators:
-        return False
-    if len(filled) > 1 and row.header.first("score") is None:
-        return False  # a target's row of texts may be an indicator with no figures
-    for i, text in filled:
-        if row.block.cells[i].copy_of is not None or weight(text) is not None:
-            return False
-        heading = text.rstrip().endswith((":", "：")) and len(filled) > 1  # 改进措施：…
-        if (vocab.is_label(text) and not heading) or vocab.field("indicators.levels", text):
-            return False
-    text = "".join(t.strip() for _, t in filled)
-    last = table.indicators[-1]
-    printed = [(c.index, c.field) for c in row.header.columns if c.field in TEXT_FIELDS]
-    field = next((f for _, f in sorted(printed, reverse=True) if getattr(last, f)), None)
-    if field is None:
-        return False
-    before = getattr(last, field)
-    ends = before.rstrip()[-1:] in SENTENCE_END and not same_line
-    table.indicators[-1] = replace(last, **{field: f"{before}\n{text}" if ends else before + text})
-    if ends:
-        path = f"indicators[{len(table.indicators) - 1}].{field}"
-        table.uncertain.append((path, f"{before}\n{text}", [before, f"{before}\n{text}"], *WRAP))
-    for i, _ in filled:
-        row.ledger.take(row.block, i)
-    return True
-
 
 EITHER = (
     "续行不能确定属于同一行的哪一个值",
