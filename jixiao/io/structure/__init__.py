@@ -18,12 +18,17 @@ Stages, each a module of plain functions:
 - ``flattened``: PDF text that lost its table's cells and order, put back into rows of cells.
 - ``wrapped_rows``: indicator rows whose cells wrapped over lines, ended by their numbers.
 - ``flattened_groups``: level-1 groups printed apart from their rows, given by the points.
+- ``header_row``: a layout's own header row, recognised as printed.
+- ``merged_labels``: a label cell merged down over rows whose cells continue its value.
+- ``cut_cells``: merged cells cut by a page break (PDF tables).
 
-Plain text copied out of a PDF (cells recovered from its lines) has its own stages:
+Plain text copied out of a PDF has its own stages (a row's cell wrapped onto lines of its
+own is joined to the row when the cells are recovered, ``jixiao.io.cellsplit.wraps``):
 
-- ``stacked``: a merged label printed down its cell, one piece a line (``年度`` / ``总体`` / ``目标``).
+- ``stacked``: a label printed down a tall or narrow cell, one piece a line (``年度`` / ``总体`` /
+  ``目标``, ``项目设立的必`` / ``要性``).
 - ``goal_lines``: the two goal cells side by side over several lines.
-- ``wrapped``: a value or a text cell wrapped onto a line of its own.
+- ``wrapped``: a value wrapped under its label and value line; a label-like line between rows.
 - ``centred``: level labels printed on the middle line of their rows.
 - ``partial``: a line partly placed, its other pieces reported.
 """

@@ -21,7 +21,6 @@ from jixiao.io.structure.forms import build
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.partial import partly_placed
 from jixiao.io.structure.reader import read_blocks, title_of
-from jixiao.io.structure.wrapped_labels import join_wrapped_labels
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
@@ -87,8 +86,7 @@ class StructureImporter(Importer):
             title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
             layout, titled = _layout_of(title, text)
             vocab = vocabulary(layout.id if layout else "national")
-            lines = join_wrapped_labels(part, vocab, ledger) if kind in TEXT_KINDS else part
-            for draft in read_blocks(lines, vocab, ledger, kind):
+            for draft in read_blocks(part, vocab, ledger, kind):
                 draft.title_of_layout = titled
                 built = build(
                     draft, layout.id if layout else None, layout.kind if layout else None, doc.name
@@ -102,7 +100,6 @@ class StructureImporter(Importer):
         return result
 
 
-TEXT_KINDS = ("text", "recovered")  # text copies: a PDF's narrow label column wraps
 _COMPLETE_END = "。！？.!?；;）)0123456789%"
 
 

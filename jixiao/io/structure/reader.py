@@ -36,6 +36,7 @@ _YEAR_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 TYPED_BREAKS = ("xlsx", "docx", "html")  # a line break in a cell there was typed
 PLAIN = "recovered"  # the kind of a text whose cells were recovered from its lines
+TEXT_KINDS = ("text", PLAIN)  # text copies: a PDF prints a tall or narrow label down its cell
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _SENTENCE = re.compile(r"[，。；,;]")
 TITLE_MAX = 60  # characters: a longer line is text, not a title
@@ -95,7 +96,7 @@ def read_blocks(
     may stand off their columns where merged cells were lost.
     """
     typed = kind in TYPED_BREAKS
-    blocks, stacked = join_stacked(blocks, vocab) if kind == PLAIN else (blocks, {})
+    blocks, stacked = join_stacked(blocks, vocab) if kind in TEXT_KINDS else (blocks, {})
 
     def new() -> Draft:
         table = Table(typed=typed, shifting=kind == "text")

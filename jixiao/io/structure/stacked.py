@@ -11,7 +11,7 @@ from functools import cache
 from jixiao.io.document import Block, Cell, Ledger
 from jixiao.io.vocabulary import Vocabulary, labels, normalise
 
-PIECE_MAX = 8  # characters: a longer line is text, not a piece of a label
+PIECE_MAX = 12  # characters: a longer line is text, not a piece of a label
 
 
 @cache
@@ -33,17 +33,22 @@ def _unit(piece: str) -> bool:
 
 
 def _spelt(blocks: list[Block], at: int, vocab: Vocabulary) -> int:
-    """How many lines from ``blocks[at]`` spell a label together (0 when fewer than two do)."""
-    joined, size = "", 0
+    """How many lines from ``blocks[at]`` spell a label together (0 when fewer than two do).
+
+    Blank lines between the pieces count with them (a PDF copy may leave one before a unit).
+    """
+    joined, size, pieces = "", 0, 0
     for n, block in enumerate(blocks[at:], 1):
+        if block.blank and pieces:
+            continue
         piece = _piece(block)
         if piece is None:
             break
         label = vocab.is_label(joined) and _unit(piece)
         if joined + piece not in _prefixes() and not label:
             break
-        joined += piece
-        if n >= 2 and vocab.is_label(joined):
+        joined, pieces = joined + piece, pieces + 1
+        if pieces >= 2 and vocab.is_label(joined):
             size = n
     return size
 
@@ -61,7 +66,7 @@ def join_stacked(blocks: list[Block], vocab: Vocabulary) -> tuple[list[Block], d
             continue
         run = blocks[at : at + size]
         first = run[0].cells[run[0].filled[0][0]]
-        text = "".join(b.filled[0][1].strip() for b in run)
+        text = "".join(b.filled[0][1].strip() for b in run if not b.blank)
         out.append(Block(run[0].index, (Cell(text, first.source),)))
         pieces[run[0].index] = run
         at += size
