@@ -665,12 +665,14 @@ def _tabbed_mof_variants():
     return out
 
 
+@pytest.mark.parametrize("space", [" ", "   "], ids=["one-space", "space-run"])
 @pytest.mark.parametrize(("document", "expected"), _tabbed_mof_variants())
-def test_a_web_copy_with_one_space_between_cells_reads_as_the_table_text(document, expected):
-    # The same form copied from a web page: the cells of a row one space apart, empty cells
-    # (merged or blank) gone. The hand-written expected result of the table text still holds.
+def test_a_copy_with_spaces_between_cells_reads_as_the_table_text(document, expected, space):
+    # The same form copied from a web page (cells one space apart) or a PDF's text keeping
+    # its layout (runs of spaces), empty cells (merged or blank) gone. The hand-written
+    # expected result of the table text still holds.
     lines = document.read_text(encoding="utf-8").splitlines()
-    flat = [" ".join(c.strip() for c in line.split("\t") if c.strip()) for line in lines]
+    flat = [space.join(c.strip() for c in line.split("\t") if c.strip()) for line in lines]
     result = parse(flat)
     assert not differences(expected, result.to_dict())
     assert unplaced(result) == []

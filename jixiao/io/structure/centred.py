@@ -65,19 +65,28 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
 def _place_levels(row: Row, vocab: Vocabulary) -> None:
     """Put a row whose level cells the recovery misplaced back under its columns.
 
-    A text in the level-1 column that is no group name stands there because the merged level
-    cells were lost (the row is re-anchored); a group of the tree in the level-2 column of a
+    The table's side label printed on the row is no cell of it. A text in the level-1 column
+    that is no group name stands there because the merged level cells were lost (the row is
+    re-anchored); a group of the tree in the level-2 column of a
     row with an empty level-1 cell is the row's group (its level-2 cell was lost).
     """
     one, two = row.header.first("level1"), row.header.first("level2")
-    level1, level2 = row.text(one), row.text(two)
-    points = level1.lstrip().startswith(("(", "（"))  # a group's points: (50分)
     if row.at is not None or one is None or two is None:
         return
+    filled = row.block.filled
+    if len(filled) > 2 and _kind(filled[0][1], vocab) == "block":
+        row.ledger.take(row.block, filled[0][0])  # the side label (绩效指标) centred onto a row
+        cells = list(row.block.cells)
+        cells[filled[0][0]] = replace(cells[filled[0][0]], text="")
+        row.block = Block(row.block.index, tuple(cells))
+        row.texts = row.block.texts
+    level1 = row.text(one)
+    points = level1.lstrip().startswith(("(", "（"))  # a group's points: (50分)
     if level1 and not points and _kind(level1, vocab) != "level1":
         row.at = positions(row.block, row.header, vocab)
-    elif not level1 and level2 and _kind(level2, vocab) == "level1":
-        at = {c.index: c.index for c in row.header.columns}
+    level2 = row.text(two)
+    if not row.text(one) and level2 and _kind(level2, vocab) == "level1":
+        at = row.at or {c.index: c.index for c in row.header.columns}
         at[one.index] = at.pop(two.index)
         row.at = at
 
