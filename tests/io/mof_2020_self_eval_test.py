@@ -676,3 +676,23 @@ def test_a_copy_with_spaces_between_cells_reads_as_the_table_text(document, expe
     result = parse(flat)
     assert not differences(expected, result.to_dict())
     assert unplaced(result) == []
+
+
+def test_plain_text_a_row_between_two_level2_labels_goes_with_the_centred_one_reported():
+    # 质量指标 printed between its two rows (centred), the row above it printing no level-2
+    # name: it is 质量指标's first row, unless 数量指标's cell is top-aligned over it.
+    rows = [
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 保洁河道长度 ≥45公里 46公里 30 30",
+        "河面漂浮物清理率 ≥95% 96% 30 30",
+        "质量指标",
+        "垃圾清运及时率 100% 100% 30 30",
+        "总分 90 90",
+    ]
+    result = parse([*PLAIN[:20], *rows])
+    assert levels_of(result.forms[0]) == [
+        ("产出指标", "数量指标"),
+        ("产出指标", "质量指标"),
+        ("产出指标", "质量指标"),
+    ]
+    assert (0, "indicators[1].level2") in uncertain_paths(result)

@@ -17,6 +17,7 @@ from jixiao.io.structure.wrapped import carries_on
 from jixiao.io.vocabulary import Vocabulary
 
 PRINTED, AFTER_ROW, AFTER_LINE = "printed", "after-row", "after-line"
+CENTRED = ("二级指标的合并单元格居中还是顶端对齐", "a merged level-2 cell centred or top-aligned")
 
 
 @dataclass
@@ -155,6 +156,10 @@ def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart) -> None:
             break
         found = table.indicators[k]
         table.indicators[k] = replace(found, level1=group or found.level1, level2=name)
+        if apart.level2[k] == AFTER_ROW and found.level2 not in (None, name):
+            # the row above printed its level-2 name: a top-aligned cell would take this row
+            path = f"indicators[{k}].level2"
+            table.uncertain.append((path, name, [name, found.level2], *CENTRED))
         apart.level2[k] = AFTER_LINE
     table.level2 = name
     apart.last = "line"
