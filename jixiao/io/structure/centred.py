@@ -28,6 +28,7 @@ class Apart:
     last: str | None = None  # what set the current level-2 name: a row or a label line
     pending: list[tuple[Block, int]] = field(default_factory=list)  # left unplaced if no row
     carried: int | None = None  # the line the last wrapped text came from
+    centred: bool = False  # a label line named rows above it: the labels are centred
 
 
 def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary):
@@ -107,62 +108,87 @@ def _kind(text: str, vocab: Vocabulary) -> str | None:
 
 def _own_level2(block: Block | None, vocab: Vocabulary) -> bool:
     """Whether a row prints a level-2 name of its own (or ends the table)."""
-    if block is None:
+    if block is None or not block.filled:
         return True
-    return any(_kind(t, vocab) in ("level2", "block") for _, t in block.filled) or not any(
-        weight(t) is not None for _, t in block.filled
-    )
+    first = block.filled[0][1]
+    ends = vocab.is_label(first) and _kind(first, vocab) is None  # 总分, a header, a label
+    return ends or any(_kind(t, vocab) in ("level2", "block") for _, t in block.filled)
 
 
 def _label_line(
     blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary, apart: Apart
 ) -> bool:
-    """Read a line of level labels (and the start of a text cell); whether it was one."""
-    filled = row.block.filled
-    labels = []
-    for i, text in filled:
-        kind = _kind(text, vocab)
-        if kind is None:
-            break
-        labels.append((i, text, kind))
-    rest = filled[len(labels) :]
+    """Read a line of level labels (and the start of a text cell); whether it was one.
+
+    A level-2 label whose rows are not around it (the next row prints its own, or the table
+    ends) is an empty group's: it names no row.
+    """
+    labels, rest = _labels_of(row.block, vocab)
     if not labels or any(weight(t) is not None for _, t in rest):
         return False
+    if rest and (len(rest) > 1 or row.header.first("deviation") is None):
+        return False  # a row: only a deviation's first line shares a label's line
     below = next((b for b in blocks[at + 1 :] if not b.blank), None)
     level2 = [t for _, t, k in labels if k == "level2"]
-    if level2 and _own_level2(below, vocab):
-        return False  # a level-2 group with no indicator of its own: the row reader's
-    if rest and not table.indicators and not level2:
+    empty = bool(level2) and _own_level2(below, vocab)
+    if rest and (empty or not (table.indicators or level2)):
         return False
     for _, text, kind in labels:
         if kind == "level1":
             _group(table, text)
             _fill(table, level1=group_label(text).name)
         elif kind == "level2":
-            _level2(table, vocab, "".join(text.split()), apart)
+            _level2(table, vocab, "".join(text.split()), apart, fill=not empty)
     apart.pending.extend((row.block, i) for i, _ in rest)
     for i, _, _ in labels:
         row.ledger.take(row.block, i)
     return True
 
 
-def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart) -> None:
-    """A level-2 label line: the rows above with no level-2 name of their own take it."""
+def _labels_of(block: Block, vocab: Vocabulary) -> tuple[list, list]:
+    """The leading level labels of a line ``(cell, text, kind)``, and its other cells."""
+    labels = []
+    for i, text in block.filled:
+        kind = _kind(text, vocab)
+        if kind is None:
+            break
+        labels.append((i, text, kind))
+    return labels, block.filled[len(labels) :]
+
+
+def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart, fill: bool = True) -> None:
+    """A level-2 label line: the rows above with no level-2 name of their own take it.
+
+    Once the table shows its labels centred (a label line below rows it names), the rows after
+    the previous label line are shared: the later half are this label's.
+    """
     group = vocab.group_of(name)
     if group and group != table.level1:
         _group(table, group, printed_cell=False)
-    for k in range(len(table.indicators) - 1, -1, -1):
-        if len(apart.level2) != len(table.indicators) or apart.level2[k] not in (None, AFTER_ROW):
-            break
+    ready = fill and len(apart.level2) == len(table.indicators)
+    rows = _above(apart, (None, AFTER_ROW)) if ready else []
+    shared = _above(apart, (AFTER_LINE,)) if ready and apart.centred and not rows else []
+    apart.centred = apart.centred or bool(rows)
+    for k in rows + shared[: len(shared) // 2]:
         found = table.indicators[k]
         table.indicators[k] = replace(found, level1=group or found.level1, level2=name)
-        if apart.level2[k] == AFTER_ROW and found.level2 not in (None, name):
-            # the row above printed its level-2 name: a top-aligned cell would take this row
+        if (k in shared or apart.level2[k] == AFTER_ROW) and found.level2 not in (None, name):
+            # named by a label above: a top-aligned cell would take this row
             path = f"indicators[{k}].level2"
             table.uncertain.append((path, name, [name, found.level2], *CENTRED))
         apart.level2[k] = AFTER_LINE
     table.level2 = name
     apart.last = "line"
+
+
+def _above(apart: Apart, kinds: tuple) -> list[int]:
+    """The last indicators, latest first, whose level-2 name was settled one of these ways."""
+    out = []
+    for k in range(len(apart.level2) - 1, -1, -1):
+        if apart.level2[k] not in kinds:
+            break
+        out.append(k)
+    return out
 
 
 def _fill(table: Table, level1: str) -> None:
