@@ -13,7 +13,7 @@ from jixiao.io.document import Block
 from jixiao.io.structure.align import positions
 from jixiao.io.structure.rows import Row, Table, _group, read_row
 from jixiao.io.structure.values import group_label, weight
-from jixiao.io.structure.wrapped import carries_on
+from jixiao.io.structure.wrapped import SENTENCE_END, carries_on
 from jixiao.io.vocabulary import Vocabulary
 
 PRINTED, AFTER_ROW, AFTER_LINE = "printed", "after-row", "after-line"
@@ -38,7 +38,9 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
         read_row(row, table, vocab)
         return
     line = row.block.cells[0].source.line if row.block.cells else None
-    if _label_line(blocks, at, row, table, vocab, apart):
+    if _label_line(blocks, at, row, table, vocab, apart) or _opens_next(
+        blocks, at, row, table, vocab
+    ):
         return
     if carries_on(row, table, vocab, same_line=line == apart.carried):
         apart.carried = line
@@ -62,6 +64,35 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
         for block, i in apart.pending:
             row.ledger.take(block, i)
         apart.pending.clear()
+
+
+def _opens_next(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary) -> bool:
+    """A lone unfinished line of text above a row: the first line of that row's text cell.
+
+    A centred deviation cell starts on the line above its row (``部分小区督导员配备不足，下一步
+    完善督``) when the text cell above it is finished or empty.
+    """
+    filled = row.block.filled
+    if len(filled) != 1 or row.header.first("deviation") is None:
+        return False
+    text = filled[0][1].strip()
+    if text[-1:] in SENTENCE_END or weight(text) is not None or _open_text(table):
+        return False
+    if text.startswith(("(", "（")) or vocab.is_label(text) or vocab.placeholder.match(text):
+        return False  # a group's points (50分), a label, a placeholder row (……)
+    if text in vocab.words("indicators", "ellipsis"):
+        return False
+    below = next((b for b in blocks[at + 1 :] if not b.blank), None)
+    if below is None or sum(1 for _, t in below.filled if weight(t) is not None) < 2:
+        return False
+    table.apart.pending.append((row.block, filled[0][0]))
+    return True
+
+
+def _open_text(table: Table) -> bool:
+    """Whether the last indicator's deviation goes on (printed, no full stop at its end)."""
+    last = table.indicators[-1].deviation if table.indicators else None
+    return bool(last) and last.rstrip()[-1:] not in SENTENCE_END
 
 
 def _place_levels(row: Row, vocab: Vocabulary) -> None:
@@ -97,12 +128,15 @@ def _kind(text: str, vocab: Vocabulary) -> str | None:
     """``block``, ``level1`` (a group of the tree) or ``level2`` for a level label; else None."""
     if vocab.field("indicators", text) == "block":
         return "block"
-    name = "".join(group_label(text).name.split())
+    label = group_label(text)
+    name = "".join(label.name.split())
     field = vocab.field("indicators.levels", name)
     if not field:
         return None
     if name in vocab.names["indicators.tree"]:
-        return "level1" if vocab.group_of(name) is None else "level2"
+        # a group of the tree with its points printed (成本指标(10分), 2021) is a level 1
+        grouped = vocab.group_of(name) is not None and label.points is None
+        return "level2" if grouped else "level1"
     return "level2" if vocab.group_of(name) or field == "level2" else "level1"
 
 
