@@ -696,3 +696,19 @@ def test_plain_text_a_row_between_two_level2_labels_goes_with_the_centred_one_re
         ("产出指标", "质量指标"),
     ]
     assert (0, "indicators[1].level2") in uncertain_paths(result)
+
+
+PROVINCES = Path(__file__).parent / "fixtures" / "provinces"
+
+
+@pytest.mark.parametrize("name", ["national_2021_self_eval", "cut_short_self_eval"])
+def test_a_provinces_pdf_copied_as_plain_text_reads_as_the_pdf(name):
+    # Centred level labels and deviation cells that start on the line above their row.
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(PROVINCES / f"{name}.pdf") as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    result = parse_bytes(f"{name}.txt", text.encode("utf-8"))
+    expected = json.loads((PROVINCES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    misses = differences(expected, result.to_dict())
+    assert not misses, "\n".join(misses)
+    assert unplaced(result) == []
