@@ -665,12 +665,50 @@ def _tabbed_mof_variants():
     return out
 
 
+@pytest.mark.parametrize("space", [" ", "   "], ids=["one-space", "space-run"])
 @pytest.mark.parametrize(("document", "expected"), _tabbed_mof_variants())
-def test_a_web_copy_with_one_space_between_cells_reads_as_the_table_text(document, expected):
-    # The same form copied from a web page: the cells of a row one space apart, empty cells
-    # (merged or blank) gone. The hand-written expected result of the table text still holds.
+def test_a_copy_with_spaces_between_cells_reads_as_the_table_text(document, expected, space):
+    # The same form copied from a web page (cells one space apart) or a PDF's text keeping
+    # its layout (runs of spaces), empty cells (merged or blank) gone. The hand-written
+    # expected result of the table text still holds.
     lines = document.read_text(encoding="utf-8").splitlines()
-    flat = [" ".join(c.strip() for c in line.split("\t") if c.strip()) for line in lines]
+    flat = [space.join(c.strip() for c in line.split("\t") if c.strip()) for line in lines]
     result = parse(flat)
     assert not differences(expected, result.to_dict())
+    assert unplaced(result) == []
+
+
+def test_plain_text_a_row_between_two_level2_labels_goes_with_the_centred_one_reported():
+    # 质量指标 printed between its two rows (centred), the row above it printing no level-2
+    # name: it is 质量指标's first row, unless 数量指标's cell is top-aligned over it.
+    rows = [
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 保洁河道长度 ≥45公里 46公里 30 30",
+        "河面漂浮物清理率 ≥95% 96% 30 30",
+        "质量指标",
+        "垃圾清运及时率 100% 100% 30 30",
+        "总分 90 90",
+    ]
+    result = parse([*PLAIN[:20], *rows])
+    assert levels_of(result.forms[0]) == [
+        ("产出指标", "数量指标"),
+        ("产出指标", "质量指标"),
+        ("产出指标", "质量指标"),
+    ]
+    assert (0, "indicators[1].level2") in uncertain_paths(result)
+
+
+PROVINCES = Path(__file__).parent / "fixtures" / "provinces"
+
+
+@pytest.mark.parametrize("name", ["national_2021_self_eval", "cut_short_self_eval"])
+def test_a_provinces_pdf_copied_as_plain_text_reads_as_the_pdf(name):
+    # Centred level labels and deviation cells that start on the line above their row.
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(PROVINCES / f"{name}.pdf") as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    result = parse_bytes(f"{name}.txt", text.encode("utf-8"))
+    expected = json.loads((PROVINCES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    misses = differences(expected, result.to_dict())
+    assert not misses, "\n".join(misses)
     assert unplaced(result) == []

@@ -34,6 +34,7 @@ _COLONS = (":", "：")
 _WORD = re.compile(r"\w")
 NONE, BLANK, PAGE = "none", "blank", "page"  # what stands between two lines
 _OPENS_NEXT = frozenset({"level1", "level2", "name"})  # a row stopping here lacks its value
+SENTENCE_END = "。！？；.!?;"
 _FIGURES = frozenset({"number", "amount", "rate"})  # columns of figures: no text wraps in them
 
 
@@ -65,10 +66,11 @@ class Wraps:
         """Whether ``block`` is a wrapped line of the row noted last; if so, joined to it."""
         if self._row is None or self._gap == BLANK or kinds is None or "name" not in kinds:
             return False
-        cell = _wrapped_cell(blocks[self._at], kinds)
-        if cell is None or not self._wraps(block.cells[0].text):
+        text = block.cells[0].text.strip()
+        cell = _wrapped_cell(blocks[self._at], kinds, text)
+        if cell is None or not self._wraps(text):
             return False
-        blocks[self._at] = _continued(blocks[self._at], block.cells[0].text.strip(), *cell)
+        blocks[self._at] = _continued(blocks[self._at], text, *cell)
         # the line keeps a blank cell of its own, pointing at the row that holds its text
         blocks.append(Block(len(blocks), (Cell("", block.cells[0].source, self._row),)))
         self._gap = NONE
@@ -98,12 +100,14 @@ def wrapped_lines(doc: Document) -> dict[int, int]:
     }
 
 
-def _wrapped_cell(row: Block, kinds: tuple[str, ...]) -> tuple[int, bool] | None:
+def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, bool] | None:
     """Which cell of ``row`` a wrapped line goes on: ``(index, opens)``, None if none.
 
     The cell after a name or a level the row stops at opens (the value printed under it); a
     row ending in figures (weight, score) goes on in the text column after them (the
-    deviation); else the last cell goes on.
+    deviation); else the last cell goes on. In a row of figures, a finished text cell (a full
+    stop at its end) takes no unfinished line: that line opens the cell of the row below,
+    centred on the rows it spans (``structure.centred``).
     """
     last = max((i for i, c in enumerate(row.cells) if c.text.strip()), default=0)
     kind = kinds[last] if last < len(kinds) else TEXT_KIND
@@ -112,6 +116,9 @@ def _wrapped_cell(row: Block, kinds: tuple[str, ...]) -> tuple[int, bool] | None
     if kind in _FIGURES:
         after = next((k for k in range(last + 1, len(kinds)) if kinds[k] == TEXT_KIND), None)
         return None if after is None else (after, after >= len(row.cells) or row.cells[after].blank)
+    finished = row.cells[last].text.rstrip()[-1:] in SENTENCE_END
+    if finished and text[-1:] not in SENTENCE_END and _FIGURES & set(kinds):
+        return None
     return last, False
 
 

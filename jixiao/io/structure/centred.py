@@ -9,6 +9,7 @@ to a row that prints one), and of the rows below it as usual.
 
 from dataclasses import dataclass, field, replace
 
+from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block
 from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.align import positions
@@ -17,7 +18,7 @@ from jixiao.io.structure.values import group_label, weight
 from jixiao.io.vocabulary import Vocabulary
 
 PRINTED, AFTER_ROW, AFTER_LINE = "printed", "after-row", "after-line"
-_ORDER = ("block", "level1", "level2")  # the level labels of a line, in printed order
+CENTRED = ("二级指标的合并单元格居中还是顶端对齐", "a merged level-2 cell centred or top-aligned")
 
 
 @dataclass
@@ -27,15 +28,18 @@ class Apart:
     level2: list[str | None] = field(default_factory=list)  # PRINTED, AFTER_ROW, AFTER_LINE, None
     last: str | None = None  # what set the current level-2 name: a row or a label line
     pending: list[tuple[Block, int]] = field(default_factory=list)  # left unplaced if no row
+    centred: bool = False  # a label line named rows above it: the labels are centred
 
 
 def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary):
-    """One row of an indicator table: a label line or an indicator row."""
+    """One row of an indicator table: a label line, a text cell's first line, or a row."""
     apart = table.apart = table.apart or Apart()
     if table.typed:
         read_row(row, table, vocab)
         return
-    if _label_line(blocks, at, row, table, vocab, apart):
+    if _label_line(blocks, at, row, table, vocab, apart) or _opens_next(
+        blocks, at, row, table, vocab
+    ):
         return
     count = len(table.indicators)
     _place_levels(row, vocab)
@@ -57,22 +61,65 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
         apart.pending.clear()
 
 
+def _opens_next(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary) -> bool:
+    """A lone unfinished line of text above a row: the first line of that row's text cell.
+
+    A centred deviation cell starts on the line above its row (``部分小区督导员配备不足，下一步
+    完善督``) when the text cell above it is finished or empty.
+    """
+    filled = row.block.filled
+    if len(filled) != 1 or row.header.first("deviation") is None:
+        return False
+    text = filled[0][1].strip()
+    if text[-1:] in SENTENCE_END or weight(text) is not None or _open_text(table):
+        return False
+    if text.startswith(("(", "（")) or vocab.is_label(text) or vocab.placeholder.match(text):
+        return False  # a group's points (50分), a label, a placeholder row (……)
+    if text in vocab.words("indicators", "ellipsis"):
+        return False
+    below = _below(blocks, at)
+    if below is None or sum(1 for _, t in below.filled if weight(t) is not None) < 2:
+        return False
+    table.apart.pending.append((row.block, filled[0][0]))
+    return True
+
+
+def _below(blocks: list[Block], at: int) -> Block | None:
+    """The next line of the table after ``blocks[at]`` (a page's number is none)."""
+    return next((b for b in blocks[at + 1 :] if not b.blank and not is_page_footer(b.text)), None)
+
+
+def _open_text(table: Table) -> bool:
+    """Whether the last indicator's deviation goes on (printed, no full stop at its end)."""
+    last = table.indicators[-1].deviation if table.indicators else None
+    return bool(last) and last.rstrip()[-1:] not in SENTENCE_END
+
+
 def _place_levels(row: Row, vocab: Vocabulary) -> None:
     """Put a row whose level cells the recovery misplaced back under its columns.
 
-    A text in the level-1 column that is no group name stands there because the merged level
-    cells were lost (the row is re-anchored); a group of the tree in the level-2 column of a
+    The table's side label printed on the row is no cell of it. A text in the level-1 column
+    that is no group name stands there because the merged level cells were lost (the row is
+    re-anchored); a group of the tree in the level-2 column of a
     row with an empty level-1 cell is the row's group (its level-2 cell was lost).
     """
     one, two = row.header.first("level1"), row.header.first("level2")
-    level1, level2 = row.text(one), row.text(two)
-    points = level1.lstrip().startswith(("(", "（"))  # a group's points: (50分)
     if row.at is not None or one is None or two is None:
         return
+    filled = row.block.filled
+    if len(filled) > 2 and _kind(filled[0][1], vocab) == "block":
+        row.ledger.take(row.block, filled[0][0])  # the side label (绩效指标) centred onto a row
+        cells = list(row.block.cells)
+        cells[filled[0][0]] = replace(cells[filled[0][0]], text="")
+        row.block = Block(row.block.index, tuple(cells))
+        row.texts = row.block.texts
+    level1 = row.text(one)
+    points = level1.lstrip().startswith(("(", "（"))  # a group's points: (50分)
     if level1 and not points and _kind(level1, vocab) != "level1":
         row.at = positions(row.block, row.header, vocab)
-    elif not level1 and level2 and _kind(level2, vocab) == "level1":
-        at = {c.index: c.index for c in row.header.columns}
+    level2 = row.text(two)
+    if not row.text(one) and level2 and _kind(level2, vocab) == "level1":
+        at = row.at or {c.index: c.index for c in row.header.columns}
         at[one.index] = at.pop(two.index)
         row.at = at
 
@@ -81,69 +128,101 @@ def _kind(text: str, vocab: Vocabulary) -> str | None:
     """``block``, ``level1`` (a group of the tree) or ``level2`` for a level label; else None."""
     if vocab.field("indicators", text) == "block":
         return "block"
-    name = "".join(group_label(text).name.split())
+    label = group_label(text)
+    name = "".join(label.name.split())
     field = vocab.field("indicators.levels", name)
     if not field:
         return None
     if name in vocab.names["indicators.tree"]:
-        return "level1" if vocab.group_of(name) is None else "level2"
+        # a group of the tree with its points printed (成本指标(10分), 2021) is a level 1
+        grouped = vocab.group_of(name) is not None and label.points is None
+        return "level2" if grouped else "level1"
     return "level2" if vocab.group_of(name) or field == "level2" else "level1"
 
 
 def _own_level2(block: Block | None, vocab: Vocabulary) -> bool:
     """Whether a row prints a level-2 name of its own (or ends the table)."""
-    if block is None:
+    if block is None or not block.filled:
         return True
-    return any(_kind(t, vocab) in ("level2", "block") for _, t in block.filled) or not any(
-        weight(t) is not None for _, t in block.filled
-    )
+    first = block.filled[0][1]
+    ends = vocab.is_label(first) and _kind(first, vocab) is None  # 总分, a header, a label
+    return ends or any(_kind(t, vocab) in ("level2", "block") for _, t in block.filled)
 
 
 def _label_line(
     blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary, apart: Apart
 ) -> bool:
-    """Read a line of level labels (and the start of a text cell); whether it was one."""
-    filled = row.block.filled
-    labels = []
-    for i, text in filled:
-        kind = _kind(text, vocab)
-        if kind is None or any(_ORDER.index(k) >= _ORDER.index(kind) for _, _, k in labels):
-            break  # a level printed again is the indicator's name (服务对象满意度 twice)
-        labels.append((i, text, kind))
-    rest = filled[len(labels) :]
+    """Read a line of level labels (and the start of a text cell); whether it was one.
+
+    A level-2 label whose rows are not around it (the next row prints its own, or the table
+    ends) is an empty group's: it names no row.
+    """
+    labels, rest = _labels_of(row.block, vocab)
     if not labels or any(weight(t) is not None for _, t in rest):
         return False
-    below = next((b for b in blocks[at + 1 :] if not b.blank and not is_page_footer(b.text)), None)
+    if rest and (len(rest) > 1 or row.header.first("deviation") is None):
+        return False  # a row: only a deviation's first line shares a label's line
+    below = _below(blocks, at)
     level2 = [t for _, t, k in labels if k == "level2"]
-    if level2 and _own_level2(below, vocab):
-        return False  # a level-2 group with no indicator of its own: the row reader's
-    if rest and ((not table.indicators and not level2) or row.header.first("score") is None):
-        return False  # a target's row of texts may be an indicator with no figures
+    empty = bool(level2) and _own_level2(below, vocab)
+    if rest and (empty or not (table.indicators or level2)):
+        return False
     for _, text, kind in labels:
         if kind == "level1":
             _group(table, text)
             _fill(table, level1=group_label(text).name)
         elif kind == "level2":
-            _level2(table, vocab, "".join(text.split()), apart)
+            _level2(table, vocab, "".join(text.split()), apart, fill=not empty)
     apart.pending.extend((row.block, i) for i, _ in rest)
     for i, _, _ in labels:
         row.ledger.take(row.block, i)
     return True
 
 
-def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart) -> None:
-    """A level-2 label line: the rows above with no level-2 name of their own take it."""
+def _labels_of(block: Block, vocab: Vocabulary) -> tuple[list, list]:
+    """The leading level labels of a line ``(cell, text, kind)``, and its other cells."""
+    labels = []
+    for i, text in block.filled:
+        kind = _kind(text, vocab)
+        if kind is None:
+            break
+        labels.append((i, text, kind))
+    return labels, block.filled[len(labels) :]
+
+
+def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart, fill: bool = True) -> None:
+    """A level-2 label line: the rows above with no level-2 name of their own take it.
+
+    Once the table shows its labels centred (a label line below rows it names), the rows after
+    the previous label line are shared: the later half are this label's.
+    """
     group = vocab.group_of(name)
     if group and group != table.level1:
         _group(table, group, printed_cell=False)
-    for k in range(len(table.indicators) - 1, -1, -1):
-        if len(apart.level2) != len(table.indicators) or apart.level2[k] not in (None, AFTER_ROW):
-            break
+    ready = fill and len(apart.level2) == len(table.indicators)
+    rows = _above(apart, (None, AFTER_ROW)) if ready else []
+    shared = _above(apart, (AFTER_LINE,)) if ready and apart.centred and not rows else []
+    apart.centred = apart.centred or bool(rows)
+    for k in rows + shared[: len(shared) // 2]:
         found = table.indicators[k]
         table.indicators[k] = replace(found, level1=group or found.level1, level2=name)
+        if (k in shared or apart.level2[k] == AFTER_ROW) and found.level2 not in (None, name):
+            # named by a label above: a top-aligned cell would take this row
+            path = f"indicators[{k}].level2"
+            table.uncertain.append((path, name, [name, found.level2], *CENTRED))
         apart.level2[k] = AFTER_LINE
     table.level2 = name
     apart.last = "line"
+
+
+def _above(apart: Apart, kinds: tuple) -> list[int]:
+    """The last indicators, latest first, whose level-2 name was settled one of these ways."""
+    out = []
+    for k in range(len(apart.level2) - 1, -1, -1):
+        if apart.level2[k] not in kinds:
+            break
+        out.append(k)
+    return out
 
 
 def _fill(table: Table, level1: str) -> None:

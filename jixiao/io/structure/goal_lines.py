@@ -8,13 +8,13 @@ line of one piece goes on the cell that is left open (not ended by a full stop),
 or neither are open, on the first, reported as uncertain.
 """
 
+from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.columns import is_header
 from jixiao.io.structure.funds import is_funds_header
 from jixiao.io.structure.labels import Fields, label_of
 from jixiao.io.vocabulary import Vocabulary, normalise
 
-SENTENCE_END = "。！？；.!?;"
 EITHER = (
     "目标文字的续行不能确定属于预期目标还是实际完成情况",
     "a wrapped goal line may continue either goal cell",

@@ -39,9 +39,7 @@ def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
     value = draft.fields.values[keys[-1]] + text.strip()
     draft.fields.values[keys[-1]] = value
     if len(keys) > 1:
-        draft.table.uncertain.append(
-            (keys[-1], value, [value, draft.fields.values[keys[0]]], *EITHER)
-        )
+        draft.table.uncertain.append((keys[-1], value, keys, *EITHER))
     ledger.take(block, i)
     return True
 
