@@ -10,6 +10,7 @@ Stages, each a module of plain functions:
 - ``match``: which known layout a form is (its ``template``), scored on printed words.
 - ``forms``: a draft → canonical forms (one per project of a table of several).
 - ``importer``: the ``Importer`` that runs them over a document.
+- ``taken_lines``: which lines of a text were placed, from the cells recovered from them.
 - ``findings``: what a form has no field for, reported (unknown columns, no year …).
 - ``align``: rows of text shifted off their columns, put back.
 - ``values``: group points and bands, weights, values split over cells.
@@ -30,5 +31,4 @@ own is joined to the row when the cells are recovered, ``jixiao.io.cellsplit.wra
 - ``goal_lines``: the two goal cells side by side over several lines.
 - ``wrapped``: a value wrapped under its label and value line; a label-like line between rows.
 - ``centred``: level labels printed on the middle line of their rows.
-- ``partial``: a line partly placed, its other pieces reported.
 """

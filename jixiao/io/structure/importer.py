@@ -19,8 +19,8 @@ from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
 from jixiao.io.structure.match import match_layout
-from jixiao.io.structure.partial import partly_placed
 from jixiao.io.structure.reader import read_blocks, title_of
+from jixiao.io.structure.taken_lines import take_lines
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
@@ -72,9 +72,7 @@ class StructureImporter(Importer):
         own = Ledger()
         result = self._read(recovery.document, own, "text" if tabbed else "recovered")
         result.findings.extend(recovery.findings())
-        if not tabbed:
-            result.findings.extend(partly_placed(doc, recovery.document, own, ledger))
-        _take_lines(doc, recovery.document, own, ledger, recovery.wrapped)
+        result.findings.extend(take_lines(doc, recovery, own, ledger))
         if result.forms and (marked or _cut_short(doc, ledger)):
             result.findings.append(truncated(doc.name, len(result.forms) - 1))
         return result
@@ -154,27 +152,6 @@ def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
     if title and layout.kind != title[1] and not titled:
         return None, False
     return layout, titled
-
-
-def _take_lines(
-    doc: Document, recovered: Document, own: Ledger, ledger: Ledger, wrapped: dict[int, int]
-) -> None:
-    """Take what was placed of ``doc``.
-
-    A line the recovery kept whole is taken cell by cell; a line it split is taken when every
-    cell recovered from it was placed; a wrapped line joined to its row, when the row is.
-    """
-    kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}
-    left = {cell.source.line for _, _, cell in own.leftovers(recovered)}
-    for block in doc:
-        same = kept.get(block.cells[0].source) if block.cells else None
-        if same is not None and len(same.cells) == len(block.cells):
-            for i in range(len(block.cells)):
-                if own.is_taken(same, i):
-                    ledger.take(block, i)
-        elif block.cells and (line := block.cells[0].source.line) not in left:
-            if wrapped.get(line or 0, -1) not in left:
-                ledger.take(block)
 
 
 def parts(doc: Document) -> list[list[Block]]:
