@@ -13,19 +13,17 @@ from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block
 from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.align import positions
-from jixiao.io.structure.rows import Row, Table, _group, read_row
+from jixiao.io.structure.rows import AFTER_LINE, AFTER_ROW, PRINTED, Row, Table, _group, read_row
 from jixiao.io.structure.values import group_label, weight
 from jixiao.io.vocabulary import Vocabulary
 
-PRINTED, AFTER_ROW, AFTER_LINE = "printed", "after-row", "after-line"
 CENTRED = ("二级指标的合并单元格居中还是顶端对齐", "a merged level-2 cell centred or top-aligned")
 
 
 @dataclass
 class Apart:
-    """How each indicator's level-2 name was settled, and text waiting for the next row."""
+    """What set the current level-2 name, and text waiting for the next row."""
 
-    level2: list[str | None] = field(default_factory=list)  # PRINTED, AFTER_ROW, AFTER_LINE, None
     last: str | None = None  # what set the current level-2 name: a row or a label line
     pending: list[tuple[Block, int]] = field(default_factory=list)  # left unplaced if no row
     centred: bool = False  # a label line named rows above it: the labels are centred
@@ -46,12 +44,10 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
     read_row(row, table, vocab)
     if len(table.indicators) == count:
         return
-    printed = bool(row.text(row.header.first("level2")))
-    apart.level2.append(PRINTED if printed else (AFTER_LINE if apart.last == "line" else None))
-    if printed:
+    if table.level2_from[-1] == PRINTED:
         apart.last = "row"
-    elif apart.last == "row":
-        apart.level2[-1] = AFTER_ROW
+    elif apart.last:  # the name the row inherits was set by a row or by a label line
+        table.level2_from[-1] = AFTER_ROW if apart.last == "row" else AFTER_LINE
     if apart.pending:
         last = table.indicators[-1]
         text = "".join(b.texts[i].strip() for b, i in apart.pending) + (last.deviation or "")
@@ -199,27 +195,27 @@ def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart, fill: bool
     group = vocab.group_of(name)
     if group and group != table.level1:
         _group(table, group, printed_cell=False)
-    ready = fill and len(apart.level2) == len(table.indicators)
-    rows = _above(apart, (None, AFTER_ROW)) if ready else []
-    shared = _above(apart, (AFTER_LINE,)) if ready and apart.centred and not rows else []
+    ready = fill and len(table.level2_from) == len(table.indicators)
+    rows = _above(table, (None, AFTER_ROW)) if ready else []
+    shared = _above(table, (AFTER_LINE,)) if ready and apart.centred and not rows else []
     apart.centred = apart.centred or bool(rows)
     for k in rows + shared[: len(shared) // 2]:
         found = table.indicators[k]
         table.indicators[k] = replace(found, level1=group or found.level1, level2=name)
-        if (k in shared or apart.level2[k] == AFTER_ROW) and found.level2 not in (None, name):
+        if (k in shared or table.level2_from[k] == AFTER_ROW) and found.level2 not in (None, name):
             # named by a label above: a top-aligned cell would take this row
             path = f"indicators[{k}].level2"
             table.uncertain.append((path, name, [name, found.level2], *CENTRED))
-        apart.level2[k] = AFTER_LINE
+        table.level2_from[k] = AFTER_LINE
     table.level2 = name
     apart.last = "line"
 
 
-def _above(apart: Apart, kinds: tuple) -> list[int]:
+def _above(table: Table, kinds: tuple) -> list[int]:
     """The last indicators, latest first, whose level-2 name was settled one of these ways."""
     out = []
-    for k in range(len(apart.level2) - 1, -1, -1):
-        if apart.level2[k] not in kinds:
+    for k in range(len(table.level2_from) - 1, -1, -1):
+        if table.level2_from[k] not in kinds:
             break
         out.append(k)
     return out
