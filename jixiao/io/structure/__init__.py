@@ -29,6 +29,6 @@ own is joined to the row when the cells are recovered, ``jixiao.io.cellsplit.wra
 - ``stacked``: a label printed down a tall or narrow cell, one piece a line (``年度`` / ``总体`` /
   ``目标``, ``项目设立的必`` / ``要性``).
 - ``goal_lines``: the two goal cells side by side over several lines.
-- ``wrapped``: a value wrapped under its label and value line; a label-like line between rows.
+- ``wrapped``: a value wrapped under its label and value line.
 - ``centred``: level labels printed on the middle line of their rows.
 """

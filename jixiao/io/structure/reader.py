@@ -28,7 +28,7 @@ from jixiao.io.structure.labels import Fields, label_of, read_labels
 from jixiao.io.structure.rows import Row, Table, report_long_term
 from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.structure.values import weight
-from jixiao.io.structure.wrapped import between_rows, carries_value
+from jixiao.io.structure.wrapped import carries_value
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words
 
@@ -263,12 +263,9 @@ def _table(
 
 def _row_ending(blocks: list[Block], at: int, vocab: Vocabulary, draft: Draft) -> str | None:
     """How ``blocks[at]`` ends the table (``_ending``), if it does."""
-    block = blocks[at]
-    ending = _ending(block, vocab)
+    ending = _ending(blocks[at], vocab)
     if draft.table.typed:  # whole cells (not PDF, whose merged labels come out as lines)
-        ending = ending or _other_table(blocks[at - 1], block)
-    if ending == "end" and draft.plain and between_rows(blocks, at, draft.table, vocab):
-        return None  # 改进措施：… between two rows: a piece of the deviation above
+        ending = ending or _other_table(blocks[at - 1], blocks[at])
     return ending
 
 

@@ -1,15 +1,12 @@
-"""A value wrapped onto a line of its own in text copied out of a PDF, outside the rows.
+"""A value wrapped onto a line of its own in text copied out of a PDF, outside the tables.
 
-A lone line under a line of label and value pairs carries on the last value; a label-like
-line between two indicator rows (``改进措施：…``) is a piece of the text cell above. (A text
-cell of an indicator row wrapped onto lines of its own is joined to its row when the cells
-are recovered: ``jixiao.io.cellsplit.wraps``.)
+A lone line under a line of label and value pairs carries on the last value. (A cell of an
+indicator row wrapped onto lines of its own, ``改进措施：…`` under a deviation too, is joined
+to its row when the cells are recovered: ``jixiao.io.cellsplit.wraps``.)
 """
 
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.labels import label_of
-from jixiao.io.structure.rows import Table
-from jixiao.io.structure.values import weight
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
@@ -42,25 +39,3 @@ def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
         draft.table.uncertain.append((keys[-1], value, keys, *EITHER))
     ledger.take(block, i)
     return True
-
-
-def between_rows(blocks: list[Block], at: int, table: Table, vocab: Vocabulary) -> bool:
-    """Whether a line that looks like a label (``改进措施：…``) stands between two rows.
-
-    In plain text (lines of level labels aside) it is then a piece of the text cell above,
-    not the table's end.
-    """
-    if table.typed or not table.indicators or not table.indicators[-1].deviation:
-        return False
-    below = next(
-        (
-            b
-            for b in blocks[at + 1 :]
-            if not b.blank and not all(vocab.field("indicators.levels", t) for _, t in b.filled)
-        ),
-        None,
-    )
-    if below is None:
-        return False
-    figures = sum(1 for _, t in below.filled if weight(t) is not None)
-    return figures >= 2 and len(below.filled) > 3
