@@ -6,6 +6,7 @@ separators, no ``%`` or ``<p>`` markup); every cell it did not take must be repo
 ``unplaced-text``.
 """
 
+import functools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -48,11 +49,19 @@ def residue(text, labels):
 
 def pieces(text, labels):
     """A plain-text line's pieces between labels and spaces: one line may hold several
-    fields (``项目名称： X 项目类别： Y``, ``数量 接待团组数量 >=60个``)."""
-    rest = text
-    for label in sorted(labels, key=len, reverse=True):
-        rest = rest.replace(label, " ")
+    fields (``项目名称： X 项目类别： Y``, ``数量 接待团组数量 >=60个``); a label may be printed
+    with spaces inside it (``部门(单位) 名称``)."""
+    rest = spaced_labels(frozenset(labels)).sub(" ", text)
     return [p for p in (squeezed(t).strip(":：") for t in re.split(r"[\s()（）]+", rest)) if p]
+
+
+@functools.cache
+def spaced_labels(labels):
+    """One pattern for every label, longest first, spaces allowed between its characters."""
+    spelled = (
+        r"\s*".join(map(re.escape, label)) for label in sorted(labels, key=len, reverse=True)
+    )
+    return re.compile("|".join(spelled))
 
 
 def canon(text):

@@ -172,6 +172,11 @@ class _Grouper:
         if not self.current:
             return
         kinds = self.state.kinds
+        side = kinds is not None and kinds[0] != PREFIX  # the header names no side column
+        if side and len(self.current) > 1 and self.current[0].has(BLOCK):
+            # the table's side label (绩效指标), centred onto a row: no cell of the row
+            self.segments.append(Segment(self.current[:1]))
+            self.current = self.current[1:]
         if kinds is None:
             self.segments.append(Segment(self.current))
         else:
