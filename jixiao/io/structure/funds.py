@@ -10,6 +10,7 @@ row with no funds row label ends the block. The currency unit is the one the blo
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from jixiao.core.model import Component, Funds, FundSource
 from jixiao.io.document import Block, Ledger
@@ -20,6 +21,7 @@ COLUMNS = "funds.columns"
 _UNIT_ONLY = re.compile(r"^[(（]\s*(万元|元)\s*[)）]$")
 _CURRENCY = re.compile(r"(万元|元)\s*[)）]?\s*$")
 _SOURCE_PREFIX = re.compile(r"^\s*其中\s*[:：]?\s*")
+_UNIT_BRACKET = re.compile(r"\([^()]*\)$")
 TOTAL_FIELDS = ("initial_budget", "budget", "executed", "execution_weight")
 TOTAL_FIELDS += ("execution_rate", "execution_score", "total_budget")
 TOTAL_FIELDS += ("previous_budget", "previous_executed")
@@ -182,6 +184,18 @@ def _row_label(block: Block, vocab: Vocabulary) -> tuple[int, str, str] | None:
     return None
 
 
+def _after_label(columns: dict[int, str], label: int) -> dict[int, str]:
+    """A row's amounts stand after its label: columns named before it are moved right.
+
+    Plain text prints the header without the label's cell: ``年初预算数 全年预算数 …`` over
+    ``年度资金总额 86.40 92.16 …``.
+    """
+    first = min(columns, default=label + 1)
+    if first > label:
+        return columns
+    return {i + label + 1 - first: name for i, name in columns.items()}
+
+
 def _read_row(
     block: Block, columns: dict[int, str], vocab: Vocabulary, ledger: Ledger, reading: FundsReading
 ) -> bool:
@@ -192,6 +206,7 @@ def _read_row(
     at, kind, name = label
     ledger.take(block, at)
     _take_block_labels(block, vocab, ledger, reading)
+    columns = _after_label(columns, at)
     empty = vocab.words("furniture", "empty")
     values: dict[str, Decimal] = {}
     for i, column in columns.items():
@@ -304,15 +319,22 @@ def _put_line(reading: FundsReading, kind: str, name: str, value: Decimal | None
 
 def _bare(text: str) -> str:
     """A heading without its unit bracket: 预算金额（元） → 预算金额."""
-    return re.sub(r"\([^()]*\)$", "", normalise(text))
+    return _UNIT_BRACKET.sub("", normalise(text))
+
+
+@cache
+def _headings(words: tuple[str, ...]) -> frozenset[str]:
+    """Headings normalised, to compare with cells' ``_bare`` text: once per vocabulary."""
+    return frozenset(normalise(w) for w in words)
 
 
 def _component_columns(block: Block, vocab: Vocabulary) -> tuple[int, int] | None:
     """``(name column, amount column)`` of a header of the budget's parts, or None."""
-    names = {normalise(w) for w in vocab.words("funds", "component_name")}
-    amounts = {normalise(w) for w in vocab.words("funds", "component_amount")}
-    name = next((i for i, t in block.filled if _bare(t) in names), None)
-    value = next((i for i, t in block.filled if _bare(t) in amounts), None)
+    names = _headings(vocab.words("funds", "component_name"))
+    amounts = _headings(vocab.words("funds", "component_amount"))
+    bare = [(i, _bare(t)) for i, t in block.filled]  # runs on most blocks: each cell once
+    name = next((i for i, t in bare if t in names), None)
+    value = next((i for i, t in bare if t in amounts), None)
     return None if name is None or value is None else (name, value)
 
 

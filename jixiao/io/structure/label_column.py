@@ -19,7 +19,7 @@ blank lines gets its paragraphs from the shapes of its lines.
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise, takewhile
+from itertools import pairwise
 
 from jixiao.io.document import Block, Document
 from jixiao.io.importers.plain_text import is_page_footer
@@ -37,7 +37,6 @@ from jixiao.io.structure.flattened_rebuild import Restored, rows_document
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.target_rows import table
-from jixiao.io.structure.wrapped_labels import MAX_PIECE, MAX_PIECES, label_pieces
 from jixiao.io.structure.wrapped_rows import Piece, printed_width
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, labels, layouts, normalise, vocabulary
 
@@ -52,6 +51,7 @@ BOX_LABELS = frozenset(BOXES) | frozenset(
     for key in BOX_FIELDS
     for word in vocabulary(layout.id).words("project.boxes", key)
 )
+MAX_PIECE = 12  # characters: a longer line is no piece of a wrapped label
 YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019年 )
 
 
@@ -60,15 +60,15 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     national = vocabulary()
     raw = paragraph_lines(blocks)
     texts = _joined(national, raw)
-    titles = [n for n, t in enumerate(texts) if title_of(doc.blocks[t.lines[0]], national)]
+    titles = [n for n, t in enumerate(texts) if title_of(_block(doc, t.lines[0]), national)]
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts or not any(_header(national, t.text) for t in texts):
         return None
-    title = title_of(doc.blocks[texts[titles[0]].lines[0]], national)
+    title = title_of(_block(doc, texts[titles[0]].lines[0]), national)
     text = "|".join(normalise(t.text) for t in texts)
     layout = match_layout(normalise(title[0]), text, title[1]) if title else None
     vocab = vocabulary(layout.id if layout else "national")
-    flowing = not any(b.blank for b in doc.blocks[blocks[0].index : blocks[-1].index])
+    flowing = not any(b.blank for b in doc if blocks[0].index <= b.index < blocks[-1].index)
     bounds = [0, *starts[1:], len(texts)]
     rows: list[list[Piece]] = []
     doubts = []
@@ -104,6 +104,11 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
     return out
 
 
+def _block(doc: Document, index: int) -> Block:
+    """The block of ``doc`` at a document index (a part of a document keeps its indexes)."""
+    return doc.blocks[index - doc.blocks[0].index]
+
+
 def paragraph_lines(blocks: list[Block]) -> list[Piece]:
     """Non-blank lines with their paragraphs (page footers left out)."""
     lines, para, previous = [], 0, -2
@@ -121,8 +126,7 @@ def _joined(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     i = 0
     while i < len(lines):
-        short = takewhile(lambda t: _piece_of_label(t.text), lines[i : i + MAX_PIECES])
-        count = label_pieces([t.text for t in short], lambda text: _label(vocab, text)) or 1
+        count = next((k for k in (3, 2) if _wrapped(vocab, lines[i : i + k], k)), 1)
         group = lines[i : i + count]
         joined = "".join(t.text for t in group)
         out.append(Piece(joined, [t.lines[0] for t in group], group[-1].para))
@@ -130,8 +134,13 @@ def _joined(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
     return out
 
 
-def _piece_of_label(text: str) -> bool:
-    return len(text) <= MAX_PIECE and " " not in text
+def _wrapped(vocab: Vocabulary, lines: list[Piece], count: int) -> bool:
+    texts = [t.text for t in lines]
+    if len(texts) < count or any(len(t) > MAX_PIECE or " " in t for t in texts):
+        return False
+    joined = "".join(texts)
+    unit = texts[-1][:1] in "（(" and len(texts[-1]) <= 4
+    return _label(vocab, joined) and (not _label(vocab, texts[0]) or unit)
 
 
 def _label(vocab: Vocabulary, text: str) -> bool:

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from jixiao.core.values import BAD_EVENT_WORDS
 from jixiao.io.structure.flattened_groups import Doubt
-from jixiao.io.structure.wrapped_labels import label_pieces
 from jixiao.io.structure.wrapped_rows import Piece, cell_of, join_lines
 from jixiao.io.vocabulary import Vocabulary, normalise
 
@@ -124,20 +123,21 @@ def _labels(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     i = 0
     while i < len(lines):
-        texts = [t.text for t in lines[i : i + 2] if t.para == lines[i].para]
-        count = label_pieces(texts, lambda text: bool(vocab.field("indicators.levels", text)))
-        if count or vocab.field("indicators.levels", texts[0]):
-            count = count or 1
-            out.append(Label("".join(texts[:count]), [t.lines[0] for t in lines[i : i + count]]))
-            i += count
-            continue
-        first, *rest = lines[i].text.split(maxsplit=1)
-        if vocab.field("indicators.levels", first) and rest:
-            out.append(Label(first, lines[i].lines))
-            out.append(Piece(rest[0], lines[i].lines, lines[i].para))
+        joined = ""
+        for k in range(i, min(i + 2, len(lines))):
+            joined += lines[k].text
+            if lines[k].para == lines[i].para and vocab.field("indicators.levels", joined):
+                out.append(Label(joined, [line.lines[0] for line in lines[i : k + 1]]))
+                i = k + 1
+                break
         else:
-            out.append(lines[i])
-        i += 1
+            first, *rest = lines[i].text.split(maxsplit=1)
+            if vocab.field("indicators.levels", first) and rest:
+                out.append(Label(first, lines[i].lines))
+                out.append(Piece(rest[0], lines[i].lines, lines[i].para))
+            else:
+                out.append(lines[i])
+            i += 1
     return out
 
 
