@@ -15,7 +15,7 @@ from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.importers import detect
 from jixiao.io.parse import parse_bytes, parse_path
 from jixiao.io.structure.flattened import restore
-from jixiao.io.structure.label_column import BOX_LABELS, BOXES, _joined, paragraph_lines
+from jixiao.io.structure.label_column import BOX_LABELS, BOXES, head_lines
 from jixiao.io.structure.target_rows import name_like, table, value_like
 from jixiao.io.structure.wrapped_rows import Piece
 from jixiao.io.vocabulary import vocabulary
@@ -184,9 +184,7 @@ def test_funds_lines_and_components_before_their_header(structure_only):
 def test_a_label_wrapped_over_lines_is_joined_with_its_lines():
     texts = ["项目设立的必", "要性", "正文。", "", "同名项目上年预算执行数", "", "（元）", "380"]
     blocks = [Block(i, (Cell(t, Source(file="t", line=i + 1)),)) for i, t in enumerate(texts)]
-    joined = _joined(
-        vocabulary("sh-2019-target"), paragraph_lines([b for b in blocks if not b.blank])
-    )
+    joined = head_lines(vocabulary("sh-2019-target"), [b for b in blocks if not b.blank])
     assert [(t.text, t.lines) for t in joined] == [
         ("项目设立的必要性", [0, 1]),
         ("正文。", [2]),

@@ -36,6 +36,7 @@ from jixiao.io.structure.flattened_head import (
 from jixiao.io.structure.flattened_rebuild import Restored, rows_document
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
+from jixiao.io.structure.stacked import join_stacked
 from jixiao.io.structure.target_rows import table
 from jixiao.io.structure.wrapped_rows import Piece, printed_width
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, labels, layouts, normalise, vocabulary
@@ -51,7 +52,6 @@ BOX_LABELS = frozenset(BOXES) | frozenset(
     for key in BOX_FIELDS
     for word in vocabulary(layout.id).words("project.boxes", key)
 )
-MAX_PIECE = 12  # characters: a longer line is no piece of a wrapped label
 YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019年 )
 
 
@@ -59,7 +59,7 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     """The rebuilt rows of text printed with a label column, or None when ``doc`` is not."""
     national = vocabulary()
     raw = paragraph_lines(blocks)
-    texts = _joined(national, raw)
+    texts = head_lines(national, blocks)
     titles = [n for n, t in enumerate(texts) if title_of(_block(doc, t.lines[0]), national)]
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts or not any(_header(national, t.text) for t in texts):
@@ -109,38 +109,24 @@ def _block(doc: Document, index: int) -> Block:
     return doc.blocks[index - doc.blocks[0].index]
 
 
-def paragraph_lines(blocks: list[Block]) -> list[Piece]:
-    """Non-blank lines with their paragraphs (page footers left out)."""
+def head_lines(vocab: Vocabulary, blocks: list[Block]) -> list[Piece]:
+    """Non-blank lines with paragraphs, a label stacked over lines as one (any layout's)."""
+    joined, pieces = join_stacked(blocks, vocab, lambda text: _label(vocab, text))
+    return paragraph_lines(joined, pieces)
+
+
+def paragraph_lines(blocks: list[Block], pieces: dict | None = None) -> list[Piece]:
+    """Non-blank lines with paragraphs (no page footers); a stacked label's, its last piece's."""
     lines, para, previous = [], 0, -2
     for block in blocks:
         if is_page_footer(block.text):  # interrupts a paragraph without ending it
             continue
-        para += block.index > previous + 1
-        lines.append(Piece(block.text.strip(), [block.index], para))
-        previous = block.index
+        run = [b.index for b in (pieces or {}).get(block.index, [block]) if not b.blank]
+        for index in run:
+            para += index > previous + 1
+            previous = index
+        lines.append(Piece(block.text.strip(), run, para))
     return lines
-
-
-def _joined(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
-    """Lines, a label wrapped over short lines joined into one."""
-    out: list[Piece] = []
-    i = 0
-    while i < len(lines):
-        count = next((k for k in (3, 2) if _wrapped(vocab, lines[i : i + k], k)), 1)
-        group = lines[i : i + count]
-        joined = "".join(t.text for t in group)
-        out.append(Piece(joined, [t.lines[0] for t in group], group[-1].para))
-        i += count
-    return out
-
-
-def _wrapped(vocab: Vocabulary, lines: list[Piece], count: int) -> bool:
-    texts = [t.text for t in lines]
-    if len(texts) < count or any(len(t) > MAX_PIECE or " " in t for t in texts):
-        return False
-    joined = "".join(texts)
-    unit = texts[-1][:1] in "（(" and len(texts[-1]) <= 4
-    return _label(vocab, joined) and (not _label(vocab, texts[0]) or unit)
 
 
 def _label(vocab: Vocabulary, text: str) -> bool:

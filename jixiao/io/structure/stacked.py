@@ -6,6 +6,7 @@ the vocabulary is read as that label, standing where its first piece stands; whe
 placed, every piece of it is.
 """
 
+from collections.abc import Callable
 from functools import cache
 
 from jixiao.io.document import Block, Cell, Ledger
@@ -32,7 +33,7 @@ def _unit(piece: str) -> bool:
     return piece.startswith("(") and piece.endswith(")")
 
 
-def _spelt(blocks: list[Block], at: int, vocab: Vocabulary) -> int:
+def _spelt(blocks: list[Block], at: int, is_label: Callable[[str], bool]) -> int:
     """How many lines from ``blocks[at]`` spell a label together (0 when fewer than two do).
 
     Blank lines between the pieces count with them (a PDF copy may leave one before a unit).
@@ -44,22 +45,27 @@ def _spelt(blocks: list[Block], at: int, vocab: Vocabulary) -> int:
         piece = _piece(block)
         if piece is None:
             break
-        label = vocab.is_label(joined) and _unit(piece)
+        label = is_label(joined) and _unit(piece)
         if joined + piece not in _prefixes() and not label:
             break
         joined, pieces = joined + piece, pieces + 1
-        if pieces >= 2 and vocab.is_label(joined):
+        if pieces >= 2 and is_label(joined):
             size = n
     return size
 
 
-def join_stacked(blocks: list[Block], vocab: Vocabulary) -> tuple[list[Block], dict[int, list]]:
-    """The blocks with each stacked label as one block, and the pieces behind each such block."""
+def join_stacked(
+    blocks: list[Block], vocab: Vocabulary, is_label: Callable[[str], bool] | None = None
+) -> tuple[list[Block], dict[int, list]]:
+    """The blocks with each stacked label as one block, and the pieces behind each such block.
+
+    A label is one of ``vocab`` unless ``is_label`` says otherwise.
+    """
     out: list[Block] = []
     pieces: dict[int, list[Block]] = {}
     at = 0
     while at < len(blocks):
-        size = _spelt(blocks, at, vocab)
+        size = _spelt(blocks, at, is_label or vocab.is_label)
         if size < 2:
             out.append(blocks[at])
             at += 1
