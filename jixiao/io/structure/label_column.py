@@ -58,11 +58,13 @@ YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019�
 def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     """The rebuilt rows of text printed with a label column, or None when ``doc`` is not."""
     national = vocabulary()
+    if not any(_header(national, b.text) for b in blocks):
+        return None  # most text ends here: no name | target table
     raw = paragraph_lines(blocks)
     texts = head_lines(national, blocks)
     titles = [n for n, t in enumerate(texts) if title_of(_block(doc, t.lines[0]), national)]
     starts = [_column_start(national, texts, n) for n in titles]
-    if not titles or None in starts or not any(_header(national, t.text) for t in texts):
+    if not titles or None in starts:
         return None
     title = title_of(_block(doc, texts[titles[0]].lines[0]), national)
     text = "|".join(normalise(t.text) for t in texts)
