@@ -10,7 +10,7 @@ from jixiao.core.formreader import plainly_valid
 from jixiao.core.model import Form
 from jixiao.io.document import Document, Ledger
 from jixiao.io.parts import split
-from jixiao.io.problems import ReadError, problem
+from jixiao.io.problems import ReadError, problem, unplaced
 from jixiao.io.readers import read_bytes, read_file
 from jixiao.io.structure.importer import StructureImporter
 from jixiao.io.text import is_page_footer
@@ -100,18 +100,7 @@ def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
         by_block.setdefault(block.index, []).append(cell.text.strip())
         sources.setdefault(block.index, cell.source.label())
     for index, texts in by_block.items():
-        text = " | ".join(texts)
-        findings.append(
-            problem(
-                "unplaced-text",
-                Severity.WARNING,
-                doc.name,
-                f"未能归入任何字段的文字：“{text[:80]}”",
-                f"text not placed in any field: {text[:80]!r}",
-                source=sources[index],
-                found=text,
-            )
-        )
+        findings.append(unplaced(doc.name, " | ".join(texts), sources[index]))
     return findings + _footers(footers, footer_sources, doc.name)
 
 

@@ -59,3 +59,16 @@ def uncertain(
         found=chosen,
         expected=" | ".join(candidates),
     )
+
+
+def unplaced(document: str, text: str, source: str) -> Finding:
+    """Printed text that no field took, with where it stands."""
+    return problem(
+        "unplaced-text",
+        Severity.WARNING,
+        document,
+        f"未能归入任何字段的文字：“{text[:80]}”",
+        f"text not placed in any field: {text[:80]!r}",
+        source=source,
+        found=text,
+    )
