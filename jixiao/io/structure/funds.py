@@ -332,6 +332,8 @@ def _component_columns(block: Block, vocab: Vocabulary) -> tuple[int, int] | Non
     """``(name column, amount column)`` of a header of the budget's parts, or None."""
     names = _headings(vocab.words("funds", "component_name"))
     amounts = _headings(vocab.words("funds", "component_amount"))
+    if len(block.filled) < 2 and not names & amounts:  # a name and an amount: two cells
+        return None
     bare = [(i, _bare(t)) for i, t in block.filled]  # runs on most blocks: each cell once
     name = next((i for i, t in bare if t in names), None)
     value = next((i for i, t in bare if t in amounts), None)

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from jixiao.io.document import Block, Document
-from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.flattened_head import (
     BOXES,
     ENUMERATED,
@@ -39,6 +38,7 @@ from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.stacked import join_stacked
 from jixiao.io.structure.target_rows import table
 from jixiao.io.structure.wrapped_rows import Piece, printed_width
+from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, labels, layouts, normalise, vocabulary
 
 MIN_COLUMN = 2
