@@ -305,25 +305,19 @@ def _decide(
     return None
 
 
-_WHY = {
-    "apart": (
-        "投入和管理类指标印在其行之外",
-        "a fund/management indicator printed apart from its rows",
-    ),
-    "inside": (
-        "非管理类指标印在投入和管理目标的行之间",
-        "an indicator printed among the fixed group's rows",
-    ),
+_WHY = {  # with the names of the row's group and of the other candidate
+    "apart": ("“{group}”的指标印在其行之外", "an indicator of {group} printed apart from its rows"),
+    "inside": ("其他指标印在“{group}”的行之间", "an indicator printed among the rows of {group}"),
     "meaning": ("指标的含义指向另一个一级指标", "the indicator's meaning points to another group"),
     "rate": (
-        "不良事件发生率既可作产出也可作效果",
-        "a rate of bad events may be an output or an effect",
+        "不良事件发生率既可属于“{group}”也可属于“{other}”",
+        "a rate of bad events may belong to {group} or to {other}",
     ),
 }
 
 
 def _doubt(i: int, row: Row, other: str, why: str) -> Doubt:
-    zh, en = _WHY[why]
+    zh, en = (text.format(group=row.group, other=other) for text in _WHY[why])
     names = list(dict.fromkeys(n for n in (row.group, other) if n))
     return (f"indicators[{i}].level1", row.group or None, names, zh, en)
 
