@@ -1,10 +1,11 @@
-"""Head labels and their values in flattened PDF text (``flattened``).
+"""Head labels and their values in flattened PDF text, for the grid and the label column.
 
 A line of the head is cut at its labels (``项目名称 合作交流工作业务费 预算单位``: a label, its
-value, a label whose value is printed elsewhere). Values printed away from their labels (before
-the table, or after the labels) are given back by their shapes (是/否, an amount, a percentage,
-a date, any text) and the grid's order; when they do not pair up in order, each choice is
-reported as a doubt.
+value, a label whose value is printed elsewhere; ``项目概况：…`` after a colon). A label's
+``Entry`` takes a value by its shape (是/否, an amount, a percentage, a date, check boxes of
+its names, any text). Values printed away from the grid's labels (before the table, or after
+the labels) are given back by their shapes and the grid's order; when they do not pair up in
+order, each choice is reported as a doubt.
 """
 
 import re

@@ -4,11 +4,12 @@ Plain text of some PDF forms (the Shanghai 2019 target form, seed 004) prints th
 column of labels as a run of lines before the title (项目名称 / 资金用途 / 开始时间 / 项目概况 /
 立项依据 …) and later another run (项目实施计划 / 项目总目标 / 年度绩效目标); their values follow
 in order, without labels. Other labels print on the lines of their values or alone right
-before them, wrapped over lines (``项目设立的必`` / ``要性``, ``同名项目上年预算执行数`` /
-``（元）`` / ``1988320``); check boxes print on their own lines; a 子项目 row may print before its
-header. The indicator table (name | target) is read by ``target_rows``.
+before them, stacked over lines (``项目设立的必`` / ``要性``, joined by ``stacked``); check boxes
+print on their own lines; a 子项目 row may print before its header. The indicator table
+(name | target) is read by ``target_rows``.
 
-``restore`` recognises such text by a title preceded by a run of lone labels, and rebuilds
+``restore_column`` (called by ``flattened.restore``) recognises such text by a name | target
+header and a title preceded by a run of lone labels, and rebuilds
 each form as the rows of cells a table copy would give. Labels of a column wait in a queue;
 each value printed without a label fills the first waiting label whose shape it has (a date,
 an amount, check boxes of that label's names, any text); a label printed alone takes the
