@@ -44,7 +44,9 @@ from jixiao.io.structure.wrapped_rows import (
     WrappedRow,
     build_row,
     cell_of,
+    ends_cell,
     join_lines,
+    printed_width,
     trailing_numbers,
 )
 from jixiao.io.vocabulary import Layout, Vocabulary, layouts, normalise, vocabulary
@@ -392,15 +394,15 @@ def _group_label(form: FlatForm, blocks: list[Block], n: int) -> bool:
 def _cells_apart(form: FlatForm) -> None:
     """Explanations printed after their group's label, given to its rows that print none.
 
-    The lines are a column's wrapped cells: a line as wide as the widest goes on in the next.
-    When their number is not the number of rows without one, they stay unplaced (reported).
+    The lines are a column's wrapped cells, each ending where ``ends_cell`` says. When their
+    number is not the number of rows without one, they stay unplaced (reported).
     """
     for name, lines in form.apart.items():
-        widest = max(len(p.text) for p in lines)
+        widest = max(printed_width(p.text) for p in lines)
         cells: list[list[Piece]] = [[]]
         for piece in lines:
             cells[-1].append(piece)
-            if len(piece.text) < widest:
+            if ends_cell(piece.text, widest):
                 cells.append([])
         cells = [c for c in cells if c]
         rows = [r for r in form.rows if r.group == name and not r.explanation.text]

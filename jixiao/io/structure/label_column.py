@@ -38,14 +38,11 @@ from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.stacked import join_stacked
 from jixiao.io.structure.target_rows import table
-from jixiao.io.structure.wrapped_rows import Piece, printed_width
+from jixiao.io.structure.wrapped_rows import Piece, ends_cell, printed_width
 from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, labels, layouts, normalise, vocabulary
 
 MIN_COLUMN = 2
-NARROW = 0.75  # a line this much narrower than its paragraph's widest ends the paragraph
-FULL = 0.95  # a sentence ending on a line narrower than this ends its paragraph
-SENTENCE_END = ("。", "；", "！", "？")
 # Check boxes are printed by the template like labels: placed when their choice is read.
 BOX_LABELS = frozenset(BOXES) | frozenset(
     word
@@ -88,21 +85,19 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
 def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
     """Paragraphs of a head printed without blank lines, from the shapes of its lines.
 
-    A line ends its paragraph when it holds a label, when it is much narrower than the
-    paragraph's widest line, or when it ends a sentence short of that width; numbered items
-    (1、 2、) go on.
+    A line ends its paragraph when it holds a label or ends its cell (``ends_cell``: much
+    narrower than the paragraph's widest line, or a sentence ending short of it); numbered
+    items (1、 2、) go on.
     """
     out: list[Piece] = []
     para, width = 0, 0
     for n, text in enumerate(texts):
         out.append(replace(text, para=para))
         following = texts[n + 1].text if n + 1 < len(texts) else ""
-        own = printed_width(text.text)
-        width = max(width, own)
-        ends = text.text.endswith(SENTENCE_END) and own < width * FULL
+        width = max(width, printed_width(text.text))
         labelled = _label(vocab, text.text.split()[0])
         items = ENUMERATED.match(text.text) and ENUMERATED.match(following)
-        if (labelled or ends or own < width * NARROW) and not items:
+        if (labelled or ends_cell(text.text, width)) and not items:
             para, width = para + 1, 0
     return out
 

@@ -19,13 +19,13 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.core.values import BAD_EVENT_WORDS
+from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.structure.flattened_groups import Doubt
 from jixiao.io.structure.wrapped_rows import Piece, cell_of, join_lines
 from jixiao.io.vocabulary import Vocabulary, normalise
 
 _VALUE_START = re.compile(r"^(?:[≥≤><=＞＜＝]|不低于|不少于|不高于|不超过|\d)")
 _INNER = re.compile(r"[，、；：,;]")
-_TERMINAL = "。；;！!？?"
 _OPEN, _CLOSE = "（(", "）)"
 _BAD_RATE = re.compile(f"(?:{'|'.join(BAD_EVENT_WORDS)})率")
 WRAPPED_WIDTH = 12  # a target line shorter than this ends its cell
@@ -215,7 +215,7 @@ def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> boo
         return False
     last = join_lines([t.text for t in row.target])  # a target wrapped across a blank line
     return (
-        not last.endswith(tuple(_TERMINAL))
+        not last.endswith(tuple(SENTENCE_END))
         and not value_like(last)
         and bool(_INNER.search(text))
         and not name_like(vocab, text)
@@ -236,7 +236,7 @@ def _continues(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> b
         and len(line.text) < len(below) * SHORTER
         and not _starts_row(below)
     )
-    if last.endswith(tuple(_TERMINAL)) or value_like(last) or wide_below:
+    if last.endswith(tuple(SENTENCE_END)) or value_like(last) or wide_below:
         return False
     return len(last) >= WRAPPED_WIDTH and not (name_like(vocab, line.text) and len(line.text) > 3)
 

@@ -14,6 +14,10 @@ from functools import lru_cache
 from itertools import groupby
 from unicodedata import east_asian_width
 
+from jixiao.io.cellsplit.wraps import SENTENCE_END
+
+NARROW = 0.75  # a line this much narrower than its cell's widest ends the cell
+FULL = 0.95  # a sentence ending on a line narrower than this ends its cell
 WRAP_SLACK = 2  # a wrapped line is as wide as its column, give or take a narrow character
 NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # A level-1 group and its points, printed as one cell wrapped over one or two lines.
@@ -107,6 +111,12 @@ def build_row(lines: list[Piece], count: int, spaced: bool = True) -> WrappedRow
     # more than name and explanation, or a name wrapped with no blank line after it
     row.unsettled = len(paragraphs) > 2 or (len(paragraphs) == 1 and len(name) > 1)
     return row
+
+
+def ends_cell(text: str, widest: int) -> bool:
+    """Whether a wrapped line ends its cell: much narrower than the widest, or a sentence's end."""
+    own = printed_width(text)
+    return own < widest * NARROW or (text.endswith(tuple(SENTENCE_END)) and own < widest * FULL)
 
 
 def printed_width(text: str) -> int:
