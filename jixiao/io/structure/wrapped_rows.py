@@ -128,14 +128,13 @@ def _name_lines(texts: list[str]) -> int:
     """How many lines of a row printed with no blank line are the name's.
 
     The name column is narrower than the explanation's: the name's lines are as wide as its
-    first (a wrapped cell fills its column) down to the first narrower one, its last; a wider
-    line is the explanation's.
+    first (a wrapped cell fills its column) down to the one that ends the cell (``ends_cell``),
+    its last; a wider line is the explanation's.
     """
     first = printed_width(texts[0])
     for n, text in enumerate(texts[1:], 1):
-        width = printed_width(text)
-        if width > first + WRAP_SLACK:
+        if printed_width(text) > first + WRAP_SLACK:
             return n
-        if width < first - WRAP_SLACK:
+        if ends_cell(text, first):
             return n + 1
     return 1
