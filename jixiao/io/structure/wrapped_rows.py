@@ -1,11 +1,16 @@
-"""Indicator rows of PDF text whose cells wrapped over several lines.
+"""Printed pieces of flattened PDF text, wrapped cells, and indicator rows wrapped over lines.
+
+Every reader of flattened text works on ``Piece``s (text, its lines, its paragraph); a wrapped
+cell ends where ``ends_cell`` says (much narrower than its widest line, or a sentence's end
+short of it), widths counted by ``printed_width``.
 
 A PDF copy of a table with narrow columns prints a row's cells one after another: the name
 wrapped over a few short lines, the explanation over a few longer ones, and the number
 columns (``6 6``: weight and score) on a line of their own or at the end of the last line.
 A row ends at those trailing numbers. The name and the explanation are told apart by the
-blank line the copy leaves between them; with none, the name is the first line (or, on a
-row printed on one line, the first word).
+blank line the copy leaves between them; with none, the name is the first line (on a row
+printed on one line, the first word), or, in a copy with no blank lines at all, the lines up
+to the one that ends the name's cell.
 """
 
 import re
