@@ -19,7 +19,6 @@ the cells it went into were placed; what the text does not settle is an ``uncert
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 
 from jixiao.core.findings import Severity
 from jixiao.io.document import Block, Document
@@ -33,6 +32,7 @@ from jixiao.io.structure.flattened_head import (
     line_entries,
     orphan_pieces,
     place_orphans,
+    title_lines,
 )
 from jixiao.io.structure.flattened_rebuild import NUMBER_FIELDS, FlatForm, Restored, rebuild
 from jixiao.io.structure.label_column import restore_column
@@ -59,13 +59,6 @@ MAX_ORPHANS = 10  # values printed before a table: at most a head grid's (Shangh
 
 
 POINTS_LINE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
-
-
-@cache
-def _title_marks() -> frozenset[str]:
-    """The last character of every title word: a line with none of them is no title."""
-    names = vocabulary().names["titles"]
-    return frozenset(w[-1] for kind in ("self_evaluation", "target") for w in names[kind])
 
 
 def header_words(vocab: Vocabulary, text: str) -> list[str] | None:
@@ -97,10 +90,7 @@ def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
     rows = sum(1 for b in blocks if trailing_numbers(b.text, count))
     if rows < MIN_ROWS or not _printed_apart(vocab, blocks, count):
         return None  # a row-per-line table keeps its order: cellsplit's
-    marks = _title_marks()
-    titles = frozenset(
-        b.index for b in blocks if any(m in b.text for m in marks) and title_of(b, vocab)
-    )
+    titles = title_lines(blocks)
     starts = [0] + [
         _orphans_start(vocab, blocks, h, headers[k], titles) for k, h in enumerate(headers[1:])
     ]

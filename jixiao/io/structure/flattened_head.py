@@ -10,10 +10,11 @@ order, each choice is reported as a doubt.
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from jixiao.io.document import Block
 from jixiao.io.structure.flattened_groups import Doubt
+from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.wrapped_rows import Piece, join_lines
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, vocabulary
 
@@ -105,6 +106,21 @@ class Entry:
         if boxes or self.field.key in BOX_FIELDS:
             return any(b in text for b in boxes) and any(c in text for c in BOXES)
         return self.field.fits(text) and not any(c in text for c in BOXES)
+
+
+@cache
+def _title_marks() -> frozenset[str]:
+    """The last character of every title word: a line with none of them is no title."""
+    names = vocabulary().names["titles"]
+    return frozenset(w[-1] for kind in ("self_evaluation", "target") for w in names[kind])
+
+
+def title_lines(blocks: list[Block]) -> frozenset[int]:
+    """The indexes of the lines that are a form's title."""
+    marks, national = _title_marks(), vocabulary()
+    return frozenset(
+        b.index for b in blocks if any(m in b.text for m in marks) and title_of(b, national)
+    )
 
 
 def head_field(vocab: Vocabulary, word: str) -> HeadField | None:

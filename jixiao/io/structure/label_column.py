@@ -32,6 +32,7 @@ from jixiao.io.structure.flattened_head import (
     label_words,
     leading_words,
     line_entries,
+    title_lines,
 )
 from jixiao.io.structure.flattened_rebuild import Restored, rows_document
 from jixiao.io.structure.match import match_layout
@@ -60,7 +61,8 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
         return None  # most text ends here: no name | target table
     raw = paragraph_lines(blocks)
     texts = head_lines(national, blocks)
-    titles = [n for n, t in enumerate(texts) if title_of(_block(doc, t.lines[0]), national)]
+    titled = title_lines(blocks)
+    titles = [n for n, t in enumerate(texts) if t.lines[0] in titled]
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts:
         return None
@@ -73,8 +75,7 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     rows: list[list[Piece]] = []
     doubts = []
     for n, (start, stop) in enumerate(pairwise(bounds)):
-        title_lines = {texts[t].lines[0] for t in titles}
-        form_rows, form_doubts = _form(flowing, vocab, texts[start:stop], raw, title_lines)
+        form_rows, form_doubts = _form(flowing, vocab, texts[start:stop], raw, titled)
         rows.extend(form_rows)
         doubts.extend((n, d) for d in form_doubts)
     restored = rows_document(doc, rows)
@@ -255,7 +256,7 @@ class _Head:
 
 
 def _form(
-    flowing: bool, vocab: Vocabulary, texts: list[Piece], raw: list[Piece], titles: set[int]
+    flowing: bool, vocab: Vocabulary, texts: list[Piece], raw: list[Piece], titles: frozenset[int]
 ) -> tuple[list, list]:
     """One form's rows of cells and doubts; ``flowing`` when the copy has no blank lines."""
     at = next((n for n, t in enumerate(texts) if _header(vocab, t.text)), len(texts))
@@ -306,7 +307,7 @@ def _inline(vocab: Vocabulary, texts: list[Piece], n: int) -> bool:
     )
 
 
-def _line(head: _Head, text: Piece, titles: set[int], following: Piece | None) -> None:
+def _line(head: _Head, text: Piece, titles: frozenset[int], following: Piece | None) -> None:
     """A line of the head: a title, a label, a value, check boxes, a 子项目 row."""
     vocab = head.vocab
     words = text.text.split()
