@@ -6,15 +6,18 @@ the funds table, a form title, furniture (``其中``), an indicator or funds col
 column it names) or a level-1 / level-2 name. ``matcher(labels)`` compiles every label into one
 alternation, longest first, once per label set (cached): full- and half-width brackets and
 colons match each other, and a label keeps a bracket suffix (``(万元)``, ``(A)``, ``(50分)``)
-and a colon that follow it.
+and a colon that follow it. ``from_vocabulary()`` is the label set of every vocabulary file
+(``jixiao.io.vocabulary.roles``); labels are looked up as ``jixiao.io.vocabulary.normalise``
+makes them.
 """
 
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
+from jixiao.io.vocabulary import GLUE, normalise, roles
 
 FIELD, TOTAL, BLOCK, TITLE, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
     "field",
@@ -33,14 +36,8 @@ FUNDS = "funds"  # a second role of every label of the funds block (rows, column
 WEAK_LENGTH = 3
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_HALF_WIDTH = str.maketrans("（）：，", "():,")
 _VARIANTS = {"(": "[(（]", ")": "[)）]", ":": "[:：]", ",": "[,，]"}
 _SUFFIX = r"(?:[(（][^()（）\s]{0,12}[)）]分?)?[:：]?"
-
-
-def normalise(text: str) -> str:
-    """A label as looked up: no whitespace, half-width brackets, no trailing colon."""
-    return "".join(text.split()).translate(_HALF_WIDTH).rstrip(":")
 
 
 @dataclass(frozen=True)
@@ -209,3 +206,9 @@ def matcher(labels: LabelSet) -> Matcher:
     index = _index(labels)
     alternation = _trie_pattern(_trie(list(index))) or "(?!)"
     return Matcher(re.compile(f"(?P<label>{alternation}){_SUFFIX}"), index)
+
+
+@cache
+def from_vocabulary() -> LabelSet:
+    """Every label of every vocabulary file, with its roles (``jixiao.io.vocabulary.roles``)."""
+    return LabelSet.build(furniture=GLUE, **roles())
