@@ -3,8 +3,8 @@
 The documents here are written by hand in the layout of seed 003 but differ from it: other
 units, names and targets, amounts with thousands separators and in 万元, 是 for 政府购买服务,
 targets wrapping over three lines, page footers inside the table, merged level-2 cells,
-rows without blank lines between them. Expected values are worked out from the text. The
-plain-text helpers that ``parse`` still uses are tested at the end.
+rows without blank lines between them. Expected values are worked out from the text. Page
+footers, wrapped lines and labels sharing a line are tested at the end.
 """
 
 from datetime import date
@@ -12,18 +12,14 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.io.cellsplit import LabelSet, recover_cells
 from jixiao.io.document import Block, Cell, Source
-from jixiao.io.importers import plain_text
 from jixiao.io.importers.detect import IMPORTERS, STRUCTURE, title_of
-from jixiao.io.importers.plain_text import (
-    gap_before,
-    is_page_footer,
-    join_wrapped,
-    label_pattern,
-    looks_labelled,
-    split_labelled,
-)
+from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.parse import parse_bytes
+from jixiao.io.readers.txt import read
+from jixiao.io.structure.values import paragraphs
+from jixiao.io.text import clean
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES
 
@@ -388,7 +384,7 @@ def test_vocabulary_names_the_layout_s_labels_levels_and_tree():
     assert words.field("goals", "总目标及阶段性目标：") == "overall"
 
 
-# plain_text helpers
+# page footers, wrapped lines, labels sharing a line
 
 
 @pytest.mark.parametrize("text", ["- 3 -", "-12-", "— 7 —", "第 3 页", "第3页 共9页", "3/9"])
@@ -401,56 +397,27 @@ def test_not_page_footers(text):
     assert not is_page_footer(text)
 
 
-def test_join_wrapped_lines_and_paragraphs():
+def test_wrapped_lines_and_paragraphs_are_joined():
     assert (
-        join_wrapped(["该项目是为了保障", "，主要用于", "课题研究。"])
-        == "该项目是为了保障，主要用于课题研究。"
+        clean("该项目是为了保障\n，主要用于\n课题研究。") == "该项目是为了保障，主要用于课题研究。"
     )
-    # A blank line after a full stop is a paragraph break; after an unfinished sentence it is not.
-    assert (
-        join_wrapped(["第一段。", "", "第二段的前半", "", "和后半。"])
-        == "第一段。\n第二段的前半和后半。"
-    )
-    assert join_wrapped(["完成 60", "次调研"]) == "完成 60 次调研"
-    assert join_wrapped(["", " "]) is None
+    # A break after a full stop is a paragraph break; after an unfinished sentence it is not.
+    chosen, _ = paragraphs("第一段。\n\n第二段的前半\n\n和后半。", typed=False)
+    assert chosen == "第一段。\n第二段的前半和后半。"
+    assert clean("完成 60\n次调研") == "完成 60 次调研"
+    assert clean(" \n ") is None
 
 
-def test_split_labelled_pairs_with_units_and_spaces_inside_labels():
-    pattern = label_pattern(["项目名称", "项目类别", "项目总预算", "项目当年预算"])
-    line = split_labelled("项目 名称： 甲 乙 项目类别：其他", pattern)
-    assert line.prefix == ""
-    assert [(p.label, p.value) for p in line.pairs] == [("项目名称", "甲 乙"), ("项目类别", "其他")]
-    money = split_labelled("项目总预算（万元）： 1,000 项目当年预算(元)：", pattern)
-    assert [(p.label, p.qualifier, p.value) for p in money.pairs] == [
-        ("项目总预算", "万元", "1,000"),
-        ("项目当年预算", "元", ""),
+def test_labels_sharing_a_line_are_cut_with_their_units():
+    labels = LabelSet.build(fields=["项目名称", "项目类别", "项目总预算", "项目当年预算"])
+
+    def cells(line):
+        doc, _ = recover_cells(read("hand.txt", line.encode()), labels)
+        return [b.texts for b in doc.blocks]
+
+    assert cells("项目总预算（万元）： 1,000 项目当年预算(元)：") == [
+        ["项目总预算（万元）：", "1,000", "项目当年预算(元)："]
     ]
-    loose = split_labelled("见上 项目类别： 其他", pattern)
-    assert loose.prefix == "见上"
-    assert split_labelled("没有标签的一行", pattern).pairs == ()
-
-
-def test_looks_labelled():
-    assert looks_labelled("填报人：张三")
-    assert looks_labelled("张三 联系电话: 1234")
-    assert not looks_labelled("与相关地区（单位）建立长效交流机制")
-    assert not looks_labelled("按照要求，完成任务：全部")
-
-
-def block(index, text):
-    return Block(index, (Cell(text, Source(line=index + 1)),))
-
-
-def test_gap_before():
-    blocks = [
-        block(0, "甲"),
-        block(1, ""),
-        block(2, "- 3 -"),
-        block(3, ""),
-        block(4, "乙"),
-        block(5, "丙"),
-    ]
-    assert gap_before(blocks, 4) == (True, True)
-    assert gap_before(blocks, 5) == (False, False)
-    assert gap_before(blocks, 0) == (False, False)
-    assert plain_text.text_lines(blocks) == ["甲", "", "", "乙", "丙"]
+    assert cells("见上 项目类别： 其他") == [["见上", "项目类别：", "其他"]]
+    assert cells("项目名称：甲乙项目类别：其他") == [["项目名称：", "甲乙", "项目类别：", "其他"]]
+    assert cells("没有标签的一行") == [["没有标签的一行"]]
