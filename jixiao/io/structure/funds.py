@@ -14,7 +14,7 @@ from decimal import Decimal
 from jixiao.core.model import Component, Funds, FundSource
 from jixiao.io.document import Block, Ledger
 from jixiao.io.text import amount, clean, is_amount
-from jixiao.io.vocabulary import Vocabulary, normalise
+from jixiao.io.vocabulary import Vocabulary
 
 COLUMNS = "funds.columns"
 _UNIT_ONLY = re.compile(r"^[(（]\s*(万元|元)\s*[)）]$")
@@ -302,17 +302,10 @@ def _put_line(reading: FundsReading, kind: str, name: str, value: Decimal | None
         reading.totals.setdefault("budget" if kind == "total" else kind, value)
 
 
-def _bare(text: str) -> str:
-    """A heading without its unit bracket: 预算金额（元） → 预算金额."""
-    return re.sub(r"\([^()]*\)$", "", normalise(text))
-
-
 def _component_columns(block: Block, vocab: Vocabulary) -> tuple[int, int] | None:
     """``(name column, amount column)`` of a header of the budget's parts, or None."""
-    names = {normalise(w) for w in vocab.words("funds", "component_name")}
-    amounts = {normalise(w) for w in vocab.words("funds", "component_amount")}
-    name = next((i for i, t in block.filled if _bare(t) in names), None)
-    value = next((i for i, t in block.filled if _bare(t) in amounts), None)
+    fields = {vocab.field("funds", t): i for i, t in reversed(block.filled)}
+    name, value = fields.get("component_name"), fields.get("component_amount")
     return None if name is None or value is None else (name, value)
 
 
