@@ -112,14 +112,9 @@ _TABLE_ROLES = {
     "indicators.tree": "tree",
 }
 _KEY_ROLES = {
+    **dict.fromkeys(VALUE_WORDS),  # words printed as values, not labels
     ("funds", "currency"): None,  # 元 and 万元 alone are units, not labels
     ("indicators", "ellipsis"): None,
-    ("indicators", "comparators"): None,
-    ("furniture", "empty"): None,
-    ("furniture", "truncation"): None,
-    ("totals", "grade_words"): None,  # values printed after the total (优秀 …)
-    ("indicators", "column_order"): None,  # a layout's column order, not labels of their own
-    ("indicators", "header_row"): None,
     ("totals", "total_score"): "totals",
     **{(table, "block"): "blocks" for table in ("funds", "goals", "indicators")},
 }
