@@ -291,11 +291,20 @@ def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: Fu
         ledger.take(block, label_cell)
         ledger.take(block, value_cell)
         reading.currency = reading.currency or unit or currency_in(name)
-        _put_line(reading, kind, name, value)
+        put_amount(reading, kind, name, value)
     return True
 
 
-def _put_line(reading: FundsReading, kind: str, name: str, value: Decimal | None) -> None:
+def amount_field(label: str, vocab: Vocabulary) -> str | None:
+    """What an amount after a funds label is: ``"total"``, ``"sources"`` or a funds column."""
+    if kind := vocab.field("funds.rows", label):
+        return kind
+    column = vocab.field(COLUMNS, label)
+    return column if column in LINE_FIELDS else None
+
+
+def put_amount(reading: FundsReading, kind: str, name: str, value: Decimal | None) -> None:
+    """An amount of a kind ``amount_field`` names: a source, the total (the budget), a column."""
     if kind == "sources":
         reading.sources.append(FundSource(name, budget=value))
     elif value is not None:
