@@ -8,7 +8,7 @@ row with no funds row label ends the block. The currency unit is the one the blo
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from jixiao.core.model import Component, Funds, FundSource
@@ -20,9 +20,7 @@ COLUMNS = "funds.columns"
 _UNIT_ONLY = re.compile(r"^[(（]\s*(万元|元)\s*[)）]$")
 _CURRENCY = re.compile(r"(万元|元)\s*[)）]?\s*$")
 _SOURCE_PREFIX = re.compile(r"^\s*其中\s*[:：]?\s*")
-TOTAL_FIELDS = ("initial_budget", "budget", "executed", "execution_weight")
-TOTAL_FIELDS += ("execution_rate", "execution_score", "total_budget")
-TOTAL_FIELDS += ("previous_budget", "previous_executed")
+TOTAL_FIELDS = frozenset(f.name for f in fields(Funds)) - {"currency_unit", "sources", "components"}
 
 
 @dataclass

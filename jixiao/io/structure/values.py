@@ -12,9 +12,9 @@ from jixiao.core.dates import FormDate, Month
 from jixiao.io.text import amount, clean
 
 _NUMBER = r"\d+(?:\.\d+)?"
-_POINTS = re.compile(rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*分?\s*[)）]\s*分?$")
-_BAND = re.compile(
-    rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*[-－—~～至]\s*({_NUMBER})\s*分?\s*[)）]\s*分?$"
+# A label's points (产出指标(50分)) or band (产出指标(30-50)分): its name, first and last number.
+_POINTS = re.compile(
+    rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*(?:[-－—~～至]\s*({_NUMBER})\s*)?分?\s*[)）]\s*分?$"
 )
 _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
 # A day (2019/1/1, 2020年3月31日) or a month (2024年1月, 2024-01).
@@ -42,9 +42,10 @@ def group_label(text: str) -> GroupLabel:
         The bare name with the points (a weight) or the band (two printed numbers).
     """
     text = clean(text) or ""
-    if match := _BAND.match(text):
+    match = _POINTS.match(text)
+    if match and match[3]:
         return GroupLabel(match[1].strip(), band=(Decimal(match[2]), Decimal(match[3])))
-    if (match := _POINTS.match(text)) and match[1].strip():
+    if match and match[1].strip():
         return GroupLabel(match[1].strip(), Decimal(match[2]))
     return GroupLabel(text)
 
