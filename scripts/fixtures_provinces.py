@@ -798,6 +798,48 @@ NO_YEAR = Sheet(
     ],
 )
 
+# ------------------------------------------------ a level-1 cell merged over a page break
+
+# 效益指标's rows sit on both sides of the PDF's page break, most of them on the second page,
+# where LibreOffice prints the merged cell's text; its level-2 names are printed short (社会效益,
+# 可持续影响), so the tree cannot tell the group of a row that lost its level-1 cell.
+PAGE_BREAK = Sheet(
+    "绩效目标表",
+    (14, 16, 26, 20),
+    [
+        Line("项目支出绩效目标表", big=True),
+        Line("（2024年度）"),
+        ["项目名称", "城区道路照明设施改造", L, L],
+        ["主管部门", "示范市城市管理局", "实施单位", "示范市路灯管理所"],
+        ["项目资金（万元）", "年度资金总额", wan(420), L],
+        [U, "其中：财政拨款", wan(400), L],
+        [U, "其他资金", wan(20), L],
+        ["年度总体目标", "改造城区主次干道路灯3200盏，更换节能灯具，建成单灯控制系统，道路亮灯率和照明质量明显提升，年节约电费。", L, L],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "改造路灯盏数", "≥3200盏"],
+        [U, U, "更换节能灯具套数", "≥3200套"],
+        [U, U, "新建单灯控制终端数", "≥3200个"],
+        [U, U, "改造配电箱台数", "≥45台"],
+        [U, "质量指标", "灯具安装合格率", "100%"],
+        [U, U, "单灯控制终端在线率", "≥98%"],
+        [U, U, "路面平均照度达标率", "≥95%"],
+        [U, "时效指标", "主干道改造完成时间", "当年8月底前"],
+        [U, U, "次干道改造完成时间", "当年11月底前"],
+        [U, "成本指标", "单盏路灯改造成本", "≤1200元"],
+        [U, U, "单灯控制终端单价", "≤300元"],
+        ["效益指标", "经济效益", "年节约电费", "≥80万元"],
+        [U, U, "年节约维护费用", "≥20万元"],
+        [U, "社会效益", "道路亮灯率", "≥98%"],
+        [U, U, "夜间交通事故起数", "同比下降"],
+        [U, U, "市民夜间出行便利程度", "明显提升"],
+        [U, "生态效益", "年节约用电量", "≥60万千瓦时"],
+        [U, U, "年减少二氧化碳排放", "≥480吨"],
+        [U, "可持续影响", "路灯智能化管理水平", "持续提升"],
+        [U, U, "设施使用年限", "≥10年"],
+        ["满意度指标", "服务对象满意度指标", "沿线居民满意度", "≥90%"],
+    ],
+)
+
 # ------------------------------------------------ two self-evaluations one after the other on one sheet
 
 
@@ -1028,6 +1070,7 @@ BOOKS: dict[str, list[Sheet]] = {
     "national_2021_self_eval": [NATIONAL_2021_SELF],
     "dept_wide_self_eval": [DEPT_WIDE_SELF],
     "no_year_target": [NO_YEAR],
+    "page_break_target": [PAGE_BREAK],
     "stacked_self_evals": [STACKED],
     "two_row_header_self_eval": [TWO_ROW_HEADER],
     "hubei_dept_target": [HUBEI_DEPT],

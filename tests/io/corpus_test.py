@@ -24,7 +24,6 @@ from tests.io.gold_test import differences
 # Fixtures the importer does not read correctly yet (strict xfail): remove a name as soon as
 # its case passes.
 PENDING = [
-    "fujian_ningde_2019",
     "gansu_jiayuguan_2023",
     "hunan_ningxiang_2021",
 ]

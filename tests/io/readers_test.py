@@ -163,6 +163,22 @@ def test_docx_row_writer_moved_into_merge_continuations_is_read_as_its_own_row()
     assert doc.blocks[1].cells[0].source.column == 3  # still points at the printed cell
 
 
+def test_docx_one_note_beside_a_merge_continuation_stays_in_its_column():
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "项目资金"
+    table.cell(0, 1).text = "资金总额"
+    table.cell(1, 2).text = "备注"
+    table.cell(2, 0).text, table.cell(2, 1).text = "其他资金", "0.00"
+    buffer = BytesIO()
+    document.save(buffer)
+    assert texts(read_bytes("form.docx", buffer.getvalue())) == [
+        ["项目资金", "资金总额", ""],
+        ["项目资金", "", "备注"],
+        ["其他资金", "0.00", ""],
+    ]
+
+
 # --- HTML -------------------------------------------------------------------------------
 
 PAGE = """<!DOCTYPE html><html><head><title>不打印</title>

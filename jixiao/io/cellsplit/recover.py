@@ -119,6 +119,11 @@ def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
     )
 
 
+def _renumbered(block: Block, index: int) -> Block:
+    """The block as block ``index``: itself until a line split before it moves it (frozen)."""
+    return block if block.index == index else Block(index, block.cells)
+
+
 def _line_blocks(
     block: Block, found: Matcher, state: TableState, start_index: int
 ) -> tuple[list[Block], list[UncertainSplit]]:
@@ -129,7 +134,7 @@ def _line_blocks(
     if len(tokens) == 1 and tokens[0].label is None and (state.kinds is None or not as_rows):
         if state.kinds is not None:
             group(text, tokens, state)  # a line that stays one cell outside a table: kept as is
-        return [Block(start_index, block.cells)], []
+        return [_renumbered(block, start_index)], []
     if not as_rows:
         segments = [Segment(tokens)]
         group(text, tokens, state)  # explicit cells stay as printed but open or close tables
@@ -167,7 +172,7 @@ def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None)
     wraps = Wraps(found)
     for block in doc.blocks:
         if len(block.cells) != 1 or block.blank:
-            blocks.append(Block(len(blocks), block.cells))
+            blocks.append(_renumbered(block, len(blocks)))
             wraps.passed(block, blocks)
             continue
         if wraps.join(block, blocks, state.kinds):

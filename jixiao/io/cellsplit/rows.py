@@ -109,10 +109,10 @@ def _changes_block(current: list[Token], token: Token) -> bool:
     Label and value pairs that ran together hold the form's rows one after another; the
     funds rows (项目总投资 20万元 …) are read as a funds line of their own.
     """
-    labels = [t for t in current if t.label is not None]
-    if token.label is None or not labels or current[-1].label is not None:
+    if token.label is None or not current or current[-1].label is not None:
         return False
-    return token.has(FUNDS) != labels[-1].has(FUNDS)
+    last = next((t for t in reversed(current) if t.label is not None), None)
+    return last is not None and token.has(FUNDS) != last.has(FUNDS)
 
 
 def _classes(row: list[Token], text: str) -> list[str]:
@@ -172,6 +172,11 @@ class _Grouper:
         if not self.current:
             return
         kinds = self.state.kinds
+        side = kinds is not None and kinds[0] != PREFIX  # the header names no side column
+        if side and len(self.current) > 1 and self.current[0].has(BLOCK):
+            # the table's side label (绩效指标), centred onto a row: no cell of the row
+            self.segments.append(Segment(self.current[:1]))
+            self.current = self.current[1:]
         if kinds is None:
             self.segments.append(Segment(self.current))
         else:

@@ -24,6 +24,7 @@ and it is not a label (a level name, a label with its value).
 import re
 from dataclasses import dataclass, replace
 
+from jixiao.io.cellsplit.columns import TEXT_KIND
 from jixiao.io.cellsplit.labels import Matcher
 from jixiao.io.cellsplit.shapes import Shape, classify
 from jixiao.io.document import Block, Cell, Document, Source
@@ -33,6 +34,8 @@ _COLONS = (":", "：")
 _WORD = re.compile(r"\w")
 NONE, BLANK, PAGE = "none", "blank", "page"  # what stands between two lines
 _OPENS_NEXT = frozenset({"level1", "level2", "name"})  # a row stopping here lacks its value
+SENTENCE_END = "。！？；.!?;"
+_FIGURES = frozenset({"number", "amount", "rate"})  # columns of figures: no text wraps in them
 
 
 @dataclass
@@ -63,9 +66,11 @@ class Wraps:
         """Whether ``block`` is a wrapped line of the row noted last; if so, joined to it."""
         if self._row is None or self._gap == BLANK or kinds is None or "name" not in kinds:
             return False
-        if not self._wraps(block.cells[0].text):
+        text = block.cells[0].text.strip()
+        cell = _wrapped_cell(blocks[self._at], kinds, text)
+        if cell is None or not self._wraps(text):
             return False
-        blocks[self._at] = _continued(blocks[self._at], block.cells[0].text.strip(), kinds)
+        blocks[self._at] = _continued(blocks[self._at], text, *cell)
         # the line keeps a blank cell of its own, pointing at the row that holds its text
         blocks.append(Block(len(blocks), (Cell("", block.cells[0].source, self._row),)))
         self._gap = NONE
@@ -95,16 +100,34 @@ def wrapped_lines(doc: Document) -> dict[int, int]:
     }
 
 
-def _continued(row: Block, text: str, kinds: tuple[str, ...]) -> Block:
-    """The row with a wrapped line's text: its next cell after a name, else its last cell's."""
+def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, bool] | None:
+    """Which cell of ``row`` a wrapped line goes on: ``(index, opens)``, None if none.
+
+    The cell after a name or a level the row stops at opens (the value printed under it); a
+    row ending in figures (weight, score) goes on in the text column after them (the
+    deviation); else the last cell goes on. In a row of figures, a finished text cell (a full
+    stop at its end) takes no unfinished line: that line opens the cell of the row below,
+    centred on the rows it spans (``structure.centred``).
+    """
+    last = max((i for i, c in enumerate(row.cells) if c.text.strip()), default=0)
+    kind = kinds[last] if last < len(kinds) else TEXT_KIND
+    if kind in _OPENS_NEXT:
+        return (last + 1, True) if last + 1 < len(kinds) else None
+    if kind in _FIGURES:
+        after = next((k for k in range(last + 1, len(kinds)) if kinds[k] == TEXT_KIND), None)
+        return None if after is None else (after, after >= len(row.cells) or row.cells[after].blank)
+    finished = row.cells[last].text.rstrip()[-1:] in SENTENCE_END
+    if finished and text[-1:] not in SENTENCE_END and _FIGURES & set(kinds):
+        return None
+    return last, False
+
+
+def _continued(row: Block, text: str, at: int, opens: bool) -> Block:
+    """The row with a wrapped line's text opening cell ``at`` or going on in it."""
     cells = list(row.cells)
-    last = max((i for i, c in enumerate(cells) if c.text.strip()), default=0)
-    if last + 1 < len(kinds) and kinds[last] in _OPENS_NEXT:
-        source = cells[last].source
-        while len(cells) <= last + 1:
-            column = len(cells) + 1
-            cells.append(Cell("", replace(source, column=column)))
-        cells[last + 1] = replace(cells[last + 1], text=text)
-    else:
-        cells[last] = replace(cells[last], text=f"{cells[last].text}\n{text}")
+    source = cells[-1].source
+    while len(cells) <= at:
+        cells.append(Cell("", replace(source, column=len(cells) + 1)))
+    joined = text if opens else f"{cells[at].text}\n{text}"
+    cells[at] = replace(cells[at], text=joined)
     return Block(row.index, tuple(cells))

@@ -2,5 +2,6 @@
 
 - ``base``: the ``Importer`` protocol and ``ImportResult``.
 - ``detect``: titles → template, splitting mixed documents.
-- ``mof_2020_self_eval``: 财政项目支出绩效自评表 (财预〔2020〕10号 layout).
+
+Every layout is read by ``jixiao.io.structure`` in every format.
 """

@@ -9,7 +9,7 @@ two cells before are target and actual; what remains is the level cells and the 
 Which level a level cell is comes from the rule set's vocabulary, not from its position
 alone: a merged label such as ``绩效指标`` may be printed on any row of its block, and a
 level-1 label may stand below the first rows of its group. ``split_row`` only records what
-a row prints; settling a blank level-1 cell needs the whole table (``mof_2020_levels``).
+a row prints; settling a blank level-1 cell needs the whole table.
 """
 
 import re

@@ -78,8 +78,9 @@ def _rows_moved_up(rows: list[list[Cell]]) -> list[list[Cell]]:
     """The rows, with a row that Writer moved into a row of merge continuations put back.
 
     Writer, importing HTML, fills a row that rowspans cover entirely (``<tr></tr>``) with
-    the next row's cells, in grid columns past every other row's text. Such a row is read
-    as the row it was: its own cells from the first column, the continuations left out.
+    the next row's cells, in grid columns past every other row's text. Such a row (cells of
+    its own there, continuations before them) is read as the row it was: its own cells from
+    the first column, the continuations left out.
     """
 
     def text_columns(cells: list[Cell]) -> set[int]:
@@ -92,7 +93,7 @@ def _rows_moved_up(rows: list[list[Cell]]) -> list[list[Cell]]:
         others = [c for c, n in rows_using.items() if n > (c in columns[number])]
         width = max(others, default=-1) + 1
         continued = any(c.copy_of is not None for c in cells[:width])
-        if continued and columns[number] and min(columns[number]) >= width:
+        if continued and len(columns[number]) > 1 and min(columns[number]) >= width:
             own = [c for c in cells[width:] if c.copy_of is None]
             blank = [Cell("", c.source) for c in cells[: len(cells) - len(own)]]
             result.append(own + blank)

@@ -5,6 +5,8 @@ of one cell per grid column, and every line of text outside the tables a block o
 cell; all are put in vertical reading order. A merged cell is drawn once, as one box over
 several grid cells: its text is repeated into the grid cells below it (``Cell.copy_of``
 names the box's top-left cell) and the grid cells to its right stay blank, as in XLSX.
+A table a page break cuts is read as one: its part on the next page in the columns of the
+part above, and a merged cell cut in two as one cell (the part below a copy).
 
 PDF has no text to read when it is encrypted with a password or when its pages are only
 images (a scan): both are refused with a ``ReadError``; OCR is not supported.
@@ -147,7 +149,7 @@ def page_items(
         items.extend(rows)
         carry = Carry(above.columns if continued else columns, rows[-1].cells, objects.moved)
     boxes = [table.bbox for table in tables]
-    outside = [c for c in objects.chars if id(c) in strays or not _inside(c, boxes)]
+    outside = [c for c in objects.chars if not _inside(c, boxes) or id(c) in strays]
     lines = chars_to_textmap(
         outside,
         layout_bbox=objects.bbox,
@@ -162,10 +164,11 @@ def page_items(
 
 
 def _joined(rows: list[_Item], above: Carry, moved: frozenset[str]) -> list[_Item]:
-    """The rows of a continued table, its first row's parts of cells cut by the break copies.
+    """The rows of a continued table, its first row's cells that the break cut made copies.
 
-    A cell is cut when the text of its part above and below is one, drawn for the part
-    that does not show it (moved into it, ``pdf_objects``); the copies below it follow.
+    A cell was cut when its parts above and below print one text, drawn for the part that
+    does not show it (moved there by ``pdf_objects``); the copies of the part below then
+    name the part above.
     """
     origins: dict[Source, Source] = {}
     first = list(rows[0].cells)
@@ -219,8 +222,9 @@ def table_rows(
 ) -> list[_Item]:
     """One item per grid row; merged boxes resolved to the grid cells they cover.
 
-    ``texts``: the table's cell texts (``cell_texts``). ``columns``: the column edges to lay the rows on (the table's own by default); a column
-    the table does not split is a blank cell, as right of a merged box.
+    ``texts``: the table's cell texts (``cell_texts``). ``columns``: the column edges to lay
+    the rows on (the table's own by default); a column the table does not split is a blank
+    cell, as right of a merged box.
     """
     grid = [row.cells for row in table.rows]
     lefts = sorted({box[0] for box in table.cells})

@@ -8,8 +8,8 @@ character one advance wide and one font size high standing on its baseline (as p
 boxes the characters of LibreOffice's PDFs, whose fonts declare a descent of 0), and paths
 split into lines, rectangles and curves as pdfminer splits them. Characters PDFium adds of
 its own (the spaces and line ends it infers) are left out; of a run of typed spaces it
-keeps one, which changes no word. Text drawn wholly outside its clipping path, which no
-reader of the page sees, is moved into it (``_clipped_away``) or else left out.
+keeps one, which changes no word. Text drawn across or outside its clipping path is moved
+into it (``_into_clips``); text no reader of the page sees there is left out.
 
 Coordinates are rounded to 4 decimals: PDFium works in single precision, and a content
 stream's numbers rarely carry more than 3.
@@ -24,6 +24,7 @@ from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 from pypdfium2 import PdfPage, PdfTextPage
 
 Point = tuple[float, float]
+Box = tuple[float, float, float, float]
 Matrix = tuple[float, float, float, float, float, float]
 PLACES = 4
 IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -127,12 +128,14 @@ def page_objects(page: PdfPage, text_page: PdfTextPage) -> PageObjects:
     lines: list[dict] = []
     rects: list[dict] = []
     curves: list[dict] = []
-    hidden: dict[int, Point | None] = {}
+    clipped: dict[int, tuple[Box, Box]] = {}  # text objects by address: clip, bounds
     for index in range(pdfium.FPDFPage_CountObjects(page.raw)):
         obj = pdfium.FPDFPage_GetObject(page.raw, index)
-        if (shift := _clipped_away(obj)) is not False:
-            hidden[ctypes.cast(obj, ctypes.c_void_p).value] = shift
-        _collect(obj, IDENTITY, frame, (lines, rects, curves))
+        if pdfium.FPDFPageObj_GetType(obj) != pdfium.FPDF_PAGEOBJ_TEXT:
+            _collect(obj, IDENTITY, frame, (lines, rects, curves))
+        elif found := _clip_of(obj):
+            clipped[ctypes.cast(obj, ctypes.c_void_p).value] = found
+    hidden = _into_clips(clipped)
     edges = (
         [line_to_edge(line) for line in lines]
         + [edge for rect in rects for edge in rect_to_edges(rect)]
@@ -146,19 +149,11 @@ def page_objects(page: PdfPage, text_page: PdfTextPage) -> PageObjects:
     return PageObjects(frame.bbox, chars, edges, frozenset(moved.values()))
 
 
-def _clipped_away(obj: ctypes.c_void_p) -> Point | bool | None:
-    """For a text object wholly outside its clipping path: the shift into the path's middle.
-
-    False for any other object; None when the text is larger than the path (left out).
-    LibreOffice draws a merged cell that a page break cuts on both pages, each clipped to the
-    part of the cell on its page: the text is seen on one page only. Moved into that part,
-    it is read as the cell's text on both pages, as a merged cell's in a spreadsheet.
-    """
-    if pdfium.FPDFPageObj_GetType(obj) != pdfium.FPDF_PAGEOBJ_TEXT:
-        return False
+def _clip_of(obj: ctypes.c_void_p) -> tuple[Box, Box] | None:
+    """A text object's clipping path and its own bounds (left, bottom, right, top), if clipped."""
     clip = pdfium.FPDFPageObj_GetClipPath(obj)
     if not clip:
-        return False
+        return None
     x, y = ctypes.c_float(), ctypes.c_float()
     xs, ys = [], []
     for path in range(pdfium.FPDFClipPath_CountPaths(clip)):
@@ -166,28 +161,61 @@ def _clipped_away(obj: ctypes.c_void_p) -> Point | bool | None:
             pdfium.FPDFPathSegment_GetPoint(
                 pdfium.FPDFClipPath_GetPathSegment(clip, path, index), x, y
             )
-            xs.append(x.value)
-            ys.append(y.value)
+            xs.append(round(x.value, PLACES))
+            ys.append(round(y.value, PLACES))
     if not xs:
-        return False
+        return None
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    across = _into((left.value, right.value), (min(xs), max(xs)))
-    up = _into((bottom.value, top.value), (min(ys), max(ys)))
-    if across == up == 0:
-        return False  # some of it is in the path
-    if None in (across, up):
-        return None
-    return across, up
+    return (min(xs), min(ys), max(xs), max(ys)), (left.value, bottom.value, right.value, top.value)
+
+
+def _into_clips(clipped: dict[int, tuple[Box, Box]]) -> dict[int, Point | None]:
+    """The shift of each text object (by address) that brings its cell's text into its clip.
+
+    The text objects of one clipping path that overlap across (a cell's lines) move together
+    (``_into``, each way); None for text that path cannot hold (never seen: left out); objects in their path
+    are not listed. LibreOffice draws a merged cell that a page break cuts on both pages,
+    each clipped to the part of the cell on its page: the text is seen on one page, or cut
+    in two at the break. Moved into each part, it is read as the cell's text on both pages,
+    as a merged cell's in a spreadsheet.
+    """
+    paths: dict[Box, list[int]] = {}
+    for address, (clip, _) in clipped.items():
+        paths.setdefault(clip, []).append(address)
+    cells = []  # (clip, addresses): text objects of one path side by side are one cell's
+    for clip, addresses in paths.items():
+        addresses.sort(key=lambda a: clipped[a][1][0])
+        for address in addresses:
+            if cells and cells[-1][0] == clip and clipped[address][1][0] < cells[-1][2]:
+                cells[-1][1].append(address)
+                cells[-1][2] = max(cells[-1][2], clipped[address][1][2])
+            else:
+                cells.append([clip, [address], clipped[address][1][2]])
+    shifts: dict[int, Point | None] = {}
+    for clip, addresses, _ in cells:
+        bounds = [clipped[a][1] for a in addresses]
+        low, high = (min(b[1] for b in bounds), max(b[3] for b in bounds))
+        across = _into((min(b[0] for b in bounds), max(b[2] for b in bounds)), (clip[0], clip[2]))
+        up = _into((low, high), (clip[1], clip[3]))
+        if across != 0 or up != 0:
+            shifts.update(dict.fromkeys(addresses, None if None in (across, up) else (across, up)))
+    return shifts
 
 
 def _into(span: Point, path: Point) -> float | None:
-    """The shift that centres a span outside a path's span in it: 0 when they overlap."""
-    if span[1] > path[0] and span[0] < path[1]:
-        return 0.0
-    if span[1] - span[0] > path[1] - path[0]:
-        return None
-    return (path[0] + path[1] - span[0] - span[1]) / 2
+    """The shift that brings a span into a path's span, one way.
+
+    A span outside the path goes to its middle, one across its edge just inside; 0 for a
+    span inside, or across and longer than the path; None for one outside and longer.
+    """
+    low, high = path
+    outside = span[1] <= low or span[0] >= high
+    if span[1] - span[0] > high - low:
+        return None if outside else 0.0
+    if outside:
+        return (low + high - span[0] - span[1]) / 2
+    return max(low - span[0], 0.0) + min(high - span[1], 0.0)
 
 
 def _chars(
@@ -210,22 +238,24 @@ def _chars(
     for index, text in enumerate(texts):
         if text in " \r\n" and is_generated(text_page, index):
             continue  # a space or line end PDFium inferred, not one the page holds
-        across = up = 0.0
+        shift = address = None
         if hidden:
             address = ctypes.cast(get_object(text_page, index), ctypes.c_void_p).value
-            shift = hidden.get(address, (0.0, 0.0))
-            if shift is None:
+            if address in hidden and (shift := hidden[address]) is None:
                 continue
-            across, up = shift
         get_matrix(text_page, index, matrix)
         get_origin(text_page, index, x, y)
         get_box(text_page, index, loose)
         size = get_size(text_page, index)
+        if shift is None:
+            place = (matrix.a, matrix.b, matrix.c, matrix.d, x.value, y.value)
+            chars.append(_char(text, place, size, (loose.left, loose.right), frame))
+            continue
+        across, up = shift
         place = (matrix.a, matrix.b, matrix.c, matrix.d, x.value + across, y.value + up)
         span = (loose.left + across, loose.right + across)
         chars.append(_char(text, place, size, span, frame))
-        if across or up:
-            chars[-1]["moved"] = address  # the text object it belongs to
+        chars[-1]["moved"] = address  # the text object it belongs to
     return chars
 
 

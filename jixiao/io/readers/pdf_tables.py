@@ -80,17 +80,25 @@ def closing_edges(edges: list[dict], tolerance: float) -> list[dict]:
     for y, lines in rows.items():
         near = ends[bisect_left(keys, y - tolerance) : bisect_right(keys, y + tolerance)]
         for side in ("top", "bottom"):
-            xs = sorted(x for _, s, x in near if s == side)
-            for left, right in pairwise(xs):
-                if any(e["x0"] - tolerance <= left and right <= e["x1"] + tolerance for e in lines):
-                    continue  # the line is there
-                beside = any(
-                    abs(e["x0"] - right) <= tolerance or abs(e["x1"] - left) <= tolerance
-                    for e in lines
-                )
-                if beside:
-                    closing.append(_horizontal(left, right, y))
+            spans = list(pairwise(sorted(x for _, s, x in near if s == side)))
+            gaps: list[tuple[float, float]] = []  # a run of open spans side by side
+            for n, (left, right) in enumerate(spans):
+                if not _drawn(left, right, lines, tolerance):
+                    gaps.append((left, right))
+                if gaps and (n + 1 == len(spans) or _drawn(*spans[n + 1], lines, tolerance)):
+                    if _beside(gaps[0][0], gaps[-1][1], lines, tolerance):
+                        closing.extend(_horizontal(a, b, y) for a, b in gaps)
+                    gaps = []
     return closing
+
+
+def _drawn(left: float, right: float, lines: list[dict], tolerance: float) -> bool:
+    return any(e["x0"] - tolerance <= left and right <= e["x1"] + tolerance for e in lines)
+
+
+def _beside(left: float, right: float, lines: list[dict], tolerance: float) -> bool:
+    """Whether a line runs on from either end of a span."""
+    return any(abs(e["x0"] - right) <= tolerance or abs(e["x1"] - left) <= tolerance for e in lines)
 
 
 def _horizontal(x0: float, x1: float, y: float) -> dict:
@@ -158,12 +166,15 @@ def cell_texts(table: Table, chars: list[dict]) -> tuple[list[list[str | None]],
                 covering[i, j].append(box)
     inside: dict[Box, list[dict]] = defaultdict(list)
     strays = []
+    left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
     for char in chars:
-        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        boxes = covering.get((bisect_right(xs, x) - 1, bisect_right(ys, y) - 1), ())
-        for box in boxes:
-            inside[box].append(char)
-        if not boxes and xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]:
+        x = (char["x0"] + char["x1"]) / 2
+        y = (char["top"] + char["bottom"]) / 2
+        boxes = covering.get((bisect_right(xs, x) - 1, bisect_right(ys, y) - 1))
+        if boxes:
+            for box in boxes:
+                inside[box].append(char)
+        elif left <= x <= right and top <= y <= bottom:
             strays.append(char)
     texts = [
         [None if box is None else cell_text(inside.get(box, [])) for box in row] for row in rows

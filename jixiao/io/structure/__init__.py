@@ -10,6 +10,7 @@ Stages, each a module of plain functions:
 - ``match``: which known layout a form is (its ``template``), scored on printed words.
 - ``forms``: a draft → canonical forms (one per project of a table of several).
 - ``importer``: the ``Importer`` that runs them over a document.
+- ``taken_lines``: which lines of a text were placed, from the cells recovered from them.
 - ``findings``: what a form has no field for, reported (unknown columns, no year …).
 - ``align``: rows of text shifted off their columns, put back.
 - ``values``: group points and bands, weights, values split over cells.
@@ -24,4 +25,16 @@ Stages, each a module of plain functions:
 - ``funds_sentence``: funds written as a sentence (年度预算 300 万元，其中财政拨款 260 万元).
 - ``label_column``: PDF text that printed the label column apart from its values, put back.
 - ``target_rows``: a name | target table whose cells lost their boundaries, into rows.
+- ``header_row``: a layout's own header row, recognised as printed.
+- ``merged_labels``: a label cell merged down over rows whose cells continue its value.
+- ``cut_cells``: merged cells cut by a page break (PDF tables).
+
+Plain text copied out of a PDF has its own stages (a row's cell wrapped onto lines of its
+own is joined to the row when the cells are recovered, ``jixiao.io.cellsplit.wraps``):
+
+- ``stacked``: a label printed down a tall or narrow cell, one piece a line (``年度`` / ``总体`` /
+  ``目标``, ``项目设立的必`` / ``要性``).
+- ``goal_lines``: the two goal cells side by side over several lines.
+- ``wrapped``: a value wrapped under its label and value line.
+- ``centred``: level labels printed on the middle line of their rows.
 """

@@ -7,7 +7,7 @@ level-1 column is the group's weight, after the level-2 column a level-2 weight 
 field: reported). Headings naming a long-term period (长期 / 中期) mark columns read apart.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from jixiao.io.document import Block
 from jixiao.io.structure.header_row import is_header_row
@@ -41,20 +41,36 @@ class Header:
     blocks: tuple[int, ...]  # indexes of the header blocks (one or two)
     columns: tuple[Column, ...]
     long_term: bool = False  # the whole table is long-term (长期绩效指标): reported, not read
+    # field → its columns and its first column, found once: every row asks several times
+    _of: dict[str | None, tuple[Column, ...]] = field(init=False, repr=False, compare=False)
+    _first: dict[str | None, Column] = field(init=False, repr=False, compare=False)
 
-    def of(self, field: str) -> list[Column]:
+    def __post_init__(self) -> None:
+        of: dict[str | None, tuple[Column, ...]] = {}
+        for column in self.columns:
+            of[column.field] = (*of.get(column.field, ()), column)
+        first = {}
+        for name, columns in of.items():
+            found = [c for c in columns if not c.part]
+            annual = [c for c in found if not c.long_term]
+            if annual or found:
+                first[name] = (annual or found)[0]
+        object.__setattr__(self, "_of", of)
+        object.__setattr__(self, "_first", first)
+
+    def of(self, field: str) -> tuple[Column, ...]:
         """Columns of a field, annual before long-term, parts in printed order."""
-        return [c for c in self.columns if c.field == field]
+        return self._of.get(field, ())
 
     def first(self, field: str) -> Column | None:
         """The (annual) column of a field, if any."""
-        found = [c for c in self.columns if c.field == field and not c.part]
-        annual = [c for c in found if not c.long_term]
-        return (annual or found or [None])[0]
+        return self._first.get(field)
 
 
 def is_header(block: Block, vocab: Vocabulary) -> bool:
     """Whether a row's own cells (not merged from above) name a level or name and a value."""
+    if len(block.filled) < 3:  # three fields need three cells: most lines end here
+        return False
     fields = {vocab.field(SECTION, t) for i, t in block.filled if block.cells[i].copy_of is None}
     return bool(fields & NAMES) and bool(fields & VALUES) and len(fields) >= 3
 

@@ -86,12 +86,8 @@ def restore(doc: Document) -> Restored | None:
         return None
     count = _number_columns(vocab, blocks[headers[0]].text)
     rows = sum(1 for b in blocks if trailing_numbers(b.text, count))
-    apart = any(
-        _numbers_only(b.text, count) or POINTS_LINE.match(b.text) or GROUP_POINTS.match(b.text)
-        for b in blocks
-    )
-    if rows < MIN_ROWS or not apart:  # a row-per-line table keeps its order: cellsplit's
-        return None
+    if rows < MIN_ROWS or not _printed_apart(vocab, blocks, count):
+        return None  # a row-per-line table keeps its order: cellsplit's
     marks = _title_marks()
     titles = frozenset(
         b.index for b in blocks if any(m in b.text for m in marks) and title_of(b, vocab)
@@ -155,6 +151,24 @@ def _unsettled_names(rows: list[WrappedRow]) -> list[Doubt]:
 
 def _number_columns(vocab: Vocabulary, header: str) -> int:
     return sum(1 for w in header.split() if vocab.field("indicators.columns", w) in NUMBER_FIELDS)
+
+
+def _printed_apart(vocab: Vocabulary, blocks: list[Block], count: int) -> bool:
+    """Whether rows' numbers or groups' points stand on lines of their own.
+
+    A group label with its points (``产出指标(40分)``) counts after the total row only: one
+    centred among its rows (a plain copy of a row-per-line table) is no sign of lost order.
+    """
+    after_total = False
+    for block in blocks:
+        text = block.text
+        words = text.split()
+        after_total = after_total or bool(words and vocab.field("totals", words[0]))
+        if _numbers_only(text, count) or POINTS_LINE.match(text):
+            return True
+        if after_total and GROUP_POINTS.match(text):
+            return True
+    return False
 
 
 def _numbers_only(text: str, count: int) -> bool:

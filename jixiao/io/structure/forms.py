@@ -8,6 +8,7 @@ title, a year line, the dates or the file name, in that order.
 import re
 from dataclasses import dataclass, field
 from dataclasses import replace as dataclass_replace
+from decimal import Decimal
 
 from jixiao.core.dates import FormDate
 from jixiao.core.model import Form, FormKind, Goals, Group, Indicator, Narrative, Project
@@ -72,7 +73,7 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
         "goals": Goals(
             values.get("goals.overall"), values.get("goals.annual"), values.get("goals.achieved")
         ),
-        "total_score": draft.table.total_score or weight(values.get("totals.total_score")),
+        "total_score": draft.table.total_score or _score(values.get("totals.total_score"), built),
         "grade": values.get("totals.grade") or draft.table.grade,
         "evaluated_on": evaluated,
         "narrative": Narrative(
@@ -167,6 +168,14 @@ def _project(draft: Draft, built: Built) -> Project:
         end_date=end,
         **{f: values.get(f) for f in PROSE},
     )
+
+
+def _score(text: str | None, built: Built) -> Decimal | None:
+    """The total score printed after its label; text that is no number is reported."""
+    score = weight(text)
+    if text and score is None:
+        built.unreadable.append(("total_score", text))
+    return score
 
 
 def _date(text: str | None, path: str, built: Built) -> FormDate | None:

@@ -180,6 +180,18 @@ def _row_label(block: Block, vocab: Vocabulary) -> tuple[int, str, str] | None:
     return None
 
 
+def _after_label(columns: dict[int, str], label: int) -> dict[int, str]:
+    """A row's amounts stand after its label: columns named before it are moved right.
+
+    Plain text prints the header without the label's cell: ``年初预算数 全年预算数 …`` over
+    ``年度资金总额 86.40 92.16 …``.
+    """
+    first = min(columns, default=label + 1)
+    if first > label:
+        return columns
+    return {i + label + 1 - first: name for i, name in columns.items()}
+
+
 def _read_row(
     block: Block, columns: dict[int, str], vocab: Vocabulary, ledger: Ledger, reading: FundsReading
 ) -> bool:
@@ -190,6 +202,7 @@ def _read_row(
     at, kind, name = label
     ledger.take(block, at)
     _take_block_labels(block, vocab, ledger, reading)
+    columns = _after_label(columns, at)
     empty = vocab.words("furniture", "empty")
     values: dict[str, Decimal] = {}
     for i, column in columns.items():

@@ -11,8 +11,10 @@ from dataclasses import replace
 
 from jixiao.core.model import FormKind
 from jixiao.io.cellsplit import recover_cells
+from jixiao.io.cellsplit.brackets import rejoin_brackets
 from jixiao.io.document import Block, Document, Ledger
 from jixiao.io.importers.base import Importer, ImportResult, uncertain
+from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
@@ -20,7 +22,7 @@ from jixiao.io.structure.label_column import BOX_LABELS
 from jixiao.io.structure.label_column import restore as restore_label_column
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
-from jixiao.io.structure.wrapped_labels import join_wrapped_labels
+from jixiao.io.structure.taken_lines import take_lines
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
@@ -47,6 +49,7 @@ class StructureImporter(Importer):
         | MARKED
         | BOX_LABELS
         | frozenset(vocabulary().words("furniture", "empty"))
+        | frozenset(vocabulary().words("furniture", "truncation"))
     )
 
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
@@ -66,12 +69,13 @@ class StructureImporter(Importer):
             result.findings.extend(restored.findings)
             result.findings.extend(uncertain(doc.name, n, *doubt) for n, doubt in restored.doubts)
             return result
+        tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
+        doc = doc if tabbed else rejoin_brackets(doc)
         recovery = recover_cells(doc)
         own = Ledger()
-        tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
         result = self._read(recovery.document, own, "text" if tabbed else "recovered")
         result.findings.extend(recovery.findings())
-        _take_lines(doc, recovery.document, own, ledger, recovery.wrapped)
+        result.findings.extend(take_lines(doc, recovery, own, ledger))
         if result.forms and (marked or _cut_short(doc, ledger)):
             result.findings.append(truncated(doc.name, len(result.forms) - 1))
         return result
@@ -83,8 +87,7 @@ class StructureImporter(Importer):
             title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
             layout, titled = _layout_of(title, text)
             vocab = vocabulary(layout.id if layout else "national")
-            lines = join_wrapped_labels(part, vocab, ledger) if kind in TEXT_KINDS else part
-            for draft in read_blocks(lines, vocab, ledger, kind):
+            for draft in read_blocks(part, vocab, ledger, kind):
                 draft.title_of_layout = titled
                 printed = None if draft.written else layout  # a notice prints no layout
                 template = (printed.id, printed.kind) if printed else (None, None)
@@ -98,7 +101,6 @@ class StructureImporter(Importer):
         return result
 
 
-TEXT_KINDS = ("text", "recovered")  # text copies: a PDF's narrow label column wraps
 _COMPLETE_END = "。！？.!?；;）)0123456789%日"  # 日: a date (a notice's) ends a text
 
 
@@ -125,8 +127,12 @@ def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:
 
 
 def _cut_short(doc: Document, ledger: Ledger) -> bool:
-    """Whether the text stops in the middle of a sentence nobody placed (a copy cut short)."""
-    last = next((b for b in reversed(doc.blocks) if not b.blank), None)
+    """Whether the text stops in the middle of a sentence nobody placed (a copy cut short).
+
+    A page number printed after the form (``- 12 -``) is no sentence.
+    """
+    printed = (b for b in reversed(doc.blocks) if not b.blank and not is_page_footer(b.text))
+    last = next(printed, None)
     if last is None or all(ledger.is_taken(last, i) for i, _ in last.filled):
         return False
     return last.text.rstrip()[-1] not in _COMPLETE_END
@@ -149,27 +155,6 @@ def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
     if title and layout.kind != title[1] and not titled:
         return None, False
     return layout, titled
-
-
-def _take_lines(
-    doc: Document, recovered: Document, own: Ledger, ledger: Ledger, wrapped: dict[int, int]
-) -> None:
-    """Take what was placed of ``doc``.
-
-    A line the recovery kept whole is taken cell by cell; a line it split is taken when every
-    cell recovered from it was placed; a wrapped line joined to its row, when the row is.
-    """
-    kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}
-    left = {cell.source.line for _, _, cell in own.leftovers(recovered)}
-    for block in doc:
-        same = kept.get(block.cells[0].source) if block.cells else None
-        if same is not None and len(same.cells) == len(block.cells):
-            for i in range(len(block.cells)):
-                if own.is_taken(same, i):
-                    ledger.take(block, i)
-        elif block.cells and (line := block.cells[0].source.line) not in left:
-            if wrapped.get(line or 0, -1) not in left:
-                ledger.take(block)
 
 
 def parts(doc: Document) -> list[list[Block]]:

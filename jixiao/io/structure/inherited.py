@@ -7,7 +7,7 @@ well be that one, and the choice is reported (issue 9: level cells lost in flatt
 """
 
 from jixiao.core.model import Indicator
-from jixiao.io.structure.rows import Table
+from jixiao.io.structure.rows import AFTER_LINE, PRINTED, Table
 
 WHY = (
     "二级指标为合并单元格，文字未说明本行属于上方还是下方的二级指标",
@@ -20,12 +20,13 @@ NONE_ABOVE = "(空)"  # the reading of a row with no level-2 name above it in it
 def settle_level2s(table: Table) -> None:
     """Report each inherited level-2 name the next printed one contradicts.
 
-    A row with no name above it in its group keeps none (the cell may be empty).
+    A row with no name above it in its group keeps none (the cell may be empty). A row named by
+    a label line centred among its rows is ``centred``'s to report.
     """
     rows = table.indicators
-    printed = table.level2_printed
+    printed = [settled == PRINTED for settled in table.level2_from]
     for k, indicator in enumerate(rows):
-        if k >= len(printed) or printed[k]:
+        if k >= len(printed) or table.level2_from[k] in (PRINTED, AFTER_LINE):
             continue
         above, below = indicator.level2, _printed_below(rows, printed, k)
         if below is None or below == above:

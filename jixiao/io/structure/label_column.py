@@ -93,11 +93,11 @@ def restore(doc: Document) -> Restored | None:
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts or not any(_header(national, t.text) for t in texts):
         return None
-    title = title_of(doc.blocks[texts[titles[0]].lines[0]], national)
+    title = title_of(_block(doc, texts[titles[0]].lines[0]), national)
     text = "|".join(normalise(t.text) for t in texts)
     layout = match_layout(normalise(title[0]), text, title[1]) if title else None
     vocab = vocabulary(layout.id if layout else "national")
-    flowing = not any(b.blank for b in doc.blocks[blocks[0].index : blocks[-1].index])
+    flowing = not any(b.blank for b in doc if blocks[0].index <= b.index < blocks[-1].index)
     bounds = [0, *starts[1:], len(texts)]
     rows: list[list[Piece]] = []
     doubts = []
@@ -139,7 +139,12 @@ def _width(text: str) -> int:
 
 
 def _is_title(doc: Document, text: Text, vocab: Vocabulary) -> bool:
-    return bool(title_of(doc.blocks[text.lines[0]], vocab))
+    return bool(title_of(_block(doc, text.lines[0]), vocab))
+
+
+def _block(doc: Document, index: int) -> Block:
+    """The block of ``doc`` at a document index (a part of a document keeps its indexes)."""
+    return doc.blocks[index - doc.blocks[0].index]
 
 
 def _joined(vocab: Vocabulary, blocks: list[Block]) -> list[Text]:

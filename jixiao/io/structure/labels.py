@@ -14,7 +14,6 @@ from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.merged_labels import continue_label, merged_text
 from jixiao.io.structure.sentences import is_tree_heading, opens_tree
 from jixiao.io.structure.values import paragraphs
-from jixiao.io.structure.wrapped_labels import next_text
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
@@ -216,3 +215,8 @@ def _inline_cells(
     for i, text in own:
         if (found := _inline(text, vocab)) and fields.put(*found):
             ledger.take(block, i)
+
+
+def next_text(blocks: list[Block], at: int) -> int | None:
+    """The index of the first block after ``at`` that holds text."""
+    return next((i for i in range(at + 1, len(blocks)) if not blocks[i].blank), None)

@@ -8,6 +8,8 @@ layout whose words the form covers most completely. A provincial layout needs at
 one matches, the most completely covered first. Below ``MIN_SCORE`` nothing matches.
 """
 
+from functools import cache
+
 from jixiao.io.vocabulary import Layout, layouts, normalise
 
 MIN_SCORE = 3
@@ -17,12 +19,18 @@ TITLE_POINTS = 3
 
 def _score(layout: Layout, title: str, text: str) -> tuple[int, float] | None:
     """``(points, share of distinctive words printed)``; None when too few words are printed."""
-    hits = sum(1 for w in layout.distinctive if normalise(w) in text)
+    hits = sum(1 for w in _normalised(layout.distinctive) if w in text)
     if hits < (1 if layout.generic else MIN_HITS):
         return None  # a title alone is not a match: the content must agree
-    titled = any(normalise(w) in title for w in layout.title_words)
+    titled = any(w in title for w in _normalised(layout.title_words))
     points = TITLE_POINTS * titled + hits
     return (points, hits / len(layout.distinctive)) if points >= MIN_SCORE else None
+
+
+@cache
+def _normalised(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A layout's words as looked up in a form's normalised text: once per layout, not per form."""
+    return tuple(normalise(w) for w in words)
 
 
 def match_layout(title: str, text: str, kind: str | None) -> Layout | None:

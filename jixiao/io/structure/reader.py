@@ -7,10 +7,12 @@ printed one after another with no title between them).
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from jixiao.io.document import Block, Ledger
 from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.align import positions
+from jixiao.io.structure.centred import read_text_row
 from jixiao.io.structure.columns import Header, is_header, printed_columns, read_header
 from jixiao.io.structure.cut_cells import CutCells, read_cut_row
 from jixiao.io.structure.funds import (
@@ -22,17 +24,22 @@ from jixiao.io.structure.funds import (
     read_funds_line,
 )
 from jixiao.io.structure.funds_sentence import read_funds_sentence
+from jixiao.io.structure.goal_lines import goal_heads, read_goal_lines
 from jixiao.io.structure.inherited import settle_level2s
 from jixiao.io.structure.labels import Fields, label_of, read_labels
 from jixiao.io.structure.rows import Row, Table, report_long_term
 from jixiao.io.structure.sentences import read_sentences
+from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.structure.values import weight
+from jixiao.io.structure.wrapped import carries_value
 from jixiao.io.text import squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words
 
 _YEAR_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 TYPED_BREAKS = ("xlsx", "docx", "html")  # a line break in a cell there was typed
+PLAIN = "recovered"  # the kind of a text whose cells were recovered from its lines
+TEXT_KINDS = ("text", PLAIN)  # text copies: a PDF prints a tall or narrow label down its cell
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _SENTENCE = re.compile(r"[，。；,;]")
 TITLE_MAX = 60  # characters: a longer line is text, not a title
@@ -55,6 +62,7 @@ class Draft:
     currency: str | None = None  # printed outside the funds block (单位：万元)
     title_of_layout: bool = False  # the title prints the matched layout's own title words
     written: bool = False  # the tree was written as sentences (a notice): no printed layout
+    plain: bool = False  # cells recovered from plain text (lines, not a table's cells)
     last_block: int = -1
     cut: CutCells = field(default_factory=CutCells)  # merged cells cut by a page break
 
@@ -64,10 +72,16 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
     filled = block.filled
     if not filled or len(filled) > 2:
         return None
+    titles = vocab.names["titles"]
+    # A title prints the last character of one of its kind's words (表, 价): most lines do
+    # not, and are let go before they are squeezed (this runs on every block, several times).
+    if not any(
+        c in block.text for c in _last_characters(titles["self_evaluation"], titles["target"])
+    ):
+        return None
     text = squeeze(" ".join(t for _, t in filled))
     if len(text) > TITLE_MAX or _SENTENCE.search(text):
         return None
-    titles = vocab.names["titles"]
     if any(w in text for w in titles["listing"]):
         return None
     department = any(w in text for w in titles["department"])
@@ -75,6 +89,12 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
         if any(w in text for w in titles[kind]):
             return text, kind, department
     return None
+
+
+@cache
+def _last_characters(*words: tuple[str, ...]) -> frozenset[str]:
+    """The last character of each of the words (a vocabulary's title words), computed once."""
+    return frozenset(w[-1] for group in words for w in group if w)
 
 
 def year_in(text: str) -> int | None:
@@ -92,9 +112,11 @@ def read_blocks(
     may stand off their columns where merged cells were lost.
     """
     typed = kind in TYPED_BREAKS
+    blocks, stacked = join_stacked(blocks, vocab) if kind in TEXT_KINDS else (blocks, {})
 
     def new() -> Draft:
-        return Draft(fields=Fields(typed=typed), table=Table(typed=typed, shifting=kind == "text"))
+        table = Table(typed=typed, shifting=kind == "text")
+        return Draft(fields=Fields(typed=typed), table=table, plain=kind == PLAIN)
 
     drafts = [new()]
     at = 0
@@ -115,6 +137,7 @@ def read_blocks(
     if not typed:
         for draft in drafts:
             settle_level2s(draft.table)
+    take_pieces(stacked, ledger)
     # A title with nothing under it (a sheet's name in a workbook's overview) is no form.
     return [d for d in drafts if d.tables or d.fields.values or d.funds]
 
@@ -143,10 +166,25 @@ def _read_part(
         or _funds_line(block, vocab, ledger, draft)
     ):  # a sentence (年度预算 500 万元，其中…) before the cells its recovery split apart
         return at + 1
+    stop = _plain_line(blocks, at, vocab, ledger, draft)
     # a tree written as sentences (a notice) ends past ``at``, so its index is never 0
-    return read_sentences(blocks, at, vocab, ledger, draft) or read_labels(
-        blocks, at, vocab, ledger, draft.fields
-    )
+    stop = stop or read_sentences(blocks, at, vocab, ledger, draft)
+    return stop or read_labels(blocks, at, vocab, ledger, draft.fields)
+
+
+def _plain_line(
+    blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: Draft
+) -> int | None:
+    """Lines of plain text: a value wrapped onto a line, goal cells over several lines."""
+    if not draft.plain:
+        return None
+    if carries_value(blocks, at, draft, vocab, ledger):
+        return at + 1
+    if heads := goal_heads(blocks[at], vocab):
+        ledger.take(blocks[at])
+        uncertain = draft.table.uncertain
+        return read_goal_lines(blocks, at + 1, heads, vocab, ledger, draft.fields, uncertain)
+    return None
 
 
 def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledger: Ledger):
@@ -227,9 +265,7 @@ def _table(
             header = _take_header(blocks, at, vocab, ledger)
             at += len(header.blocks)
             continue
-        ending = _ending(block, vocab)
-        if draft.table.typed:  # whole cells (not PDF, whose merged labels come out as lines)
-            ending = ending or _other_table(blocks[at - 1], block)
+        ending = _row_ending(blocks, at, vocab, draft)
         # rows of text, or of a table printed without its header, may stand off its columns
         shifting = draft.table.shifting or not header.blocks
         at_columns = positions(block, header, vocab) if shifting else None
@@ -240,11 +276,21 @@ def _table(
             return at
         if header.long_term:
             report_long_term(Row(block, header, ledger, at_columns), draft.table)
+        elif draft.plain:  # label lines and wrapped lines among the rows
+            read_text_row(blocks, at, Row(block, header, ledger, at_columns), draft.table, vocab)
         else:
             read_cut_row(block, header, ledger, at_columns, draft.table, draft.cut, vocab)
         at += 1
     draft.ended_in_table = True
     return at
+
+
+def _row_ending(blocks: list[Block], at: int, vocab: Vocabulary, draft: Draft) -> str | None:
+    """How ``blocks[at]`` ends the table (``_ending``), if it does."""
+    ending = _ending(blocks[at], vocab)
+    if draft.table.typed:  # whole cells (not PDF, whose merged labels come out as lines)
+        ending = ending or _other_table(blocks[at - 1], blocks[at])
+    return ending
 
 
 def _take_header(blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger) -> Header:

@@ -28,6 +28,7 @@ from jixiao.io.vocabulary import Vocabulary
 _NAMES = re.compile(r"\s{2,}")
 _BARE_POINTS = re.compile(r"^[(（](\d+(?:\.\d+)?)分[)）]$")
 TEXT_FIELDS = ("explanation", "deviation", "note")
+PRINTED, AFTER_ROW, AFTER_LINE = "printed", "after-row", "after-line"
 BREAK = ("段落分隔还是换行", "a paragraph break or a wrapped line")
 SPLIT_NAME = ("一个单元格印了几个指标的名称", "one cell prints the names of several indicators")
 POINTS = ("一个指标跨几行、每行一个分值", "one indicator spans rows with a weight each: their sum")
@@ -66,7 +67,10 @@ class Table:
     level2: str | None = None
     project: str | None = None
     project_cells: dict[str, dict[str, str]] = field(default_factory=dict)  # budget, goal
-    level2_printed: list[bool] = field(default_factory=list)  # each indicator's own level-2 cell
+    # how each indicator's level-2 name was settled: PRINTED (its own cell), AFTER_ROW (from a
+    # row above), AFTER_LINE (a label line, ``centred``), None (from no name above)
+    level2_from: list[str | None] = field(default_factory=list)
+    apart: object = None  # level labels printed apart from their rows (``centred``)
 
 
 class Row:
@@ -161,7 +165,7 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
         )
     )
     table.projects.append(table.project)
-    table.level2_printed.append(bool(row.text(level2)))
+    table.level2_from.append(PRINTED if row.text(level2) else None)
 
 
 def _prose(text: str | None, name: str, table: Table) -> str | None:

@@ -254,3 +254,13 @@ def test_text_within_a_table_but_in_no_cell_is_read_as_a_line():
         "BT /F1 10 Tf 105 665 Td (Loose) Tj 150 0 Td (C) Tj ET"
     )
     assert texts(build_pdf(f"{lines} {words}")) == [["A", "B"], ["", "C"], ["Loose"]]
+
+
+def test_a_border_left_open_over_two_cells_side_by_side_is_closed_over_both():
+    # A page break cut a level-1 and a level-2 cell: the top line runs over the last column only.
+    lines = (
+        "0.5 w 300 700 m 400 700 l S 100 680 m 400 680 l S "
+        "100 700 m 100 680 l S 200 700 m 200 680 l S 300 700 m 300 680 l S 400 700 m 400 680 l S"
+    )
+    words = "BT /F1 10 Tf 105 685 Td (Level1) Tj 100 0 Td (Level2) Tj 100 0 Td (Name) Tj ET"
+    assert texts(build_pdf(f"{lines} {words}")) == [["Level1", "Level2", "Name"]]

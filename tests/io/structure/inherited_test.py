@@ -9,7 +9,7 @@ def table(rows):
     """``rows``: (level1, level2 as read, whether the row printed it, name)."""
     return Table(
         indicators=[Indicator(l1, l2, name) for l1, l2, _, name in rows],
-        level2_printed=[printed for _, _, printed, _ in rows],
+        level2_from=["printed" if printed else None for _, _, printed, _ in rows],
     )
 
 

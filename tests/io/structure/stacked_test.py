@@ -1,8 +1,8 @@
-"""Labels a PDF wraps in its narrow left column, in the text copied from it (seed 004)."""
+"""Labels a PDF prints down a narrow or tall cell, in the text copied from it (seed 004)."""
 
 from jixiao.io.document import Block, Cell, Document, Ledger, Source
 from jixiao.io.structure.importer import StructureImporter
-from jixiao.io.structure.wrapped_labels import join_wrapped_labels
+from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.vocabulary import vocabulary
 
 
@@ -16,33 +16,36 @@ def texts(blocks: list[Block]) -> list[str]:
 
 def test_pieces_of_a_label_are_one_label_on_the_first_line():
     vocab = vocabulary("sh-2019-target")
-    ledger = Ledger()
     blocks = lines(
         "项目设立的必", "要性", "", "贯彻执行国家战略。", "同名项目上年预算执行数", "", "（元）"
     )
-    joined = join_wrapped_labels(blocks, vocab, ledger)
+    joined, pieces = join_stacked(blocks, vocab)
     assert texts(joined) == [
         "项目设立的必要性",
         "",
-        "",
         "贯彻执行国家战略。",
         "同名项目上年预算执行数（元）",
-        "",
-        "",
     ]
-    # the later pieces are placed with the label; the first line waits for its reader
-    assert [b.index for b in blocks if ledger.is_taken(b, 0)] == [1, 6]
+    assert {first: [b.index for b in run] for first, run in pieces.items()} == {
+        0: [0, 1],
+        4: [4, 5, 6],
+    }
+
+
+def test_the_pieces_of_a_placed_label_are_placed_with_it():
+    blocks = lines("项目设立的必", "要性", "同名项目上年预算执行数", "（元）")
+    joined, pieces = join_stacked(blocks, vocabulary("sh-2019-target"))
+    ledger = Ledger()
+    ledger.take(joined[0])  # only the first label was read
+    take_pieces(pieces, ledger)
+    assert [b.index for b in blocks if ledger.is_taken(b, 0)] == [0, 1]
 
 
 def test_two_labels_on_two_lines_stay_two_labels():
     vocab = vocabulary("sh-2019-target")
     blocks = lines("项目名称", "资金用途", "投入和管理目", "标")
-    assert texts(join_wrapped_labels(blocks, vocab, Ledger())) == [
-        "项目名称",
-        "资金用途",
-        "投入和管理目标",
-        "",
-    ]
+    joined, _ = join_stacked(blocks, vocab)
+    assert texts(joined) == ["项目名称", "资金用途", "投入和管理目标"]
 
 
 def test_a_wrapped_label_takes_the_paragraph_after_a_blank_line():

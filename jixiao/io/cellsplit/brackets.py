@@ -1,0 +1,43 @@
+"""A merged label's bracket closed on a later line of plain text.
+
+A PDF prints a tall merged cell's label centred, and a long one breaks over the lines of the
+rows beside it: ``产出指标（50分`` … ``）``, ``满意度指标（10`` … ``分）``. The closing piece is moved
+back onto the word it closes, so the label is one cell again; each line keeps its source.
+"""
+
+import re
+from dataclasses import replace
+
+from jixiao.io.document import Block, Document
+
+_UNCLOSED = re.compile(r"^\S*[（(]\d+(?:\.\d+)?分?$")  # a word whose bracket stays open
+_CLOSING = re.compile(r"^分?[)）]$")
+REACH = 3  # lines: how far below the closing piece may stand
+
+
+def _words(block: Block) -> list[str] | None:
+    return block.cells[0].text.split() if len(block.cells) == 1 and not block.blank else None
+
+
+def rejoin_brackets(doc: Document) -> Document:
+    """The document with each label's closing bracket moved back onto its line."""
+    blocks = list(doc.blocks)
+    changed = False
+    for n, block in enumerate(blocks):
+        words = _words(block)
+        open_at = next((k for k, w in enumerate(words or []) if _UNCLOSED.match(w)), None)
+        if open_at is None:
+            continue
+        for m in range(n + 1, min(n + 1 + REACH, len(blocks))):
+            below = _words(blocks[m])
+            if below and _CLOSING.match(below[0]):
+                words[open_at] += below[0]
+                blocks[n] = _with_text(block, " ".join(words))
+                blocks[m] = _with_text(blocks[m], " ".join(below[1:]))
+                changed = True
+                break
+    return replace(doc, blocks=tuple(blocks)) if changed else doc
+
+
+def _with_text(block: Block, text: str) -> Block:
+    return Block(block.index, (replace(block.cells[0], text=text),))

@@ -1,0 +1,81 @@
+"""Labels of merged cells printed down their cell, one piece a line (``年度`` / ``总体`` / ``目标``).
+
+Text copied out of a PDF prints a tall merged label cell as lines of a word or two:
+``项目资金`` / ``（万元）``, ``绩效`` / ``指标``. A run of one-cell lines that spells a label of
+the vocabulary is read as that label, standing where its first piece stands; when the label is
+placed, every piece of it is.
+"""
+
+from functools import cache
+
+from jixiao.io.document import Block, Cell, Ledger
+from jixiao.io.vocabulary import Vocabulary, labels, normalise
+
+PIECE_MAX = 12  # characters: a longer line is text, not a piece of a label
+
+
+@cache
+def _prefixes() -> frozenset[str]:
+    """Every beginning of every printed label, as looked up."""
+    keys = {normalise(label) for label in labels()}
+    return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
+
+
+def _piece(block: Block) -> str | None:
+    if len(block.filled) != 1 or len(block.filled[0][1].strip()) > PIECE_MAX:
+        return None
+    return normalise(block.filled[0][1])
+
+
+def _unit(piece: str) -> bool:
+    """A bracketed unit after a label: ``（万元）``."""
+    return piece.startswith("(") and piece.endswith(")")
+
+
+def _spelt(blocks: list[Block], at: int, vocab: Vocabulary) -> int:
+    """How many lines from ``blocks[at]`` spell a label together (0 when fewer than two do).
+
+    Blank lines between the pieces count with them (a PDF copy may leave one before a unit).
+    """
+    joined, size, pieces = "", 0, 0
+    for n, block in enumerate(blocks[at:], 1):
+        if block.blank and pieces:
+            continue
+        piece = _piece(block)
+        if piece is None:
+            break
+        label = vocab.is_label(joined) and _unit(piece)
+        if joined + piece not in _prefixes() and not label:
+            break
+        joined, pieces = joined + piece, pieces + 1
+        if pieces >= 2 and vocab.is_label(joined):
+            size = n
+    return size
+
+
+def join_stacked(blocks: list[Block], vocab: Vocabulary) -> tuple[list[Block], dict[int, list]]:
+    """The blocks with each stacked label as one block, and the pieces behind each such block."""
+    out: list[Block] = []
+    pieces: dict[int, list[Block]] = {}
+    at = 0
+    while at < len(blocks):
+        size = _spelt(blocks, at, vocab)
+        if size < 2:
+            out.append(blocks[at])
+            at += 1
+            continue
+        run = blocks[at : at + size]
+        first = run[0].cells[run[0].filled[0][0]]
+        text = "".join(b.filled[0][1].strip() for b in run if not b.blank)
+        out.append(Block(run[0].index, (Cell(text, first.source),)))
+        pieces[run[0].index] = run
+        at += size
+    return out, pieces
+
+
+def take_pieces(pieces: dict[int, list[Block]], ledger: Ledger) -> None:
+    """Every piece of a stacked label that was placed."""
+    for index, run in pieces.items():
+        if (index, 0) in ledger.taken:
+            for block in run:
+                ledger.take(block)
