@@ -9,10 +9,13 @@ from jixiao.core.formjson import PARSE_SCHEMA, FormDecodeError, decode_form, enc
 from jixiao.core.formreader import plainly_valid
 from jixiao.core.model import Form
 from jixiao.io.document import Document, Ledger
-from jixiao.io.importers.detect import split
-from jixiao.io.importers.plain_text import is_page_footer
-from jixiao.io.problems import ReadError, problem
+from jixiao.io.parts import split
+from jixiao.io.problems import ReadError, problem, unplaced
 from jixiao.io.readers import read_bytes, read_file
+from jixiao.io.structure.importer import StructureImporter
+from jixiao.io.text import is_page_footer
+
+IMPORTER = StructureImporter()
 
 
 @dataclass
@@ -97,18 +100,7 @@ def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
         by_block.setdefault(block.index, []).append(cell.text.strip())
         sources.setdefault(block.index, cell.source.label())
     for index, texts in by_block.items():
-        text = " | ".join(texts)
-        findings.append(
-            problem(
-                "unplaced-text",
-                Severity.WARNING,
-                doc.name,
-                f"未能归入任何字段的文字：“{text[:80]}”",
-                f"text not placed in any field: {text[:80]!r}",
-                source=sources[index],
-                found=text,
-            )
-        )
+        findings.append(unplaced(doc.name, " | ".join(texts), sources[index]))
     return findings + _footers(footers, footer_sources, doc.name)
 
 
@@ -118,12 +110,12 @@ def parse_document(doc: Document) -> ParseResult:
     ledger = Ledger()
     for part in split(doc):
         segment = doc.segment(part.start, part.stop)
-        if part.importer is None:
+        if not part.project:
             for block in segment:
                 ledger.take(block)
             result.findings.append(_not_a_project_form(doc.name, segment, part.title))
             continue
-        imported = part.importer.extract(segment, ledger)
+        imported = IMPORTER.extract(segment, ledger)
         offset = len(result.forms)
         result.forms.extend(imported.forms)
         result.findings.extend(_with_form_offset(f, offset) for f in imported.findings)

@@ -42,3 +42,33 @@ class ReadError(Exception):
 def unreadable(document: str, code: str, zh: str, en: str) -> ReadError:
     """The error for a file that yields no text."""
     return ReadError(problem(code, Severity.ERROR, document, zh, en))
+
+
+def uncertain(
+    document: str, form: int, path: str, chosen: str | None, candidates: list[str], zh: str, en: str
+) -> Finding:
+    """A reading the text does not settle: the choice made and the other candidates."""
+    return problem(
+        "uncertain-value",
+        Severity.WARNING,
+        document,
+        f"无法确定：{zh}",
+        f"not settled by the text: {en}",
+        form=form,
+        path=path,
+        found=chosen,
+        expected=" | ".join(candidates),
+    )
+
+
+def unplaced(document: str, text: str, source: str) -> Finding:
+    """Printed text that no field took, with where it stands."""
+    return problem(
+        "unplaced-text",
+        Severity.WARNING,
+        document,
+        f"未能归入任何字段的文字：“{text[:80]}”",
+        f"text not placed in any field: {text[:80]!r}",
+        source=source,
+        found=text,
+    )

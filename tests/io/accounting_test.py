@@ -15,12 +15,13 @@ import pytest
 
 from jixiao.core.numbers import to_decimal
 from jixiao.io.document import Ledger
-from jixiao.io.importers.detect import split
 from jixiao.io.parse import parse_document
+from jixiao.io.parts import split
 from jixiao.io.readers import read_file
+from jixiao.io.structure.importer import StructureImporter
 from jixiao.io.text import is_amount
 from jixiao.io.vocabulary import vocabulary
-from tests.io.gold_test import PENDING, SEEDS
+from tests.io.gold_test import SEEDS
 from tests.io.realfiles import FILES
 
 
@@ -178,8 +179,6 @@ def test_a_sentence_of_a_tree_counts_only_when_each_clause_is_an_indicator_or_a_
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.name[:3] for s in SEEDS])
 def test_every_cell_is_placed_or_reported(seed, monkeypatch):
-    if seed.name[:3] in PENDING:
-        pytest.skip("importer pending: a stub places nothing, so everything is reported")
     assert_accounted(read_file(seed), monkeypatch)
 
 
@@ -189,9 +188,6 @@ REAL_FILES = sorted(p for p in FILES.glob("*.*") if p.suffix in (".xlsx", ".pdf"
 
 @pytest.mark.parametrize("document", VARIANTS, ids=[d.stem for d in VARIANTS])
 def test_every_cell_of_a_variant_is_placed_or_reported(document, monkeypatch):
-    pending = [p.importer for p in split(read_file(document)) if p.importer and p.importer.pending]
-    if pending:
-        pytest.skip("importer pending: a stub places nothing, so everything is reported")
     assert_accounted(read_file(document), monkeypatch)
 
 
@@ -250,10 +246,9 @@ def assert_accounted(doc, monkeypatch):
     years = {f.year for f in result.forms if f.year is not None}
     said = {squeezed(f"{i.name}{i.target or ''}") for f in result.forms for i in f.indicators}
     parts = split(doc)
-    importers = [p.importer for p in parts if p.importer]
-    labels = frozenset().union(*(i.labels for i in importers), *(i.titles for i in importers))
+    labels = StructureImporter.labels | frozenset(StructureImporter.titles)
     # A form that is not a project form is taken whole and reported as such (not-a-project-form).
-    reported_whole = {b for p in parts if p.importer is None for b in range(p.start, p.stop)}
+    reported_whole = {b for p in parts if not p.project for b in range(p.start, p.stop)}
     # A store's truncation mark says where the copy was cut: the truncated-form finding.
     truncated = any(f.code == "truncated-form" for f in result.findings)
     marks = vocabulary().words("furniture", "truncation") if truncated else ()

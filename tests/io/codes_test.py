@@ -17,7 +17,7 @@ def codes_in_source():
     for path in IO.rglob("*.py"):
         if path.name != "codes.py":
             found.update(CALL.findall(path.read_text(encoding="utf-8")))
-    return found | {"uncertain-value"}  # made by importers.base.uncertain()
+    return found
 
 
 def test_every_reported_code_is_listed_and_every_listed_code_is_used():

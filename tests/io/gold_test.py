@@ -9,25 +9,11 @@ import json
 
 import pytest
 
-from jixiao.io.importers.detect import IMPORTERS
 from jixiao.io.parse import parse_path
 from tests.conftest import SAMPLES
 from tests.goldcmp import flatten
 
 SEEDS = sorted((SAMPLES / "seeds").glob("*.txt"))
-# Which importer reads which seed; a seed whose importer is still a stub is expected to fail.
-SEED_TEMPLATES = {
-    "000": "sh-2019-self-eval",
-    "001": "mof-2020-self-eval",
-    "002": "sh-2019-self-eval",
-    "003": "sh-2020-target",
-    "004": "sh-2019-target",
-}
-PENDING = {
-    seed
-    for seed, t in SEED_TEMPLATES.items()
-    if any(i.template == t and i.pending for i in IMPORTERS)
-}
 
 
 def gold_of(seed):
@@ -35,15 +21,7 @@ def gold_of(seed):
 
 
 def seed_params():
-    params = []
-    for seed in SEEDS:
-        marks = (
-            [pytest.mark.xfail(strict=True, reason="importer pending")]
-            if seed.name[:3] in PENDING
-            else []
-        )
-        params.append(pytest.param(seed, id=seed.name[:3], marks=marks))
-    return params
+    return [pytest.param(seed, id=seed.name[:3]) for seed in SEEDS]
 
 
 def differences(gold, parsed):

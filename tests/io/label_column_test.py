@@ -9,10 +9,7 @@ import json
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from jixiao.io.document import Block, Cell, Document, Source
-from jixiao.io.importers import detect
 from jixiao.io.parse import parse_bytes, parse_path
 from jixiao.io.structure.label_column import BOX_LABELS, BOXES, _joined, restore
 from jixiao.io.structure.target_rows import Line, name_like, table, value_like
@@ -25,21 +22,11 @@ SEED = SAMPLES / "seeds" / "004_aaf9abe838e69e99.txt"
 GOLD = SAMPLES / "forms" / "004_aaf9abe838e69e99.txt.json"
 
 
-@pytest.fixture
-def structure_only(monkeypatch):
-    """The route with no layout importer: every title read by structure."""
-    monkeypatch.setattr(detect, "IMPORTERS", ())
-    titles = tuple(
-        w for t in sorted(detect.READ_BY_STRUCTURE) for w in vocabulary(t).layout.title_words
-    )
-    monkeypatch.setattr(detect, "STRUCTURE_TITLES", titles)
-
-
 def parse(text):
     return parse_bytes("hand.txt", text.encode("utf-8"))
 
 
-def test_the_seed_gives_every_gold_field_and_reports_every_uncertain_place(structure_only):
+def test_the_seed_gives_every_gold_field_and_reports_every_uncertain_place():
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     result = parse_path(SEED)
     assert differences(gold, result.to_dict()) == []
@@ -138,7 +125,7 @@ def test_the_label_column_is_recognised_only_before_a_title():
     assert restore(_document(DOC_A.replace("绩效指标 指标目标值", "说明"))) is None
 
 
-def test_funds_lines_and_components_before_their_header(structure_only):
+def test_funds_lines_and_components_before_their_header():
     text = """
 项目名称
 

@@ -24,7 +24,6 @@ import pytest
 from jixiao.core.checks.runner import check_form
 from jixiao.core.formjson import PARSE_SCHEMA, decode_form
 from jixiao.core.rulesets import load_config
-from jixiao.io.importers.detect import IMPORTERS
 from jixiao.io.parse import ParseResult, parse_path
 from tests.io.gold_test import differences
 
@@ -46,18 +45,12 @@ def parsed(document: Path) -> ParseResult:
     return parse_path(document)
 
 
-def _pending_reason(document: Path) -> str | None:
-    templates = {form["template"] for form in expected_of(document)["forms"]}
-    stubs = sorted(i.template for i in IMPORTERS if i.pending and i.template in templates)
-    return f"importer pending: {', '.join(stubs)}" if stubs else None
-
-
 def params(test: str, documents: list[Path] = DOCUMENTS):
     """One parameter per document, marked xfail where the importer is known to fall short."""
     out = []
     for document in documents:
         number = document.name[:2]
-        reason = KNOWN_GAPS.get((number, test)) or _pending_reason(document)
+        reason = KNOWN_GAPS.get((number, test))
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         out.append(pytest.param(document, id=document.stem, marks=marks))
     return out

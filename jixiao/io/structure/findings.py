@@ -9,8 +9,7 @@ from decimal import Decimal
 
 from jixiao.core.findings import Finding, Severity
 from jixiao.core.model import Form
-from jixiao.io.importers.base import uncertain
-from jixiao.io.problems import problem
+from jixiao.io.problems import problem, uncertain
 from jixiao.io.structure.forms import Built
 from jixiao.io.structure.reader import Draft
 from jixiao.io.structure.rows import BREAK, GroupEntry

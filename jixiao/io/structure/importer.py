@@ -7,14 +7,14 @@ has no place for is reported: unknown columns with their values, long-term indic
 missing year, a form cut short, a layout no entry matches.
 """
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from jixiao.core.model import FormKind
+from jixiao.core.findings import Finding
+from jixiao.core.model import Form
 from jixiao.io.cellsplit import recover_cells
 from jixiao.io.cellsplit.brackets import rejoin_brackets
 from jixiao.io.document import Block, Document, Ledger
-from jixiao.io.importers.base import Importer, ImportResult, uncertain
-from jixiao.io.importers.plain_text import is_page_footer
+from jixiao.io.problems import uncertain
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
@@ -23,6 +23,7 @@ from jixiao.io.structure.label_column import restore as restore_label_column
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.structure.taken_lines import take_lines
+from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
@@ -36,12 +37,20 @@ MARKED = frozenset(
 )
 
 
-class StructureImporter(Importer):
+@dataclass
+class ImportResult:
+    """Forms in printed order, and what the importer could not place or settle."""
+
+    forms: list[Form] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+class StructureImporter:
     """Reads a form of any layout from its indicator header, funds block and labels."""
 
-    template = ""
-    kind = FormKind.TARGET  # each form's kind is read from its title or content
     titles = title_words()
+    # Every printed label, whitespace removed: what a cell may hold that is not copied into
+    # the form. The accounting test allows exactly these.
     labels = (
         labels()
         | PLACEHOLDERS

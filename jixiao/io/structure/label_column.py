@@ -23,13 +23,13 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from jixiao.io.document import Block, Document
-from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.flattened_head import HeadField, head_field
 from jixiao.io.structure.flattened_rebuild import Restored, rows_document
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.target_rows import Line, table
 from jixiao.io.structure.wrapped_rows import Piece, join_lines
+from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import Vocabulary, labels, layouts, normalise, vocabulary
 
 MAX_PIECE = 12  # characters: a longer line is no piece of a wrapped label

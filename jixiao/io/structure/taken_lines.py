@@ -8,10 +8,10 @@ is taken too, and only its other pieces are reported as ``unplaced-text``
 (``年度资金总额 36.00 … 9.50 见说明``: only ``见说明``), not the whole line again.
 """
 
-from jixiao.core.findings import Finding, Severity
+from jixiao.core.findings import Finding
 from jixiao.io.cellsplit import Recovery
 from jixiao.io.document import Document, Ledger
-from jixiao.io.problems import problem
+from jixiao.io.problems import unplaced
 
 
 def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -> list[Finding]:
@@ -37,7 +37,7 @@ def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -
             ledger.take(block)
         elif partial and line in placed and len(block.filled) == 1:
             ledger.take(block)
-            findings.append(_unplaced(doc.name, " | ".join(left[line]), sources[line]))
+            findings.append(unplaced(doc.name, " | ".join(left[line]), sources[line]))
     return findings
 
 
@@ -58,15 +58,3 @@ def _pieces(recovered: Document, own: Ledger) -> tuple[set[int], dict[int, list[
                 left.setdefault(line, []).append(text.strip())
                 sources.setdefault(line, cell.source.label())
     return placed, left, sources
-
-
-def _unplaced(document: str, text: str, source: str) -> Finding:
-    return problem(
-        "unplaced-text",
-        Severity.WARNING,
-        document,
-        f"未能归入任何字段的文字：“{text[:80]}”",
-        f"text not placed in any field: {text[:80]!r}",
-        source=source,
-        found=text,
-    )

@@ -1,8 +1,7 @@
 """Reading small hand-built grids with the structure importer."""
 
 from jixiao.io.document import Ledger
-from jixiao.io.importers.base import ImportResult
-from jixiao.io.structure.importer import StructureImporter
+from jixiao.io.structure.importer import ImportResult, StructureImporter
 from tests.io.grids import grid
 
 
