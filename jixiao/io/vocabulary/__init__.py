@@ -12,6 +12,7 @@ loaded once.
 - ``vocabulary(id)``: a layout's merged names, with lookups through precomputed dicts.
 - ``labels()``: every printed label of every file; ``roles()``: the same by what each is
   (for recovering lost cell boundaries); ``normalise``: a label as looked up.
+- ``patterns.alternation(words)``: printed words as one regular expression, longest first.
 """
 
 import re
