@@ -263,7 +263,8 @@ def _groups(vocab: Vocabulary, items: list[Row | Line | Piece], rows: list[Row])
                 waiting.append(item)
                 early.add(id(item))
             previous = item
-    doubts = [d for i in range(len(rows)) if (d := _decide(rows, i, fixed, vocab, near, early))]
+    own = [_own(r, fixed) for r in rows]  # a name's words, never its group: once a row
+    doubts = [d for i in range(len(rows)) if (d := _decide(rows, i, own, vocab, near, early))]
     for k, label in labels:  # each label printed goes to its group's first row after it
         order = [r for r in items[k:] if isinstance(r, Row)] + rows
         owner = next((r for r in order if r.group == label.text and r.label is None), None)
@@ -279,22 +280,21 @@ def _own(row: Row, fixed) -> str:
 
 
 def _decide(
-    rows: list[Row], i: int, fixed, vocab: Vocabulary, near: set, early: set
+    rows: list[Row], i: int, own: list[str], vocab: Vocabulary, near: set, early: set
 ) -> Doubt | None:
     row = rows[i]
     position = row.group
-    own = [bool(_own(r, fixed)) for r in rows]
-    before = own[i - 1] if i > 0 else None
-    after = own[i + 1] if i + 1 < len(rows) else None
+    before = bool(own[i - 1]) if i > 0 else None
+    after = bool(own[i + 1]) if i + 1 < len(rows) else None
     name = row.name_text
     meaning = vocab.names["indicators.meaning"]
     hint = next((g for g, words in meaning.items() if any(w in name for w in words)), "")
     if own[i]:
-        row.group = _own(row, fixed)
+        row.group = own[i]
         apart = before is not True and after is not True and id(row) not in early
         return _doubt(i, row, position, "apart") if apart and id(row) not in near else None
     if before and after and not hint:
-        row.group = next(iter(fixed))
+        row.group = next(iter(vocab.names["indicators.group_words"]))
         return _doubt(i, row, position, "inside")
     if hint and hint != position:
         return _doubt(i, row, hint, "meaning")
