@@ -326,8 +326,8 @@ def _component_columns(block: Block, vocab: Vocabulary) -> tuple[int, int] | Non
     """``(name column, amount column)`` of a header of the budget's parts, or None."""
     if len(block.filled) < 2:  # a name and an amount: two cells
         return None
-    fields = {vocab.field("funds", t): i for i, t in reversed(block.filled)}
-    name, value = fields.get("component_name"), fields.get("component_amount")
+    named = {vocab.field("funds", t): i for i, t in reversed(block.filled)}  # first cell wins
+    name, value = named.get("component_name"), named.get("component_amount")
     return None if name is None or value is None else (name, value)
 
 
