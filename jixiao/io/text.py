@@ -7,7 +7,6 @@ one ``\\n`` between paragraphs.
 """
 
 import re
-from datetime import date
 from decimal import Decimal
 
 from jixiao.core.numbers import NotANumberError, to_decimal
@@ -17,7 +16,6 @@ _CJK_GAP = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _PARAGRAPH = re.compile(r"</p>\s*<p[^>]*>", re.I)
 _TAGS = re.compile(r"</?(p|br|span|div)[^>]*>", re.I)
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
 def join_lines(text: str) -> str:
@@ -60,17 +58,6 @@ def is_amount(text: str) -> bool:
     except NotANumberError:
         return False
     return True
-
-
-def iso_date(text: str | None) -> date | None:
-    """``2019/1/1``, ``2020-3-31``, ``2020年3月31日`` → a date; anything else → None."""
-    match = _DATE.match((text or "").strip())
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
 
 
 _DASH = "-－—–"

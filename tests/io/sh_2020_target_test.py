@@ -3,8 +3,8 @@
 The documents here are written by hand in the layout of seed 003 but differ from it: other
 units, names and targets, amounts with thousands separators and in 万元, 是 for 政府购买服务,
 targets wrapping over three lines, page footers inside the table, merged level-2 cells,
-rows without blank lines between them. Expected values are worked out from the text. The
-plain-text helpers that ``parse`` still uses are tested at the end.
+rows without blank lines between them. Expected values are worked out from the text. Page
+footers, wrapped lines and labels sharing a line are tested at the end.
 """
 
 from datetime import date
@@ -12,10 +12,13 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.io.cellsplit import LabelSet, recover_cells
 from jixiao.io.document import Block, Cell, Source
 from jixiao.io.parse import parse_bytes
 from jixiao.io.parts import title_of
-from jixiao.io.text import is_page_footer
+from jixiao.io.readers.txt import read
+from jixiao.io.structure.values import paragraphs
+from jixiao.io.text import clean, is_page_footer
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES
 
@@ -380,7 +383,7 @@ def test_vocabulary_names_the_layout_s_labels_levels_and_tree():
     assert words.field("goals", "总目标及阶段性目标：") == "overall"
 
 
-# page footers
+# page footers, wrapped lines, labels sharing a line
 
 
 @pytest.mark.parametrize("text", ["- 3 -", "-12-", "— 7 —", "第 3 页", "第3页 共9页", "3/9"])
@@ -391,3 +394,29 @@ def test_page_footers(text):
 @pytest.mark.parametrize("text", ["-", "2020-12-31", "第三季度", ">=3", "3次"])
 def test_not_page_footers(text):
     assert not is_page_footer(text)
+
+
+def test_wrapped_lines_and_paragraphs_are_joined():
+    assert (
+        clean("该项目是为了保障\n，主要用于\n课题研究。") == "该项目是为了保障，主要用于课题研究。"
+    )
+    # A break after a full stop is a paragraph break; after an unfinished sentence it is not.
+    chosen, _ = paragraphs("第一段。\n\n第二段的前半\n\n和后半。", typed=False)
+    assert chosen == "第一段。\n第二段的前半和后半。"
+    assert clean("完成 60\n次调研") == "完成 60 次调研"
+    assert clean(" \n ") is None
+
+
+def test_labels_sharing_a_line_are_cut_with_their_units():
+    labels = LabelSet.build(fields=["项目名称", "项目类别", "项目总预算", "项目当年预算"])
+
+    def cells(line):
+        doc, _ = recover_cells(read("hand.txt", line.encode()), labels)
+        return [b.texts for b in doc.blocks]
+
+    assert cells("项目总预算（万元）： 1,000 项目当年预算(元)：") == [
+        ["项目总预算（万元）：", "1,000", "项目当年预算(元)："]
+    ]
+    assert cells("见上 项目类别： 其他") == [["见上", "项目类别：", "其他"]]
+    assert cells("项目名称：甲乙项目类别：其他") == [["项目名称：", "甲乙", "项目类别：", "其他"]]
+    assert cells("没有标签的一行") == [["没有标签的一行"]]

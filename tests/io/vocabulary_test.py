@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.io.vocabulary import VocabularyError, _check, labels, layouts, vocabulary
+from jixiao.io.vocabulary import VocabularyError, _check, labels, layouts, normalise, vocabulary
 
 # docs/design/issue-9.md, table "Layout ids", with each layout's kind.
 DESIGN_NOTE = {
@@ -79,6 +79,11 @@ def test_placeholders_are_recognised_at_the_start_of_a_name():
         placeholder.sub("", "指标1:完成中型灌区节水改造项目数量") == "完成中型灌区节水改造项目数量"
     )
     assert placeholder.sub("", "完成指标1:") == "完成指标1:"
+
+
+def test_a_label_is_looked_up_without_spaces_brackets_widths_or_its_colon():
+    assert normalise(" 项目 名称： ") == "项目名称"
+    assert normalise("项目总预算（万元）:") == "项目总预算(万元)"
 
 
 def test_labels_hold_every_printed_name_in_both_bracket_widths():

@@ -18,7 +18,8 @@ header's column (an empty cell stands where a column was not printed, as in tab 
 Modules, in the order a line goes through them:
 
 - ``separators``: explicit separators (``|``, tabs, runs of spaces).
-- ``labels``: the label set and its one cached alternation regex.
+- ``labels``: the label set (the vocabulary's, ``from_vocabulary``) and its one cached
+  alternation regex.
 - ``shapes``: the shapes of values (amounts, percentages, comparator values, dates).
 - ``tokens``: run-together text cut at labels and values.
 - ``spaced``: text spaced by single spaces, joined where shapes say a space is inside a cell.
@@ -28,12 +29,10 @@ Modules, in the order a line goes through them:
 - ``wraps``: a wrapped cell's further lines (PDF copies), joined to their row.
 - ``recover``: the document pass (``recover_cells``).
 - ``uncertain``: the uncertain places and their ``uncertain-value`` findings.
-- ``vocabulary``: the label set of ``jixiao.io.vocabulary``.
 """
 
-from jixiao.io.cellsplit.labels import LabelSet
+from jixiao.io.cellsplit.labels import LabelSet, from_vocabulary
 from jixiao.io.cellsplit.recover import Recovery, recover_cells
 from jixiao.io.cellsplit.uncertain import UncertainSplit
-from jixiao.io.cellsplit.vocabulary import from_vocabulary
 
 __all__ = ["LabelSet", "Recovery", "UncertainSplit", "from_vocabulary", "recover_cells"]

@@ -6,15 +6,19 @@ the funds table, a form title, furniture (``其中``), an indicator or funds col
 column it names) or a level-1 / level-2 name. ``matcher(labels)`` compiles every label into one
 alternation, longest first, once per label set (cached): full- and half-width brackets and
 colons match each other, and a label keeps a bracket suffix (``(万元)``, ``(A)``, ``(50分)``)
-and a colon that follow it.
+and a colon that follow it. ``from_vocabulary()`` is the label set of every vocabulary file
+(``jixiao.io.vocabulary.roles``); labels are looked up as ``jixiao.io.vocabulary.normalise``
+makes them.
 """
 
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
+from jixiao.io.vocabulary import GLUE, normalise, roles
+from jixiao.io.vocabulary.patterns import alternation
 
 FIELD, TOTAL, BLOCK, TITLE, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
     "field",
@@ -33,14 +37,7 @@ FUNDS = "funds"  # a second role of every label of the funds block (rows, column
 WEAK_LENGTH = 3
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_HALF_WIDTH = str.maketrans("（）：，", "():,")
-_VARIANTS = {"(": "[(（]", ")": "[)）]", ":": "[:：]", ",": "[,，]"}
 _SUFFIX = r"(?:[(（][^()（）\s]{0,12}[)）]分?)?[:：]?"
-
-
-def normalise(text: str) -> str:
-    """A label as looked up: no whitespace, half-width brackets, no trailing colon."""
-    return "".join(text.split()).translate(_HALF_WIDTH).rstrip(":")
 
 
 @dataclass(frozen=True)
@@ -169,43 +166,18 @@ def _index(labels: LabelSet) -> dict[str, LabelInfo]:
     }
 
 
-def _unit(char: str) -> str:
-    return _VARIANTS.get(char, re.escape(char))
-
-
-def _trie(words: list[str]) -> dict:
-    """The words as a prefix tree: char → subtree; the key ``""`` marks a word's end."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return root
-
-
-def _trie_pattern(node: dict) -> str:
-    """A regex matching the longest word of a prefix tree at a position.
-
-    Common prefixes are written once, so the engine follows one branch per character instead
-    of trying every label; an optional (greedy) tail tries the longer words first.
-    """
-    branches = [_unit(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
-    return body
-
-
 @lru_cache(maxsize=16)
 def matcher(labels: LabelSet) -> Matcher:
     """The matcher of a label set: one regex of every label, longest first, built once.
 
-    The alternation is written as a prefix tree (``一(?:级指标|级项目名称)`` …): at each
-    position the longest label wins, and matching stays linear in the text.
+    The labels are one ``vocabulary.patterns.alternation``: at each position the longest
+    label wins, and matching stays linear in the text.
     """
     index = _index(labels)
-    alternation = _trie_pattern(_trie(list(index))) or "(?!)"
-    return Matcher(re.compile(f"(?P<label>{alternation}){_SUFFIX}"), index)
+    return Matcher(re.compile(f"(?P<label>{alternation(index)}){_SUFFIX}"), index)
+
+
+@cache
+def from_vocabulary() -> LabelSet:
+    """Every label of every vocabulary file, with its roles (``jixiao.io.vocabulary.roles``)."""
+    return LabelSet.build(furniture=GLUE, **roles())

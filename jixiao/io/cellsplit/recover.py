@@ -21,14 +21,13 @@ from typing import NamedTuple
 
 from jixiao.core.findings import Finding
 from jixiao.io.cellsplit.columns import FITS, token_class
-from jixiao.io.cellsplit.labels import FIELD, Hit, LabelSet, Matcher, matcher
+from jixiao.io.cellsplit.labels import FIELD, Hit, LabelSet, Matcher, from_vocabulary, matcher
 from jixiao.io.cellsplit.rows import Segment, TableState, group
 from jixiao.io.cellsplit.separators import has_separators, pieces
 from jixiao.io.cellsplit.shapes import Shape, classify
 from jixiao.io.cellsplit.spaced import RUN_TOGETHER_LABELS, spaced_tokens
 from jixiao.io.cellsplit.tokens import Token, cut
 from jixiao.io.cellsplit.uncertain import UncertainSplit
-from jixiao.io.cellsplit.vocabulary import from_vocabulary
 from jixiao.io.cellsplit.wraps import Wraps, wrapped_lines
 from jixiao.io.document import Block, Cell, Document, Source
 

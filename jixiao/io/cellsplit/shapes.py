@@ -2,12 +2,14 @@
 
 Two uses: ``classify`` names the shape of a whole word (text that spaces already cut out), and
 ``VALUE`` finds value-shaped stretches inside text that lost every separator. The comparators
-and units are those of SPEC §3 and the corpus (full-width and box-drawing comparators, the
-comparator words, units as printed on the forms). Patterns are compiled once, at import.
+are the vocabulary's (full-width and box-drawing comparators, the comparator words); the
+units are those of SPEC §3 and the corpus, as printed. Patterns are compiled once, at import.
 """
 
 import re
 from enum import StrEnum
+
+from jixiao.io.vocabulary import vocabulary
 
 
 class Shape(StrEnum):
@@ -21,10 +23,7 @@ class Shape(StrEnum):
     TEXT = "text"  # anything else: a name, a sentence, a qualitative value
 
 
-COMPARATORS = (
-    *("大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "大于", "小于", "等于"),
-    *("达到", ">=", "<=", "≥=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=", "＝", "═", "±"),
-)
+COMPARATORS = vocabulary().words("indicators", "comparators")  # the national root's
 # Units as printed after a number, longest first so that 人次 wins over 人.
 UNITS = (
     *("个百分点", "平方公里", "平方米", "立方米", "万人次", "百分比", "百分点", "公里", "千米"),

@@ -12,9 +12,10 @@ a whole run-together table or starts with a form's title.
 
 import re
 
-from jixiao.io.cellsplit.labels import TITLE, LabelInfo, Matcher, normalise
+from jixiao.io.cellsplit.labels import TITLE, LabelInfo, Matcher
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator, is_placeholder, is_unit
 from jixiao.io.cellsplit.tokens import Token, cut
+from jixiao.io.vocabulary import normalise
 
 _WORD = re.compile(r"\S+")
 RUN_TOGETHER_LABELS = 3  # labels in a word (or a line) that make it a run-together table

@@ -16,11 +16,7 @@ from jixiao.io.vocabulary import Vocabulary
 
 def _is_level(text: str, vocab: Vocabulary, level: str) -> bool:
     name = "".join(group_label(text).name.split())
-    return (
-        bool(name)
-        and vocab.field("indicators.levels", name) is not None
-        and (name in vocab.words("indicators.levels", level))
-    )
+    return bool(name) and name in vocab.words("indicators.levels", level)
 
 
 def _number_pair(texts: list[str]) -> int | None:

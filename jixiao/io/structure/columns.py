@@ -170,7 +170,6 @@ def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
     own_header = is_header_row(block, vocab)
     if not own_header and (not (alone or len(block.cells) == len(headings)) or filled[0][0] != 0):
         return None
-        return None
     columns = [
         Column(i, vocab.field(SECTION, h) or (BLOCK if vocab.field("indicators", h) else None), h)
         for i, h in enumerate(headings)

@@ -8,23 +8,19 @@ row with no funds row label ends the block. The currency unit is the one the blo
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from functools import cache
 
 from jixiao.core.model import Component, Funds, FundSource
 from jixiao.io.document import Block, Ledger
 from jixiao.io.text import amount, clean, is_amount
-from jixiao.io.vocabulary import Vocabulary, normalise
+from jixiao.io.vocabulary import Vocabulary
 
 COLUMNS = "funds.columns"
 _UNIT_ONLY = re.compile(r"^[(（]\s*(万元|元)\s*[)）]$")
 _CURRENCY = re.compile(r"(万元|元)\s*[)）]?\s*$")
 _SOURCE_PREFIX = re.compile(r"^\s*其中\s*[:：]?\s*")
-_UNIT_BRACKET = re.compile(r"\([^()]*\)$")
-TOTAL_FIELDS = ("initial_budget", "budget", "executed", "execution_weight")
-TOTAL_FIELDS += ("execution_rate", "execution_score", "total_budget")
-TOTAL_FIELDS += ("previous_budget", "previous_executed")
+TOTAL_FIELDS = frozenset(f.name for f in fields(Funds)) - {"currency_unit", "sources", "components"}
 
 
 @dataclass
@@ -306,37 +302,32 @@ def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: Fu
         ledger.take(block, label_cell)
         ledger.take(block, value_cell)
         reading.currency = reading.currency or unit or currency_in(name)
-        _put_line(reading, kind, name, value)
+        put_amount(reading, kind, name, value)
     return True
 
 
-def _put_line(reading: FundsReading, kind: str, name: str, value: Decimal | None) -> None:
+def amount_field(label: str, vocab: Vocabulary) -> str | None:
+    """What an amount after a funds label is: ``"total"``, ``"sources"`` or a funds column."""
+    if kind := vocab.field("funds.rows", label):
+        return kind
+    column = vocab.field(COLUMNS, label)
+    return column if column in LINE_FIELDS else None
+
+
+def put_amount(reading: FundsReading, kind: str, name: str, value: Decimal | None) -> None:
+    """An amount of a kind ``amount_field`` names: a source, the total (the budget), a column."""
     if kind == "sources":
         reading.sources.append(FundSource(name, budget=value))
     elif value is not None:
         reading.totals.setdefault("budget" if kind == "total" else kind, value)
 
 
-def _bare(text: str) -> str:
-    """A heading without its unit bracket: 预算金额（元） → 预算金额."""
-    return _UNIT_BRACKET.sub("", normalise(text))
-
-
-@cache
-def _headings(words: tuple[str, ...]) -> frozenset[str]:
-    """Headings normalised, to compare with cells' ``_bare`` text: once per vocabulary."""
-    return frozenset(normalise(w) for w in words)
-
-
 def _component_columns(block: Block, vocab: Vocabulary) -> tuple[int, int] | None:
     """``(name column, amount column)`` of a header of the budget's parts, or None."""
-    names = _headings(vocab.words("funds", "component_name"))
-    amounts = _headings(vocab.words("funds", "component_amount"))
-    if len(block.filled) < 2 and not names & amounts:  # a name and an amount: two cells
+    if len(block.filled) < 2:  # a name and an amount: two cells
         return None
-    bare = [(i, _bare(t)) for i, t in block.filled]  # runs on most blocks: each cell once
-    name = next((i for i, t in bare if t in names), None)
-    value = next((i for i, t in bare if t in amounts), None)
+    named = {vocab.field("funds", t): i for i, t in reversed(block.filled)}  # first cell wins
+    name, value = named.get("component_name"), named.get("component_amount")
     return None if name is None or value is None else (name, value)
 
 

@@ -7,9 +7,8 @@ funds label of the vocabulary (the block's, a total's, a funds column's or a sou
 import re
 from typing import TYPE_CHECKING
 
-from jixiao.core.model import FundSource
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.funds import FundsReading
+from jixiao.io.structure.funds import FundsReading, amount_field, put_amount
 from jixiao.io.text import amount
 from jixiao.io.vocabulary import Vocabulary, normalise
 
@@ -18,8 +17,6 @@ if TYPE_CHECKING:
 
 _FUNDS = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 _SEPARATORS = re.compile(r"[\s，。；,;：:、]*")
-AMOUNT_FIELDS = ("initial_budget", "budget", "total_budget", "executed", "previous_budget")
-AMOUNT_FIELDS += ("previous_executed",)
 
 
 def read_funds_sentence(block: Block, vocab: Vocabulary, ledger: Ledger, draft: "Draft") -> bool:
@@ -41,17 +38,14 @@ def read_funds_sentence(block: Block, vocab: Vocabulary, ledger: Ledger, draft: 
     read = []
     for n, pair in enumerate(pairs):
         label = normalise(pair[1]).removeprefix("其中")
-        kind = _funds_label(label, vocab) if label or n else "budget"
+        kind = _funds_label(label, vocab) if label or n else "total"
         if kind is None:
             return False
         read.append((kind, label or lead, amount(pair[2]), pair[3]))
     reading = draft.funds or FundsReading()
     for kind, label, value, unit in read:
         reading.currency = reading.currency or unit
-        if kind == "sources":
-            reading.sources.append(FundSource(label, budget=value))
-        elif value is not None:
-            reading.totals.setdefault(kind, value)
+        put_amount(reading, kind, label, value)
     draft.funds = reading
     ledger.take(block)
     return True
@@ -65,14 +59,10 @@ def _only_pairs(line: str, pairs: list[re.Match]) -> bool:
 
 
 def _funds_label(label: str, vocab: Vocabulary) -> str | None:
-    """The funds field of a label, ``"sources"`` for a source's, None for no amount's.
+    """The funds field of a label (``amount_field``); the block's label (项目资金) the total's.
 
-    项目总投资 → total_budget; 项目资金, 年度预算 → budget; 财政拨款 → sources.
+    项目总投资 → total_budget; 项目资金, 年度预算 → total (the budget); 财政拨款 → sources.
     """
-    row = vocab.field("funds.rows", label)
-    column = vocab.field("funds.columns", label)
-    if row:
-        return "budget" if row == "total" else row
-    if column in AMOUNT_FIELDS:
-        return column
-    return "budget" if vocab.field("funds", label) == "block" else None
+    if found := amount_field(label, vocab):
+        return found
+    return "total" if vocab.field("funds", label) == "block" else None

@@ -175,12 +175,10 @@ def _pairs(
             after[n - run : n + 1] = [[value] for value in mine]
         run = 0 if mine else run + 1
     for (_, key), mine in zip(labelled, after, strict=True):
-        if not mine or key == "-":
-            continue
-        text = "\n".join(t for _, t in mine)
-        if fields.put("goals.overall" if key == "goals.block" else key, text):
-            for j, _ in mine:
-                ledger.take(block, j)
+        if mine and key != "-":
+            _put_cells(
+                "goals.overall" if key == "goals.block" else key, block, mine, ledger, fields
+            )
 
 
 def _columns_below(
@@ -193,20 +191,22 @@ def _columns_below(
     """
     own = [(j, t) for j, t in below.filled if below.cells[j].copy_of is None]
     if len(own) == len(heads) and own[0][0] < heads[0][0]:
-        for (_, key), (j, text) in zip(heads, own, strict=True):
-            if fields.put(key, text):
-                ledger.take(below, j)
+        for (_, key), cell in zip(heads, own, strict=True):
+            _put_cells(key, below, [cell], ledger, fields)
         return
     bounds = [i for i, _ in heads] + [len(below.cells)]
     for n, (i, key) in enumerate(heads):
-        cells = [
-            (j, t)
-            for j, t in below.filled
-            if i <= j < bounds[n + 1] and below.cells[j].copy_of is None
-        ]
-        if fields.put(key, "\n".join(t for _, t in cells)):
-            for j, _ in cells:
-                ledger.take(below, j)
+        cells = [(j, t) for j, t in own if i <= j < bounds[n + 1]]
+        _put_cells(key, below, cells, ledger, fields)
+
+
+def _put_cells(
+    key: str, block: Block, cells: list[tuple[int, str]], ledger: Ledger, fields: Fields
+) -> None:
+    """The cells' texts, one per line, as a field's value; the cells taken when it is kept."""
+    if fields.put(key, "\n".join(t for _, t in cells)):
+        for j, _ in cells:
+            ledger.take(block, j)
 
 
 def _inline_cells(

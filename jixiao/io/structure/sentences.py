@@ -20,6 +20,7 @@ from jixiao.io.structure.funds_sentence import read_funds_sentence
 from jixiao.io.structure.rows import GroupEntry
 from jixiao.io.structure.values import group_label
 from jixiao.io.vocabulary import Vocabulary
+from jixiao.io.vocabulary.patterns import alternation
 
 if TYPE_CHECKING:
     from jixiao.io.structure.reader import Draft
@@ -66,8 +67,8 @@ def _compiled(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozenset]:
     names = level1 | set(vocab.words("indicators.levels", "level2"))
     names |= {n for under in tree.values() for n in under}
     names -= set(vocab.words("indicators", "block"))  # 绩效指标 heads a tree, it is no group
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    blocks = "|".join(re.escape(n) for n in vocab.words("indicators", "block"))
+    alternatives = alternation(names)
+    blocks = alternation(vocab.words("indicators", "block"))
     # 绩效指标：产出指标：… — the block's label first (绩效指标 is also 四川's level 1)
     # (a table's label cell before the sentence cell: 绩效指标 | 产出指标：…, joined without ：)
     opener = re.compile(rf"^(?>(?:{blocks})\s*[：:]?\s*|)({alternatives}){_POINTS}\s*([：:。.]|$)")

@@ -5,18 +5,20 @@ Pure functions over text; the patterns are compiled once, at import.
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from jixiao.core.dates import FormDate, Month
-from jixiao.io.text import amount, clean, iso_date
+from jixiao.io.text import amount, clean
 
 _NUMBER = r"\d+(?:\.\d+)?"
-_POINTS = re.compile(rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*分?\s*[)）]\s*分?$")
-_BAND = re.compile(
-    rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*[-－—~～至]\s*({_NUMBER})\s*分?\s*[)）]\s*分?$"
+# A label's points (产出指标(50分)) or band (产出指标(30-50)分): its name, first and last number.
+_POINTS = re.compile(
+    rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*(?:[-－—~～至]\s*({_NUMBER})\s*)?分?\s*[)）]\s*分?$"
 )
 _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
-_MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+# A day (2019/1/1, 2020年3月31日) or a month (2024年1月, 2024-01).
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月?)$")
 _NUMBERED_ITEM = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)[、.．)）]")
 _SENTENCE_BREAK = re.compile(r"(?<=[。；！？])\s+(?=\S)")
 
@@ -40,9 +42,10 @@ def group_label(text: str) -> GroupLabel:
         The bare name with the points (a weight) or the band (two printed numbers).
     """
     text = clean(text) or ""
-    if match := _BAND.match(text):
+    match = _POINTS.match(text)
+    if match and match[3]:
         return GroupLabel(match[1].strip(), band=(Decimal(match[2]), Decimal(match[3])))
-    if (match := _POINTS.match(text)) and match[1].strip():
+    if match and match[1].strip():
         return GroupLabel(match[1].strip(), Decimal(match[2]))
     return GroupLabel(text)
 
@@ -103,13 +106,16 @@ def paragraphs(text: str | None, typed: bool) -> tuple[str | None, str | None]:
 
 def form_date(text: str | None) -> FormDate | None:
     """A printed day (``2019/1/1``, ``2020年3月31日``) or month (``2024年1月``, ``2024-01``)."""
-    text = (text or "").strip()
-    if found := iso_date(text):
-        return found
-    match = _MONTH.match(text)
-    if match and 1 <= int(match[2]) <= 12:
-        return Month(int(match[1]), int(match[2]))
-    return None
+    match = _DATE.match((text or "").strip())
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    if match[3] is None:
+        return Month(year, month) if 1 <= month <= 12 else None
+    try:
+        return date(year, month, int(match[3]))
+    except ValueError:
+        return None
 
 
 _TICKED, _UNTICKED = "√✓✔☑■▣⊠☒", "□☐"

@@ -10,7 +10,9 @@ loaded once.
 
 - ``layouts()``: every known layout (id, kind, printed titles, parent, where seen).
 - ``vocabulary(id)``: a layout's merged names, with lookups through precomputed dicts.
-- ``labels()``: every printed label of every file (for recovering lost cell boundaries).
+- ``labels()``: every printed label of every file; ``roles()``: the same by what each is
+  (for recovering lost cell boundaries); ``normalise``: a label as looked up.
+- ``patterns.alternation(words)``: printed words as one regular expression, longest first.
 """
 
 import re
@@ -100,6 +102,28 @@ _BRACKETS = str.maketrans("（）：，", "():,")
 _FULL_WIDTH = str.maketrans("():,", "（）：，")
 _MEMO_SIZE = 200_000  # lookups remembered per vocabulary (cell texts repeat across forms)
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
+# What the names of each table are as labels (``roles``); a table not listed holds none
+# (periods, comparators …). A ``(table, key)`` entry overrides its table's; None: not labels.
+_TABLE_ROLES = {
+    **dict.fromkeys(("project", "funds", "goals", "indicators", "totals"), "fields"),
+    **dict.fromkeys(("narrative", "furniture"), "fields"),
+    "funds.rows": "rows",
+    "funds.columns": "columns",
+    "indicators.columns": "columns",
+    "indicators.levels": "levels",
+    "indicators.tree": "tree",
+}
+_KEY_ROLES = {
+    **dict.fromkeys(VALUE_WORDS),  # words printed as values, not labels
+    ("funds", "currency"): None,  # 元 and 万元 alone are units, not labels
+    ("indicators", "ellipsis"): None,
+    ("totals", "total_score"): "totals",
+    **{(table, "block"): "blocks" for table in ("funds", "goals", "indicators")},
+}
+_ROLES = ("fields", "totals", "blocks", "titles", "rows", "columns", "level1", "level2", "funds")
+# Title words this short (绩效目标, 自评表) are also ordinary words: not titles.
+TITLE_LENGTH = 5
+GLUE = ("其中",)  # furniture that is part of the label after it (其中:本年财政拨款)
 
 
 class VocabularyError(ValueError):
@@ -291,21 +315,71 @@ def layouts() -> tuple[Layout, ...]:
 
 
 @cache
+def printed_names() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """``(table, key, names)`` of every list of names in every vocabulary file.
+
+    Each file's title words come as ``("layout", "title_words", …)``; scalars (the placeholder
+    pattern) are left out. The walk every label list is made from.
+    """
+    out = []
+    for layout_id in (ROOT, *(layout.id for layout in layouts())):
+        data = _raw(layout_id)
+        out.append(("layout", "title_words", tuple(data["layout"].get("title_words", ()))))
+        for section, fields in _sections(data):
+            out.extend((section, k, tuple(v)) for k, v in fields.items() if not isinstance(v, str))
+    return tuple(out)
+
+
+@cache
 def labels() -> frozenset[str]:
     """Every printed label of every vocabulary file, whitespace removed (both bracket widths)."""
     out: set[str] = set()
-    for layout_id in (ROOT, *(layout.id for layout in layouts())):
-        for section, fields in _sections(_raw(layout_id)):
-            for key, words in fields.items():
-                if (section, key) in _SCALAR_FIELDS or (section, key) in VALUE_WORDS:
-                    continue
-                if section in _VALUE_SECTIONS:
-                    continue  # a pattern, or words printed as values (≥, 优秀 …)
-                for word in words:
-                    squeezed = "".join(word.split())
-                    out.update((squeezed, normalise(squeezed), squeezed.translate(_FULL_WIDTH)))
+    for section, key, words in printed_names():
+        if section == "layout" or (section, key) in VALUE_WORDS or section in _VALUE_SECTIONS:
+            continue  # title words, or words printed as values (≥, 优秀 …)
+        for word in words:
+            squeezed = "".join(word.split())
+            out.update((squeezed, normalise(squeezed), squeezed.translate(_FULL_WIDTH)))
     out.discard("")
     return frozenset(out)
+
+
+@cache
+def roles() -> MappingProxyType:
+    """Every printed label of every vocabulary file by what it is, for text that lost its cells.
+
+    A name keeps every role any file gives it (成本指标 is a level-1 name on the 2021 tree and a
+    level-2 name on the 2020 one). Column headings come as ``(heading, column)`` pairs; level
+    names (and the ``[indicators.tree]``) give ``level1`` and ``level2``; funds rows are
+    ``rows``, ``block`` names ``blocks``, ``total_score`` names ``totals``; a layout's title
+    words and the longer ``[titles]`` words are ``titles``; the other names of the project,
+    funds, goals, indicators, totals, narrative and furniture tables are ``fields`` (``其中``,
+    which glues onto the label after it, aside); every label of the funds tables is also
+    ``funds``. Other tables (periods, comparators, marks) hold no labels.
+
+    Returns:
+        Role → tuple of printed labels (``columns``: of pairs).
+    """
+    words: dict[str, list] = {role: [] for role in _ROLES}
+    for table, key, names in printed_names():
+        role = _KEY_ROLES.get((table, key), _TABLE_ROLES.get(table))
+        if table == "layout":
+            words["titles"].extend(names if key == "title_words" else ())
+        elif table == "titles" and key != "department":
+            words["titles"].extend(n for n in names if len(n) >= TITLE_LENGTH)
+        elif role == "columns":
+            words["columns"].extend((name, key) for name in names)
+        elif role == "levels":
+            words[key].extend(names)
+        elif role == "tree":  # a level-1 name and the level-2 names under it
+            words["level1"].append(key)
+            words["level2"].extend(names)
+        elif role is not None:
+            words[role].extend(names)
+        if role is not None and table.partition(".")[0] == "funds":
+            words["funds"].extend(names)
+    words["fields"] = [f for f in words["fields"] if normalise(f) not in GLUE]
+    return MappingProxyType({role: tuple(found) for role, found in words.items()})
 
 
 @cache

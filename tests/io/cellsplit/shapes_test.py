@@ -11,6 +11,11 @@ from jixiao.io.cellsplit.shapes import VALUE, Shape, classify, is_comparator, is
         ("880", Shape.NUMBER),
         ("506,745.04", Shape.NUMBER),
         ("10", Shape.NUMBER),
+        ("9.08", Shape.NUMBER),  # a weight or a score is a bare number; 无, —, 95%, 优 are not
+        ("无", Shape.MARK),
+        ("—", Shape.MARK),
+        ("95%", Shape.VALUE),
+        ("优", Shape.TEXT),
         ("≥60 次", Shape.VALUE),
         (">=90%", Shape.VALUE),
         ("90%", Shape.VALUE),

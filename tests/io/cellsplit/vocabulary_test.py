@@ -28,6 +28,8 @@ def test_roles_of_printed_labels():
 def test_empty_marks_and_comparators_of_the_vocabulary_are_no_labels():
     index = matcher(from_vocabulary()).index
     assert "-" not in index and "无" not in index and "大于等于" not in index
+    # Words a name ends in (率, 性) are printed inside values: no labels either.
+    assert "率" not in index and "性" not in index
 
 
 def test_the_vocabulary_splits_the_anhui_page():

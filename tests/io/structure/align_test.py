@@ -67,3 +67,26 @@ def test_a_cell_in_a_level_column_that_is_no_level_name_is_the_indicator_name():
         ["", "费用标准", "", "符合标准", "符合标准", "5", "5", ""],
     ]
     assert indicators(rows)[1] == ("产出指标", "成本指标", "费用标准", "符合标准", Decimal(5))
+
+
+def test_a_row_that_lost_its_level_cells_is_anchored_on_its_weight_and_score():
+    # The rightmost pair of numbers is weight and score; the 无 after them is the deviation.
+    header = [*HEADER, "偏差原因分析及改进措施"]
+    rows = [
+        ["", "效益指标", "满意度指标", "服务对象满意度", "≥95%", "98%", "10", "10", "无"],
+        ["补贴对象满意度", "≥90%", "93.6%", "10", "10", "无"],
+    ]
+    result = StructureImporter().extract(tab_text([header, *rows]), Ledger())
+    second = result.forms[0].indicators[1]
+    assert (second.level1, second.level2, second.name) == (
+        "效益指标",
+        "满意度指标",
+        "补贴对象满意度",
+    )
+    assert (second.target, second.actual, second.weight, second.score, second.deviation) == (
+        "≥90%",
+        "93.6%",
+        Decimal(10),
+        Decimal(10),
+        "无",
+    )
