@@ -1,4 +1,4 @@
-"""Head labels and their values in flattened PDF text, for the grid and the label column.
+"""The head of flattened PDF text (titles, labels, values), for the grid and the label column.
 
 A line of the head is cut at its labels (``项目名称 合作交流工作业务费 预算单位``: a label, its
 value, a label whose value is printed elsewhere; ``项目概况：…`` after a colon). A label's
