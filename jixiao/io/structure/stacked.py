@@ -45,7 +45,7 @@ def _spelt(blocks: list[Block], at: int, is_label: Callable[[str], bool]) -> int
         piece = _piece(block)
         if piece is None:
             break
-        label = is_label(joined) and _unit(piece)
+        label = _unit(piece) and is_label(joined)  # the cheap test first: most lines
         if joined + piece not in _prefixes() and not label:
             break
         joined, pieces = joined + piece, pieces + 1

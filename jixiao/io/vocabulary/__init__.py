@@ -100,6 +100,7 @@ _SCALAR_FIELDS = {("indicators", "placeholder")}
 _KINDS = ("target", "self_evaluation")
 _BRACKETS = str.maketrans("（）：，", "():,")
 _FULL_WIDTH = str.maketrans("():,", "（）：，")
+_LABEL_KEYS = ("", "every label")  # the memo's entry for the set of all label keys
 _MEMO_SIZE = 200_000  # lookups remembered per vocabulary (cell texts repeat across forms)
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 # What the names of each table are as labels (``roles``); a table not listed holds none
@@ -193,7 +194,12 @@ class Vocabulary:
 
     def is_label(self, text: str) -> bool:
         """Whether a cell's text is any printed label of this vocabulary."""
-        return any(self.field(section, text) for section in self._index)
+        keys = self._memo.get(_LABEL_KEYS)
+        if keys is None:  # every section's names at once: one lookup, not one per section
+            keys = frozenset(k for index in self._index.values() for k, f in index.items() if f)
+            self._memo[_LABEL_KEYS] = keys
+        key = normalise(text)
+        return key in keys or (key.endswith(")") and _TRAILING_BRACKET.sub("", key) in keys)
 
 
 def _check(data: dict, path: Path) -> None:
