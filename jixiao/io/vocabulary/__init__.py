@@ -99,7 +99,7 @@ _SCALAR_FIELDS = {("indicators", "placeholder")}
 _KINDS = ("target", "self_evaluation")
 _BRACKETS = str.maketrans("（）：，", "():,")
 _FULL_WIDTH = str.maketrans("():,", "（）：，")
-_MEMO_SIZE = 200_000  # lookups remembered per vocabulary (cell texts repeat across forms)
+_MEMO_SIZE = 12_000  # lookups remembered per section of a vocabulary (cell texts repeat)
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 # What the names of each table are as labels (``roles``); a table not listed holds none
 # (periods, comparators …). A ``(table, key)`` entry overrides its table's; None: not labels.
@@ -160,7 +160,8 @@ class Vocabulary:
     # Every section's normalised names together: ``is_label`` asks all sections at once (it
     # was one ``field`` lookup per section, half of all lookups of a text import).
     _labels: frozenset[str]
-    _memo: dict = dataclass_field(default_factory=dict, compare=False)  # (section, text) → field
+    # section → text → field; one dict per section, so that a lookup builds no key tuple
+    _memo: dict[str, dict[str, str | None]] = dataclass_field(default_factory=dict, compare=False)
 
     def field(self, section: str, text: str) -> str | None:
         """The field a printed name stands for in a section; a trailing bracket may be dropped.
@@ -172,16 +173,19 @@ class Vocabulary:
         Returns:
             The field (``"target"`` …) or None when the text is not a name of that section.
         """
-        memo = self._memo.get((section, text), self)
-        if memo is not self:
-            return memo
+        memo = self._memo.get(section)
+        if memo is None:
+            memo = self._memo[section] = {}
+        found = memo.get(text, self)
+        if found is not self:
+            return found
         index = self._index[section]
         key = normalise(text)
         found = index.get(key)
         if found is None and key.endswith(")"):
             found = index.get(_TRAILING_BRACKET.sub("", key))
-        if len(self._memo) < _MEMO_SIZE:
-            self._memo[(section, text)] = found
+        if len(memo) < _MEMO_SIZE:
+            memo[text] = found
         return found
 
     def words(self, section: str, field: str) -> tuple[str, ...]:
