@@ -87,10 +87,11 @@ def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list
     if _SPACE.search(text, start, stop):
         return spaced_tokens(text, start, stop, found), True
     hits = found.find(text, start, stop)
-    if in_table or len(hits) >= RUN_TOGETHER_LABELS or _label_then_value(text, hits, start):
-        tokens = cut(text, start, stop, found, table=in_table)
+    label_then_value = _label_then_value(text, hits, start)
+    if in_table or len(hits) >= RUN_TOGETHER_LABELS or label_then_value:
+        tokens = cut(text, start, stop, found, table=in_table, hits=hits)  # the same stretch
         labels = sum(t.shape is Shape.LABEL for t in tokens)
-        if in_table or labels >= RUN_TOGETHER_LABELS or _label_then_value(text, hits, start):
+        if in_table or labels >= RUN_TOGETHER_LABELS or label_then_value:
             return tokens, True
     return [_whole(text, start, stop, found, hits)], True
 

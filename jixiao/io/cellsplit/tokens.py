@@ -126,7 +126,14 @@ def _glue_furniture(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def cut(text: str, start: int, stop: int, matcher: Matcher, table: bool = False) -> list[Token]:
+def cut(
+    text: str,
+    start: int,
+    stop: int,
+    matcher: Matcher,
+    table: bool = False,
+    hits: list[Hit] | None = None,
+) -> list[Token]:
     """Tokens of ``text[start:stop]``, a stretch with no separator left in it.
 
     Args:
@@ -135,6 +142,7 @@ def cut(text: str, start: int, stop: int, matcher: Matcher, table: bool = False)
         stop: where it ends.
         matcher: the compiled labels.
         table: whether the stretch is a row of a table (its numbers are cells).
+        hits: ``matcher.find(text, start, stop)`` when the caller has it already.
 
     Returns:
         The tokens in order, covering every character of the stretch; every token but the
@@ -142,7 +150,8 @@ def cut(text: str, start: int, stop: int, matcher: Matcher, table: bool = False)
     """
     tokens: list[Token] = []
     cursor = start
-    hits = matcher.find(text, start, stop)
+    if hits is None:
+        hits = matcher.find(text, start, stop)
     for hit in _accepted(hits, start, stop):
         if hit.start > cursor:
             tokens.extend(_gap(text, cursor, hit.start, table))

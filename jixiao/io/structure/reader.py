@@ -32,7 +32,7 @@ from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.structure.values import weight
 from jixiao.io.structure.wrapped import carries_value
 from jixiao.io.text import is_page_footer, squeeze
-from jixiao.io.vocabulary import Vocabulary, normalise, title_words
+from jixiao.io.vocabulary import Vocabulary, normalise, title_words, vocabulary
 
 _YEAR_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -71,13 +71,11 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
     filled = block.filled
     if not filled or len(filled) > 2:
         return None
-    titles = vocab.names["titles"]
     # A title prints the last character of one of its kind's words (表, 价): most lines do
     # not, and are let go before they are squeezed (this runs on every block, several times).
-    if not any(
-        c in block.text for c in _last_characters(titles["self_evaluation"], titles["target"])
-    ):
+    if not _title_ends(vocab.layout.id).search(block.text):
         return None
+    titles = vocab.names["titles"]
     text = squeeze(" ".join(t for _, t in filled))
     if len(text) > TITLE_MAX or _SENTENCE.search(text):
         return None
@@ -91,9 +89,15 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
 
 
 @cache
-def _last_characters(*words: tuple[str, ...]) -> frozenset[str]:
-    """The last character of each of the words (a vocabulary's title words), computed once."""
-    return frozenset(w[-1] for group in words for w in group if w)
+def _title_ends(layout_id: str) -> re.Pattern[str]:
+    """The last character of each title word of a layout, as one class: built once per layout.
+
+    Keyed by the layout's id (its vocabulary is loaded once per id): hashing the title words
+    on every call cost as much as the test itself.
+    """
+    titles = vocabulary(layout_id).names["titles"]
+    ends = {w[-1] for kind in ("self_evaluation", "target") for w in titles[kind] if w}
+    return re.compile(f"[{re.escape(''.join(sorted(ends)))}]" if ends else "(?!)")
 
 
 def year_in(text: str) -> int | None:

@@ -120,7 +120,10 @@ class Row:
 
         ``raw`` keeps the cells' line breaks (for prose read into paragraphs).
         """
-        columns = [c for c in self.header.of(name) if not c.long_term]
+        printed = self.header.of(name)
+        if not printed:  # a field the table has no column for (most text fields): at once
+            return None
+        columns = [c for c in printed if not c.long_term]
         parts = [self.text(c) for c in columns]
         if not any(parts):
             return None

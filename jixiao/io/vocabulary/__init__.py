@@ -100,8 +100,7 @@ _SCALAR_FIELDS = {("indicators", "placeholder")}
 _KINDS = ("target", "self_evaluation")
 _BRACKETS = str.maketrans("（）：，", "():,")
 _FULL_WIDTH = str.maketrans("():,", "（）：，")
-_LABEL_KEYS = ("", "every label")  # the memo's entry for the set of all label keys
-_MEMO_SIZE = 200_000  # lookups remembered per vocabulary (cell texts repeat across forms)
+_MEMO_SIZE = 12_000  # lookups remembered per section of a vocabulary (cell texts repeat)
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 # What the names of each table are as labels (``roles``); a table not listed holds none
 # (periods, comparators …). A ``(table, key)`` entry overrides its table's; None: not labels.
@@ -159,7 +158,11 @@ class Vocabulary:
     names: MappingProxyType  # section → field → tuple of printed names
     placeholder: re.Pattern[str]
     _index: MappingProxyType  # section → normalised name → field
-    _memo: dict = dataclass_field(default_factory=dict, compare=False)  # (section, text) → field
+    # Every section's normalised names together: ``is_label`` asks all sections at once (it
+    # was one ``field`` lookup per section, half of all lookups of a text import).
+    _labels: frozenset[str]
+    # section → text → field; one dict per section, so that a lookup builds no key tuple
+    _memo: dict[str, dict[str, str | None]] = dataclass_field(default_factory=dict, compare=False)
 
     def field(self, section: str, text: str) -> str | None:
         """The field a printed name stands for in a section; a trailing bracket may be dropped.
@@ -171,16 +174,19 @@ class Vocabulary:
         Returns:
             The field (``"target"`` …) or None when the text is not a name of that section.
         """
-        memo = self._memo.get((section, text), self)
-        if memo is not self:
-            return memo
+        memo = self._memo.get(section)
+        if memo is None:
+            memo = self._memo[section] = {}
+        found = memo.get(text, self)
+        if found is not self:
+            return found
         index = self._index[section]
         key = normalise(text)
         found = index.get(key)
         if found is None and key.endswith(")"):
             found = index.get(_TRAILING_BRACKET.sub("", key))
-        if len(self._memo) < _MEMO_SIZE:
-            self._memo[(section, text)] = found
+        if len(memo) < _MEMO_SIZE:
+            memo[text] = found
         return found
 
     def words(self, section: str, field: str) -> tuple[str, ...]:
@@ -194,12 +200,10 @@ class Vocabulary:
 
     def is_label(self, text: str) -> bool:
         """Whether a cell's text is any printed label of this vocabulary."""
-        keys = self._memo.get(_LABEL_KEYS)
-        if keys is None:  # every section's names at once: one lookup, not one per section
-            keys = frozenset(k for index in self._index.values() for k, f in index.items() if f)
-            self._memo[_LABEL_KEYS] = keys
         key = normalise(text)
-        return key in keys or (key.endswith(")") and _TRAILING_BRACKET.sub("", key) in keys)
+        if key in self._labels:
+            return True
+        return key.endswith(")") and _TRAILING_BRACKET.sub("", key) in self._labels
 
 
 def _check(data: dict, path: Path) -> None:
@@ -310,7 +314,9 @@ def vocabulary(layout_id: str = ROOT) -> Vocabulary:
         )
     placeholder = re.compile(str(names["indicators"].get("placeholder", "(?!)")))
     frozen = MappingProxyType({s: MappingProxyType(f) for s, f in names.items()})
-    return Vocabulary(_layout(_raw(layout_id)), frozen, placeholder, MappingProxyType(index))
+    labels = frozenset(name for section in index.values() for name in section)
+    layout = _layout(_raw(layout_id))
+    return Vocabulary(layout, frozen, placeholder, MappingProxyType(index), labels)
 
 
 @cache
