@@ -59,9 +59,11 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     national = vocabulary()
     if not any(_header(national, b.text) for b in blocks):
         return None  # most text ends here: no name | target table
+    titled = title_lines(blocks)
+    if not titled:
+        return None  # a label column is printed before a title
     raw = paragraph_lines(blocks)
     texts = head_lines(national, blocks)
-    titled = title_lines(blocks)
     titles = [n for n, t in enumerate(texts) if t.lines[0] in titled]
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts:
