@@ -701,7 +701,9 @@ def test_plain_text_a_row_between_two_level2_labels_goes_with_the_centred_one_re
 PROVINCES = Path(__file__).parent / "fixtures" / "provinces"
 
 
-@pytest.mark.parametrize("name", ["national_2021_self_eval", "cut_short_self_eval"])
+@pytest.mark.parametrize(
+    "name", ["national_2021_self_eval", "cut_short_self_eval", "stacked_self_evals"]
+)
 def test_a_provinces_pdf_copied_as_plain_text_reads_as_the_pdf(name):
     # Centred level labels and deviation cells that start on the line above their row.
     pdfplumber = pytest.importorskip("pdfplumber")

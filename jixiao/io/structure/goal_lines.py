@@ -108,10 +108,11 @@ def _parts(texts: list[str], columns: int) -> list[str]:
 def goal_heads(block: Block, vocab: Vocabulary) -> list[tuple[int, str]]:
     """``(cell, field)`` of a row of two goal headings or more and nothing else; else empty.
 
-    The block's merged label printed on the row (年度总体目标) is no heading of a column.
+    The block's merged label printed on the row (年度总体目标), or a piece of it, is no heading
+    of a column.
     """
     block_words = {normalise(w) for w in vocab.words("goals", "block")}
-    keys = [(i, t, label_of(t, vocab)) for i, t in block.filled]
+    keys = [(i, t, label_of(t, vocab)) for i, t in block.filled if not _label_piece(t, vocab)]
     if not all(k and k.startswith("goals.") for _, _, k in keys):
         return []
     heads = [(i, k) for i, t, k in keys if normalise(t) not in block_words]
