@@ -111,6 +111,8 @@ def goal_heads(block: Block, vocab: Vocabulary) -> list[tuple[int, str]]:
     The block's merged label printed on the row (年度总体目标), or a piece of it, is no heading
     of a column.
     """
+    if len(block.filled) < 2:  # most lines end here
+        return []
     block_words = {normalise(w) for w in vocab.words("goals", "block")}
     keys = [(i, t, label_of(t, vocab)) for i, t in block.filled if not _label_piece(t, vocab)]
     if not all(k and k.startswith("goals.") for _, _, k in keys):
