@@ -10,9 +10,9 @@ from jixiao.core.formreader import plainly_valid
 from jixiao.core.model import Form
 from jixiao.io.document import Document, Ledger
 from jixiao.io.importers.detect import split
-from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.problems import ReadError, problem
 from jixiao.io.readers import read_bytes, read_file
+from jixiao.io.text import is_page_footer
 
 
 @dataclass

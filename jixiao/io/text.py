@@ -20,6 +20,19 @@ _TAGS = re.compile(r"</?(p|br|span|div)[^>]*>", re.I)
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
+_DASH = "-－—–"
+PAGE_FOOTER = re.compile(
+    rf"^(?:[{_DASH}]\s*\d{{1,4}}\s*[{_DASH}]"  # - 3 -
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页 (共 9 页)
+    r"|\d{1,4}\s*/\s*\d{1,4})$"  # 3/9
+)
+
+
+def is_page_footer(text: str) -> bool:
+    """Whether a line is a page number printed as a footer (``- 3 -``, ``第 3 页``)."""
+    return bool(PAGE_FOOTER.match(text.strip()))
+
+
 def join_lines(text: str) -> str:
     """Join wrapped lines: no space between CJK characters, one space elsewhere."""
     text = text.strip()

@@ -13,17 +13,9 @@ from decimal import Decimal
 import pytest
 
 from jixiao.io.document import Block, Cell, Source
-from jixiao.io.importers import plain_text
 from jixiao.io.importers.detect import IMPORTERS, STRUCTURE, title_of
-from jixiao.io.importers.plain_text import (
-    gap_before,
-    is_page_footer,
-    join_wrapped,
-    label_pattern,
-    looks_labelled,
-    split_labelled,
-)
 from jixiao.io.parse import parse_bytes
+from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES
 
@@ -389,7 +381,7 @@ def test_vocabulary_names_the_layout_s_labels_levels_and_tree():
     assert words.field("goals", "总目标及阶段性目标：") == "overall"
 
 
-# plain_text helpers
+# page footers
 
 
 @pytest.mark.parametrize("text", ["- 3 -", "-12-", "— 7 —", "第 3 页", "第3页 共9页", "3/9"])
@@ -400,58 +392,3 @@ def test_page_footers(text):
 @pytest.mark.parametrize("text", ["-", "2020-12-31", "第三季度", ">=3", "3次"])
 def test_not_page_footers(text):
     assert not is_page_footer(text)
-
-
-def test_join_wrapped_lines_and_paragraphs():
-    assert (
-        join_wrapped(["该项目是为了保障", "，主要用于", "课题研究。"])
-        == "该项目是为了保障，主要用于课题研究。"
-    )
-    # A blank line after a full stop is a paragraph break; after an unfinished sentence it is not.
-    assert (
-        join_wrapped(["第一段。", "", "第二段的前半", "", "和后半。"])
-        == "第一段。\n第二段的前半和后半。"
-    )
-    assert join_wrapped(["完成 60", "次调研"]) == "完成 60 次调研"
-    assert join_wrapped(["", " "]) is None
-
-
-def test_split_labelled_pairs_with_units_and_spaces_inside_labels():
-    pattern = label_pattern(["项目名称", "项目类别", "项目总预算", "项目当年预算"])
-    line = split_labelled("项目 名称： 甲 乙 项目类别：其他", pattern)
-    assert line.prefix == ""
-    assert [(p.label, p.value) for p in line.pairs] == [("项目名称", "甲 乙"), ("项目类别", "其他")]
-    money = split_labelled("项目总预算（万元）： 1,000 项目当年预算(元)：", pattern)
-    assert [(p.label, p.qualifier, p.value) for p in money.pairs] == [
-        ("项目总预算", "万元", "1,000"),
-        ("项目当年预算", "元", ""),
-    ]
-    loose = split_labelled("见上 项目类别： 其他", pattern)
-    assert loose.prefix == "见上"
-    assert split_labelled("没有标签的一行", pattern).pairs == ()
-
-
-def test_looks_labelled():
-    assert looks_labelled("填报人：张三")
-    assert looks_labelled("张三 联系电话: 1234")
-    assert not looks_labelled("与相关地区（单位）建立长效交流机制")
-    assert not looks_labelled("按照要求，完成任务：全部")
-
-
-def block(index, text):
-    return Block(index, (Cell(text, Source(line=index + 1)),))
-
-
-def test_gap_before():
-    blocks = [
-        block(0, "甲"),
-        block(1, ""),
-        block(2, "- 3 -"),
-        block(3, ""),
-        block(4, "乙"),
-        block(5, "丙"),
-    ]
-    assert gap_before(blocks, 4) == (True, True)
-    assert gap_before(blocks, 5) == (False, False)
-    assert gap_before(blocks, 0) == (False, False)
-    assert plain_text.text_lines(blocks) == ["甲", "", "", "乙", "丙"]

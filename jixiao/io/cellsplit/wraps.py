@@ -32,7 +32,7 @@ from jixiao.io.cellsplit.columns import TEXT_KIND
 from jixiao.io.cellsplit.labels import Matcher
 from jixiao.io.cellsplit.shapes import Shape, classify
 from jixiao.io.document import Block, Cell, Document, Source
-from jixiao.io.importers.plain_text import is_page_footer
+from jixiao.io.text import is_page_footer
 
 _COLONS = (":", "：")
 _WORD = re.compile(r"\w")

@@ -11,8 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from jixiao.io.document import Block
-from jixiao.io.importers.plain_text import is_page_footer
-from jixiao.io.text import join_lines, squeeze
+from jixiao.io.text import is_page_footer, join_lines, squeeze
 
 # A numbered item (``2、…``) starts a new paragraph inside a wrapped cell.
 ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 
 from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block
-from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.align import positions
 from jixiao.io.structure.rows import AFTER_LINE, AFTER_ROW, PRINTED, Row, Table, _group, read_row
 from jixiao.io.structure.values import group_label, weight
+from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import Vocabulary
 
 CENTRED = ("二级指标的合并单元格居中还是顶端对齐", "a merged level-2 cell centred or top-aligned")

@@ -14,13 +14,13 @@ from jixiao.io.cellsplit import recover_cells
 from jixiao.io.cellsplit.brackets import rejoin_brackets
 from jixiao.io.document import Block, Document, Ledger
 from jixiao.io.importers.base import Importer, ImportResult, uncertain
-from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.structure.taken_lines import take_lines
+from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
 PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.io.document import Block, Ledger
-from jixiao.io.importers.plain_text import is_page_footer
 from jixiao.io.structure.align import positions
 from jixiao.io.structure.centred import read_text_row
 from jixiao.io.structure.columns import Header, is_header, printed_columns, read_header
@@ -29,7 +28,7 @@ from jixiao.io.structure.rows import Row, Table, report_long_term
 from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.structure.values import weight
 from jixiao.io.structure.wrapped import carries_value, centred_value
-from jixiao.io.text import squeeze
+from jixiao.io.text import is_page_footer, squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words
 
 _YEAR_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
