@@ -18,6 +18,19 @@ _PARAGRAPH = re.compile(r"</p>\s*<p[^>]*>", re.I)
 _TAGS = re.compile(r"</?(p|br|span|div)[^>]*>", re.I)
 
 
+_DASH = "-－—–"
+PAGE_FOOTER = re.compile(
+    rf"^(?:[{_DASH}]\s*\d{{1,4}}\s*[{_DASH}]"  # - 3 -
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页 (共 9 页)
+    r"|\d{1,4}\s*/\s*\d{1,4})$"  # 3/9
+)
+
+
+def is_page_footer(text: str) -> bool:
+    """Whether a line is a page number printed as a footer (``- 3 -``, ``第 3 页``)."""
+    return bool(PAGE_FOOTER.match(text.strip()))
+
+
 def join_lines(text: str) -> str:
     """Join wrapped lines: no space between CJK characters, one space elsewhere."""
     text = text.strip()
@@ -58,16 +71,3 @@ def is_amount(text: str) -> bool:
     except NotANumberError:
         return False
     return True
-
-
-_DASH = "-－—–"
-PAGE_FOOTER = re.compile(
-    rf"^(?:[{_DASH}]\s*\d{{1,4}}\s*[{_DASH}]"  # - 3 -
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页 (共 9 页)
-    r"|\d{1,4}\s*/\s*\d{1,4})$"  # 3/9
-)
-
-
-def is_page_footer(text: str) -> bool:
-    """Whether a line is a page number printed as a footer (``- 3 -``, ``第 3 页``)."""
-    return bool(PAGE_FOOTER.match(text.strip()))

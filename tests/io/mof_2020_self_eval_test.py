@@ -701,7 +701,9 @@ def test_plain_text_a_row_between_two_level2_labels_goes_with_the_centred_one_re
 PROVINCES = Path(__file__).parent / "fixtures" / "provinces"
 
 
-@pytest.mark.parametrize("name", ["national_2021_self_eval", "cut_short_self_eval"])
+@pytest.mark.parametrize(
+    "name", ["national_2021_self_eval", "cut_short_self_eval", "stacked_self_evals"]
+)
 def test_a_provinces_pdf_copied_as_plain_text_reads_as_the_pdf(name):
     # Centred level labels and deviation cells that start on the line above their row.
     pdfplumber = pytest.importorskip("pdfplumber")
@@ -712,3 +714,15 @@ def test_a_provinces_pdf_copied_as_plain_text_reads_as_the_pdf(name):
     misses = differences(expected, result.to_dict())
     assert not misses, "\n".join(misses)
     assert unplaced(result) == []
+
+
+def test_plain_text_a_value_centred_on_its_label_row_over_two_lines():
+    lines = [
+        *PLAIN[:4],
+        "临江县水利",
+        "主管部门 实施单位 临江县河道管理站",
+        "局",
+        *PLAIN[5:],
+    ]
+    project = parse(lines).forms[0].project
+    assert (project.department, project.unit) == ("临江县水利局", "临江县河道管理站")

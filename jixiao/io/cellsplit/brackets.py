@@ -1,7 +1,7 @@
 """A merged label's bracket closed on a later line of plain text.
 
 A PDF prints a tall merged cell's label centred, and a long one breaks over the lines of the
-rows beside it: ``产出指标（50分`` … ``）``, ``满意度指标（10`` … ``分）``. The closing piece is moved
+rows beside it: ``产出指标（50分`` … ``）``, ``满意度指标（10`` … ``分）``, ``项目资金（`` … ``元）``. The closing piece is moved
 back onto the word it closes, so the label is one cell again; each line keeps its source.
 """
 
@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from jixiao.io.document import Block, Document
 
-_UNCLOSED = re.compile(r"^\S*[（(]\d+(?:\.\d+)?分?$")  # a word whose bracket stays open
-_CLOSING = re.compile(r"^分?[)）]$")
+# A word whose bracket stays open: points (产出指标（50分) or a unit to come (项目资金（).
+_UNCLOSED = re.compile(r"^\S*[（(](?:\d+(?:\.\d+)?分?)?$")
+_CLOSING = re.compile(r"^(?:分|万元|元)?[)）]$")
 REACH = 3  # lines: how far below the closing piece may stand
 
 

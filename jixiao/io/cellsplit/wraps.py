@@ -9,10 +9,14 @@ right under the row::
 
 Split as rows, such lines would be false indicators, cut at whatever labels they happen to
 hold (``…法规和财务管理制度以及有``). A wrapped line is joined to the row it goes on with
-instead: it opens the row's next cell when the row stops at its name (the target printed
-under it), else it goes on the row's last cell, its line break kept (a wrap, for ``clean``).
-The line itself stays as a blank cell whose ``copy_of`` is the row's source, so that the
-ledger takes it with the row.
+instead, in every layout (Shanghai's targets, the MoF self-evaluation): it opens the row's
+next cell when the row stops at its name (the target printed under it); after a row's figures
+(weight, score) it opens or goes on in the text column after them (the deviation, ``…训后跟踪回``
+/ ``访机制。``); else it goes on the row's last cell. Its line break is kept (a wrap, for
+``clean``; after a full stop the structure reader reports the break as uncertain). In a row of
+figures a finished text cell takes no unfinished line: that line opens the cell of the row
+below, printed centred on it (``structure.centred``). The line itself stays as a blank cell
+whose ``copy_of`` is the row's source, so that the ledger takes it with the row.
 
 A line is a wrap when it follows a row of an indicator table (a table with a name column;
 an amount's row is never wrapped text) with no blank line between (or only a page's

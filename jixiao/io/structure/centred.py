@@ -169,7 +169,12 @@ def _label_line(
             _fill(table, level1=group_label(text).name)
         elif kind == "level2":
             _level2(table, vocab, "".join(text.split()), apart, fill=not empty)
-    apart.pending.extend((row.block, i) for i, _ in rest)
+    if rest and _open_text(table):  # the deviation above goes on beside the label
+        last = table.indicators[-1]
+        table.indicators[-1] = replace(last, deviation=last.deviation + rest[0][1].strip())
+        row.ledger.take(row.block, rest[0][0])
+    else:
+        apart.pending.extend((row.block, i) for i, _ in rest)
     for i, _, _ in labels:
         row.ledger.take(row.block, i)
     return True

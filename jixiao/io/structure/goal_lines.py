@@ -21,20 +21,29 @@ EITHER = (
 )
 
 
-def _label_piece(text: str, vocab: Vocabulary) -> bool:
-    """A piece of the goals block's merged label (``年度总体`` of 年度总体目标)."""
+def _label_piece(text: str, vocab: Vocabulary, before: str = "") -> bool:
+    """A piece of the goals block's merged label (``年度总体`` of 年度总体目标).
+
+    ``before``: the pieces met so far; a piece that goes on from them may be one character
+    (``年度总体目`` … ``标``).
+    """
     key = normalise(text)
     words = [normalise(w) for w in vocab.words("goals", "block")]
+    if before and key and any(w.startswith(before + key) for w in words):
+        return True
     return len(key) >= 2 and any(
         key != word and (word.startswith(key) or word.endswith(key)) for word in words
     )
 
 
 def _ends(block: Block, vocab: Vocabulary) -> bool:
-    """Whether a line is no goal line: a header, a label of another field, a title."""
+    """Whether a line is no goal line: a header or a piece of one, a label, a title."""
     if is_header(block, vocab) or is_funds_header(block, vocab):
         return True
-    return any(label_of(t, vocab) for _, t in block.filled)
+    return any(
+        label_of(t, vocab) or (vocab.is_label(t) and not _label_piece(t, vocab))
+        for _, t in block.filled
+    )
 
 
 def read_goal_lines(
@@ -53,11 +62,17 @@ def read_goal_lines(
     cells: list[list[str]] = [[] for _ in heads]
     taken: list[tuple[Block, int]] = []
     doubt = False
+    label = ""  # the pieces of the block's label met so far
     stop = at
     while stop < len(blocks) and not _ends(block := blocks[stop], vocab):
         stop += 1
-        own = [(i, t) for i, t in block.filled if not _label_piece(t, vocab)]
-        taken.extend((block, i) for i, t in block.filled if (i, t) not in own)
+        own = []
+        for i, t in block.filled:
+            if not own and _label_piece(t, vocab, label):
+                label += normalise(t)
+                taken.append((block, i))
+            else:
+                own.append((i, t))
         taken.extend((block, i) for i, _ in own)
         parts = _parts([t for _, t in own], len(heads))
         if len(parts) == len(heads):
@@ -93,10 +108,13 @@ def _parts(texts: list[str], columns: int) -> list[str]:
 def goal_heads(block: Block, vocab: Vocabulary) -> list[tuple[int, str]]:
     """``(cell, field)`` of a row of two goal headings or more and nothing else; else empty.
 
-    The block's merged label printed on the row (年度总体目标) is no heading of a column.
+    The block's merged label printed on the row (年度总体目标), or a piece of it, is no heading
+    of a column.
     """
+    if len(block.filled) < 2:  # most lines end here
+        return []
     block_words = {normalise(w) for w in vocab.words("goals", "block")}
-    keys = [(i, t, label_of(t, vocab)) for i, t in block.filled]
+    keys = [(i, t, label_of(t, vocab)) for i, t in block.filled if not _label_piece(t, vocab)]
     if not all(k and k.startswith("goals.") for _, _, k in keys):
         return []
     heads = [(i, k) for i, t, k in keys if normalise(t) not in block_words]

@@ -30,7 +30,7 @@ from jixiao.io.structure.rows import Row, Table, report_long_term
 from jixiao.io.structure.sentences import read_sentences
 from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.structure.values import weight
-from jixiao.io.structure.wrapped import carries_value
+from jixiao.io.structure.wrapped import carries_value, centred_value
 from jixiao.io.text import is_page_footer, squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words, vocabulary
 
@@ -181,7 +181,9 @@ def _plain_line(
     """Lines of plain text: a value wrapped onto a line, goal cells over several lines."""
     if not draft.plain:
         return None
-    if carries_value(blocks, at, draft, vocab, ledger):
+    if centred_value(blocks, at, draft, vocab, ledger) or carries_value(
+        blocks, at, draft, vocab, ledger
+    ):
         return at + 1
     if heads := goal_heads(blocks[at], vocab):
         ledger.take(blocks[at])

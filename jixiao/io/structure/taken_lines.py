@@ -37,12 +37,13 @@ def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -
             ledger.take(block)
         elif partial and line in placed and len(block.filled) == 1:
             ledger.take(block)
-            findings.append(unplaced(doc.name, " | ".join(left[line]), sources[line]))
+            findings.append(unplaced(doc.name, " | ".join(left[line]), sources[line].label()))
     return findings
 
 
 def _pieces(recovered: Document, own: Ledger) -> tuple[set[int], dict[int, list[str]], dict]:
     """Lines with a placed cell; each line's unplaced pieces; where each line's first stands."""
+    taken = own.taken
     placed: set[int] = set()
     left: dict[int, list[str]] = {}
     sources = {}
@@ -52,9 +53,10 @@ def _pieces(recovered: Document, own: Ledger) -> tuple[set[int], dict[int, list[
             if cell.copy_of is not None:
                 continue
             line = cell.source.line or 0
-            if own.is_taken(block, i):
+            if (block.index, i) in taken:
                 placed.add(line)
+            elif line in left:
+                left[line].append(text)
             else:
-                left.setdefault(line, []).append(text.strip())
-                sources.setdefault(line, cell.source.label())
+                left[line], sources[line] = [text], cell.source
     return placed, left, sources

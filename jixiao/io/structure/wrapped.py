@@ -26,6 +26,8 @@ def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
     if draft.fields.typed or draft.funds or draft.tables or len(block.filled) != 1 or at == 0:
         return False
     i, text = block.filled[0]
+    if ledger.is_taken(block, i):
+        return False  # placed already (the lower half of a centred value)
     above = blocks[at - 1]
     head, colon, _ = text.replace(":", "：").partition("：")
     if vocab.is_label(text) or (colon and vocab.is_label(head)):  # 项目资金：500万元 is a pair
@@ -42,3 +44,30 @@ def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
         draft.table.uncertain.append((keys[-1], value, keys, *EITHER))
     ledger.take(block, i)
     return True
+
+
+def centred_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger: Ledger) -> bool:
+    """A value centred on its label's row, broken over the lines above and below it.
+
+    ``示范区住房和城乡建`` / ``主管部门 实施单位 示范区城市更新中心`` / ``设局``: the label with no
+    value beside it (主管部门) takes the lone lines around its row.
+    """
+    if draft.funds or draft.tables or at + 2 >= len(blocks):
+        return False
+    above, row, below = blocks[at : at + 3]
+    if not (_lone_text(above, vocab) and _lone_text(below, vocab)):
+        return False
+    keys = [label_of(t, vocab) for _, t in row.filled]
+    followers = [*keys[1:], "-"] if keys else []  # a label followed by a label has no value
+    empty = [k for k, after in zip(keys, followers, strict=True) if k and k != "-" and after]
+    if not empty or empty[0] in draft.fields.values:
+        return False
+    text = above.filled[0][1].strip() + below.filled[0][1].strip()
+    if draft.fields.put(empty[0], text):
+        ledger.take(above)
+        ledger.take(below)
+    return True
+
+
+def _lone_text(block: Block, vocab: Vocabulary) -> bool:
+    return len(block.filled) == 1 and not vocab.is_label(block.filled[0][1])

@@ -32,3 +32,8 @@ def test_a_closed_label_and_a_bracket_too_far_below_are_left_alone():
     assert rejoin_brackets(closed) is closed
     far = doc("产出指标（50分", "a", "b", "c", "）")
     assert rejoin_brackets(far) is far
+
+
+def test_a_unit_bracket_closed_two_lines_below():
+    lines = ("项目资金（", "其中：当年财政拨款 300.00 280.00", "元）")
+    assert texts(rejoin_brackets(doc(*lines)))[::2] == ["项目资金（元）", ""]
