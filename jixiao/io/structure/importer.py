@@ -19,7 +19,7 @@ from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
 from jixiao.io.structure.label_column import BOX_LABELS
-from jixiao.io.structure.match import match_layout
+from jixiao.io.structure.match import Printed, match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.structure.taken_lines import take_lines
 from jixiao.io.text import is_page_footer
@@ -90,7 +90,7 @@ class StructureImporter:
 
     def _read(self, doc: Document, ledger: Ledger, kind: str) -> ImportResult:
         result = ImportResult()
-        text = "|".join(normalise(t) for b in doc for _, t in b.filled)
+        text = Printed("|".join(normalise(t) for b in doc for _, t in b.filled))
         for part in parts(doc):
             title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
             layout, titled = _layout_of(title, text)
@@ -146,7 +146,7 @@ def _cut_short(doc: Document, ledger: Ledger) -> bool:
     return last.text.rstrip()[-1] not in _COMPLETE_END
 
 
-def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
+def _layout_of(title: tuple | None, text: Printed) -> tuple[Layout | None, bool]:
     """The matched layout, and whether the form's title prints the layout's own title words.
 
     A layout of the other kind than the title's words say is chosen only when the title is

@@ -17,9 +17,30 @@ MIN_HITS = 2
 TITLE_POINTS = 3
 
 
-def _score(layout: Layout, title: str, text: str) -> tuple[int, float] | None:
+class Printed:
+    """A document's normalised text, each layout's distinctive words counted in it once.
+
+    Every part of a document is matched against the same text; counting once per document,
+    not once per part and per kind asked, saves a search of the whole text per layout.
+    """
+
+    def __init__(self, text: str) -> None:
+        """``text``: every cell, normalised (``vocabulary.normalise``) and joined."""
+        self.text = text
+        self._hits: dict[str, int] = {}
+
+    def hits(self, layout: Layout) -> int:
+        """How many of the layout's distinctive words the text prints."""
+        found = self._hits.get(layout.id)
+        if found is None:
+            found = sum(1 for w in _normalised(layout.distinctive) if w in self.text)
+            self._hits[layout.id] = found
+        return found
+
+
+def _score(layout: Layout, title: str, text: Printed) -> tuple[int, float] | None:
     """``(points, share of distinctive words printed)``; None when too few words are printed."""
-    hits = sum(1 for w in _normalised(layout.distinctive) if w in text)
+    hits = text.hits(layout)
     if hits < (1 if layout.generic else MIN_HITS):
         return None  # a title alone is not a match: the content must agree
     titled = any(w in title for w in _normalised(layout.title_words))
@@ -33,18 +54,20 @@ def _normalised(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(normalise(w) for w in words)
 
 
-def match_layout(title: str, text: str, kind: str | None) -> Layout | None:
+def match_layout(title: str, text: str | Printed, kind: str | None) -> Layout | None:
     """The best-matching layout of a form, or None.
 
     Args:
         title: the form's printed title ('' when none).
-        text: every cell of the form, normalised (``vocabulary.normalise``) and joined.
+        text: every cell of the form, normalised (``vocabulary.normalise``) and joined, or
+            that text as ``Printed`` (counted once for all the parts of a document).
         kind: the kind the title names, or None; a layout of the other kind is not chosen.
 
     Returns:
         The matched layout, or None when no layout scores ``MIN_SCORE``.
     """
     title = normalise(title)
+    text = text if isinstance(text, Printed) else Printed(text)
     scored = [
         (score, layout)
         for layout in layouts()
