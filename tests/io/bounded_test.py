@@ -57,7 +57,7 @@ def test_input_too_deep_for_the_reader_is_too_costly_not_a_crash(parser):
 
 def test_a_parse_over_the_time_bound_is_a_failed_result_naming_the_limit(tmp_path):
     slow = tmp_path / "slow.txt"
-    slow.write_bytes(SEED.read_bytes() * 200)  # 800 forms: over 5 s to import
+    slow.write_bytes(SEED.read_bytes() * 1000)  # 4,000 forms: ~9 s to import here
     with BoundedParser(Limits(seconds=2)) as bounded:
         result = bounded.parse_path(slow)
         assert result.failed and codes(result) == [("file-too-costly", str(slow))]

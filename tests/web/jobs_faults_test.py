@@ -106,7 +106,8 @@ class InProcess:
 
 def test_a_file_over_the_time_bound_is_refused_saying_so_and_the_batch_goes_on(cast, monkeypatch):
     monkeypatch.setenv("JIXIAO_PARSE_SECONDS", "3")  # seed 003 takes 0.1 s (1 s at worst)
-    slow = SimpleUploadedFile("slow.txt", SEED_001.read_bytes() * 150)  # over 10 s to read
+    # 4,000 forms (8 MB): ~12 s to read here, far over the bound on any machine
+    slow = SimpleUploadedFile("slow.txt", SEED_001.read_bytes() * 1000)
     batch = upload(cast.client(cast.clerk), slow, SEED_003)
     run_worker()
     batch.parse_job.refresh_from_db()

@@ -113,7 +113,7 @@ def seed_001_copy(number: int) -> SimpleUploadedFile:
 def test_a_worker_killed_mid_parse(cast, settings, tmp_path):
     settings.JIXIAO_JOB_LEASE = LEASE
     client = cast.client(cast.clerk)
-    big = SimpleUploadedFile("big.txt", SEED_001.read_bytes() * 30)  # 120 forms: seconds to read
+    big = SimpleUploadedFile("big.txt", SEED_001.read_bytes() * 300)  # 1,200 forms: ~3 s to read
     files = [SimpleUploadedFile(SEED_003.name, SEED_003.read_bytes()), big, seed_001_copy(1)]
     batch = upload(client, files)
     parse = batch.parse_job.pk

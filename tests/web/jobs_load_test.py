@@ -118,7 +118,8 @@ def test_saves_and_submits_during_an_import_no_500_and_no_lost_write(cast, setti
 
 
 def test_a_small_upload_finishes_while_a_large_one_of_another_user_runs(cast, tmp_path):
-    large = [SimpleUploadedFile(f"big{n}.txt", SEED_001.read_bytes() * 40) for n in range(3)]
+    # 1,600 forms a file: ~4 s each to read here
+    large = [SimpleUploadedFile(f"big{n}.txt", SEED_001.read_bytes() * 400) for n in range(3)]
     big = upload(cast.client(cast.other_clerk), large)
     with worker(tmp_path, "first") as first, worker(tmp_path, "second"):
         wait_for(lambda: Job.objects.get(pk=big.parse_job_id).status == JobStatus.RUNNING)
