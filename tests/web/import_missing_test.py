@@ -133,3 +133,12 @@ def test_a_real_upload_without_its_year_asks_for_it(cast, django_capture_on_comm
         (2022, "机关服务费"),
         (2022, "驻外办驻外工作经费"),
     ]
+
+
+def test_a_form_with_no_layout_names_its_inferred_rule_set_in_words_not_by_id(cast):
+    form = dict(encode_form(gold_form("001", 0)), template=None)  # read with no layout matched
+    batch, _ = parsed_batch(cast.finance, form)
+    page = cast.client(cast.finance).get(reverse("jx-import-batch", args=[batch.pk]))
+    text = page.content.decode()
+    assert 'data-code="ruleset-inferred"' in text and "财预〔2020〕10号" in text
+    assert "mof-2020@1" not in text  # the rule set's id is for machines

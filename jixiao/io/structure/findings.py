@@ -80,8 +80,8 @@ def _form_state(
                 "layout-unmatched",
                 Severity.INFO,
                 document,
-                "按表的结构读入；未匹配到已知格式（template 为空）",
-                "read by its structure; no known layout matched (template null)",
+                "按表的结构读入；未匹配到已知版式，表的版式留空",
+                "read by its structure; no known layout matched, so the form's layout is left empty",
                 form=form,
             )
         )

@@ -15,6 +15,9 @@ from jixiao.web.store.layouts import title as layout_title
 from jixiao.web.store.models import Status
 
 register = template.Library()
+# Findings whose expected and found values are identifiers for machines (a rule set's id, a
+# check's code, a need's key): their messages already say the same in words.
+_IDENTIFIER_VALUES = frozenset({"ruleset-inferred", "check-skipped"})
 _ROW = re.compile(r"^indicators\[(\d+)\]")
 _INDEX = re.compile(r"\[\d+\]$")
 # Paths that are no input of the entry forms.
@@ -40,6 +43,13 @@ def message(finding) -> str:
 def finding_message_dict(finding: dict) -> str:
     """A finding's message from its JSON form, in the current language."""
     return in_language(finding["message_zh"], finding["message_en"])
+
+
+@register.filter
+def shows_values(finding) -> bool:
+    """Whether a finding's expected and found values are for readers (and there are any)."""
+    get = finding.get if isinstance(finding, dict) else lambda key: getattr(finding, key)
+    return bool(get("expected") or get("found")) and get("code") not in _IDENTIFIER_VALUES
 
 
 @register.filter
