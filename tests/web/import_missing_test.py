@@ -142,3 +142,22 @@ def test_a_form_with_no_layout_names_its_inferred_rule_set_in_words_not_by_id(ca
     text = page.content.decode()
     assert 'data-code="ruleset-inferred"' in text and "财预〔2020〕10号" in text
     assert "mof-2020@1" not in text  # the rule set's id is for machines
+
+
+def test_the_import_findings_say_their_severity_in_words(cast):
+    batch, upload = parsed_batch(cast.finance, encode_form(gold_form("001", 0)))
+    upload.result["findings"] = [
+        {
+            "code": "uncertain-value",
+            "severity": "warning",
+            "location": {"document": "目标表.xlsx", "form": 0, "path": "indicators[0].level1"},
+            "message_zh": "无法确定：一级指标",
+            "message_en": "not settled by the text: level 1",
+            "found": "产出指标",
+        }
+    ]
+    upload.save()
+    text = cast.client(cast.finance).get(reverse("jx-import-batch", args=[batch.pk]))
+    assert '<li class="sev-warning" data-code="uncertain-value"><b>警告</b> 无法确定' in (
+        text.content.decode()
+    )
