@@ -50,6 +50,12 @@ class Fields:
         return True
 
 
+def opens_with_label(text: str, vocab: Vocabulary) -> bool:
+    """Whether a text starts with a label and its colon (``项目资金：500万元``, ``填报人：李四``)."""
+    head, colon, _ = text.replace("：", ":").partition(":")
+    return bool(colon) and vocab.is_label(head)
+
+
 def label_of(text: str, vocab: Vocabulary) -> str | None:
     """``"section.field"`` of a label cell, ``"-"`` for furniture (a label of no field)."""
     for section in VALUE_SECTIONS:

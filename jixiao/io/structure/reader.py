@@ -25,7 +25,7 @@ from jixiao.io.structure.funds import (
 from jixiao.io.structure.funds_sentence import read_funds_sentence
 from jixiao.io.structure.goal_lines import goal_heads, read_goal_lines
 from jixiao.io.structure.inherited import settle_level2s
-from jixiao.io.structure.labels import Fields, label_of, read_labels
+from jixiao.io.structure.labels import Fields, label_of, opens_with_label, read_labels
 from jixiao.io.structure.rows import Row, Table, report_long_term
 from jixiao.io.structure.sentences import read_sentences
 from jixiao.io.structure.stacked import join_stacked, take_pieces
@@ -311,8 +311,7 @@ def _ending(block: Block, vocab: Vocabulary) -> str | None:
     if not own:
         return None
     key = label_of(own[0], vocab)
-    head, colon, _ = own[0].replace("：", ":").partition(":")
-    if colon and vocab.is_label(head):
+    if opens_with_label(own[0], vocab):
         return "end"  # 填报人：李四 — a signature line after the table
     if key == "totals.total_score":
         return "total"

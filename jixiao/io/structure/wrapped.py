@@ -6,7 +6,7 @@ to its row when the cells are recovered: ``jixiao.io.cellsplit.wraps``.)
 """
 
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.labels import label_of
+from jixiao.io.structure.labels import label_of, opens_with_label
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
@@ -29,8 +29,7 @@ def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
     if ledger.is_taken(block, i):
         return False  # placed already (the lower half of a centred value)
     above = blocks[at - 1]
-    head, colon, _ = text.replace(":", "：").partition("：")
-    if vocab.is_label(text) or (colon and vocab.is_label(head)):  # 项目资金：500万元 is a pair
+    if vocab.is_label(text) or opens_with_label(text, vocab):  # 项目资金：500万元 is a pair
         return False
     if above.blank or len(above.filled) < 2:
         return False
