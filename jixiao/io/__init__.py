@@ -1,20 +1,8 @@
 """Importers and exporters: published files in, canonical forms out.
 
-Pipeline, each stage a plain function over plain data:
-
-1. ``readers``: a file (text, XLSX, DOCX, PDF, HTML) → ``Document``: blocks of cells, each
-   cell with its ``Source`` (line, page, sheet cell). Readers resolve merged cells and decode
-   text; they know nothing of forms.
-2. ``parts``: the document cut where project forms and other forms (department-wide tables
-   among project tables) change, told by printed titles, never by the file name.
-3. ``structure``: a part → ``Form`` objects of any layout, read by its content through the
-   ``vocabulary`` (text that lost its cell boundaries first goes through ``cellsplit``),
-   taking each piece of text it places from a ``Ledger`` so that nothing is dropped silently.
-4. ``parse``: runs the stages for one file and turns leftovers into ``unplaced-text``
-   findings; ``batch`` runs it over folders.
-
-Around them, the limits on what comes in: ``limits`` (the settings: file size, parse time and
-memory), ``intake`` (regular files only, none over the size bound, read no further),
-``isolation`` (a reusable worker process with a time and memory bound) and ``bounded`` (a
-file's parse in that worker; over a limit, a refusal naming the file).
+``readers`` turn a file into a ``Document`` (blocks of cells, each knowing its ``Source``);
+``parse`` cuts it where project forms and other forms change, reads each part with
+``structure`` (through the ``vocabulary``; text that lost its cells first goes through
+``cellsplit``) and reports what no field took. ``limits``, ``intake``, ``isolation`` and
+``bounded`` bound what comes in: file size, parse time and memory.
 """

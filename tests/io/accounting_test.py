@@ -15,8 +15,7 @@ import pytest
 
 from jixiao.core.numbers import to_decimal
 from jixiao.io.document import Ledger
-from jixiao.io.parse import parse_document
-from jixiao.io.parts import split
+from jixiao.io.parse import parse_document, split
 from jixiao.io.readers import read_file
 from jixiao.io.structure.importer import StructureImporter
 from jixiao.io.text import is_amount

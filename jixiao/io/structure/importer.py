@@ -90,9 +90,9 @@ class StructureImporter:
 
     def _read(self, doc: Document, ledger: Ledger, kind: str) -> ImportResult:
         result = ImportResult()
-        text = Printed("|".join(normalise(t) for b in doc for _, t in b.filled))
-        for part in parts(doc):
-            title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
+        # Every cell joined, normalised once: no layout's word spans a cell's end.
+        text = Printed(normalise("|".join([t for b in doc.blocks for _, t in b.filled])))
+        for part, title in _parts(doc):
             layout, titled = _layout_of(title, text)
             vocab = vocabulary(layout.id if layout else "national")
             for draft in read_blocks(part, vocab, ledger, kind):
@@ -165,17 +165,18 @@ def _layout_of(title: tuple | None, text: Printed) -> tuple[Layout | None, bool]
     return layout, titled
 
 
-def parts(doc: Document) -> list[list[Block]]:
-    """The document cut before each title that follows some content."""
-    out: list[list[Block]] = [[]]
+def _parts(doc: Document) -> list[tuple[list[Block], tuple | None]]:
+    """The document cut before each title after content (more than titles and a year line)."""
     national = vocabulary()
-    for block in doc:
-        if out[-1] and title_of(block, national) and _has_content(out[-1], national):
-            out.append([])
-        out[-1].append(block)
-    return [p for p in out if p]
-
-
-def _has_content(blocks: list[Block], vocab) -> bool:
-    """Whether blocks hold more than titles and year lines."""
-    return sum(1 for b in blocks if not b.blank and not title_of(b, vocab)) > 1
+    out: list[tuple[list[Block], tuple | None]] = []
+    blocks: list[Block] = []
+    first, content = None, 0
+    for block in doc.blocks:
+        title = title_of(block, national)
+        if title and content > 1:
+            out.append((blocks, first))
+            blocks, first, content = [], None, 0
+        blocks.append(block)
+        first = first or title
+        content += not (block.blank or title)
+    return [*out, (blocks, first)] if blocks else out
