@@ -1,27 +1,24 @@
 """The structure-driven importer: any performance form, read by its content.
 
-A document is cut at its form titles (a document with none is one part); each part is
-matched against the known layouts (``match``), read with the matched layout's vocabulary
-(the national one when none matches) and built into canonical forms. What the canonical form
-has no place for is reported: unknown columns with their values, long-term indicators, a
-missing year, a form cut short, a layout no entry matches.
+A document is cut at its form titles; each part is matched against the known layouts
+(``match``), read with the matched layout's vocabulary (the national one when none matches),
+built into canonical forms, and what they have no place for is reported (``findings``).
 """
 
 from dataclasses import dataclass, field, replace
 
 from jixiao.core.findings import Finding
 from jixiao.core.model import Form
-from jixiao.io.cellsplit import recover_cells
+from jixiao.io.cellsplit import Recovery, recover_cells
 from jixiao.io.cellsplit.brackets import rejoin_brackets
 from jixiao.io.document import Block, Document, Ledger
-from jixiao.io.problems import uncertain
+from jixiao.io.problems import uncertain, unplaced
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
 from jixiao.io.structure.label_column import BOX_LABELS
 from jixiao.io.structure.match import Printed, match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
-from jixiao.io.structure.taken_lines import take_lines
 from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
 
@@ -63,8 +60,7 @@ class StructureImporter:
     def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
         """Every form of ``doc``; each placed cell taken from ``ledger``.
 
-        A text document's lines are first split into cells (``cellsplit``); a line counts as
-        placed when every cell recovered from it is.
+        A text's lines are first split into cells (``cellsplit``), then taken (``take_lines``).
         """
         if doc.kind != "text":
             return self._read(doc, ledger, doc.kind)
@@ -115,8 +111,7 @@ _COMPLETE_END = "。！？.!?；;）)0123456789%日"  # 日: a date (a notice's)
 def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:
     """The text without a store's truncation mark at its end (``… [truncated in store]``).
 
-    The mark says the copy stops there: it is no part of the last field, and the form is cut
-    short. The line keeps its place and source; only the mark's characters go.
+    The mark is no part of the last field; the line keeps its place, only the mark goes.
     """
     last = next((b for b in reversed(doc.blocks) if not b.blank), None)
     if last is None:
@@ -135,10 +130,7 @@ def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:
 
 
 def _cut_short(doc: Document, ledger: Ledger) -> bool:
-    """Whether the text stops in the middle of a sentence nobody placed (a copy cut short).
-
-    A page number printed after the form (``- 12 -``) is no sentence.
-    """
+    """Whether the text stops in the middle of a sentence nobody placed (page numbers aside)."""
     printed = (b for b in reversed(doc.blocks) if not b.blank and not is_page_footer(b.text))
     last = next(printed, None)
     if last is None or all(ledger.is_taken(last, i) for i, _ in last.filled):
@@ -149,9 +141,8 @@ def _cut_short(doc: Document, ledger: Ledger) -> bool:
 def _layout_of(title: tuple | None, text: Printed) -> tuple[Layout | None, bool]:
     """The matched layout, and whether the form's title prints the layout's own title words.
 
-    A layout of the other kind than the title's words say is chosen only when the title is
-    that layout's own (吉林 项目支出绩效评价表: 评价 sounds like an evaluation, the form is a
-    target tree).
+    A layout of another kind than the title says only when the title is that layout's own
+    (吉林 项目支出绩效评价表: 评价 sounds like an evaluation, the form is a target tree).
     """
     printed = normalise(title[0]) if title else ""
     layout = match_layout(printed, text, title[1] if title else None)
@@ -180,3 +171,53 @@ def _parts(doc: Document) -> list[tuple[list[Block], tuple | None]]:
         first = first or title
         content += not (block.blank or title)
     return [*out, (blocks, first)] if blocks else out
+
+
+def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -> list[Finding]:
+    """Take into ``ledger`` the lines of ``doc`` whose cells recovered were placed (in ``own``).
+
+    A line kept whole (tabbed cells) is taken cell by cell; a line split into cells when every
+    cell of it was placed, a wrapped line joined to its row when the row is. A line of plain
+    text partly placed is taken too, and only its other pieces are reported (``年度资金总额
+    36.00 … 9.50 见说明``: only ``见说明``).
+    """
+    recovered, wrapped = recovery.document, recovery.wrapped
+    kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}
+    placed, left, sources = _pieces(recovered, own)
+    partial = not any(len(b.cells) > 1 for b in doc)  # untabbed: cells recovered from text
+    findings: list[Finding] = []
+    for block in doc:
+        if not block.cells:
+            continue
+        line = block.cells[0].source.line or 0
+        same = kept.get(block.cells[0].source)
+        if same is not None and len(same.cells) == len(block.cells):
+            for i in range(len(block.cells)):
+                if own.is_taken(same, i):
+                    ledger.take(block, i)
+        elif line not in left and wrapped.get(line, -1) not in left:
+            ledger.take(block)
+        elif partial and line in placed and len(block.filled) == 1:
+            ledger.take(block)
+            findings.append(unplaced(doc.name, " | ".join(left[line]), sources[line].label()))
+    return findings
+
+
+def _pieces(recovered: Document, own: Ledger) -> tuple[set[int], dict[int, list[str]], dict]:
+    """Lines with a placed cell; each line's unplaced pieces; where each line's first stands."""
+    placed: set[int] = set()
+    left: dict[int, list[str]] = {}
+    sources = {}
+    for block in recovered:
+        for i, text in block.filled:
+            cell = block.cells[i]
+            if cell.copy_of is not None:
+                continue
+            line = cell.source.line or 0
+            if (block.index, i) in own.taken:
+                placed.add(line)
+            elif line in left:
+                left[line].append(text)
+            else:
+                left[line], sources[line] = [text], cell.source
+    return placed, left, sources
