@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from jixiao.core.findings import Finding, Severity
+from jixiao.core.findings import Finding
 from jixiao.io.intake import read_bounded, too_large, vet
 from jixiao.io.isolation import Overrun, Reason, Worker
 from jixiao.io.limits import PARSE_MEMORY_MB, PARSE_SECONDS, Limits, limits_from
@@ -53,7 +53,7 @@ def too_costly(document: str, reason: Reason | Literal["depth"], limits: Limits)
         ),
         "depth": ("文件嵌套层次过深，无法读取", "the file is nested too deeply to read"),
     }[reason]
-    return problem("file-too-costly", Severity.ERROR, document, zh, en)
+    return problem("file-too-costly", document, zh, en)
 
 
 def defect(document: str, exc: Exception) -> Finding:
@@ -62,7 +62,6 @@ def defect(document: str, exc: Exception) -> Finding:
     what = what if len(what) <= 200 else f"{what[:199]}…"
     return problem(
         "unreadable-file",
-        Severity.ERROR,
         document,
         f"读取时出错（jixiao 的缺陷，请报告）：{what}",
         f"reading failed (a defect of jixiao, please report it): {what}",

@@ -1,12 +1,7 @@
 """What readers produce and importers consume: blocks of cells that know where they came from.
 
-A ``Block`` is one printed line or one table row: a line of plain text has one cell, a tabbed
-line or a spreadsheet row one cell per column, blanks kept (their positions are evidence of
-merged cells). The ``Ledger`` records the cells placed, so that the rest can be reported.
-
-``Source``, ``Cell`` and ``Block`` are made for every line, several times a file: they are
-slotted and not frozen, which makes them three times cheaper to make. They compare and hash by
-value all the same; never change one.
+``Source``, ``Cell`` and ``Block`` are made for every line, several times a file: slotted and not
+frozen, they are three times cheaper to make. They compare and hash by value: never change one.
 """
 
 from collections.abc import Iterator
@@ -58,12 +53,11 @@ class Cell:
 
 @dataclass(slots=True, unsafe_hash=True, init=False)
 class Block:
-    """A printed line or a table row.
+    """A printed line (one cell) or a table row (a cell a column, blanks kept: merged cells).
 
-    ``texts`` (every cell's text stripped, blanks kept), ``filled`` (``(cell index, text)`` of
-    the non-blank cells), ``text`` (those joined by a space) and ``blank`` are computed once,
-    when the block is made: importers read them tens of thousands of times a file. They are
-    shared: never change the lists.
+    Computed once, read tens of thousands of times a file: ``texts`` (every cell's text
+    stripped), ``filled`` (``(cell index, text)`` of the non-blank ones), ``text`` (those
+    joined by a space), ``blank``.
     """
 
     index: int
@@ -106,7 +100,7 @@ class Document:
 
 @dataclass
 class Ledger:
-    """Which cells have been placed in a form (or explained by a finding)."""
+    """Which cells have been placed in a form (or explained by a finding); the rest is reported."""
 
     taken: set[tuple[int, int]] = field(default_factory=set)
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jixiao.core.findings import Finding, Severity
+from jixiao.core.findings import Finding
 from jixiao.core.formjson import PARSE_SCHEMA, FormDecodeError, decode_form, encode_form
 from jixiao.core.formreader import plainly_valid
 from jixiao.core.model import Form
@@ -76,7 +76,7 @@ def parse_document(doc: Document) -> ParseResult:
     result = ParseResult(doc.name)
     if "decoded-as-gb18030" in doc.notes:
         zh, en = "文件不是 UTF-8，已按 GBK/GB18030 解码", "not UTF-8: decoded as GBK/GB18030"
-        result.findings.append(problem("decoded-as-gbk", Severity.INFO, doc.name, zh, en))
+        result.findings.append(problem("decoded-as-gbk", doc.name, zh, en))
     ledger = Ledger()
     for part in split(doc):
         segment = doc.segment(part.start, part.stop)
@@ -96,7 +96,7 @@ def parse_document(doc: Document) -> ParseResult:
     if not result.forms and not any(f.code == "not-a-project-form" for f in result.findings):
         zh = "未识别出任何绩效表（没有指标表、资金表或表头标题）"
         en = "no performance form found (no table, no title)"
-        result.findings.append(problem("unknown-layout", Severity.ERROR, doc.name, zh, en))
+        result.findings.append(problem("unknown-layout", doc.name, zh, en))
         return result
     result.findings.extend(_leftovers(doc, ledger))
     result.findings.extend(_incomplete(doc.name, result.forms))
@@ -106,7 +106,6 @@ def parse_document(doc: Document) -> ParseResult:
 def _not_a_project_form(document: str, segment: Document, title: str) -> Finding:
     return problem(
         "not-a-project-form",
-        Severity.WARNING,
         document,
         f"“{title}”不是项目支出绩效表，未导入",
         f"{title!r} is not a project form: not imported",
@@ -133,7 +132,6 @@ def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
         findings.append(
             problem(
                 "page-footer",
-                Severity.INFO,
                 doc.name,
                 f"{len(footers)} 行页码未导入（{footer_sources[0]} 等）",
                 f"{len(footers)} page-number line(s) not imported ({footer_sources[0]} …)",
@@ -156,7 +154,6 @@ def _incomplete(document: str, forms: list[Form]) -> list[Finding]:
             out.extend(
                 problem(
                     "incomplete-form",
-                    Severity.ERROR,
                     document,
                     f"导入的表不完整：{f.message_zh}",
                     f"the imported form is incomplete: {f.message_en}",

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from jixiao.core.findings import Finding, Severity
+from jixiao.core.findings import Finding
 from jixiao.core.model import Form
 from jixiao.io.problems import problem, uncertain
 from jixiao.io.structure.forms import Built
@@ -26,7 +26,6 @@ def form_findings(
         out.append(
             problem(
                 "unknown-column",
-                Severity.WARNING,
                 document,
                 f"没有对应字段的列“{heading}”：{printed[:80]}",
                 f"column {heading!r} has no canonical field: {printed[:80]}",
@@ -38,7 +37,6 @@ def form_findings(
         out.append(
             problem(
                 "long-term-indicators",
-                Severity.INFO,
                 document,
                 f"长期（中期）指标未作为年度指标读入：{len(table.long_term)} 项",
                 f"{len(table.long_term)} long-term indicator value(s) reported, not read as annual",
@@ -69,7 +67,6 @@ def _state(
         out.extend(
             problem(
                 "unknown-column",
-                Severity.WARNING,
                 document,
                 f"资金表中没有对应字段的列“{heading}”",
                 f"funds column {heading!r} has no canonical field",
@@ -87,23 +84,20 @@ def _state(
     if unmatched:
         zh = "按表的结构读入；未匹配到已知版式，表的版式留空"
         en = "read by its structure; no known layout matched, so the form's layout is left empty"
-        out.append(problem("layout-unmatched", Severity.INFO, document, zh, en, form=form))
+        out.append(problem("layout-unmatched", document, zh, en, form=form))
     if built.year_missing:
         zh = "未印年度，标题、日期和文件名也不能确定"
         en = "no year printed, and none settled by the title, dates or file name"
-        out.append(
-            problem("year-missing", Severity.WARNING, document, zh, en, form=form, path="year")
-        )
+        out.append(problem("year-missing", document, zh, en, form=form, path="year"))
     if draft.ended_in_table and not draft.table.total_score and draft.kind == "self_evaluation":
         out.append(truncated(document, form))
     if not draft.tables:
         zh = "没有找到绩效指标表：已读入的内容照常返回"
         en = "no indicator table found: what was read is returned"
-        out.append(problem("no-indicator-table", Severity.ERROR, document, zh, en, form=form))
+        out.append(problem("no-indicator-table", document, zh, en, form=form))
     out.extend(
         problem(
             "unreadable-value",
-            Severity.WARNING,
             document,
             f"无法读取的日期：“{text}”",
             f"a date that cannot be read: {text!r}",
@@ -128,7 +122,6 @@ def _weight_total(document: str, form: int, draft: Draft, read: Form) -> list[Fi
     return [
         problem(
             "weight-total-differs",
-            Severity.WARNING,
             document,
             f"合计行的分值 {printed} 与各行合计 {computed} 不符",
             f"the printed weight total {printed} differs from the rows' {computed}",
@@ -144,4 +137,4 @@ def truncated(document: str, form: int) -> Finding:
     """The ``truncated-form`` finding of a form cut short."""
     zh = "表不完整（在指标表结束之前中断）：已读入的内容照常返回"
     en = "the form is cut short: what was read is returned"
-    return problem("truncated-form", Severity.WARNING, document, zh, en, form=form)
+    return problem("truncated-form", document, zh, en, form=form)
