@@ -90,10 +90,6 @@ class Document:
     kind: str = "text"  # text | xlsx | docx | pdf | html
     notes: tuple[str, ...] = ()  # what the reader had to do (decoded as GB18030, …)
 
-    def segment(self, start: int, stop: int) -> "Document":
-        """The blocks ``start`` to ``stop`` (exclusive), keeping their indexes."""
-        return Document(self.name, self.blocks[start:stop], self.kind, self.notes)
-
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)
 

@@ -11,12 +11,10 @@ from jixiao.core.model import Form
 from jixiao.io.document import Document, Ledger
 from jixiao.io.problems import ReadError, problem, unplaced
 from jixiao.io.readers import read_bytes, read_file
-from jixiao.io.structure.importer import StructureImporter
+from jixiao.io.structure.importer import extract
 from jixiao.io.structure.reader import title_of
 from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import vocabulary
-
-IMPORTER = StructureImporter()
 
 
 @dataclass
@@ -79,13 +77,13 @@ def parse_document(doc: Document) -> ParseResult:
         result.findings.append(problem("decoded-as-gbk", doc.name, zh, en))
     ledger = Ledger()
     for part in split(doc):
-        segment = doc.segment(part.start, part.stop)
+        segment = replace(doc, blocks=doc.blocks[part.start : part.stop])  # indexes kept
         if not part.project:
             for block in segment:
                 ledger.take(block)
             result.findings.append(_not_a_project_form(doc.name, segment, part.title))
             continue
-        imported = IMPORTER.extract(segment, ledger)
+        imported = extract(segment, ledger)
         offset = len(result.forms)
         result.forms.extend(imported.forms)
         for finding in imported.findings:

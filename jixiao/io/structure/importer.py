@@ -16,21 +16,10 @@ from jixiao.io.problems import uncertain, unplaced
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
-from jixiao.io.structure.label_column import BOX_LABELS
 from jixiao.io.structure.match import Printed, match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.text import is_page_footer
-from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
-
-PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
-NUMBERS = frozenset(f"{n}、" for n in "一二三四五六七八九十")  # numbered rows: 一、财政拨款
-# Formula marks printed after a funds column's name: 全年预算数（A）, 执行率（B/A）.
-MARKED = frozenset(
-    f"{name}{left}{mark}{right}"
-    for name in (n for names in vocabulary().names["funds.columns"].values() for n in names)
-    for mark in ("A", "B", "C", "D", "B/A", "C/B", "%")
-    for left, right in (("(", ")"), ("（", "）"))
-)
+from jixiao.io.vocabulary import Layout, normalise, vocabulary
 
 
 @dataclass
@@ -41,68 +30,53 @@ class ImportResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-class StructureImporter:
-    """Reads a form of any layout from its indicator header, funds block and labels."""
+def extract(doc: Document, ledger: Ledger) -> ImportResult:
+    """Every form of ``doc``; each placed cell taken from ``ledger``.
 
-    titles = title_words()
-    # Every printed label, whitespace removed: what a cell may hold that is not copied into
-    # the form. The accounting test allows exactly these.
-    labels = (
-        labels()
-        | PLACEHOLDERS
-        | NUMBERS
-        | MARKED
-        | BOX_LABELS
-        | frozenset(vocabulary().words("furniture", "empty"))
-        | frozenset(vocabulary().words("furniture", "truncation"))
-    )
-
-    def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
-        """Every form of ``doc``; each placed cell taken from ``ledger``.
-
-        A text's lines are first split into cells (``cellsplit``), then taken (``take_lines``).
-        """
-        if doc.kind != "text":
-            return self._read(doc, ledger, doc.kind)
-        doc, marked = _without_truncation_mark(doc)
-        restored = restore_flattened(doc)
-        if restored is not None:  # PDF text whose table lost its cells and order
-            own = Ledger()
-            result = self._read(restored.document, own, "text")
-            restored.take(own, doc, ledger)
-            result.findings.extend(restored.findings)
-            result.findings.extend(uncertain(doc.name, n, *doubt) for n, doubt in restored.doubts)
-            return result
-        tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
-        doc = doc if tabbed else rejoin_brackets(doc)
-        recovery = recover_cells(doc)
+    A text's lines are first split into cells (``cellsplit``), then taken (``take_lines``).
+    """
+    if doc.kind != "text":
+        return _read(doc, ledger, doc.kind)
+    doc, marked = _without_truncation_mark(doc)
+    restored = restore_flattened(doc)
+    if restored is not None:  # PDF text whose table lost its cells and order
         own = Ledger()
-        result = self._read(recovery.document, own, "text" if tabbed else "recovered")
-        result.findings.extend(recovery.findings())
-        result.findings.extend(take_lines(doc, recovery, own, ledger))
-        if result.forms and (marked or _cut_short(doc, ledger)):
-            result.findings.append(truncated(doc.name, len(result.forms) - 1))
+        result = _read(restored.document, own, "text")
+        restored.take(own, doc, ledger)
+        result.findings.extend(restored.findings)
+        result.findings.extend(uncertain(doc.name, n, *doubt) for n, doubt in restored.doubts)
         return result
+    tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
+    doc = doc if tabbed else rejoin_brackets(doc)
+    recovery = recover_cells(doc)
+    own = Ledger()
+    result = _read(recovery.document, own, "text" if tabbed else "recovered")
+    result.findings.extend(recovery.findings())
+    result.findings.extend(take_lines(doc, recovery, own, ledger))
+    if result.forms and (marked or _cut_short(doc, ledger)):
+        result.findings.append(truncated(doc.name, len(result.forms) - 1))
+    return result
 
-    def _read(self, doc: Document, ledger: Ledger, kind: str) -> ImportResult:
-        result = ImportResult()
-        # Every cell joined, normalised once: no layout's word spans a cell's end.
-        text = Printed(normalise("|".join([t for b in doc.blocks for _, t in b.filled])))
-        for part, title in _parts(doc):
-            layout, titled = _layout_of(title, text)
-            vocab = vocabulary(layout.id if layout else "national")
-            for draft in read_blocks(part, vocab, ledger, kind):
-                draft.title_of_layout = titled
-                printed = None if draft.written else layout  # a notice prints no layout
-                template = (printed.id, printed.kind) if printed else (None, None)
-                built = build(draft, *template, doc.name)
-                first = len(result.forms)
-                result.forms.extend(built.forms)
-                for index, form in enumerate(built.forms, first):
-                    result.findings.extend(
-                        form_findings(doc.name, index, form, draft, built, printed is None)
-                    )
-        return result
+
+def _read(doc: Document, ledger: Ledger, kind: str) -> ImportResult:
+    result = ImportResult()
+    # Every cell joined, normalised once: no layout's word spans a cell's end.
+    text = Printed(normalise("|".join([t for b in doc.blocks for _, t in b.filled])))
+    for part, title in _parts(doc):
+        layout, titled = _layout_of(title, text)
+        vocab = vocabulary(layout.id if layout else "national")
+        for draft in read_blocks(part, vocab, ledger, kind):
+            draft.title_of_layout = titled
+            printed = None if draft.written else layout  # a notice prints no layout
+            template = (printed.id, printed.kind) if printed else (None, None)
+            built = build(draft, *template, doc.name)
+            first = len(result.forms)
+            result.forms.extend(built.forms)
+            for index, form in enumerate(built.forms, first):
+                result.findings.extend(
+                    form_findings(doc.name, index, form, draft, built, printed is None)
+                )
+    return result
 
 
 _COMPLETE_END = "。！？.!?；;）)0123456789%日"  # 日: a date (a notice's) ends a text
