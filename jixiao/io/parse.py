@@ -59,14 +59,14 @@ def split(doc: Document) -> list[Part]:
     ]
     if not any(project for _, project, _ in marks):
         return [Part(0, len(doc.blocks), True, marks[0][2] if marks else "")]
-    parts: list[Part] = []
-    for i, project, title in marks:
-        if parts and parts[-1].project == project:
-            continue
-        if parts:
-            parts[-1] = parts[-1]._replace(stop=i)
-        parts.append(Part(i if parts else 0, len(doc.blocks), project, title))
-    return parts
+    # A part starts where the kind changes; the first takes the blocks before its title.
+    changes = [m for k, m in enumerate(marks) if k == 0 or m[1] != marks[k - 1][1]]
+    starts = [0] + [i for i, _, _ in changes[1:]]
+    stops = [*starts[1:], len(doc.blocks)]
+    return [
+        Part(start, stop, project, title)
+        for start, stop, (_, project, title) in zip(starts, stops, changes, strict=True)
+    ]
 
 
 def parse_document(doc: Document) -> ParseResult:
@@ -83,14 +83,9 @@ def parse_document(doc: Document) -> ParseResult:
                 ledger.take(block)
             result.findings.append(_not_a_project_form(doc.name, segment, part.title))
             continue
-        imported = extract(segment, ledger)
-        offset = len(result.forms)
+        imported = extract(segment, ledger, len(result.forms))
         result.forms.extend(imported.forms)
-        for finding in imported.findings:
-            where = finding.location
-            if where.form is not None and offset:
-                where = replace(where, form=where.form + offset)
-            result.findings.append(replace(finding, location=where))
+        result.findings.extend(imported.findings)
     if not result.forms and not any(f.code == "not-a-project-form" for f in result.findings):
         zh = "未识别出任何绩效表（没有指标表、资金表或表头标题）"
         en = "no performance form found (no table, no title)"
@@ -114,27 +109,28 @@ def _not_a_project_form(document: str, segment: Document, title: str) -> Finding
 
 def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
     """A finding for each block's unplaced text; one note for all page numbers (furniture)."""
-    by_block: dict[int, list[str]] = {}
-    sources: dict[int, str] = {}
-    footers: list[str] = []
-    footer_sources: list[str] = []
+    by_block: dict[int, list[tuple[str, str]]] = {}
+    footers: list[tuple[str, str]] = []
     for block, i, cell in ledger.leftovers(doc):
+        piece = (block.texts[i], cell.source.label())
         if len(block.filled) == 1 and is_page_footer(cell.text):
-            footers.append(block.texts[i])
-            footer_sources.append(cell.source.label())
+            footers.append(piece)
         else:
-            by_block.setdefault(block.index, []).append(block.texts[i])
-            sources.setdefault(block.index, cell.source.label())
-    findings = [unplaced(doc.name, " | ".join(texts), sources[i]) for i, texts in by_block.items()]
+            by_block.setdefault(block.index, []).append(piece)
+    findings = [
+        unplaced(doc.name, " | ".join(text for text, _ in pieces), pieces[0][1])
+        for pieces in by_block.values()
+    ]
     if footers:
+        first = footers[0][1]
         findings.append(
             problem(
                 "page-footer",
                 doc.name,
-                f"{len(footers)} 行页码未导入（{footer_sources[0]} 等）",
-                f"{len(footers)} page-number line(s) not imported ({footer_sources[0]} …)",
-                source=footer_sources[0],
-                found=" | ".join(footers),
+                f"{len(footers)} 行页码未导入（{first} 等）",
+                f"{len(footers)} page-number line(s) not imported ({first} …)",
+                source=first,
+                found=" | ".join(text for text, _ in footers),
             )
         )
     return findings

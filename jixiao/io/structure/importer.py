@@ -11,7 +11,7 @@ from jixiao.core.findings import Finding
 from jixiao.core.model import Form
 from jixiao.io.cellsplit import Recovery, recover_cells
 from jixiao.io.cellsplit.brackets import rejoin_brackets
-from jixiao.io.document import Block, Document, Ledger
+from jixiao.io.document import Block, Document, Ledger, Source
 from jixiao.io.problems import uncertain, unplaced
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
@@ -30,35 +30,36 @@ class ImportResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def extract(doc: Document, ledger: Ledger) -> ImportResult:
-    """Every form of ``doc``; each placed cell taken from ``ledger``.
+def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
+    """Every form of ``doc``, numbered from ``first``; each placed cell taken from ``ledger``.
 
     A text's lines are first split into cells (``cellsplit``), then taken (``take_lines``).
     """
     if doc.kind != "text":
-        return _read(doc, ledger, doc.kind)
+        return _read(doc, ledger, doc.kind, first)
     doc, marked = _without_truncation_mark(doc)
     restored = restore_flattened(doc)
     if restored is not None:  # PDF text whose table lost its cells and order
         own = Ledger()
-        result = _read(restored.document, own, "text")
+        result = _read(restored.document, own, "text", first)
         restored.take(own, doc, ledger)
         result.findings.extend(restored.findings)
-        result.findings.extend(uncertain(doc.name, n, *doubt) for n, doubt in restored.doubts)
+        doubts = restored.doubts
+        result.findings.extend(uncertain(doc.name, first + n, *doubt) for n, doubt in doubts)
         return result
     tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
     doc = doc if tabbed else rejoin_brackets(doc)
     recovery = recover_cells(doc)
     own = Ledger()
-    result = _read(recovery.document, own, "text" if tabbed else "recovered")
+    result = _read(recovery.document, own, "text" if tabbed else "recovered", first)
     result.findings.extend(recovery.findings())
     result.findings.extend(take_lines(doc, recovery, own, ledger))
     if result.forms and (marked or _cut_short(doc, ledger)):
-        result.findings.append(truncated(doc.name, len(result.forms) - 1))
+        result.findings.append(truncated(doc.name, first + len(result.forms) - 1))
     return result
 
 
-def _read(doc: Document, ledger: Ledger, kind: str) -> ImportResult:
+def _read(doc: Document, ledger: Ledger, kind: str, first: int) -> ImportResult:
     result = ImportResult()
     # Every cell joined, normalised once: no layout's word spans a cell's end.
     text = Printed(normalise("|".join([t for b in doc.blocks for _, t in b.filled])))
@@ -70,12 +71,10 @@ def _read(doc: Document, ledger: Ledger, kind: str) -> ImportResult:
             printed = None if draft.written else layout  # a notice prints no layout
             template = (printed.id, printed.kind) if printed else (None, None)
             built = build(draft, *template, doc.name)
-            first = len(result.forms)
-            result.forms.extend(built.forms)
-            for index, form in enumerate(built.forms, first):
-                result.findings.extend(
-                    form_findings(doc.name, index, form, draft, built, printed is None)
-                )
+            for form in built.forms:
+                index = first + len(result.forms)
+                result.forms.append(form)
+                result.findings += form_findings(doc.name, index, form, draft, built, not printed)
     return result
 
 
@@ -88,17 +87,13 @@ def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:
     The mark is no part of the last field; the line keeps its place, only the mark goes.
     """
     last = next((b for b in reversed(doc.blocks) if not b.blank), None)
-    if last is None:
-        return doc, False
-    i, text = last.filled[-1]
-    mark = next(
-        (m for m in vocabulary().words("furniture", "truncation") if text.endswith(m)), None
-    )
+    i, text = last.filled[-1] if last else (0, "")
+    marks = vocabulary().words("furniture", "truncation")
+    mark = next((m for m in marks if text.endswith(m)), None)
     if mark is None:
         return doc, False
     cells = list(last.cells)
-    cell = cells[i]
-    cells[i] = replace(cell, text=cell.text.rstrip().removesuffix(mark).rstrip())
+    cells[i] = replace(cells[i], text=cells[i].text.rstrip().removesuffix(mark).rstrip())
     blocks = tuple(Block(b.index, tuple(cells)) if b is last else b for b in doc.blocks)
     return replace(doc, blocks=blocks), True
 
@@ -157,7 +152,7 @@ def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -
     """
     recovered, wrapped = recovery.document, recovery.wrapped
     kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}
-    placed, left, sources = _pieces(recovered, own)
+    placed, left = _pieces(recovered, own)
     partial = not any(len(b.cells) > 1 for b in doc)  # untabbed: cells recovered from text
     findings: list[Finding] = []
     for block in doc:
@@ -173,25 +168,23 @@ def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -
             ledger.take(block)
         elif partial and line in placed and len(block.filled) == 1:
             ledger.take(block)
-            findings.append(unplaced(doc.name, " | ".join(left[line]), sources[line].label()))
+            pieces = " | ".join(text for text, _ in left[line])
+            findings.append(unplaced(doc.name, pieces, left[line][0][1].label()))
     return findings
 
 
-def _pieces(recovered: Document, own: Ledger) -> tuple[set[int], dict[int, list[str]], dict]:
-    """Lines with a placed cell; each line's unplaced pieces; where each line's first stands."""
+def _pieces(recovered: Document, own: Ledger) -> tuple[set[int], dict[int, list]]:
+    """Lines with a placed cell; each line's unplaced pieces, with where they stand."""
     placed: set[int] = set()
-    left: dict[int, list[str]] = {}
-    sources = {}
+    left: dict[int, list[tuple[str, Source]]] = {}
     for block in recovered:
         for i, text in block.filled:
             cell = block.cells[i]
+            line = cell.source.line or 0
             if cell.copy_of is not None:
                 continue
-            line = cell.source.line or 0
             if (block.index, i) in own.taken:
                 placed.add(line)
-            elif line in left:
-                left[line].append(text)
             else:
-                left[line], sources[line] = [text], cell.source
-    return placed, left, sources
+                left.setdefault(line, []).append((text, cell.source))
+    return placed, left
