@@ -81,7 +81,12 @@ def parse_document(doc: Document) -> ParseResult:
         if not part.project:
             for block in segment:
                 ledger.take(block)
-            result.findings.append(_not_a_project_form(doc.name, segment, part.title))
+            zh = f"“{part.title}”不是项目支出绩效表，未导入"
+            en = f"{part.title!r} is not a project form: not imported"
+            where = segment.blocks[0].cells[0].source.label()
+            result.findings.append(
+                problem("not-a-project-form", doc.name, zh, en, source=where, found=part.title)
+            )
             continue
         imported = extract(segment, ledger, len(result.forms))
         result.forms.extend(imported.forms)
@@ -94,17 +99,6 @@ def parse_document(doc: Document) -> ParseResult:
     result.findings.extend(_leftovers(doc, ledger))
     result.findings.extend(_incomplete(doc.name, result.forms))
     return result
-
-
-def _not_a_project_form(document: str, segment: Document, title: str) -> Finding:
-    return problem(
-        "not-a-project-form",
-        document,
-        f"“{title}”不是项目支出绩效表，未导入",
-        f"{title!r} is not a project form: not imported",
-        source=segment.blocks[0].cells[0].source.label(),
-        found=title,
-    )
 
 
 def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
@@ -122,17 +116,11 @@ def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
         for pieces in by_block.values()
     ]
     if footers:
-        first = footers[0][1]
-        findings.append(
-            problem(
-                "page-footer",
-                doc.name,
-                f"{len(footers)} 行页码未导入（{first} 等）",
-                f"{len(footers)} page-number line(s) not imported ({first} …)",
-                source=first,
-                found=" | ".join(text for text, _ in footers),
-            )
-        )
+        first, count = footers[0][1], len(footers)
+        zh = f"{count} 行页码未导入（{first} 等）"
+        en = f"{count} page-number line(s) not imported ({first} …)"
+        found = " | ".join(text for text, _ in footers)
+        findings.append(problem("page-footer", doc.name, zh, en, source=first, found=found))
     return findings
 
 

@@ -23,27 +23,15 @@ def form_findings(
     out = []
     for heading, values in table.reported.items():
         printed = " | ".join(values)
-        out.append(
-            problem(
-                "unknown-column",
-                document,
-                f"没有对应字段的列“{heading}”：{printed[:80]}",
-                f"column {heading!r} has no canonical field: {printed[:80]}",
-                form=form,
-                found=f"{heading}: {printed}",
-            )
-        )
+        zh = f"没有对应字段的列“{heading}”：{printed[:80]}"
+        en = f"column {heading!r} has no canonical field: {printed[:80]}"
+        found = f"{heading}: {printed}"
+        out.append(problem("unknown-column", document, zh, en, form=form, found=found))
     if table.long_term:
-        out.append(
-            problem(
-                "long-term-indicators",
-                document,
-                f"长期（中期）指标未作为年度指标读入：{len(table.long_term)} 项",
-                f"{len(table.long_term)} long-term indicator value(s) reported, not read as annual",
-                form=form,
-                found=" | ".join(table.long_term),
-            )
-        )
+        zh = f"长期（中期）指标未作为年度指标读入：{len(table.long_term)} 项"
+        en = f"{len(table.long_term)} long-term indicator value(s) reported, not read as annual"
+        found = " | ".join(table.long_term)
+        out.append(problem("long-term-indicators", document, zh, en, form=form, found=found))
     out.extend(uncertain(document, form, *doubt) for doubt in table.uncertain)
     out.extend(
         uncertain(document, form, key, chosen, [chosen, other], *BREAK)
@@ -54,7 +42,22 @@ def form_findings(
         for k, group in enumerate(read.groups)
         if not table.groups.get(group.name, GroupEntry(group.name)).printed
     )
-    out += _weight_total(document, form, draft, read)
+    printed = table.weight_total
+    computed = sum((i.weight or Decimal(0) for i in read.indicators), Decimal(0))
+    computed += read.funds.execution_weight or Decimal(0)
+    if printed is not None and read.indicators and computed != printed:
+        out.append(
+            problem(
+                "weight-total-differs",
+                document,
+                f"合计行的分值 {printed} 与各行合计 {computed} 不符",
+                f"the printed weight total {printed} differs from the rows' {computed}",
+                form=form,
+                path="indicators",
+                found=str(printed),
+                expected=str(computed),
+            )
+        )
     return out + _state(document, form, read, draft, built, unmatched)
 
 
@@ -63,24 +66,15 @@ def _state(
 ) -> list[Finding]:
     """Funds columns with no field or no unit, no layout matched, no year, cut short, no table."""
     out = []
-    if draft.funds is not None:
-        out.extend(
-            problem(
-                "unknown-column",
-                document,
-                f"资金表中没有对应字段的列“{heading}”",
-                f"funds column {heading!r} has no canonical field",
-                form=form,
-                path="funds",
-                found=heading,
-            )
-            for heading in draft.funds.unknown
+    for heading in draft.funds.unknown if draft.funds else ():
+        zh = f"资金表中没有对应字段的列“{heading}”"
+        en = f"funds column {heading!r} has no canonical field"
+        out.append(
+            problem("unknown-column", document, zh, en, form=form, path="funds", found=heading)
         )
-        if draft.funds.tabled and read.funds.currency_unit is None:
-            zh, en = "资金表未印金额单位", "the funds table prints no unit"
-            out.append(
-                uncertain(document, form, "funds.currency_unit", None, ["元", "万元"], zh, en)
-            )
+    if draft.funds and draft.funds.tabled and read.funds.currency_unit is None:
+        zh, en = "资金表未印金额单位", "the funds table prints no unit"
+        out.append(uncertain(document, form, "funds.currency_unit", None, ["元", "万元"], zh, en))
     if unmatched:
         zh = "按表的结构读入；未匹配到已知版式，表的版式留空"
         en = "read by its structure; no known layout matched, so the form's layout is left empty"
@@ -95,42 +89,10 @@ def _state(
         zh = "没有找到绩效指标表：已读入的内容照常返回"
         en = "no indicator table found: what was read is returned"
         out.append(problem("no-indicator-table", document, zh, en, form=form))
-    out.extend(
-        problem(
-            "unreadable-value",
-            document,
-            f"无法读取的日期：“{text}”",
-            f"a date that cannot be read: {text!r}",
-            form=form,
-            path=path,
-            found=text,
-        )
-        for path, text in built.unreadable
-    )
+    for path, text in built.unreadable:
+        zh, en = f"无法读取的日期：“{text}”", f"a date that cannot be read: {text!r}"
+        out.append(problem("unreadable-value", document, zh, en, form=form, path=path, found=text))
     return out
-
-
-def _weight_total(document: str, form: int, draft: Draft, read: Form) -> list[Finding]:
-    """A printed weight total unlike the rows' weights and the funds row's."""
-    printed = draft.table.weight_total
-    if printed is None or not read.indicators:
-        return []
-    computed = sum((i.weight or Decimal(0) for i in read.indicators), Decimal(0))
-    computed += read.funds.execution_weight or Decimal(0)
-    if computed == printed:
-        return []
-    return [
-        problem(
-            "weight-total-differs",
-            document,
-            f"合计行的分值 {printed} 与各行合计 {computed} 不符",
-            f"the printed weight total {printed} differs from the rows' {computed}",
-            form=form,
-            path="indicators",
-            found=str(printed),
-            expected=str(computed),
-        )
-    ]
 
 
 def truncated(document: str, form: int) -> Finding:
