@@ -62,25 +62,15 @@ def uncertain(
     document: str, form: int, path: str, chosen: str | None, candidates: list[str], zh: str, en: str
 ) -> Finding:
     """A reading the text does not settle: the choice made and the other candidates."""
+    zh, en = f"无法确定：{zh}", f"not settled by the text: {en}"
+    expected = " | ".join(candidates)
     return problem(
-        "uncertain-value",
-        document,
-        f"无法确定：{zh}",
-        f"not settled by the text: {en}",
-        form=form,
-        path=path,
-        found=chosen,
-        expected=" | ".join(candidates),
+        "uncertain-value", document, zh, en, form=form, path=path, found=chosen, expected=expected
     )
 
 
 def unplaced(document: str, text: str, source: str) -> Finding:
     """Printed text that no field took, with where it stands."""
-    return problem(
-        "unplaced-text",
-        document,
-        f"未能归入任何字段的文字：“{text[:80]}”",
-        f"text not placed in any field: {text[:80]!r}",
-        source=source,
-        found=text,
-    )
+    zh = f"未能归入任何字段的文字：“{text[:80]}”"
+    en = f"text not placed in any field: {text[:80]!r}"
+    return problem("unplaced-text", document, zh, en, source=source, found=text)

@@ -1,9 +1,4 @@
-"""The structure-driven importer: any performance form, read by its content.
-
-A document is cut at its form titles; each part is matched against the known layouts
-(``match``), read with the matched layout's vocabulary (the national one when none matches),
-built into canonical forms, and what they have no place for is reported (``findings``).
-"""
+"""The importer: each part of a document matched to a layout, read, and built into forms."""
 
 from dataclasses import dataclass, field, replace
 
@@ -82,10 +77,7 @@ _COMPLETE_END = "。！？.!?；;）)0123456789%日"  # 日: a date (a notice's)
 
 
 def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:
-    """The text without a store's truncation mark at its end (``… [truncated in store]``).
-
-    The mark is no part of the last field; the line keeps its place, only the mark goes.
-    """
+    """The text without a store's truncation mark at its end (``… [truncated in store]``)."""
     last = next((b for b in reversed(doc.blocks) if not b.blank), None)
     i, text = last.filled[-1] if last else (0, "")
     marks = vocabulary().words("furniture", "truncation")
@@ -145,10 +137,8 @@ def _parts(doc: Document) -> list[tuple[list[Block], tuple | None]]:
 def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -> list[Finding]:
     """Take into ``ledger`` the lines of ``doc`` whose cells recovered were placed (in ``own``).
 
-    A line kept whole (tabbed cells) is taken cell by cell; a line split into cells when every
-    cell of it was placed, a wrapped line joined to its row when the row is. A line of plain
-    text partly placed is taken too, and only its other pieces are reported (``年度资金总额
-    36.00 … 9.50 见说明``: only ``见说明``).
+    A tabbed line is taken cell by cell; a split line when all its cells were placed, a wrapped
+    line with its row. A plain line partly placed is taken, its other pieces reported.
     """
     recovered, wrapped = recovery.document, recovery.wrapped
     kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}

@@ -1,9 +1,8 @@
 """Which known layout a form is: scored on its title words and its distinctive printed words.
 
-A layout scores one point per distinctive word the form prints (at least ``MIN_HITS`` for a
-provincial layout) and ``TITLE_POINTS`` when the form's title prints its title words. The
-national (generic) layouts are chosen only when no provincial one matches, the one whose words
-the form prints most completely first. Below ``MIN_SCORE`` nothing matches.
+A point per distinctive word printed (a provincial layout needs ``MIN_HITS``), ``TITLE_POINTS``
+for its title words in the title; below ``MIN_SCORE`` nothing matches. National (generic)
+layouts only when no provincial one matches, the most completely printed first.
 """
 
 from functools import cache
