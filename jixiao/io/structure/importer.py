@@ -56,7 +56,7 @@ def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
 
 def _read(doc: Document, ledger: Ledger, kind: str, first: int) -> ImportResult:
     result = ImportResult()
-    # Every cell joined, normalised once: no layout's word spans a cell's end.
+    # Every cell joined, normalised at once: no layout word holds "|", so none spans two cells.
     text = Printed(normalise("|".join([t for b in doc.blocks for _, t in b.filled])))
     for part, title in _parts(doc):
         layout, titled = _layout_of(title, text)
