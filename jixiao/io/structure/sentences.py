@@ -208,9 +208,9 @@ def read_sentences(
     if not _heads_tree(blocks, at, vocab):
         return None
     stop = at
-    if vocab.field("indicators", _numbered(line)[1]) == "block":  # （二）绩效指标 over it
+    if vocab.field("indicators", numbered(line)[1]) == "block":  # （二）绩效指标 over it
         ledger.take(blocks[at])
-        stop = _following(blocks, at)
+        stop = following(blocks, at)
     opener, inline, level1 = _levels(vocab)
     tree = _Tree(vocab, draft)
     while stop < len(blocks):
@@ -232,7 +232,7 @@ def _numbered_label(blocks: list[Block], at: int, vocab: Vocabulary, draft: "Dra
     Elsewhere a numbered label line is an instruction about the label (一、项目名称：填写…),
     which the label reader leaves alone.
     """
-    depth, rest = _numbered(_line(blocks[at]))
+    depth, rest = numbered(_line(blocks[at]))
     head, colon, value = rest.replace("：", ":").partition(":")
     if not depth or not colon or not value.strip():
         return False
@@ -254,14 +254,14 @@ def opens_tree(line: str, vocab: Vocabulary) -> bool:
     """
     if OPENER_WORD not in line:
         return False
-    depth, rest = _numbered(line)
+    depth, rest = numbered(line)
     found = _levels(vocab)[0].match(rest)
     return bool(found) and (found[2] in ("：", ":") or bool(depth))
 
 
 def is_tree_heading(line: str, vocab: Vocabulary) -> bool:
     """Whether a line is a level name alone (产出指标, 1.产出指标): a heading when a tree follows."""
-    return OPENER_WORD in line and bool(_levels(vocab)[0].fullmatch(_numbered(line)[1]))
+    return OPENER_WORD in line and bool(_levels(vocab)[0].fullmatch(numbered(line)[1]))
 
 
 def _heads_tree(blocks: list[Block], at: int, vocab: Vocabulary, headings: int = 2) -> bool:
@@ -273,21 +273,21 @@ def _heads_tree(blocks: list[Block], at: int, vocab: Vocabulary, headings: int =
     line = _line(blocks[at])
     if opens_tree(line, vocab):
         return True
-    heading = vocab.field("indicators", _numbered(line)[1]) == "block"
+    heading = vocab.field("indicators", numbered(line)[1]) == "block"
     if not headings or not (heading or is_tree_heading(line, vocab)):
         return False
-    following = _following(blocks, at)
-    return following < len(blocks) and _heads_tree(blocks, following, vocab, headings - 1)
+    after = following(blocks, at)
+    return after < len(blocks) and _heads_tree(blocks, after, vocab, headings - 1)
 
 
-def _following(blocks: list[Block], at: int) -> int:
+def following(blocks: list[Block], at: int) -> int:
     """The index of the first line after ``at`` that is not blank (``len(blocks)``: none)."""
     return next((n for n in range(at + 1, len(blocks)) if not blocks[n].blank), len(blocks))
 
 
 def _read_line(block: Block, tree: _Tree, opener, inline, level1: frozenset) -> bool:
     """Read one line into the tree; False when the line is no part of it."""
-    depth, rest = _numbered(_line(block))
+    depth, rest = numbered(_line(block))
     if found := opener.match(rest):
         tree.level(found[1] + rest[found.end(1) : found.start(2)], depth, level1)
         tree.depth, rest = depth, rest[found.end() :]
@@ -327,7 +327,7 @@ def _item_like(line: str) -> bool:
     return len(line) <= ITEM_MAX and (":" in first or "：" in first or bool(split_clause(first)[1]))
 
 
-def _numbered(line: str) -> tuple[int, str]:
+def numbered(line: str) -> tuple[int, str]:
     """``(depth of the line's heading number, the line without it)``; depth 0 when none."""
     found = _NUMBERING.match(line)
     if not found:
