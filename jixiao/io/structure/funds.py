@@ -1,26 +1,37 @@
-"""The funds block: a header naming budget columns, then a total row and source rows.
+"""The funds block: a table under a header of funds columns, lines of pairs, or a sentence.
 
-The header row names at least two funds columns (年初预算数, 全年预算数(A), 调整后预算数 …);
-each row below is labelled by a funds row name (年度资金总额 / 总额 for the total, 本年财政拨款,
-财政资金 … for a source, ``其中：`` dropped) and gives an amount under each column. The first
-row with no funds row label ends the block. The currency unit is the one the block prints
-(``项目资金（万元）``, ``单位：元``).
+The header names funds columns (年初预算数, 全年预算数(A) …); each row below is labelled
+total (年度资金总额) or a source (本年财政拨款, ``其中：`` dropped) and gives an amount under each
+column, up to the first row with no such label. Without a header, a line pairs labels and
+amounts (``年度资金总额 | 300.00``) or a sentence prints them (``年度预算 300 万元，其中财政拨款
+260 万元。``). The currency unit is the one the block prints (``项目资金（万元）``, ``单位：元``).
 """
 
 import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from jixiao.core.model import Component, Funds, FundSource
 from jixiao.io.document import Block, Ledger
 from jixiao.io.text import amount, clean, is_amount
-from jixiao.io.vocabulary import Vocabulary
+from jixiao.io.vocabulary import Vocabulary, normalise
+
+if TYPE_CHECKING:
+    from jixiao.io.structure.reader import Draft
 
 COLUMNS = "funds.columns"
-_UNIT_ONLY = re.compile(r"^[(（]\s*(万元|元)\s*[)）]$")
 _CURRENCY = re.compile(r"(万元|元)\s*[)）]?\s*$")
 _SOURCE_PREFIX = re.compile(r"^\s*其中\s*[:：]?\s*")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
+_GLUED_UNIT = re.compile(r"^(.*?\d)\s*(万元|元)$")
+_PAIR = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+_SEPARATORS = re.compile(r"[\s，。；,;：:、]*")
 TOTAL_FIELDS = frozenset(f.name for f in fields(Funds)) - {"currency_unit", "sources", "components"}
+LINE_FIELDS = frozenset(
+    {"initial_budget", "budget", "total_budget", "executed", "execution_rate"}
+    | {"previous_budget", "previous_executed"}
+)
 
 
 @dataclass
@@ -37,14 +48,19 @@ class FundsReading:
 
     def funds(self, currency: str | None = None) -> Funds:
         """The canonical funds of the block; ``currency`` when the block prints none."""
-        values = {k: v for k, v in self.totals.items() if k in TOTAL_FIELDS}
-        unit = self.currency or currency
         return Funds(
-            currency_unit=unit,
+            currency_unit=self.currency or currency,
             sources=tuple(self.sources),
             components=tuple(self.components),
-            **values,
+            **{k: v for k, v in self.totals.items() if k in TOTAL_FIELDS},
         )
+
+    def put(self, kind: str, name: str, value: Decimal | None) -> None:
+        """An amount of a kind ``_amount_kind`` names: a source, the total (the budget), a column."""
+        if kind == "sources":
+            self.sources.append(FundSource(name, budget=value))
+        elif value is not None:
+            self.totals.setdefault("budget" if kind == "total" else kind, value)
 
 
 def columns_of(block: Block, vocab: Vocabulary) -> dict[int, str]:
@@ -58,21 +74,18 @@ def columns_of(block: Block, vocab: Vocabulary) -> dict[int, str]:
 
 
 def is_funds_header(block: Block, vocab: Vocabulary) -> bool:
-    """Whether a row names the funds columns of a table.
+    """Whether a row names the funds columns of a table, and prints no amount.
 
-    Two or more funds columns, one of them a budget or spending, or one after the block's
-    label (年度预算（万元） | 资金总额 | …). A row that also prints amounts is a line of label
-    and amount pairs, not a header.
+    Two funds columns or more, one of them a budget or spending, or one after the block's
+    label (年度预算（万元） | 资金总额 | …).
     """
-    filled = block.filled
-    fields = set(columns_of(block, vocab).values())
-    if not fields & {"initial_budget", "budget", "executed"}:
+    names = set(columns_of(block, vocab).values())
+    if not names & {"initial_budget", "budget", "executed"}:
         return False
-    labelled = bool(filled) and vocab.field("funds", filled[0][1]) == "block"
-    if len(fields) < (1 if labelled else 2):
+    if len(names) < 2 and vocab.field("funds", block.filled[0][1]) != "block":
         return False
     empty = vocab.words("furniture", "empty")
-    return not any(is_amount(t) and t not in empty for _, t in filled)
+    return not any(is_amount(t) and t not in empty for _, t in block.filled)
 
 
 def currency_in(text: str) -> str | None:
@@ -94,11 +107,9 @@ def read_funds(
     _take_block_labels(header, vocab, ledger, reading)
     unknown = {}
     for i, text in header.filled:
-        if i in columns or vocab.is_label(text):
-            ledger.take(header, i)
-        elif not ledger.is_taken(header, i):
+        if not (i in columns or vocab.is_label(text) or ledger.is_taken(header, i)):
             unknown[i] = text  # reported; its values are left for the leftovers
-            ledger.take(header, i)
+        ledger.take(header, i)
     stop = at + 1
     if stop < len(blocks) and (below := _sub_header(blocks[stop], vocab)):
         columns.update(below)  # 预算数 over 年初预算数 | 全年预算数: the sub-headings name them
@@ -109,11 +120,79 @@ def read_funds(
     while stop < len(blocks):
         block = blocks[stop]
         if not block.blank and not _read_row(block, columns, vocab, ledger, reading):
-            if not _block_labels_only(block, vocab):
+            if not all(_is_block_label(t, vocab) for _, t in block.filled):
                 break
-            _take_block_labels(block, vocab, ledger, reading)
+            _take_block_labels(block, vocab, ledger, reading)  # a piece of its merged label
         stop += 1
     return reading, stop
+
+
+def _sub_header(block: Block, vocab: Vocabulary) -> dict[int, str]:
+    """The funds columns a second header row names (its other cells repeat the first's)."""
+    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
+    found = {i: f for i, t in own if (f := vocab.field(COLUMNS, t))}
+    return found if found and len(found) == len(own) else {}
+
+
+def _is_block_label(text: str, vocab: Vocabulary) -> bool:
+    """The block's label (项目资金（万元）, 项目资金), a unit cell (（万元）, 单位：元)."""
+    return bool(vocab.field("funds", text) or currency_in(text))
+
+
+def _take_block_labels(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading):
+    """The block's own label (项目资金（万元）) and a unit cell: taken, the unit kept."""
+    for i, text in block.filled:
+        if _is_block_label(text, vocab):
+            ledger.take(block, i)
+            reading.currency = reading.currency or currency_in(text)
+
+
+def _row_label(block: Block, vocab: Vocabulary) -> tuple[int, str, str] | None:
+    """``(cell, kind, name)`` of a row's label after the block's: total or a source."""
+    for i, text in block.filled:
+        if block.cells[i].copy_of is not None:
+            continue
+        name = _SOURCE_PREFIX.sub("", text).rstrip(":：")
+        if kind := vocab.field("funds.rows", name):
+            return i, kind, clean(name) or name
+        if not _is_block_label(text, vocab):
+            return None
+    return None
+
+
+def _read_row(
+    block: Block, columns: dict[int, str], vocab: Vocabulary, ledger: Ledger, reading: FundsReading
+) -> bool:
+    """One total or source row; False when the row is not part of the funds block.
+
+    Plain text prints the header without the label's cell (``年初预算数 全年预算数 …`` over
+    ``年度资金总额 86.40 92.16 …``): columns named before the label are moved after it.
+    """
+    label = _row_label(block, vocab)
+    if label is None:
+        return _values_row(block, columns, vocab, ledger, reading)
+    at, kind, name = label
+    ledger.take(block, at)
+    _take_block_labels(block, vocab, ledger, reading)
+    if (first := min(columns, default=at + 1)) <= at:
+        columns = {i + at + 1 - first: column for i, column in columns.items()}
+    empty = vocab.words("furniture", "empty")
+    values: dict[str, Decimal] = {}
+    for i, column in columns.items():
+        text = block.texts[i] if i < len(block.texts) else ""
+        if text and (is_amount(text) or text in empty):
+            ledger.take(block, i)
+            if (value := amount(text)) is not None:
+                values[column] = value
+    if kind == "total" and not reading.totals:
+        reading.totals = values
+    else:
+        reading.sources.append(
+            FundSource(
+                name, values.get("initial_budget"), values.get("budget"), values.get("executed")
+            )
+        )
+    return True
 
 
 def _values_row(
@@ -136,177 +215,7 @@ def _values_row(
     return True
 
 
-def _sub_header(block: Block, vocab: Vocabulary) -> dict[int, str]:
-    """The funds columns a second header row names (its other cells repeat the first's)."""
-    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
-    found = {i: f for i, t in own if (f := vocab.field(COLUMNS, t))}
-    return found if found and len(found) == len(own) else {}
-
-
-def _is_block_label(text: str, vocab: Vocabulary) -> bool:
-    """The block's label (项目资金（万元）, 项目资金), a unit cell (（万元）, 单位：元)."""
-    return bool(
-        vocab.field("funds", text)
-        or vocab.field("funds", f"单位:{currency_in(text)}")
-        or _UNIT_ONLY.match(text.strip())
-    )
-
-
-def _block_labels_only(block: Block, vocab: Vocabulary) -> bool:
-    """A row printing only the block's merged label, or a piece of it."""
-    return all(_is_block_label(t, vocab) for _, t in block.filled)
-
-
-def _take_block_labels(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading):
-    """The block's own label (项目资金（万元）) and a unit cell: taken, the unit kept."""
-    for i, text in block.filled:
-        if _is_block_label(text, vocab):
-            ledger.take(block, i)
-            unit = _UNIT_ONLY.match(text.strip())
-            reading.currency = reading.currency or currency_in(text) or (unit and unit[1])
-
-
-def _row_label(block: Block, vocab: Vocabulary) -> tuple[int, str, str] | None:
-    """``(cell, row kind, name)`` of the row's label: total or a source (其中： dropped)."""
-    for i, text in block.filled:
-        if block.cells[i].copy_of is not None:
-            continue
-        name = _SOURCE_PREFIX.sub("", text).rstrip(":：")
-        kind = vocab.field("funds.rows", name)
-        if kind:
-            return i, kind, clean(name) or name
-        if not _is_block_label(text, vocab):
-            return None
-    return None
-
-
-def _after_label(columns: dict[int, str], label: int) -> dict[int, str]:
-    """A row's amounts stand after its label: columns named before it are moved right.
-
-    Plain text prints the header without the label's cell: ``年初预算数 全年预算数 …`` over
-    ``年度资金总额 86.40 92.16 …``.
-    """
-    first = min(columns, default=label + 1)
-    if first > label:
-        return columns
-    return {i + label + 1 - first: name for i, name in columns.items()}
-
-
-def _read_row(
-    block: Block, columns: dict[int, str], vocab: Vocabulary, ledger: Ledger, reading: FundsReading
-) -> bool:
-    """One total or source row; False when the row is not part of the funds block."""
-    label = _row_label(block, vocab)
-    if label is None:
-        return _values_row(block, columns, vocab, ledger, reading)
-    at, kind, name = label
-    ledger.take(block, at)
-    _take_block_labels(block, vocab, ledger, reading)
-    columns = _after_label(columns, at)
-    empty = vocab.words("furniture", "empty")
-    values: dict[str, Decimal] = {}
-    for i, column in columns.items():
-        text = block.texts[i] if i < len(block.texts) else ""
-        if text and is_amount(text):
-            ledger.take(block, i)
-            value = amount(text)
-            if value is not None:
-                values[column] = value
-        elif text in empty:
-            ledger.take(block, i)
-    if kind == "total" and not reading.totals:
-        reading.totals = values
-    else:
-        reading.sources.append(
-            FundSource(
-                name, values.get("initial_budget"), values.get("budget"), values.get("executed")
-            )
-        )
-    return True
-
-
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
-_GLUED_UNIT = re.compile(r"^(.*?\d)\s*(万元|元)$")
-LINE_FIELDS = frozenset(
-    {"initial_budget", "budget", "total_budget", "executed", "execution_rate"}
-    | {"previous_budget", "previous_executed"}
-)
-
-
-def _amount_with_unit(text: str) -> tuple[Decimal | None, str | None] | None:
-    """``500万元`` → (500, 万元); ``300.00`` → (300.00, None); not an amount → None."""
-    match = _GLUED_UNIT.match(text.strip())
-    number, unit = (match[1], match[2]) if match else (text, None)
-    if not is_amount(number):
-        return None
-    return amount(number), unit
-
-
-def _line_label(text: str, vocab: Vocabulary) -> tuple[str, str, bool] | None:
-    """``(kind, name, numbered)`` of a funds line's label: total, a source, or a funds column.
-
-    ``其中：`` is dropped; ``numbered`` when the label is numbered (``一、财政拨款``).
-    """
-    name = _SOURCE_PREFIX.sub("", text).rstrip(":：")
-    numbered = bool(_NUMBERED.match(name))
-    name = _NUMBERED.sub("", name)
-    if kind := vocab.field("funds.rows", name):
-        return kind, clean(name) or name, numbered
-    if (column := vocab.field(COLUMNS, text)) in LINE_FIELDS:
-        return column, text, numbered
-    return None
-
-
-def _line_pairs(block: Block, vocab: Vocabulary) -> tuple[list, list] | None:
-    """The line's block labels and its ``(label cell, value cell, label, amount)`` pairs."""
-    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
-    lead: list[tuple[int, str]] = []
-    pairs = []
-    n = 0
-    while n < len(own):
-        i, text = own[n]
-        found = _line_label(text, vocab)
-        value = _amount_with_unit(own[n + 1][1]) if found and n + 1 < len(own) else None
-        if found and value is not None:
-            pairs.append((i, own[n + 1][0], found, value))
-            n += 2
-        elif not pairs and vocab.field("funds", text):
-            lead.append((i, text))
-            n += 1
-        elif pairs:
-            break  # pairs the vocabulary does not name (项目支出 60.8): left for a finding
-        else:
-            return None
-    return (lead, pairs) if pairs else None
-
-
-def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading) -> bool:
-    """A funds line with no column header: ``项目资金（万元） | 年度资金总额 | 300.00``.
-
-    A total or a funds column (项目总预算) gives that amount as the budget (or its column); a
-    source row gives the source's budget. Where sources are numbered (一、财政拨款), an
-    unnumbered line under one is a part of it, not a source. False when the block is not a
-    funds line (or such a part, left for the leftovers).
-    """
-    found = _line_pairs(block, vocab)
-    if found is None:
-        return False
-    lead, pairs = found
-    if reading.numbered and not any(label[2] for _, _, label, _ in pairs):
-        return False
-    reading.numbered = reading.numbered or any(label[2] for _, _, label, _ in pairs)
-    for i, text in lead:
-        reading.currency = reading.currency or currency_in(text)
-        ledger.take(block, i)
-    for label_cell, value_cell, (kind, name, _), (value, unit) in pairs:
-        ledger.take(block, label_cell)
-        ledger.take(block, value_cell)
-        reading.currency = reading.currency or unit or currency_in(name)
-        put_amount(reading, kind, name, value)
-    return True
-
-
-def amount_field(label: str, vocab: Vocabulary) -> str | None:
+def _amount_kind(label: str, vocab: Vocabulary) -> str | None:
     """What an amount after a funds label is: ``"total"``, ``"sources"`` or a funds column."""
     if kind := vocab.field("funds.rows", label):
         return kind
@@ -314,21 +223,80 @@ def amount_field(label: str, vocab: Vocabulary) -> str | None:
     return column if column in LINE_FIELDS else None
 
 
-def put_amount(reading: FundsReading, kind: str, name: str, value: Decimal | None) -> None:
-    """An amount of a kind ``amount_field`` names: a source, the total (the budget), a column."""
-    if kind == "sources":
-        reading.sources.append(FundSource(name, budget=value))
-    elif value is not None:
-        reading.totals.setdefault("budget" if kind == "total" else kind, value)
+def _amount_with_unit(text: str) -> tuple[str, str | None] | None:
+    """``500万元`` → (500, 万元); ``300.00`` → (300.00, None); not an amount → None."""
+    glued = _GLUED_UNIT.match(text)
+    number, unit = glued.groups() if glued else (text, None)
+    return (number, unit) if is_amount(number) else None
 
 
-def _component_columns(block: Block, vocab: Vocabulary) -> tuple[int, int] | None:
-    """``(name column, amount column)`` of a header of the budget's parts, or None."""
-    if len(block.filled) < 2:  # a name and an amount: two cells
-        return None
-    named = {vocab.field("funds", t): i for i, t in reversed(block.filled)}  # first cell wins
-    name, value = named.get("component_name"), named.get("component_amount")
-    return None if name is None or value is None else (name, value)
+def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading) -> bool:
+    """A funds line with no column header: ``项目资金（万元） | 年度资金总额 | 300.00``.
+
+    Its label and amount pairs (``500万元`` with its unit) after the block's labels. Where
+    sources are numbered (一、财政拨款), an unnumbered line under one is a part of it, not a
+    source: False, as for a block that is no funds line.
+    """
+    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
+    lead, pairs, n = [], [], 0
+    while n < len(own):
+        i, text = own[n]
+        name, numbered = _NUMBERED.subn("", _SOURCE_PREFIX.sub("", text).rstrip(":："))
+        kind = _amount_kind(name, vocab)
+        value = _amount_with_unit(own[n + 1][1]) if kind and n + 1 < len(own) else None
+        if value:
+            pairs.append((i, own[n + 1][0], kind, clean(name) or name, numbered, *value))
+            n += 2
+        elif not pairs and vocab.field("funds", text):
+            lead.append(own[n])
+            n += 1
+        elif pairs:
+            break  # pairs the vocabulary does not name (项目支出 60.8): left for a finding
+        else:
+            return False
+    numbered = any(pair[4] for pair in pairs)
+    if not pairs or (reading.numbered and not numbered):
+        return False
+    reading.numbered = reading.numbered or numbered
+    for i, text in lead:
+        reading.currency = reading.currency or currency_in(text)
+        ledger.take(block, i)
+    for label_cell, value_cell, kind, name, _, number, unit in pairs:
+        ledger.take(block, label_cell)
+        ledger.take(block, value_cell)
+        reading.currency = reading.currency or unit or currency_in(name)
+        reading.put(kind, name, amount(number))
+    return True
+
+
+def read_funds_sentence(block: Block, vocab: Vocabulary, ledger: Ledger, draft: "Draft") -> bool:
+    """A funds sentence (``项目资金：500万元``, ``年度预算 300 万元，其中财政拨款 260 万元。``).
+
+    Each amount follows a funds label of the vocabulary, with nothing but separators between
+    the pairs; an amount right after the block's label is the budget. Whether ``block`` is one.
+    """
+    line = "".join(t for _, t in block.filled)
+    pairs = list(_PAIR.finditer(line)) if "元" in line else []
+    lead = line[: pairs[0].start()] if pairs else ""
+    if not pairs or (lead and vocab.field("funds", lead) != "block"):
+        return False
+    if not _SEPARATORS.fullmatch(_PAIR.sub("", line)[len(lead) :]):  # something between pairs
+        return False
+    read = []
+    for n, pair in enumerate(pairs):
+        label = normalise(pair[1]).removeprefix("其中")
+        kind = _amount_kind(label, vocab)
+        if not kind and (vocab.field("funds", label) == "block" or not (label or n)):
+            kind = "total"  # 项目资金 300 万元, or an amount right after the block's label
+        if kind is None:
+            return False
+        read.append((kind, label or lead, amount(pair[2]), pair[3]))
+    reading = draft.funds = draft.funds or FundsReading()
+    for kind, label, value, unit in read:
+        reading.currency = reading.currency or unit
+        reading.put(kind, label, value)
+    ledger.take(block)
+    return True
 
 
 def read_components(
@@ -336,15 +304,15 @@ def read_components(
 ) -> int | None:
     """The rows under a 支出项目名称 / 预算金额 header as the budget's components.
 
-    Returns the index after the last row read, or None when ``blocks[at]`` is no such header.
-    Other columns of those rows (部门职能 …) have no field and are left for the leftovers.
+    The index after the last row read, or None when ``blocks[at]`` is no such header. Other
+    columns of those rows (部门职能 …) have no field and are left for the leftovers.
     """
-    columns = _component_columns(blocks[at], vocab)
-    if columns is None:
+    named = {vocab.field("funds", t): i for i, t in reversed(blocks[at].filled)}  # first wins
+    name, value = named.get("component_name"), named.get("component_amount")
+    if name is None or value is None:
         return None
-    name, value = columns
     for i, text in blocks[at].filled:
-        if i in columns or vocab.is_label(text) or vocab.field("funds", text):
+        if i in (name, value) or vocab.is_label(text) or vocab.field("funds", text):
             ledger.take(blocks[at], i)
     stop = at + 1
     while stop < len(blocks):

@@ -14,7 +14,13 @@ from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.columns import is_header
 from jixiao.io.structure.funds import is_funds_header
-from jixiao.io.structure.sentences import following, is_tree_heading, numbered, opens_tree
+from jixiao.io.structure.sentences import (
+    following,
+    is_tree_heading,
+    numbered,
+    opens_tree,
+    split_label,
+)
 from jixiao.io.structure.values import paragraphs
 from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary, normalise
@@ -56,12 +62,6 @@ class Fields:
         for block, i in cells:
             ledger.take(block, i)
         return True
-
-
-def split_label(text: str) -> tuple[str, str | None]:
-    """``(head, rest)`` of a text at its first colon (either width); rest None without one."""
-    head, colon, _ = text.replace("：", ":").partition(":")
-    return head, text[len(head) + 1 :] if colon else None
 
 
 def opens_with_label(text: str, vocab: Vocabulary) -> bool:

@@ -21,8 +21,8 @@ from jixiao.io.structure.funds import (
     read_components,
     read_funds,
     read_funds_line,
+    read_funds_sentence,
 )
-from jixiao.io.structure.funds_sentence import read_funds_sentence
 from jixiao.io.structure.inherited import settle_level2s
 from jixiao.io.structure.labels import (
     Fields,
