@@ -1,10 +1,8 @@
-"""The funds block: a table under a header of funds columns, lines of pairs, or a sentence.
+"""The funds block: rows under a header of funds columns, lines of pairs, or a sentence.
 
-The header names funds columns (年初预算数, 全年预算数(A) …); each row below is labelled
-total (年度资金总额) or a source (本年财政拨款, ``其中：`` dropped) and gives an amount under each
-column, up to the first row with no such label. Without a header, a line pairs labels and
-amounts (``年度资金总额 | 300.00``) or a sentence prints them (``年度预算 300 万元，其中财政拨款
-260 万元。``). The currency unit is the one the block prints (``项目资金（万元）``, ``单位：元``).
+Under the header (年初预算数 | 全年预算数 …) each row is the total (年度资金总额) or a source
+(本年财政拨款, ``其中：`` dropped); else a line pairs labels and amounts (``年度资金总额 | 300.00``)
+or a sentence does (``年度预算 300 万元，其中财政拨款 260 万元。``). The unit is the one printed.
 """
 
 import re
@@ -28,10 +26,7 @@ _GLUED_UNIT = re.compile(r"^(.*?\d)\s*(万元|元)$")
 _PAIR = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 _SEPARATORS = re.compile(r"[\s，。；,;：:、]*")
 TOTAL_FIELDS = frozenset(f.name for f in fields(Funds)) - {"currency_unit", "sources", "components"}
-LINE_FIELDS = frozenset(
-    {"initial_budget", "budget", "total_budget", "executed", "execution_rate"}
-    | {"previous_budget", "previous_executed"}
-)
+LINE_FIELDS = TOTAL_FIELDS - {"execution_weight", "execution_score"}  # the row's own columns
 
 
 @dataclass
@@ -67,18 +62,13 @@ def columns_of(block: Block, vocab: Vocabulary) -> dict[int, str]:
     """Cell index → funds field of a row naming funds columns (first of each field)."""
     found: dict[int, str] = {}
     for i, text in block.filled:
-        name = vocab.field(COLUMNS, text)
-        if name and name not in found.values():
+        if (name := vocab.field(COLUMNS, text)) and name not in found.values():
             found[i] = name
     return found
 
 
 def is_funds_header(block: Block, vocab: Vocabulary) -> bool:
-    """Whether a row names the funds columns of a table, and prints no amount.
-
-    Two funds columns or more, one of them a budget or spending, or one after the block's
-    label (年度预算（万元） | 资金总额 | …).
-    """
+    """Whether a row names two funds columns or more (one after the block's label), no amount."""
     names = set(columns_of(block, vocab).values())
     if not names & {"initial_budget", "budget", "executed"}:
         return False
@@ -92,9 +82,7 @@ def currency_in(text: str) -> str | None:
     """``项目资金（万元）`` → 万元; ``单位：元`` → 元; None when no unit is printed."""
     text = "".join(text.split()).rstrip(":：")
     match = _CURRENCY.search(text)
-    if match and ("(" in text or "（" in text or "单位" in text):
-        return match[1]
-    return None
+    return match[1] if match and ("(" in text or "（" in text or "单位" in text) else None
 
 
 def read_funds(
@@ -163,56 +151,39 @@ def _row_label(block: Block, vocab: Vocabulary) -> tuple[int, str, str] | None:
 def _read_row(
     block: Block, columns: dict[int, str], vocab: Vocabulary, ledger: Ledger, reading: FundsReading
 ) -> bool:
-    """One total or source row; False when the row is not part of the funds block.
-
-    Plain text prints the header without the label's cell (``年初预算数 全年预算数 …`` over
-    ``年度资金总额 86.40 92.16 …``): columns named before the label are moved after it.
-    """
+    """One total or source row; False when the row is not part of the funds block."""
     label = _row_label(block, vocab)
-    if label is None:
-        return _values_row(block, columns, vocab, ledger, reading)
+    if label is None:  # a row with no label under the header: its amounts are the totals
+        values = {f: v for i, f in columns.items() if (v := amount(_text(block, i))) is not None}
+        if not values or reading.totals or reading.sources:
+            return False
+        for i in columns:
+            ledger.take(block, i)
+        _take_block_labels(block, vocab, ledger, reading)
+        reading.totals = values
+        return True
     at, kind, name = label
     ledger.take(block, at)
     _take_block_labels(block, vocab, ledger, reading)
-    if (first := min(columns, default=at + 1)) <= at:
+    if (first := min(columns, default=at + 1)) <= at:  # plain text: header without its cell
         columns = {i + at + 1 - first: column for i, column in columns.items()}
     empty = vocab.words("furniture", "empty")
     values: dict[str, Decimal] = {}
     for i, column in columns.items():
-        text = block.texts[i] if i < len(block.texts) else ""
-        if text and (is_amount(text) or text in empty):
+        if (text := _text(block, i)) and (is_amount(text) or text in empty):
             ledger.take(block, i)
             if (value := amount(text)) is not None:
                 values[column] = value
     if kind == "total" and not reading.totals:
         reading.totals = values
     else:
-        reading.sources.append(
-            FundSource(
-                name, values.get("initial_budget"), values.get("budget"), values.get("executed")
-            )
-        )
+        amounts = (values.get(k) for k in ("initial_budget", "budget", "executed"))
+        reading.sources.append(FundSource(name, *amounts))
     return True
 
 
-def _values_row(
-    block: Block, columns: dict[int, str], vocab: Vocabulary, ledger: Ledger, reading: FundsReading
-) -> bool:
-    """The amounts under a header whose rows have no label: the block's totals."""
-    if reading.totals or reading.sources:
-        return False
-    values = {
-        field: value
-        for i, field in columns.items()
-        if i < len(block.texts) and (value := amount(block.texts[i])) is not None
-    }
-    if not values:
-        return False
-    for i in columns:
-        ledger.take(block, i)
-    _take_block_labels(block, vocab, ledger, reading)
-    reading.totals = values
-    return True
+def _text(block: Block, i: int) -> str:
+    return block.texts[i] if i < len(block.texts) else ""
 
 
 def _amount_kind(label: str, vocab: Vocabulary) -> str | None:
@@ -231,11 +202,9 @@ def _amount_with_unit(text: str) -> tuple[str, str | None] | None:
 
 
 def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading) -> bool:
-    """A funds line with no column header: ``项目资金（万元） | 年度资金总额 | 300.00``.
+    """Label and amount pairs after the block's labels (``项目资金（万元） | 年度资金总额 | 300.00``).
 
-    Its label and amount pairs (``500万元`` with its unit) after the block's labels. Where
-    sources are numbered (一、财政拨款), an unnumbered line under one is a part of it, not a
-    source: False, as for a block that is no funds line.
+    Under numbered sources (一、财政拨款) an unnumbered line is a part of one: False, as for no line.
     """
     own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
     lead, pairs, n = [], [], 0
@@ -270,11 +239,7 @@ def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: Fu
 
 
 def read_funds_sentence(block: Block, vocab: Vocabulary, ledger: Ledger, draft: "Draft") -> bool:
-    """A funds sentence (``项目资金：500万元``, ``年度预算 300 万元，其中财政拨款 260 万元。``).
-
-    Each amount follows a funds label of the vocabulary, with nothing but separators between
-    the pairs; an amount right after the block's label is the budget. Whether ``block`` is one.
-    """
+    """Whether ``block`` is a funds sentence (``项目资金：500万元``), read: funds labels and amounts."""
     line = "".join(t for _, t in block.filled)
     pairs = list(_PAIR.finditer(line)) if "元" in line else []
     lead = line[: pairs[0].start()] if pairs else ""
@@ -302,11 +267,7 @@ def read_funds_sentence(block: Block, vocab: Vocabulary, ledger: Ledger, draft: 
 def read_components(
     blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, reading: FundsReading
 ) -> int | None:
-    """The rows under a 支出项目名称 / 预算金额 header as the budget's components.
-
-    The index after the last row read, or None when ``blocks[at]`` is no such header. Other
-    columns of those rows (部门职能 …) have no field and are left for the leftovers.
-    """
+    """The rows under a 支出项目名称 / 预算金额 header as components; the index after, or None."""
     named = {vocab.field("funds", t): i for i, t in reversed(blocks[at].filled)}  # first wins
     name, value = named.get("component_name"), named.get("component_amount")
     if name is None or value is None:
@@ -319,9 +280,8 @@ def read_components(
         texts = blocks[stop].texts
         if max(name, value) >= len(texts) or not texts[name] or amount(texts[value]) is None:
             break
-        reading.components.append(
-            Component(clean(texts[name]) or texts[name], amount(texts[value]))
-        )
+        label = clean(texts[name]) or texts[name]
+        reading.components.append(Component(label, amount(texts[value])))
         ledger.take(blocks[stop], name)
         ledger.take(blocks[stop], value)
         stop += 1

@@ -1,10 +1,7 @@
 """Label cells and their values outside the tables: project block, goals, totals, narrative.
 
-A label (项目名称, 总分 …) is followed by its value in the cells to its right, up to the next
-label, or after its colon in the same cell (``填报单位（盖章）：X``). A row of goal headings
-gives the columns of the row below it; a label alone on its row takes the paragraphs under it.
-Plain text adds values wrapped or centred around their label's line, and goal cells side by
-side that wrap together.
+A label's value is in the cells to its right up to the next label, after its colon in its cell,
+or (alone on its row) in the paragraphs under it. Plain text also wraps and centres values.
 """
 
 from dataclasses import dataclass, field
@@ -28,6 +25,7 @@ from jixiao.io.vocabulary import Vocabulary, normalise
 VALUE_SECTIONS = ("project", "goals", "totals", "narrative")
 FURNITURE = (("funds", "block"), ("funds", "currency_labels"), ("indicators", "block"))
 FURNITURE += (("goals", "block"), ("furniture", "labels"))
+Cells = list[tuple[int, str]]  # (cell index, text) or (cell index, field)
 EITHER = (
     "续行不能确定属于同一行的哪一个值",
     "a wrapped line may continue either value of the line above",
@@ -47,11 +45,7 @@ class Fields:
     uncertain: list[tuple[str, str, str]] = field(default_factory=list)  # key, chosen, other
 
     def put(self, key: str, text: str | None, ledger: Ledger | None = None, *cells) -> bool:
-        """Keep a value unless the field has one; when kept, ``(block, cell)`` are taken.
-
-        In extracted text a break after a full stop is read as a paragraph, the other reading
-        noted.
-        """
+        """Keep a value unless the field has one, its ``(block, cell)`` then taken; whether kept."""
         chosen, other = paragraphs(text, self.typed)
         if not chosen or key in self.values:
             return False
@@ -117,9 +111,7 @@ def read_labels(
     return at + 1
 
 
-def _unlabelled(
-    block: Block, own: list[tuple[int, str]], vocab: Vocabulary, ledger: Ledger, fields: Fields
-) -> None:
+def _unlabelled(block: Block, own: Cells, vocab: Vocabulary, ledger: Ledger, fields: Fields):
     """A row with no label of its own: empty labels, a merged label's next value, or inline."""
     merged = next((t for i, t in block.filled if block.cells[i].copy_of is not None), None)
     key = merged and label_of(merged, vocab)
@@ -149,17 +141,11 @@ def _is_paragraph(block: Block, vocab: Vocabulary) -> bool:
     )
 
 
-def _pairs(
-    block: Block,
-    labelled: list[tuple[int, str]],
-    values: list[tuple[int, str]],
-    ledger: Ledger,
-    fields: Fields,
-) -> None:
+def _pairs(block: Block, labelled: Cells, values: Cells, ledger: Ledger, fields: Fields):
     """Each label's value: the cells after it up to the next label.
 
-    Labels with nothing between them and as many values after the last (a flattened copy
-    prints a row's labels, then their values) take one value each, in order.
+    Labels with nothing between them and as many values after the last (a flattened copy's
+    labels, then their values) take one value each.
     """
     bounds = [i for i, _ in labelled] + [len(block.cells)]
     after = [
@@ -176,14 +162,8 @@ def _pairs(
             fields.put(name, "\n".join(t for _, t in mine), ledger, *((block, j) for j, _ in mine))
 
 
-def _columns_below(
-    heads: list[tuple[int, str]], below: Block, ledger: Ledger, fields: Fields
-) -> None:
-    """Goal headings over a row of values: each heading's value is under it.
-
-    A row of as many texts as headings, shifted off them (a merged label lost), gives one text
-    to each heading in order.
-    """
+def _columns_below(heads: Cells, below: Block, ledger: Ledger, fields: Fields) -> None:
+    """Each goal heading's value is under it, or in order when shifted off (a merged label lost)."""
     own = [(j, t) for j, t in below.filled if below.cells[j].copy_of is None]
     shifted = len(own) == len(heads) and own[0][0] < heads[0][0]
     bounds = [i for i, _ in heads] + [len(below.cells)]
@@ -193,11 +173,7 @@ def _columns_below(
 
 
 def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger: Ledger) -> bool:
-    """A lone line of plain text under a line of label and value pairs carries on the last value.
-
-    ``项目名称 城乡河道与水库`` / ``库区保洁服务``. After two pairs it may carry on either: the
-    last is chosen and the place reported as uncertain.
-    """
+    """A lone line under label and value pairs carries on the last (``库区保洁服务``), uncertain."""
     block = blocks[at]
     if draft.fields.typed or draft.funds or draft.tables or len(block.filled) != 1 or at == 0:
         return False
@@ -219,10 +195,9 @@ def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
 
 
 def centred_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger: Ledger) -> bool:
-    """A value centred on its label's row, broken over the lines above and below it.
+    """A label with no value beside it takes the lone lines around its row (a centred value).
 
-    ``示范区住房和城乡建`` / ``主管部门 实施单位 示范区城市更新中心`` / ``设局``: the label with no
-    value beside it (主管部门) takes the lone lines around its row.
+    ``示范区住房和城乡建`` / ``主管部门 实施单位 示范区城市更新中心`` / ``设局``.
     """
     if draft.funds or draft.tables or at + 2 >= len(blocks):
         return False
@@ -240,10 +215,7 @@ def centred_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
 
 
 def _label_piece(text: str, vocab: Vocabulary, before: str = "") -> bool:
-    """A piece of the goals block's merged label (``年度总体`` of 年度总体目标).
-
-    A piece going on from the pieces met ``before`` may be one character (``年度总体目`` … ``标``).
-    """
+    """A piece of the goals block's label (``年度总体``; one character after ``before``)."""
     key = normalise(text)
     words = [normalise(w) for w in vocab.words("goals", "block")]
     if before and key and any(w.startswith(before + key) for w in words):
@@ -264,18 +236,16 @@ def _ends_goal_lines(block: Block, vocab: Vocabulary) -> bool:
 def read_goal_lines(
     blocks: list[Block],
     at: int,
-    heads: list[tuple[int, str]],
+    heads: Cells,
     vocab: Vocabulary,
     ledger: Ledger,
     fields: Fields,
     uncertain: list,
 ) -> int:
-    """The texts of goal cells side by side from ``blocks[at]``; the index of the first other line.
+    """Goal cells side by side, a piece of each a line, from ``blocks[at]``; the index after.
 
-    Each line holds a piece of each cell (``保持全县主要河道水面 全年保洁河道46公里，``), and
-    the merged label 年度总体目标 may be printed among them in pieces. A line of one piece goes
-    on the cell left open (no full stop at its end); where both or neither are, on the first,
-    reported in ``uncertain``.
+    A line of one piece goes on the cell left open (no full stop); where both or neither are, on
+    the first, reported in ``uncertain``. Pieces of the merged label 年度总体目标 are skipped.
     """
     cells: list[list[str]] = [[] for _ in heads]
     doubt = False
@@ -305,11 +275,8 @@ def read_goal_lines(
     return stop
 
 
-def goal_heads(block: Block, vocab: Vocabulary) -> list[tuple[int, str]]:
-    """``(cell, field)`` of a row of two goal headings or more and nothing else; else empty.
-
-    The block's merged label printed on the row (年度总体目标), or a piece of it, is none.
-    """
+def goal_heads(block: Block, vocab: Vocabulary) -> Cells:
+    """``(cell, field)`` of a row of two goal headings or more (and the block's label); else []."""
     if len(block.filled) < 2:  # most lines end here
         return []
     keys = [(i, label_of(t, vocab)) for i, t in block.filled if not _label_piece(t, vocab)]

@@ -1,10 +1,8 @@
 """Indicator trees written as sentences (a budget notice, a 绩效目标公开 page), not as a table.
 
-``产出指标：数量指标：培训人次≥200人次；质量指标：…`` on one line, or numbered lines (``1.产出指标``
-/ ``（1）数量指标：全年培训不少于200人次，…``, ``一是……``): a level name followed by ``：`` (or on a
-numbered heading) opens its group, and every clause under it (between ，；。) is an indicator,
-parted where the value grammar (SPEC §3) reads a value at its end (``全年培训`` / ``不少于200人次``).
-A clause with no value is kept whole as the name and reported (``uncertain-value``).
+A level name and ``：`` (or a numbered heading: ``1.产出指标``) opens its group; each clause under
+it (between ，；。) is an indicator, parted where the value grammar (SPEC §3) reads a value at its
+end (``全年培训`` / ``不少于200人次``), else kept whole as the name and reported.
 """
 
 import re
@@ -85,10 +83,10 @@ class _Tree:
         self.bare = False  # the last level line printed its name only
 
     def level(self, printed: str, depth: int) -> None:
-        """A level name (with its points) opens a group or a level 2 under the current one.
+        """A level name (with its points) opens a group, or a level 2 under the current one.
 
-        A name of both levels is a group where the tree has it as one (成本指标) unless the tree
-        puts it under the current group or its heading is numbered deeper than the group's.
+        A name of both levels (成本指标) is a group unless the tree puts it under the current
+        group or its heading is numbered deeper than the group's.
         """
         self.flush()
         label = group_label(printed)
@@ -134,11 +132,7 @@ class _Tree:
         return True
 
     def _continues(self, depth: int, rest: str) -> bool:
-        """Whether an unheaded line belongs to the current level.
-
-        It does when numbered deeper than the level's heading, or when it is the first line
-        under a heading that printed nothing of its own.
-        """
+        """Whether an unheaded line is the current level's: numbered deeper, or first under it."""
         if self.vocab.is_label(split_label(rest)[0]):
             return False  # 项目名称：… after the tree
         if depth:  # under an unnumbered heading, only a run of items it printed nothing before
@@ -152,11 +146,7 @@ class _Tree:
         return self.bare and len(rest) <= ITEM_MAX and item
 
     def clauses(self, text: str) -> None:
-        """Each clause of ``text`` an indicator.
-
-        A last clause with no mark after it and no value (``培训合`` | ``格率≥95%；``) is held: a
-        line may break inside it, and the next line of the level continues it.
-        """
+        """Each clause an indicator; a last one with no value held (``培训合`` | ``格率≥95%；``)."""
         self.flush()
         *done, last = _CLAUSES.split(text)
         for printed in done:
@@ -205,10 +195,9 @@ def split_label(text: str) -> tuple[str, str | None]:
 
 
 def split_clause(clause: str) -> tuple[str, str | None]:
-    """``(name, target)`` of a clause: parted at a colon, or where a value the grammar reads ends it.
+    """``(name, target)`` of a clause: parted at a colon or where a value ends it, else target None.
 
-    The value starts at a printed comparator or a number; a name ending inside a date
-    (``2024年`` before ``10月底前完成``) is no name. No value: the clause whole and None.
+    The value starts at a printed comparator or a number, not inside a date (``2024年10月底``).
     """
     head, value = split_label(clause)
     if value and head.strip() and value.strip():
@@ -227,10 +216,7 @@ def split_clause(clause: str) -> tuple[str, str | None]:
 def read_sentences(
     blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: "Draft"
 ) -> int | None:
-    """Read a tree (or a funds sentence) written as sentences from ``blocks[at]``.
-
-    Returns the index of the first block after it, or None when ``blocks[at]`` opens none.
-    """
+    """Read a tree (or a funds sentence) from ``blocks[at]``; the index after, or None: none."""
     line = _line(blocks[at])
     if read_funds_sentence(blocks[at], vocab, ledger, draft) or _numbered_label(
         blocks, at, vocab, draft
@@ -255,10 +241,7 @@ def read_sentences(
 
 
 def _numbered_label(blocks: list[Block], at: int, vocab: Vocabulary, draft: "Draft") -> bool:
-    """``（一）年度绩效目标：…`` in a notice whose tree is written as sentences: the label's value.
-
-    Elsewhere a numbered label line is an instruction (一、项目名称：填写…), left alone.
-    """
+    """``（一）年度绩效目标：…`` in a notice with a tree written as sentences (else an instruction)."""
     depth, rest = numbered(_line(blocks[at]))
     head, value = split_label(rest)
     if not depth or not value or not value.strip():
@@ -275,10 +258,7 @@ def _line(block: Block) -> str:
 
 
 def opens_tree(line: str, vocab: Vocabulary) -> bool:
-    """Whether a line opens a tree: a level name and ``：``, or a level's numbered heading.
-
-    A level name alone on an unnumbered line is a table's cell, not a heading.
-    """
+    """Whether a line opens a tree: a level name and ``：``, or a level's numbered heading."""
     if OPENER_WORD not in line:
         return False
     depth, rest = numbered(line)
@@ -318,12 +298,7 @@ def numbered(line: str) -> tuple[int, str]:
 
 
 def _kind_and_year(draft: "Draft", blocks: list[Block]) -> None:
-    """The kind and the budget year of a notice.
-
-    A self-evaluation when a heading says 自评 (2023年度项目绩效自评情况; a sentence asking for
-    one does not). The year is the one year its headings print, else the one year it prints,
-    that is not a date's (``2024年度``, not ``2024年3月5日``).
-    """
+    """A notice's kind (自评 in a heading) and year: the one its headings, else its text, print."""
     headings = [b.text for b in blocks if not _CLAUSES.search(b.text)]
     draft.kind = draft.kind or (
         "self_evaluation" if any("自评" in h for h in headings) else "target"
