@@ -43,11 +43,9 @@ class FundsReading:
 
     def funds(self, currency: str | None = None) -> Funds:
         """The canonical funds of the block; ``currency`` when the block prints none."""
+        sources, components = tuple(self.sources), tuple(self.components)
         return Funds(
-            currency_unit=self.currency or currency,
-            sources=tuple(self.sources),
-            components=tuple(self.components),
-            **{k: v for k, v in self.totals.items() if k in TOTAL_FIELDS},
+            self.currency or currency, sources=sources, components=components, **self.totals
         )
 
     def put(self, kind: str, name: str, value: Decimal | None) -> None:
@@ -273,7 +271,7 @@ def read_components(
     if name is None or value is None:
         return None
     for i, text in blocks[at].filled:
-        if i in (name, value) or vocab.is_label(text) or vocab.field("funds", text):
+        if i in (name, value) or vocab.is_label(text):
             ledger.take(blocks[at], i)
     stop = at + 1
     while stop < len(blocks):

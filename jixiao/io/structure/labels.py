@@ -97,9 +97,8 @@ def read_labels(
             ledger.taken.discard((block.index, i))
         return at + 1
     below = following(blocks, at)  # a PDF copy leaves a blank line under a label
-    if not values and len(labelled) == 1 and below < len(blocks):
-        key = labelled[0][1]
-        key = "goals.overall" if key in ("goals.block", "-") else key  # 年度总体目标 alone
+    if not values and len(labelled) == 1:
+        key = "goals.overall" if labelled[0][1] in ("goals.block", "-") else labelled[0][1]
         stop = below
         while stop < len(blocks) and _is_paragraph(blocks[stop], vocab):
             stop += 1
@@ -253,6 +252,7 @@ def read_goal_lines(
     stop = at
     while stop < len(blocks) and not _ends_goal_lines(block := blocks[stop], vocab):
         stop += 1
+        ledger.take(block)
         texts = []
         for _, t in block.filled:
             if not texts and _label_piece(t, vocab, label):
@@ -270,8 +270,6 @@ def read_goal_lines(
         fields.put(key, "".join(pieces) or None)
     if doubt and (value := fields.values.get(heads[0][1])):
         uncertain.append((heads[0][1], value, [key for _, key in heads], *EITHER_GOAL))
-    for block in blocks[at:stop]:
-        ledger.take(block)
     return stop
 
 

@@ -103,9 +103,8 @@ class _Tree:
         else:
             group = self.level1 if under_current else self.vocab.group_of(name) or self.level1
             if group != self.level1 or group is None:
-                self.table.groups.setdefault(
-                    group or name, GroupEntry(group or name, printed=False)
-                )
+                key = group or name
+                self.table.groups.setdefault(key, GroupEntry(key, printed=False))
                 self.level1 = group
             self.level2 = name
         self.item_depth, self.filled = 0, False
@@ -148,13 +147,11 @@ class _Tree:
     def clauses(self, text: str) -> None:
         """Each clause an indicator; a last one with no value held (``培训合`` | ``格率≥95%；``)."""
         self.flush()
-        *done, last = _CLAUSES.split(text)
+        *done, self.carry = _CLAUSES.split(text)
         for printed in done:
             self._clause(printed)
-        if split_clause(last.strip())[1] is None and last.strip():
-            self.carry = last
-        else:
-            self._clause(last)
+        if split_clause(self.carry.strip())[1] is not None or not self.carry.strip():
+            self.flush()
 
     def flush(self) -> None:
         """The clause held at a line's end is whole: the tree goes on with a heading or ends."""
@@ -290,11 +287,8 @@ def following(blocks: list[Block], at: int) -> int:
 
 def numbered(line: str) -> tuple[int, str]:
     """``(depth of the line's heading number, the line without it)``; depth 0 when none."""
-    found = _NUMBERING.match(line)
-    if not found:
-        return 0, line.strip()
-    depth = next(int(k[1]) for k, v in found.groupdict().items() if v)
-    return depth, line[found.end() :].strip()
+    found = _NUMBERING.match(line)  # one group matches: its number is the depth
+    return (found.lastindex, line[found.end() :].strip()) if found else (0, line.strip())
 
 
 def _kind_and_year(draft: "Draft", blocks: list[Block]) -> None:

@@ -50,17 +50,15 @@ def join_stacked(
     pieces: dict[int, list[Block]] = {}
     at = 0
     while at < len(blocks):
-        size = _spelt(blocks, at, is_label or vocab.is_label)
-        if not size:
-            out.append(blocks[at])
-            at += 1
-            continue
-        run = blocks[at : at + size]
-        first = run[0].cells[run[0].filled[0][0]]
-        text = "".join(b.filled[0][1] for b in run if not b.blank)
-        out.append(Block(run[0].index, (Cell(text, first.source),)))
-        pieces[run[0].index] = run
-        at += size
+        run = blocks[at : at + max(_spelt(blocks, at, is_label or vocab.is_label), 1)]
+        if len(run) == 1:
+            out.append(run[0])
+        else:
+            first = run[0].cells[run[0].filled[0][0]]
+            text = "".join(b.filled[0][1] for b in run if not b.blank)
+            out.append(Block(run[0].index, (Cell(text, first.source),)))
+            pieces[run[0].index] = run
+        at += len(run)
     return out, pieces
 
 
