@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from jixiao.core.model import Component, Funds, FundSource
 from jixiao.io.document import Block, Ledger
+from jixiao.io.structure.values import _NUMBERED_ITEM
 from jixiao.io.text import amount, clean, is_amount
 from jixiao.io.vocabulary import Vocabulary, normalise
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 COLUMNS = "funds.columns"
 _CURRENCY = re.compile(r"(万元|元)\s*[)）]?\s*$")
 _SOURCE_PREFIX = re.compile(r"^\s*其中\s*[:：]?\s*")
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
 _GLUED_UNIT = re.compile(r"^(.*?\d)\s*(万元|元)$")
 _PAIR = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 _SEPARATORS = re.compile(r"[\s，。；,;：:、]*")
@@ -208,7 +208,7 @@ def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: Fu
     lead, pairs, n = [], [], 0
     while n < len(own):
         i, text = own[n]
-        name, numbered = _NUMBERED.subn("", _SOURCE_PREFIX.sub("", text).rstrip(":："))
+        name, numbered = _NUMBERED_ITEM.subn("", _SOURCE_PREFIX.sub("", text).rstrip(":："))
         kind = _amount_kind(name, vocab)
         value = _amount_with_unit(own[n + 1][1]) if kind and n + 1 < len(own) else None
         if value:

@@ -96,10 +96,9 @@ def read_labels(
         for i, _ in labelled:  # the header of a list of forms (目录), not a form's fields
             ledger.taken.discard((block.index, i))
         return at + 1
-    below = following(blocks, at)  # a PDF copy leaves a blank line under a label
     if not values and len(labelled) == 1:
         key = "goals.overall" if labelled[0][1] in ("goals.block", "-") else labelled[0][1]
-        stop = below
+        below = stop = following(blocks, at)  # a PDF copy leaves a blank line under a label
         while stop < len(blocks) and _is_paragraph(blocks[stop], vocab):
             stop += 1
         if stop > below:  # the one-cell rows under it, up to the next label: its value
