@@ -26,7 +26,7 @@ _GLUED_UNIT = re.compile(r"^(.*?\d)\s*(万元|元)$")
 _PAIR = re.compile(r"([^\d，。；,;：:]*?)[：:\s]*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 _SEPARATORS = re.compile(r"[\s，。；,;：:、]*")
 TOTAL_FIELDS = frozenset(f.name for f in fields(Funds)) - {"currency_unit", "sources", "components"}
-LINE_FIELDS = TOTAL_FIELDS - {"execution_weight", "execution_score"}  # the row's own columns
+LINE_FIELDS = TOTAL_FIELDS - {"execution_weight", "execution_score"}  # a line names no score
 
 
 @dataclass

@@ -120,9 +120,9 @@ def _unlabelled(block: Block, own: Cells, vocab: Vocabulary, ledger: Ledger, fie
     else:
         for i, text in own:  # ``label：value`` in one cell; a numbered line is an instruction
             head, rest = split_label(text)
-            key = label_of(head, vocab) if rest and rest.strip() else None
-            if not numbered(text)[0] and key not in (None, "-"):
-                fields.put(key, rest, ledger, (block, i))
+            found = None if numbered(text)[0] or not (rest or "").strip() else label_of(head, vocab)
+            if found not in (None, "-"):
+                fields.put(found, rest, ledger, (block, i))
         return
     for i, _ in own:
         ledger.take(block, i)

@@ -172,14 +172,8 @@ class _Tree:
             self.table.uncertain = [u for u in self.table.uncertain if u[0] != path]
             return
         if target is None:
-            self.table.uncertain.append(
-                (
-                    f"indicators[{len(indicators)}].name",
-                    clause,
-                    [clause, f"target: {clause}"],
-                    *UNCERTAIN,
-                )
-            )
+            path = f"indicators[{len(indicators)}].name"
+            self.table.uncertain.append((path, clause, [clause, f"target: {clause}"], *UNCERTAIN))
         indicators.append(Indicator(self.level1, self.level2, name, target=target))
         self.table.projects.append(None)
         self.filled = True
@@ -215,9 +209,8 @@ def read_sentences(
 ) -> int | None:
     """Read a tree (or a funds sentence) from ``blocks[at]``; the index after, or None: none."""
     line = _line(blocks[at])
-    if read_funds_sentence(blocks[at], vocab, ledger, draft) or _numbered_label(
-        blocks, at, vocab, draft
-    ):
+    funds = read_funds_sentence(blocks[at], vocab, ledger, draft)
+    if funds or _numbered_label(blocks, at, vocab, draft):
         ledger.take(blocks[at])
         return at + 1
     if OPENER_WORD not in line or not _heads_tree(blocks, at, vocab):  # most lines end here
@@ -294,9 +287,8 @@ def numbered(line: str) -> tuple[int, str]:
 def _kind_and_year(draft: "Draft", blocks: list[Block]) -> None:
     """A notice's kind (自评 in a heading) and year: the one its headings, else its text, print."""
     headings = [b.text for b in blocks if not _CLAUSES.search(b.text)]
-    draft.kind = draft.kind or (
-        "self_evaluation" if any("自评" in h for h in headings) else "target"
-    )
+    kind = "self_evaluation" if any("自评" in h for h in headings) else "target"
+    draft.kind = draft.kind or kind
     for texts in (headings, [b.text for b in blocks]):
         years = set(_YEAR.findall("\n".join(texts)))
         if draft.year is None and len(years) == 1:
