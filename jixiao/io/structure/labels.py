@@ -66,12 +66,13 @@ def opens_with_label(text: str, vocab: Vocabulary) -> bool:
 
 def label_of(text: str, vocab: Vocabulary) -> str | None:
     """``"section.field"`` of a label cell, ``"-"`` for furniture (a label of no field)."""
-    if not vocab.is_label(text):  # most cells: one lookup for every section
-        return None
     for section in VALUE_SECTIONS:
         if found := vocab.field(section, text):
             return f"{section}.{found}"
-    return "-" if any(vocab.field(s, text) == key for s, key in FURNITURE) else None
+    for section, key in FURNITURE:
+        if vocab.field(section, text) == key:
+            return "-"
+    return None
 
 
 def read_labels(
