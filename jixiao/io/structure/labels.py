@@ -186,7 +186,7 @@ def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
     last = above.filled[-1][1]
     if not keys or label_of(last, vocab) or draft.fields.values.get(keys[-1]) != clean(last):
         return False
-    value = draft.fields.values[keys[-1]] = draft.fields.values[keys[-1]] + text.strip()
+    value = draft.fields.values[keys[-1]] = draft.fields.values[keys[-1]] + text
     if len(keys) > 1:
         draft.table.uncertain.append((keys[-1], value, keys, *EITHER))
     ledger.take(block, i)
@@ -208,7 +208,7 @@ def centred_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
     empty = [k for k, after in pairwise([*keys, "-"]) if k and k != "-" and after]
     if not empty or empty[0] in draft.fields.values:
         return False
-    text = above.filled[0][1].strip() + below.filled[0][1].strip()
+    text = above.filled[0][1] + below.filled[0][1]  # filled texts are stripped
     draft.fields.put(empty[0], text, ledger, (above, None), (below, None))
     return True
 
