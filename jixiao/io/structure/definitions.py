@@ -1,8 +1,7 @@
 """An indicator's name printed with its definition in brackets: ``预算执行率(执行数/预算数)``.
 
-SPEC §2.1: the bare name goes in ``name``, the definition without its brackets in
-``explanation``. A bracket counts as a definition when it holds a formula (a ratio or a
-product); a bracket of another kind (``（运维）``, a unit ``（小时）``) is part of the name.
+SPEC §2.1: the bare name is the ``name``, the bracket's formula (a ratio or a product) the
+``explanation``; a bracket of another kind (``（运维）``, a unit ``（小时）``) is part of the name.
 """
 
 import re

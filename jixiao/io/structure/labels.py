@@ -1,28 +1,38 @@
 """Label cells and their values outside the tables: project block, goals, totals, narrative.
 
-A label (项目名称, 实施单位, 总分, 主要问题 …) is followed by its value in the cells to its right,
-up to the next label (``项目名称 | X | 主管部门 | Y``), or written in the same cell after a
-colon (``填报单位（盖章）：X``). A row of goal headings with no values (``年度总体目标 | 预期目标
-| 实际完成情况``) gives the columns of the row below it. A label alone on its row takes the
-next row when that row holds no label (a paragraph under its heading).
+A label's value is in the cells to its right up to the next label, after its colon in its cell,
+or (alone on its row) in the paragraphs under it. Plain text also wraps and centres values.
 """
 
-import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.merged_labels import continue_label, merged_text
-from jixiao.io.structure.sentences import is_tree_heading, opens_tree
+from jixiao.io.structure.columns import is_header
+from jixiao.io.structure.funds import is_funds_header
+from jixiao.io.structure.sentences import (
+    following,
+    is_tree_heading,
+    numbered,
+    opens_tree,
+    split_label,
+)
 from jixiao.io.structure.values import paragraphs
 from jixiao.io.text import clean
-from jixiao.io.vocabulary import Vocabulary
+from jixiao.io.vocabulary import Vocabulary, normalise
 
 VALUE_SECTIONS = ("project", "goals", "totals", "narrative")
 FURNITURE = (("funds", "block"), ("funds", "currency_labels"), ("indicators", "block"))
 FURNITURE += (("goals", "block"), ("furniture", "labels"))
-_COLONS = (":", "：")
-_NUMBERED = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+|\d+)[、.．]|^\s*[(（][一二三四五六七八九十\d]+[)）]"
+Cells = list[tuple[int, str]]  # (cell index, text) or (cell index, field)
+EITHER = (
+    "续行不能确定属于同一行的哪一个值",
+    "a wrapped line may continue either value of the line above",
+)
+EITHER_GOAL = (
+    "目标文字的续行不能确定属于预期目标还是实际完成情况",
+    "a wrapped goal line may continue either goal cell",
 )
 
 
@@ -34,12 +44,8 @@ class Fields:
     typed: bool = False  # line breaks in cells were typed: paragraphs kept
     uncertain: list[tuple[str, str, str]] = field(default_factory=list)  # key, chosen, other
 
-    def put(self, key: str, text: str | None) -> bool:
-        """Keep a value unless the field has one already; whether it was kept.
-
-        In extracted text a break after a full stop may be a paragraph or a wrapped line:
-        read as a paragraph, the other reading noted.
-        """
+    def put(self, key: str, text: str | None, ledger: Ledger | None = None, *cells) -> bool:
+        """Keep a value unless the field has one, its ``(block, cell)`` then taken; whether kept."""
         chosen, other = paragraphs(text, self.typed)
         if not chosen or key in self.values:
             return False
@@ -47,13 +53,15 @@ class Fields:
         self.values[key] = chosen if settled else clean(text) or chosen
         if other and "\n" in (text or ""):
             self.uncertain.append((key, chosen, other))
+        for block, i in cells:
+            ledger.take(block, i)
         return True
 
 
 def opens_with_label(text: str, vocab: Vocabulary) -> bool:
     """Whether a text starts with a label and its colon (``项目资金：500万元``, ``填报人：李四``)."""
-    head, colon, _ = text.replace("：", ":").partition(":")
-    return bool(colon) and vocab.is_label(head)
+    head, rest = split_label(text)
+    return rest is not None and vocab.is_label(head)
 
 
 def label_of(text: str, vocab: Vocabulary) -> str | None:
@@ -64,20 +72,6 @@ def label_of(text: str, vocab: Vocabulary) -> str | None:
     for section, key in FURNITURE:
         if vocab.field(section, text) == key:
             return "-"
-    return None
-
-
-def _inline(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
-    """``label：value`` written in one cell → ``(key, value)``.
-
-    A numbered line (``一、项目名称：填写…``) is an instruction about the label, not its value.
-    """
-    if _NUMBERED.match(text):
-        return None
-    for colon in _COLONS:
-        head, sep, rest = text.partition(colon)
-        if sep and rest.strip() and (key := label_of(head, vocab)) and key != "-":
-            return key, rest
     return None
 
 
@@ -96,80 +90,61 @@ def read_labels(
         ledger.take(block, i)
     values = [(i, t) for i, t, k in keys if not k]
     goal_heads = [(i, k) for i, k in labelled if k.startswith("goals.") and k != "goals.block"]
-    nxt = blocks[at + 1] if at + 1 < len(blocks) else None
-    if not values and len(goal_heads) >= 2 and nxt is not None:
-        _columns_below(goal_heads, nxt, ledger, fields)
+    if not values and len(goal_heads) >= 2 and at + 1 < len(blocks):
+        _columns_below(goal_heads, blocks[at + 1], ledger, fields)
         return at + 2
     if len(own) >= 3 and all(vocab.is_label(t) for _, t in own):
         for i, _ in labelled:  # the header of a list of forms (目录), not a form's fields
             ledger.taken.discard((block.index, i))
         return at + 1
-    key = _key(labelled[0][1], labelled)
-    below = next_text(blocks, at)  # a PDF copy leaves a blank line under a label
-    if not values and len(labelled) == 1 and key != "-" and below is not None:
-        if _is_paragraph(blocks[below], vocab):
-            return _paragraphs(blocks, below, key, vocab, ledger, fields)
+    if not values and len(labelled) == 1:
+        key = "goals.overall" if labelled[0][1] in ("goals.block", "-") else labelled[0][1]
+        below = stop = following(blocks, at)  # a PDF copy leaves a blank line under a label
+        while stop < len(blocks) and _is_paragraph(blocks[stop], vocab):
+            stop += 1
+        if stop > below:  # the one-cell rows under it, up to the next label: its value
+            text = "\n".join(t for b in blocks[below:stop] for _, t in b.filled)
+            fields.put(key, text, ledger, *((b, None) for b in blocks[below:stop]))
+            return stop
     _pairs(block, labelled, values, ledger, fields)
     return at + 1
 
 
-def _paragraphs(
-    blocks: list[Block], at: int, key: str, vocab: Vocabulary, ledger: Ledger, fields: Fields
-) -> int:
-    """The one-cell rows under a label alone on its row, up to the next label: its value."""
-    stop = at
-    while stop < len(blocks) and _is_paragraph(blocks[stop], vocab):
-        stop += 1
-    if fields.put(key, "\n".join(t for b in blocks[at:stop] for _, t in b.filled)):
-        for block in blocks[at:stop]:
-            ledger.take(block)
-    return stop
-
-
-def _unlabelled(
-    block: Block, own: list[tuple[int, str]], vocab: Vocabulary, ledger: Ledger, fields: Fields
-) -> None:
+def _unlabelled(block: Block, own: Cells, vocab: Vocabulary, ledger: Ledger, fields: Fields):
     """A row with no label of its own: empty labels, a merged label's next value, or inline."""
-    if own and all(_left_empty(t, vocab) for _, t in own):
-        for i, _ in own:  # labels whose values were left empty: nothing to read
-            ledger.take(block, i)
+    merged = next((t for i, t in block.filled if block.cells[i].copy_of is not None), None)
+    key = merged and label_of(merged, vocab)
+    if own and all(t.endswith((":", "：")) and vocab.is_label(t) for _, t in own):
+        pass  # labels printed with a colon and no value (同名项目上年预算额（万元）：)
+    elif own and key in fields.values:  # a label merged down its rows: more lines of its value
+        fields.values[key] = "\n".join([fields.values[key], *(t for _, t in own)])
+    else:
+        for i, text in own:  # ``label：value`` in one cell; a numbered line is an instruction
+            head, rest = split_label(text)
+            found = None if numbered(text)[0] or not (rest or "").strip() else label_of(head, vocab)
+            if found not in (None, "-"):
+                fields.put(found, rest, ledger, (block, i))
         return
-    merged = label_of(text, vocab) if (text := merged_text(block)) else None
-    if not continue_label(block, own, merged, fields.values, ledger):
-        _inline_cells(block, own, vocab, ledger, fields)
-
-
-def _left_empty(text: str, vocab: Vocabulary) -> bool:
-    """A label printed with its colon and no value (``同名项目上年预算额（万元）：``)."""
-    return text.rstrip().endswith(_COLONS) and vocab.is_label(text)
-
-
-def _key(key: str, labelled: list[tuple[int, str]]) -> str:
-    """A goals block label (年度总体目标) alone stands for the overall goal."""
-    return "goals.overall" if key in ("goals.block", "-") and len(labelled) == 1 else key
+    for i, _ in own:
+        ledger.take(block, i)
 
 
 def _is_paragraph(block: Block, vocab: Vocabulary) -> bool:
     """A row of one cell (a row of several is a table's), no label, level name or tree line."""
     own = [t for i, t in block.filled if block.cells[i].copy_of is None]
-    if len(own) != 1 or label_of(own[0], vocab):
-        return False
-    if vocab.field("indicators.levels", own[0]):  # 产出目标: a table without header
-        return False
-    return not opens_tree(own[0], vocab) and not is_tree_heading(own[0], vocab)
+    return len(own) == 1 and not (
+        label_of(own[0], vocab)
+        or vocab.field("indicators.levels", own[0])  # 产出目标: a table without its header
+        or opens_tree(own[0], vocab)
+        or is_tree_heading(own[0], vocab)
+    )
 
 
-def _pairs(
-    block: Block,
-    labelled: list[tuple[int, str]],
-    values: list[tuple[int, str]],
-    ledger: Ledger,
-    fields: Fields,
-) -> None:
+def _pairs(block: Block, labelled: Cells, values: Cells, ledger: Ledger, fields: Fields):
     """Each label's value: the cells after it up to the next label.
 
-    Labels with nothing between them and as many values after the last (a flattened copy
-    prints a row's labels, then their values) take one value each, in order.
+    Labels with nothing between them and as many values after the last (a flattened copy's
+    labels, then their values) take one value each.
     """
     bounds = [i for i, _ in labelled] + [len(block.cells)]
     after = [
@@ -182,47 +157,128 @@ def _pairs(
         run = 0 if mine else run + 1
     for (_, key), mine in zip(labelled, after, strict=True):
         if mine and key != "-":
-            _put_cells(
-                "goals.overall" if key == "goals.block" else key, block, mine, ledger, fields
-            )
+            name = "goals.overall" if key == "goals.block" else key
+            fields.put(name, "\n".join(t for _, t in mine), ledger, *((block, j) for j, _ in mine))
 
 
-def _columns_below(
-    heads: list[tuple[int, str]], below: Block, ledger: Ledger, fields: Fields
-) -> None:
-    """Goal headings over a row of values: each heading's value is under it.
-
-    A row with as many texts as headings, shifted off them (a merged label lost), gives one
-    text to each heading in order.
-    """
+def _columns_below(heads: Cells, below: Block, ledger: Ledger, fields: Fields) -> None:
+    """Each goal heading's value is under it, or in order when shifted off (a merged label lost)."""
     own = [(j, t) for j, t in below.filled if below.cells[j].copy_of is None]
-    if len(own) == len(heads) and own[0][0] < heads[0][0]:
-        for (_, key), cell in zip(heads, own, strict=True):
-            _put_cells(key, below, [cell], ledger, fields)
-        return
+    shifted = len(own) == len(heads) and own[0][0] < heads[0][0]
     bounds = [i for i, _ in heads] + [len(below.cells)]
     for n, (i, key) in enumerate(heads):
-        cells = [(j, t) for j, t in own if i <= j < bounds[n + 1]]
-        _put_cells(key, below, cells, ledger, fields)
+        cells = [own[n]] if shifted else [(j, t) for j, t in own if i <= j < bounds[n + 1]]
+        fields.put(key, "\n".join(t for _, t in cells), ledger, *((below, j) for j, _ in cells))
 
 
-def _put_cells(
-    key: str, block: Block, cells: list[tuple[int, str]], ledger: Ledger, fields: Fields
-) -> None:
-    """The cells' texts, one per line, as a field's value; the cells taken when it is kept."""
-    if fields.put(key, "\n".join(t for _, t in cells)):
-        for j, _ in cells:
-            ledger.take(block, j)
+def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger: Ledger) -> bool:
+    """A lone line under label and value pairs carries on the last (``库区保洁服务``), uncertain."""
+    block = blocks[at]
+    if draft.fields.typed or draft.funds or draft.tables or len(block.filled) != 1 or at == 0:
+        return False
+    i, text = block.filled[0]
+    above = blocks[at - 1]
+    if ledger.is_taken(block, i) or len(above.filled) < 2:  # placed: a centred value's half
+        return False
+    if vocab.is_label(text) or opens_with_label(text, vocab):  # 项目资金：500万元 is a pair
+        return False
+    keys = [k for _, t in above.filled if (k := label_of(t, vocab)) and k != "-"]
+    last = above.filled[-1][1]
+    if not keys or label_of(last, vocab) or draft.fields.values.get(keys[-1]) != clean(last):
+        return False
+    value = draft.fields.values[keys[-1]] = draft.fields.values[keys[-1]] + text
+    if len(keys) > 1:
+        draft.table.uncertain.append((keys[-1], value, keys, *EITHER))
+    ledger.take(block, i)
+    return True
 
 
-def _inline_cells(
-    block: Block, own: list[tuple[int, str]], vocab: Vocabulary, ledger: Ledger, fields: Fields
-) -> None:
-    for i, text in own:
-        if (found := _inline(text, vocab)) and fields.put(*found):
-            ledger.take(block, i)
+def centred_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger: Ledger) -> bool:
+    """A label with no value beside it takes the lone lines around its row (a centred value).
+
+    ``示范区住房和城乡建`` / ``主管部门 实施单位 示范区城市更新中心`` / ``设局``.
+    """
+    if draft.funds or draft.tables or at + 2 >= len(blocks):
+        return False
+    above, row, below = blocks[at : at + 3]
+    if any(len(b.filled) != 1 or vocab.is_label(b.filled[0][1]) for b in (above, below)):
+        return False
+    keys = [label_of(t, vocab) for _, t in row.filled]
+    # a label followed by a label (or by nothing) has no value beside it
+    empty = [k for k, after in pairwise([*keys, "-"]) if k and k != "-" and after]
+    if not empty or empty[0] in draft.fields.values:
+        return False
+    text = above.filled[0][1] + below.filled[0][1]  # filled texts are stripped
+    draft.fields.put(empty[0], text, ledger, (above, None), (below, None))
+    return True
 
 
-def next_text(blocks: list[Block], at: int) -> int | None:
-    """The index of the first block after ``at`` that holds text."""
-    return next((i for i in range(at + 1, len(blocks)) if not blocks[i].blank), None)
+def _label_piece(text: str, vocab: Vocabulary, before: str = "") -> bool:
+    """A piece of the goals block's label (``年度总体``; one character after ``before``)."""
+    key = normalise(text)
+    words = [normalise(w) for w in vocab.words("goals", "block")]
+    if before and key and any(w.startswith(before + key) for w in words):
+        return True
+    return len(key) >= 2 and any(key != w and (w.startswith(key) or w.endswith(key)) for w in words)
+
+
+def _ends_goal_lines(block: Block, vocab: Vocabulary) -> bool:
+    """Whether a line is no goal line: a header or a piece of one, a label, a title."""
+    if is_header(block, vocab) or is_funds_header(block, vocab):
+        return True
+    return any(
+        label_of(t, vocab) or (vocab.is_label(t) and not _label_piece(t, vocab))
+        for _, t in block.filled
+    )
+
+
+def read_goal_lines(
+    blocks: list[Block],
+    at: int,
+    heads: Cells,
+    vocab: Vocabulary,
+    ledger: Ledger,
+    fields: Fields,
+    uncertain: list,
+) -> int:
+    """Goal cells side by side, a piece of each a line, from ``blocks[at]``; the index after.
+
+    A line of one piece goes on the cell left open (no full stop); where both or neither are, on
+    the first, reported in ``uncertain``. Pieces of the merged label 年度总体目标 are skipped.
+    """
+    cells: list[list[str]] = [[] for _ in heads]
+    doubt = False
+    label = ""  # the pieces of the block's label met so far
+    stop = at
+    while stop < len(blocks) and not _ends_goal_lines(block := blocks[stop], vocab):
+        stop += 1
+        ledger.take(block)
+        texts = []
+        for _, t in block.filled:
+            if not texts and _label_piece(t, vocab, label):
+                label += normalise(t)
+            else:
+                texts.append(t)
+        if len(texts) == len(heads):
+            for cell, text in zip(cells, texts, strict=True):
+                cell.append(text)
+        elif texts:  # more pieces than cells are kept as one piece (``完成 60 次任务``)
+            open_cells = [n for n, c in enumerate(cells) if c and c[-1][-1:] not in SENTENCE_END]
+            doubt = doubt or len(open_cells) != 1
+            cells[open_cells[0] if len(open_cells) == 1 else 0].append(" ".join(texts))
+    for (_, key), pieces in zip(heads, cells, strict=True):
+        fields.put(key, "".join(pieces) or None)
+    if doubt and (value := fields.values.get(heads[0][1])):
+        uncertain.append((heads[0][1], value, [key for _, key in heads], *EITHER_GOAL))
+    return stop
+
+
+def goal_heads(block: Block, vocab: Vocabulary) -> Cells:
+    """``(cell, field)`` of a row of two goal headings or more (and the block's label); else []."""
+    if len(block.filled) < 2:  # most lines end here
+        return []
+    keys = [(i, label_of(t, vocab)) for i, t in block.filled if not _label_piece(t, vocab)]
+    if not all(k and k.startswith("goals.") for _, k in keys):
+        return []
+    heads = [(i, k) for i, k in keys if k != "goals.block"]
+    return heads if len(heads) >= 2 else []

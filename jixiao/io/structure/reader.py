@@ -21,16 +21,23 @@ from jixiao.io.structure.funds import (
     read_components,
     read_funds,
     read_funds_line,
+    read_funds_sentence,
 )
-from jixiao.io.structure.funds_sentence import read_funds_sentence
-from jixiao.io.structure.goal_lines import goal_heads, read_goal_lines
 from jixiao.io.structure.inherited import settle_level2s
-from jixiao.io.structure.labels import Fields, label_of, opens_with_label, read_labels
+from jixiao.io.structure.labels import (
+    Fields,
+    carries_value,
+    centred_value,
+    goal_heads,
+    label_of,
+    opens_with_label,
+    read_goal_lines,
+    read_labels,
+)
 from jixiao.io.structure.rows import Row, Table, report_long_term
 from jixiao.io.structure.sentences import read_sentences
 from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.structure.values import weight
-from jixiao.io.structure.wrapped import carries_value, centred_value
 from jixiao.io.text import is_page_footer, squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words, vocabulary
 

@@ -1,9 +1,7 @@
 """Labels of merged cells printed down their cell, one piece a line (``年度`` / ``总体`` / ``目标``).
 
-Text copied out of a PDF prints a tall merged label cell as lines of a word or two:
-``项目资金`` / ``（万元）``, ``绩效`` / ``指标``. A run of one-cell lines that spells a label of
-the vocabulary is read as that label, standing where its first piece stands; when the label is
-placed, every piece of it is.
+A PDF's text prints a tall merged label as lines of a word or two (``项目资金`` / ``（万元）``): a run
+of one-cell lines that spells a label of the vocabulary is read as that label, at its first piece.
 """
 
 from collections.abc import Callable
@@ -22,35 +20,22 @@ def _prefixes() -> frozenset[str]:
     return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
 
 
-def _piece(block: Block) -> str | None:
-    if len(block.filled) != 1 or len(block.filled[0][1].strip()) > PIECE_MAX:
-        return None
-    return normalise(block.filled[0][1])
-
-
-def _unit(piece: str) -> bool:
-    """A bracketed unit after a label: ``（万元）``."""
-    return piece.startswith("(") and piece.endswith(")")
-
-
 def _spelt(blocks: list[Block], at: int, is_label: Callable[[str], bool]) -> int:
-    """How many lines from ``blocks[at]`` spell a label together (0 when fewer than two do).
-
-    Blank lines between the pieces count with them (a PDF copy may leave one before a unit).
-    """
+    """How many lines from ``blocks[at]`` (blank ones between) spell a label; 0: under two."""
     joined, size, pieces = "", 0, 0
-    for n, block in enumerate(blocks[at:], 1):
-        if block.blank and pieces:
+    for n in range(at, len(blocks)):
+        filled = blocks[n].filled
+        if not filled and pieces:  # a PDF copy may leave a blank line before a unit
             continue
-        piece = _piece(block)
-        if piece is None:
+        if len(filled) != 1 or len(filled[0][1]) > PIECE_MAX:
             break
-        label = _unit(piece) and is_label(joined)  # the cheap test first: most lines
-        if joined + piece not in _prefixes() and not label:
+        piece = normalise(filled[0][1])
+        unit = piece.startswith("(") and piece.endswith(")")  # （万元） after a label
+        if joined + piece not in _prefixes() and not (unit and is_label(joined)):
             break
         joined, pieces = joined + piece, pieces + 1
         if pieces >= 2 and is_label(joined):
-            size = n
+            size = n + 1 - at
     return size
 
 
@@ -65,17 +50,15 @@ def join_stacked(
     pieces: dict[int, list[Block]] = {}
     at = 0
     while at < len(blocks):
-        size = _spelt(blocks, at, is_label or vocab.is_label)
-        if size < 2:
-            out.append(blocks[at])
-            at += 1
-            continue
-        run = blocks[at : at + size]
-        first = run[0].cells[run[0].filled[0][0]]
-        text = "".join(b.filled[0][1].strip() for b in run if not b.blank)
-        out.append(Block(run[0].index, (Cell(text, first.source),)))
-        pieces[run[0].index] = run
-        at += size
+        run = blocks[at : at + max(_spelt(blocks, at, is_label or vocab.is_label), 1)]
+        if len(run) == 1:
+            out.append(run[0])
+        else:
+            first = run[0].cells[run[0].filled[0][0]]
+            text = "".join(b.filled[0][1] for b in run if not b.blank)
+            out.append(Block(run[0].index, (Cell(text, first.source),)))
+            pieces[run[0].index] = run
+        at += len(run)
     return out, pieces
 
 
