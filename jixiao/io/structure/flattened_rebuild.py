@@ -114,11 +114,12 @@ def rows_document(doc: Document, rows: list[list[Piece]]) -> Restored:
     """The document of rebuilt rows, each cell knowing the lines it came from."""
     origins: dict[tuple[int, int], list[int]] = {}
     blocks = []
-    lines = {b.index: b.cells[0].source for b in doc}
+    first = doc.blocks[0].index if doc.blocks else 0
     for index, row in enumerate(rows):
         cells = []
         for at, piece in enumerate(row):
-            source = lines[piece.lines[0]] if piece.lines else Source(doc.name)
+            line = doc.blocks[piece.lines[0] - first] if piece.lines else None
+            source = line.cells[0].source if line else Source(doc.name)
             cells.append(Cell(piece.text, source))
             if piece.lines and piece.text.strip():
                 origins[(index, at)] = piece.lines

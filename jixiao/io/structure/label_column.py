@@ -19,7 +19,9 @@ blank lines gets its paragraphs from the shapes of its lines.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from jixiao.io.document import Block, Document
@@ -62,17 +64,16 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     titled = title_lines(blocks)
     if not titled:
         return None  # a label column is printed before a title
-    raw = paragraph_lines(blocks)
-    texts = head_lines(national, blocks)
+    texts, raw = _head_and_raw(national, blocks)
     titles = [n for n, t in enumerate(texts) if t.lines[0] in titled]
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts:
         return None
     title = title_of(_block(doc, texts[titles[0]].lines[0]), national)
-    text = "|".join(normalise(t.text) for t in texts)
+    text = normalise("|".join("".join(t.text.split()).rstrip(":：") for t in texts))
     layout = match_layout(normalise(title[0]), text, title[1]) if title else None
     vocab = vocabulary(layout.id if layout else "national")
-    flowing = not any(b.blank for b in doc if blocks[0].index <= b.index < blocks[-1].index)
+    flowing = blocks[-1].index - blocks[0].index < len(blocks)  # no blank line between
     bounds = [0, *starts[1:], len(texts)]
     rows: list[list[Piece]] = []
     doubts = []
@@ -112,27 +113,41 @@ def _block(doc: Document, index: int) -> Block:
 
 def head_lines(vocab: Vocabulary, blocks: list[Block]) -> list[Piece]:
     """Non-blank lines with paragraphs, a label stacked over lines as one (any layout's)."""
+    return _head_and_raw(vocab, blocks)[0]
+
+
+def _head_and_raw(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], list[Piece]]:
+    """``head_lines``, and the lines as printed (no page footers), paragraphs counted once."""
     joined, pieces = join_stacked(blocks, vocab, lambda text: _label(vocab, text))
-    return paragraph_lines(joined, pieces)
-
-
-def paragraph_lines(blocks: list[Block], pieces: dict | None = None) -> list[Piece]:
-    """Non-blank lines with paragraphs (no page footers); a stacked label's, its last piece's."""
-    lines, para, previous = [], 0, -2
+    paras, para, previous = {}, 0, -2
+    raw = []
     for block in blocks:
         if is_page_footer(block.text):  # interrupts a paragraph without ending it
             continue
-        run = [b.index for b in (pieces or {}).get(block.index, [block]) if not b.blank]
-        for index in run:
-            para += index > previous + 1
-            previous = index
-        lines.append(Piece(block.text.strip(), run, para))
-    return lines
+        para += block.index > previous + 1
+        previous = block.index
+        paras[previous] = para
+        raw.append(Piece(block.text, [block.index], para))
+    texts = []
+    for block in joined:
+        run = pieces.get(block.index)
+        if run is None:
+            if block.index in paras:
+                texts.append(Piece(block.text, [block.index], paras[block.index]))
+            continue
+        lines = [b.index for b in run if not b.blank]
+        texts.append(Piece(block.text, lines, paras[lines[-1]]))
+    return texts, raw
+
+
+@lru_cache(maxsize=4096)
+def _is_label(layout_id: str, text: str) -> bool:
+    return vocabulary(layout_id).is_label(text) or "".join(text.split()) in labels()
 
 
 def _label(vocab: Vocabulary, text: str) -> bool:
     """A label of this vocabulary or of any layout's."""
-    return vocab.is_label(text) or "".join(text.split()) in labels()
+    return _is_label(vocab.layout.id, text)
 
 
 def _column_start(vocab: Vocabulary, texts: list[Piece], title: int) -> int | None:
@@ -294,10 +309,14 @@ def _form(
     rows.append(
         [first, Piece(words[0], texts[at].lines), Piece(""), Piece(words[1], texts[at].lines)]
     )
-    lines = [p for p in raw if texts[at].lines[-1] < p.lines[0] <= texts[-1].lines[-1]]
-    indicators = table(vocab, lines)
+    start, stop = (bisect_right(raw, t.lines[-1], key=_first_line) for t in (texts[at], texts[-1]))
+    indicators = table(vocab, raw[start:stop])
     rows.extend(indicators.rows)
     return rows, indicators.doubts
+
+
+def _first_line(piece: Piece) -> int:
+    return piece.lines[0]
 
 
 def _inline(vocab: Vocabulary, texts: list[Piece], n: int) -> bool:
