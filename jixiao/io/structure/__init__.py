@@ -16,15 +16,13 @@ Stages, each a module of plain functions:
 - ``values``: group points and bands, weights, values split over cells.
 - ``definitions``: a name printed with its definition in brackets, split (SPEC §2.1).
 - ``inherited``: level-2 names inherited in flattened text that the text does not settle.
-- ``flattened``: PDF text that lost its table's cells and order, put back into rows of cells.
-- ``wrapped_rows``: indicator rows whose cells wrapped over lines, ended by their numbers.
+- ``flattened``: PDF text that lost its table's cells and order, put back into rows of cells
+  (rows wrapped over lines and ended by their numbers, groups printed apart).
 - ``flattened_head``: head labels cut out of a line; values printed away from them, given back.
-- ``flattened_groups``: level-1 groups printed apart from their rows, given by the points.
-- ``flattened_rebuild``: a flattened form rebuilt as rows of cells, each knowing its lines.
 - ``sentences``: indicator trees written as sentences in a notice (产出指标：数量指标：…；).
 - ``funds_sentence``: funds written as a sentence (年度预算 300 万元，其中财政拨款 260 万元).
-- ``label_column``: PDF text that printed the label column apart from its values, put back.
-- ``target_rows``: a name | target table whose cells lost their boundaries, into rows.
+- ``label_column``: PDF text that printed the label column apart from its values, put back
+  (and its name | target table whose cells lost their boundaries).
 - ``header_row``: a layout's own header row, recognised as printed.
 - ``merged_labels``: a label cell merged down over rows whose cells continue its value.
 - ``cut_cells``: merged cells cut by a page break (PDF tables).

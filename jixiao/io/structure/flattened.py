@@ -19,46 +19,73 @@ the cells it went into were placed; what the text does not settle is an ``uncert
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache, lru_cache
+from itertools import groupby
 
 from jixiao.core.findings import Severity
+from jixiao.core.rulesets import RuleSet, load_config
 from jixiao.io.document import Block, Document
 from jixiao.io.problems import problem
-from jixiao.io.structure.flattened_groups import Doubt, place_rows
 from jixiao.io.structure.flattened_head import (
     PROSE_SECTIONS,
+    Doubt,
     Entry,
+    Piece,
+    Restored,
+    cell_of,
+    ends_cell,
     head_field,
+    join_lines,
     leading_words,
     line_entries,
     orphan_pieces,
     place_orphans,
+    printed_width,
+    rows_document,
     title_lines,
 )
-from jixiao.io.structure.flattened_rebuild import NUMBER_FIELDS, FlatForm, Restored, rebuild
 from jixiao.io.structure.label_column import restore_column
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
-from jixiao.io.structure.wrapped_rows import (
-    GROUP_POINTS,
-    Piece,
-    WrappedRow,
-    build_row,
-    cell_of,
-    ends_cell,
-    join_lines,
-    printed_width,
-    trailing_numbers,
-)
 from jixiao.io.vocabulary import Layout, Vocabulary, layouts, normalise, vocabulary
 
 MIN_HEADER_WORDS = 3
-
-
 MIN_ROWS = 2
 MAX_ORPHANS = 10  # values printed before a table: at most a head grid's (Shanghai's has 8)
-
-
+NUMBER_FIELDS = ("weight", "score")  # the trailing number columns of a row
+WRAP_SLACK = 2  # a wrapped line is as wide as its column, give or take a narrow character
+NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# A level-1 group and its points, printed as one cell wrapped over one or two lines.
+GROUP_POINTS = re.compile(r"^(?P<name>\S+?)\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]$")
 POINTS_LINE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
+@dataclass
+class WrappedRow:
+    """One indicator row rebuilt from its lines."""
+
+    name: Piece
+    explanation: Piece
+    numbers: list[Piece]
+    note: Piece | None = None
+    group: str = ""
+    unsettled: bool = False  # more than two paragraphs: where the name ends is a guess
+
+
+@dataclass
+class FlatForm:
+    """What one form's lines were sorted into."""
+
+    title: Piece | None = None
+    entries: list[Entry] = field(default_factory=list)
+    header: list[Piece] = field(default_factory=list)
+    rows: list[WrappedRow] = field(default_factory=list)
+    groups: dict[str, Decimal] = field(default_factory=dict)
+    group_pieces: dict[str, Piece] = field(default_factory=dict)
+    total: tuple[Piece, list[Piece]] | None = None
+    orphans: list[Piece] = field(default_factory=list)
+    apart: dict[str, list[Piece]] = field(default_factory=dict)  # lines after a group's label
+    last_group: str | None = None
 
 
 def header_words(vocab: Vocabulary, text: str) -> list[str] | None:
@@ -400,3 +427,217 @@ def _cells_apart(form: FlatForm) -> None:
             continue
         for row, cell in zip(rows, cells, strict=True):
             row.explanation = cell_of(cell)
+
+
+@lru_cache(maxsize=4096)  # every line is asked several times, as a row, a label, a total
+def trailing_numbers(text: str, count: int) -> tuple[str, tuple[str, ...], str] | None:
+    """``(text before, numbers, note)`` when ``text`` ends in ``count`` numbers, else None.
+
+    One word after the numbers is the row's last column (备注: ``20 20 超额完成``).
+    """
+    words = text.split()
+    for note in (0, 1):
+        end = len(words) - note
+        numbers = words[end - count : end]
+        if end >= count and all(NUMBER.match(w) for w in numbers):
+            if note and NUMBER.match(words[-1]):
+                return None
+            return " ".join(words[: end - count]), tuple(numbers), " ".join(words[end:])
+    return None
+
+
+def build_row(lines: list[Piece], count: int, spaced: bool = True) -> WrappedRow | None:
+    """The row whose last line ends in ``count`` numbers; None when it does not.
+
+    ``spaced``: the text leaves a blank line after a wrapped name, so a row of one paragraph
+    has a one-line name; otherwise the name's lines are told by their width.
+    """
+    last = lines[-1]
+    split = trailing_numbers(last.text, count)
+    if split is None:
+        return None
+    before, numbers, note = split
+    printed = [p for p in [*lines[:-1], Piece(before, last.lines, last.para)] if p.text.strip()]
+    paragraphs = [list(p) for _, p in groupby(printed, key=lambda p: p.para)]
+    if not paragraphs:
+        return None
+    if len(paragraphs) > 1:
+        name, explanation = paragraphs[0], [line for p in paragraphs[1:] for line in p]
+    elif " " in paragraphs[0][0].text.strip():  # a row printed on one line: name, explanation
+        first = paragraphs[0][0]
+        head, _, rest = first.text.strip().partition(" ")
+        name, explanation = (
+            [Piece(head, first.lines)],
+            [Piece(rest, first.lines), *paragraphs[0][1:]],
+        )
+    else:
+        cut = 1 if spaced else _name_lines([p.text for p in paragraphs[0]])
+        name, explanation = paragraphs[0][:cut], paragraphs[0][cut:]
+    numbers_cells = [Piece(n, last.lines) for n in numbers]
+    note_cell = Piece(note, last.lines) if note else None
+    row = WrappedRow(cell_of(name), cell_of(explanation), numbers_cells, note_cell)
+    # more than name and explanation, or a name wrapped with no blank line after it
+    row.unsettled = len(paragraphs) > 2 or (len(paragraphs) == 1 and len(name) > 1)
+    return row
+
+
+def _name_lines(texts: list[str]) -> int:
+    """How many lines of a row printed with no blank line are the name's.
+
+    The name column is narrower than the explanation's: the name's lines are as wide as its
+    first (a wrapped cell fills its column) down to the one that ends the cell (``ends_cell``),
+    its last; a wider line is the explanation's.
+    """
+    first = printed_width(texts[0])
+    for n, text in enumerate(texts[1:], 1):
+        if printed_width(text) > first + WRAP_SLACK:
+            return n
+        if ends_cell(text, first):
+            return n + 1
+    return 1
+
+
+@cache
+def _rules(template: str) -> RuleSet | None:
+    """The rule set of a layout (its group weights and fixed indicators), loaded once."""
+    return load_config().ruleset_for(template)
+
+
+def _key(name: str) -> str:
+    return "".join(name.split()).replace("（", "(").replace("）", ")")
+
+
+def place_rows(
+    rows: list[WrappedRow],
+    printed: dict[str, Decimal],
+    order: tuple[str, ...],
+    template: str | None,
+) -> list[Doubt]:
+    """Give every row its group; what the text does not settle about them."""
+    rules = _rules(template) if template else None
+    sizes: dict[str, Decimal] = dict(printed)
+    unprinted: list[tuple[str, Decimal]] = []
+    for rule in rules.groups if rules else ():
+        if any(rule.matches(name) for name in printed) or rule.weight is None:
+            continue
+        sizes[rule.name] = rule.weight
+        unprinted.append((rule.name, rule.weight))
+    order = (*order, *(g.name for g in rules.groups)) if rules else order
+    settled = assign_groups(rows, sizes, order)
+    doubtful = range(len(rows)) if not settled else _misplaced(rows, rules)
+    names = sorted(sizes, key=lambda n: order.index(n) if n in order else len(order))
+    doubts: list[Doubt] = [
+        (
+            f"groups[{names.index(name)}].weight",
+            None,
+            [str(weight)],
+            f"未印出“{name}”及其分值；按规则集的分值 {weight} 分配指标",
+            f"{name} and its points are not printed: rows placed by the rule set's {weight}",
+        )
+        for name, weight in unprinted
+    ]
+    for i in doubtful:
+        row = rows[i]
+        doubts.append(
+            (
+                f"indicators[{i}].level1",
+                row.group or None,
+                list(dict.fromkeys([row.group, *names])),
+                f"“{row.name.text}”的一级指标由分值推断，文字未能确定",
+                f"the level-1 group of {row.name.text!r} is inferred from the weights; "
+                "the text does not settle it",
+            )
+        )
+    return doubts
+
+
+def _misplaced(rows: list[WrappedRow], rules: RuleSet | None) -> list[int]:
+    """Rows in a group of fixed indicators they are not one of, or fixed in another group."""
+    if rules is None:
+        return []
+    fixed = {g.name: {_key(n) for n, _ in g.fixed} for g in rules.groups}
+    anywhere = set().union(*fixed.values()) if fixed else set()
+    out = []
+    for i, row in enumerate(rows):
+        own = fixed.get(row.group, set())
+        name = _key(row.name.text)
+        if (own and name not in own) or (name in anywhere and name not in own):
+            out.append(i)
+    return out
+
+
+def assign_groups(
+    rows: list[WrappedRow], points: dict[str, Decimal], order: tuple[str, ...]
+) -> bool:
+    """Give each row its group, filling the groups in the tree's order by their points.
+
+    Returns whether the weights met every group's points exactly; when they do not, each
+    group is left once it is full or over (the last takes the rest): a guess to report.
+    """
+    names = sorted(points, key=lambda n: order.index(n) if n in order else len(order))
+    if not names:
+        return not rows
+    group, filled, settled = 0, Decimal(0), True
+    for row in rows:
+        row.group = names[group]
+        filled += Decimal(row.numbers[0].text) if row.numbers else Decimal(0)
+        if filled != points[names[group]]:
+            settled = settled and filled < points[names[group]]
+        if filled >= points[names[group]] and group < len(names) - 1:
+            group, filled = group + 1, Decimal(0)
+    return settled and group == len(names) - 1 and filled == points[names[-1]]
+
+
+def rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
+    """Rows of cells for every form, in a table copy's order."""
+    out: list[list[Piece]] = []
+    for form in forms:
+        if form.title is not None:
+            out.append([form.title])
+        out.extend([entry.label, entry.value or Piece("")] for entry in form.entries)
+        out.extend([o] for o in form.orphans)  # values no label took: reported as unplaced
+        if form.header:
+            out.extend(_table(form))
+    return rows_document(doc, out)
+
+
+def _table(form: FlatForm) -> list[list[Piece]]:
+    """The header, the rows (each group's name on its first row) and the total."""
+    out = [form.header]
+    fields = [vocabulary().field("indicators.columns", p.text) for p in form.header]
+    seen: set[str] = set()
+    for row in form.rows:
+        group = None
+        if row.group and row.group not in seen:
+            seen.add(row.group)
+            group = form.group_pieces.get(row.group, Piece(row.group))
+        out.append(_row_cells(fields, row, group))
+    out.extend([piece] for name, piece in form.group_pieces.items() if name not in seen)
+    if form.total is not None:
+        label, numbers = form.total
+        cells = [Piece("") for _ in fields]
+        cells[0] = label
+        for at, number in zip(_number_positions(fields), numbers, strict=False):
+            cells[at] = number
+        out.append(cells)
+    return out
+
+
+def _number_positions(fields: list[str | None]) -> list[int]:
+    return [i for i, f in enumerate(fields) if f in NUMBER_FIELDS]
+
+
+def _row_cells(fields: list[str | None], row: WrappedRow, group: Piece | None) -> list[Piece]:
+    cells = [Piece("") for _ in fields]
+    for at, f in enumerate(fields):
+        if f == "level1" and group is not None:
+            cells[at] = group
+        elif f == "name":
+            cells[at] = row.name
+        elif f == "explanation":
+            cells[at] = row.explanation
+        elif f == "note" and row.note is not None:
+            cells[at] = row.note
+    for at, number in zip(_number_positions(fields), row.numbers, strict=False):
+        cells[at] = number
+    return cells

@@ -1,26 +1,26 @@
-"""The head of flattened PDF text (titles, labels, values), for the grid and the label column.
+"""Flattened PDF text's shared pieces: printed pieces, wrapped cells, head labels, rebuilt rows.
 
-A line of the head is cut at its labels (``项目名称 合作交流工作业务费 预算单位``: a label, its
-value, a label whose value is printed elsewhere; ``项目概况：…`` after a colon). A label's
-``Entry`` takes a value by its shape (是/否, an amount, a percentage, a date, check boxes of
-its names, any text). Values printed away from the grid's labels (before the table, or after
-the labels) are given back by their shapes and the grid's order; when they do not pair up in
-order, each choice is reported as a doubt.
+A line of the head is cut at its labels; a label's ``Entry`` takes a value by its shape (是/否,
+an amount, a percentage, a date, check boxes of its names, any text). Every rebuilt cell keeps
+the lines it was read from (``Restored.origins``).
 """
 
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from unicodedata import east_asian_width
 
-from jixiao.io.document import Block
-from jixiao.io.structure.flattened_groups import Doubt
+from jixiao.core.findings import Finding
+from jixiao.io.cellsplit.wraps import SENTENCE_END
+from jixiao.io.document import Block, Cell, Document, Ledger, Source
 from jixiao.io.structure.reader import title_of
-from jixiao.io.structure.wrapped_rows import Piece, join_lines
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, vocabulary
 
+NARROW = 0.75  # a line this much narrower than its cell's widest ends the cell
+FULL = 0.95  # a sentence ending on a line narrower than this ends its cell
+# (path, chosen, candidates, zh, en): an ``uncertain-value`` finding of one form.
+Doubt = tuple[str, str | None, list[str], str, str]
 HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
-
-
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
 BOXES = "√✓✔☑■□☐"
 ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
@@ -40,6 +40,42 @@ FIELD_SHAPES = {
     "execution_rate": "percent",
     "evaluated_on": "date",
 }
+
+
+@dataclass
+class Piece:
+    """Some printed text, the lines (block indexes) it was read from and its paragraph."""
+
+    text: str
+    lines: list[int] = field(default_factory=list)
+    para: int = 0  # runs of lines between blank lines, counted
+
+
+def join_lines(texts: list[str]) -> str:
+    """Wrapped lines of one cell joined: no space, but between two ASCII words."""
+    out = ""
+    for text in (t.strip() for t in texts):
+        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii():
+            out += " "
+        out += text
+    return out
+
+
+def cell_of(pieces: list[Piece]) -> Piece:
+    """One cell of wrapped pieces: their text joined, their lines."""
+    lines = dict.fromkeys(i for p in pieces for i in p.lines)
+    return Piece(join_lines([p.text for p in pieces]), list(lines))
+
+
+def ends_cell(text: str, widest: int) -> bool:
+    """Whether a wrapped line ends its cell: much narrower than the widest, or a sentence's end."""
+    own = printed_width(text)
+    return own < widest * NARROW or (text.endswith(tuple(SENTENCE_END)) and own < widest * FULL)
+
+
+def printed_width(text: str) -> int:
+    """Printed width: a CJK (wide or full-width) character is as wide as two ASCII ones."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text.strip())
 
 
 @dataclass(frozen=True)
@@ -230,3 +266,41 @@ def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
         )
         for e in placed
     ]
+
+
+@dataclass
+class Restored:
+    """The rebuilt document and, for each rebuilt cell, the original lines it came from."""
+
+    document: Document
+    origins: dict[tuple[int, int], list[int]]
+    doubts: list[tuple[int, Doubt]] = field(default_factory=list)  # (form, doubt)
+    findings: list[Finding] = field(default_factory=list)
+
+    def take(self, own: Ledger, original: Document, ledger: Ledger) -> None:
+        """Take from ``ledger`` each original line all of whose rebuilt cells were placed."""
+        placed: dict[int, bool] = {}
+        for (block, cell), lines in self.origins.items():
+            taken = (block, cell) in own.taken
+            for line in lines:
+                placed[line] = placed.get(line, True) and taken
+        for block in original:
+            if placed.get(block.index):
+                ledger.take(block)
+
+
+def rows_document(doc: Document, rows: list[list[Piece]]) -> Restored:
+    """The document of rebuilt rows, each cell knowing the lines it came from."""
+    origins: dict[tuple[int, int], list[int]] = {}
+    blocks = []
+    first = doc.blocks[0].index if doc.blocks else 0
+    for index, row in enumerate(rows):
+        cells = []
+        for at, piece in enumerate(row):
+            line = doc.blocks[piece.lines[0] - first] if piece.lines else None
+            source = line.cells[0].source if line else Source(doc.name)
+            cells.append(Cell(piece.text, source))
+            if piece.lines and piece.text.strip():
+                origins[(index, at)] = piece.lines
+        blocks.append(Block(index, tuple(cells)))
+    return Restored(Document(doc.name, tuple(blocks), doc.kind, doc.notes), origins)

@@ -24,24 +24,31 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
+from jixiao.core.values import BAD_EVENT_WORDS
+from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block, Document
 from jixiao.io.structure.flattened_head import (
     BOXES,
     ENUMERATED,
+    Doubt,
     Entry,
     HeadField,
+    Piece,
+    Restored,
+    cell_of,
+    ends_cell,
     head_field,
+    join_lines,
     label_words,
     leading_words,
     line_entries,
+    printed_width,
+    rows_document,
     title_lines,
 )
-from jixiao.io.structure.flattened_rebuild import Restored, rows_document
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.stacked import join_stacked
-from jixiao.io.structure.target_rows import table
-from jixiao.io.structure.wrapped_rows import Piece, ends_cell, printed_width
 from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, labels, layouts, normalise, vocabulary
 
@@ -54,6 +61,12 @@ BOX_LABELS = frozenset(BOXES) | frozenset(
     for word in vocabulary(layout.id).words("project.boxes", key)
 )
 YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019年 )
+_VALUE_START = re.compile(r"^(?:[≥≤><=＞＜＝]|不低于|不少于|不高于|不超过|\d)")
+_INNER = re.compile(r"[，、；：,;]")
+_OPEN, _CLOSE = "（(", "）)"
+_BAD_RATE = re.compile(f"(?:{'|'.join(BAD_EVENT_WORDS)})率")
+WRAPPED_WIDTH = 12  # a target line shorter than this ends its cell
+SHORTER = 0.7  # a line this much shorter than the long line below it is a name
 
 
 def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
@@ -381,3 +394,341 @@ def _labelled(head: _Head, text: Piece) -> None:
     last = row[-1]
     head.pending = None if last.values else last
     head.prose = last if last.values and last.prose(head.vocab) else None
+
+
+class Label(Piece):
+    """A level-1 label printed among the rows (a cell merged over them)."""
+
+
+@dataclass
+class Row:
+    """One indicator as printed: its name (with any definition), target and group."""
+
+    name: list[Piece]
+    target: list[Piece] = field(default_factory=list)
+    open: bool = False  # the definition's closing bracket is still to come
+    bracketed: bool = False
+    label_since: bool = False  # a level-1 label was printed after the row's last line
+    group: str = ""
+    label: Piece | None = None  # the printed label, on the group's first row
+
+    @property
+    def para(self) -> int:
+        """The paragraph of the row's last line."""
+        return (self.target or self.name)[-1].para
+
+    @property
+    def name_text(self) -> str:
+        """The name as printed, definition included, lines joined."""
+        return join_lines([line.text for line in self.name])
+
+
+@dataclass
+class Table:
+    """Rows of cells for the reader, and the doubts."""
+
+    rows: list[list[Piece]]
+    doubts: list[Doubt]
+
+
+def value_like(text: str) -> bool:
+    """Whether text starts like a number or a comparison (``100%``, ``≥85%``)."""
+    return bool(_VALUE_START.match(text.strip()))
+
+
+def name_like(vocab: Vocabulary, text: str) -> bool:
+    """Whether text ends like an indicator name (``…性``, ``…率``, ``…情况``)."""
+    endings = vocab.words("indicators", "name_endings")
+    return not value_like(text) and normalise(text).endswith(endings)
+
+
+def _bracket(text: str) -> tuple[str, str] | None:
+    """``name（definition…`` → (name, rest), unless the bracket closes inside the name."""
+    for i, ch in enumerate(text):
+        if ch in _OPEN and i > 0:
+            rest = text[i + 1 :]
+            close = next((k for k, c in enumerate(rest) if c in _CLOSE), None)
+            if close is not None and rest[close + 1 :].strip():
+                continue
+            return text[:i].strip(), rest
+    return None
+
+
+def _definition_row(text: str) -> bool:
+    split = _bracket(text)
+    return split is not None and bool(split[0]) and not value_like(split[0])
+
+
+def _starts_row(text: str) -> bool:
+    name, space, _ = " ".join(text.split()).partition(" ")
+    return bool(space and not value_like(name)) or _definition_row(text)
+
+
+def table(vocab: Vocabulary, lines: list[Piece]) -> Table:
+    """The rows of cells (``| level 1 | name | target``, the first cell empty) of a table's lines."""
+    items = _items(vocab, lines)
+    rows = [i for i in items if isinstance(i, Row)]
+    doubts = _groups(vocab, items, rows)
+    doubts += _loose(rows, [i for i in items if isinstance(i, Piece) and not isinstance(i, Label)])
+    out = [
+        [
+            Piece(""),
+            row.label or Piece(row.group),
+            cell_of(row.name),
+            cell_of(row.target),
+        ]
+        for row in rows
+    ]
+    return Table(out, doubts)
+
+
+def _labels(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
+    """Lines, with level-1 labels (wrapped, or first on a row's line) as ``Label``s."""
+    out: list[Piece] = []
+    i = 0
+    while i < len(lines):
+        joined = ""
+        for k in range(i, min(i + 2, len(lines))):
+            joined += lines[k].text
+            if lines[k].para == lines[i].para and vocab.field("indicators.levels", joined):
+                out.append(Label(joined, [line.lines[0] for line in lines[i : k + 1]]))
+                i = k + 1
+                break
+        else:
+            first, *rest = lines[i].text.split(maxsplit=1)
+            if vocab.field("indicators.levels", first) and rest:
+                out.append(Label(first, lines[i].lines))
+                out.append(Piece(rest[0], lines[i].lines, lines[i].para))
+            else:
+                out.append(lines[i])
+            i += 1
+    return out
+
+
+def _items(vocab: Vocabulary, lines: list[Piece]) -> list[Row | Piece]:
+    """Rows, level-1 labels (pieces) and loose values (lines) in printed order."""
+    items: list[Row | Piece] = []
+    row: Row | None = None
+    parts = _labels(vocab, lines)
+    for k, part in enumerate(parts):
+        if isinstance(part, Label):
+            items.append(part)
+            if row is not None:
+                row.label_since = True
+            continue
+        following = parts[k + 1] if k + 1 < len(parts) else None
+        below = (
+            following.text
+            if following is not None
+            and not isinstance(following, Label)
+            and following.para == part.para
+            else None
+        )
+        placed = _place(vocab, row, part, below)
+        if placed is not None:
+            items.append(placed)
+            row = placed if isinstance(placed, Row) else row
+    return items
+
+
+def _new_row(line: Piece) -> Row:
+    split = _bracket(line.text)
+    row = Row([line], bracketed=split is not None)
+    row.open = split is not None and not any(c in _CLOSE for c in split[1])
+    return row
+
+
+def _place(
+    vocab: Vocabulary, row: Row | None, line: Piece, below: str | None
+) -> Row | Piece | None:
+    """Where a line goes: a new row, a loose value, or (None) into ``row``."""
+    text = " ".join(line.text.split())
+    if row is not None and row.open:
+        close = re.search(f"[{_CLOSE}]", text)
+        at = close.end() if close else len(text)
+        row.name.append(Piece(text[:at], line.lines, line.para))
+        row.open = close is None
+        if text[at:].strip():
+            row.target.append(Piece(text[at:].strip(), line.lines, line.para))
+        return None
+    name, space, target = text.partition(" ")
+    split = _bracket(name)
+    if space and not value_like(name) and not (split and not any(c in _CLOSE for c in split[1])):
+        return Row([Piece(name, line.lines, line.para)], [Piece(target, line.lines, line.para)])
+    if row is not None and _belongs(vocab, row, line, below):
+        row.target.append(line)
+        row.label_since = False
+        return None
+    heads = below is not None and not value_like(text) and not _starts_row(below)
+    if _definition_row(text) or heads or name_like(vocab, text):
+        return _new_row(line)
+    return line
+
+
+def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
+    """Whether a line is (more of) the target of the row above it."""
+    text = line.text
+    if _continues(vocab, row, line, below):
+        return True
+    if _definition_row(text):
+        return False
+    if row.bracketed and not row.target:
+        return True  # the value cell of a wrapped definition row, in its own paragraph
+    heads = below is not None and not value_like(text) and not _starts_row(below)
+    if heads or not row.target or row.label_since or line.para != row.para + 1:
+        return False
+    last = join_lines([t.text for t in row.target])  # a target wrapped across a blank line
+    return (
+        not last.endswith(tuple(SENTENCE_END))
+        and not value_like(last)
+        and bool(_INNER.search(text))
+        and not name_like(vocab, text)
+    )
+
+
+def _continues(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
+    """A line of the same paragraph right below the row, wrapping its target."""
+    if line.para != row.para or row.label_since or _definition_row(line.text):
+        return False
+    if not row.target:
+        return True
+    last = row.target[-1].text
+    wide_below = (
+        below is not None
+        and len(below) >= WRAPPED_WIDTH
+        and _INNER.search(below)
+        and len(line.text) < len(below) * SHORTER
+        and not _starts_row(below)
+    )
+    if last.endswith(tuple(SENTENCE_END)) or value_like(last) or wide_below:
+        return False
+    return len(last) >= WRAPPED_WIDTH and not (name_like(vocab, line.text) and len(line.text) > 3)
+
+
+def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> list[Doubt]:
+    """Each row's group (see the module's docstring); the places the text does not settle."""
+    fixed = vocab.names["indicators.group_words"]
+    level1 = {normalise(n): n for n in vocab.words("indicators.levels", "level1")}
+    last, waiting, early, near, labels = "", [], set(), set(), []
+    previous: Row | None = None
+    for k, item in enumerate(items):
+        if isinstance(item, Label):
+            group = level1.get(normalise(item.text), item.text)
+            labels.append((k, Piece(group, item.lines)))
+            if group in fixed:  # a fixed group's label only marks the rows next to it
+                following = next((r for r in items[k + 1 :] if isinstance(r, Row)), None)
+                near.update(id(r) for r in (previous, following) if r is not None)
+                continue
+            for r in waiting:
+                r.group = group
+            waiting, last = [], group
+        elif isinstance(item, Row):
+            item.group = last
+            if not last:
+                waiting.append(item)
+                early.add(id(item))
+            previous = item
+    own = [_own(r, fixed) for r in rows]  # a name's words, never its group: once a row
+    doubts = [d for i in range(len(rows)) if (d := _decide(rows, i, own, vocab, near, early))]
+    for k, label in labels:  # each label printed goes to its group's first row after it
+        order = [r for r in items[k:] if isinstance(r, Row)] + rows
+        owner = next((r for r in order if r.group == label.text and r.label is None), None)
+        if owner is not None:
+            owner.label = label
+    return doubts
+
+
+def _own(row: Row, fixed) -> str:
+    """The fixed group whose words the row's name holds, or ''."""
+    name = row.name_text
+    return next((g for g, words in fixed.items() if any(w in name for w in words)), "")
+
+
+def _decide(
+    rows: list[Row], i: int, own: list[str], vocab: Vocabulary, near: set, early: set
+) -> Doubt | None:
+    row = rows[i]
+    position = row.group
+    before = bool(own[i - 1]) if i > 0 else None
+    after = bool(own[i + 1]) if i + 1 < len(rows) else None
+    name = row.name_text
+    meaning = vocab.names["indicators.meaning"]
+    hint = next((g for g, words in meaning.items() if any(w in name for w in words)), "")
+    if own[i]:
+        row.group = own[i]
+        apart = before is not True and after is not True and id(row) not in early
+        return _doubt(i, row, position, "apart") if apart and id(row) not in near else None
+    if before and after and not hint:
+        row.group = next(iter(vocab.names["indicators.group_words"]))
+        return _doubt(i, row, position, "inside")
+    if hint and hint != position:
+        return _doubt(i, row, hint, "meaning")
+    either = vocab.words("indicators", "bad_rate_groups")
+    if _BAD_RATE.search(name) and position in either:
+        return _doubt(i, row, next(g for g in either if g != position), "rate")
+    return None
+
+
+_WHY = {  # with the names of the row's group and of the other candidate
+    "apart": ("“{group}”的指标印在其行之外", "an indicator of {group} printed apart from its rows"),
+    "inside": ("其他指标印在“{group}”的行之间", "an indicator printed among the rows of {group}"),
+    "meaning": ("指标的含义指向另一个一级指标", "the indicator's meaning points to another group"),
+    "rate": (
+        "不良事件发生率既可属于“{group}”也可属于“{other}”",
+        "a rate of bad events may belong to {group} or to {other}",
+    ),
+}
+
+
+def _doubt(i: int, row: Row, other: str, why: str) -> Doubt:
+    zh, en = (text.format(group=row.group, other=other) for text in _WHY[why])
+    names = list(dict.fromkeys(n for n in (row.group, other) if n))
+    return (f"indicators[{i}].level1", row.group or None, names, zh, en)
+
+
+def _overlap(a: str, b: str) -> int:
+    """Length of the longest common substring."""
+    return max(
+        (j - i for i in range(len(a)) for j in range(i + 1, len(a) + 1) if a[i:j] in b), default=0
+    )
+
+
+def _loose(rows: list[Row], loose: list[Piece]) -> list[Doubt]:
+    """Loose values into the rows printed without a target; doubts when there is a choice."""
+    empty = [i for i, row in enumerate(rows) if not row.target]
+    if not empty or not loose:
+        return []
+    chosen: dict[int, Piece] = {}
+    if len(empty) == len(loose) == 1:
+        chosen[empty[0]] = loose[0]
+    else:
+        pairs = sorted(
+            (
+                (_overlap(rows[i].name_text, v.text), -i, -k)
+                for i in empty
+                for k, v in enumerate(loose)
+            ),
+            reverse=True,
+        )
+        used: set[int] = set()
+        for score, i, k in pairs:
+            if score and -i not in chosen and -k not in used:
+                chosen[-i], _ = loose[-k], used.add(-k)
+        rest = iter(v for k, v in enumerate(loose) if k not in used)
+        for i in empty:
+            if i not in chosen and (value := next(rest, None)) is not None:
+                chosen[i] = value
+    for i, value in chosen.items():
+        rows[i].target = [value]
+    if len(empty) == len(loose) == 1:
+        return []
+    return [
+        (
+            f"indicators[{i}].target",
+            chosen[i].text if i in chosen else None,
+            [v.text for v in loose],
+            "没有印出目标值；散落的值不止一个",
+            "no value printed with the name; more than one loose value could be its",
+        )
+        for i in empty
+    ]
