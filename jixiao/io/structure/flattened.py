@@ -1,19 +1,12 @@
-"""PDF text that lost its table's cells and order, put back into rows of cells: one entry point.
+"""PDF text that lost its table's cells and order, put back into rows of cells (``restore``).
 
-Plain text extracted from a PDF form keeps the words but not the grid. The family prints it
-in two ways, and ``restore`` recognises and reads both:
-- the grid (Shanghai's 2019 self-evaluation, seed 000): an indicator header line (every word
-  a column name), rows wrapped over lines that end in number columns (``wrapped_rows``),
-  level-1 groups printed after the table with their points (``flattened_groups``), and head
-  values printed before the table, far from their labels;
-- the label column (Shanghai's 2019 target, seed 004): the head's labels printed as a run of
-  lines before the title, their values later (``label_column``), and a name | target table
-  whose level-1 labels print among its rows (``target_rows``).
-Both cut head lines at their labels and give values back to labels by their shapes
-(``flattened_head``), and rebuild each form as the rows of cells a table copy would give
-(``flattened_rebuild``); the structure reader then reads it like any tabbed text. Every
-rebuilt cell remembers the lines it came from, so that a line counts as placed only when all
-the cells it went into were placed; what the text does not settle is an ``uncertain-value``.
+Two printings: the grid (Shanghai 2019 self-evaluation, seed 000: rows wrapped over lines and
+ended by their number columns, level-1 groups printed apart with their points, head values
+before the table) read here, and the label column (seed 004) read by ``label_column``. Each
+form becomes the rows of cells a table copy gives, for the structure reader; a rebuilt cell
+keeps its lines, and what the text does not settle is an ``uncertain-value``. A row's name
+and explanation are told apart by the blank line between them; with none, by the first
+line's width (``_name_lines``). Groups are filled in the tree's order by the rows' weights.
 """
 
 import re
@@ -180,11 +173,7 @@ def _number_columns(vocab: Vocabulary, header: str) -> int:
 
 
 def _printed_apart(vocab: Vocabulary, blocks: list[Block], count: int) -> bool:
-    """Whether rows' numbers or groups' points stand on lines of their own.
-
-    A group label with its points (``产出指标(40分)``) counts after the total row only: one
-    centred among its rows (a plain copy of a row-per-line table) is no sign of lost order.
-    """
+    """Whether numbers or points stand alone (a group's label counts after the total only)."""
     after_total = False
     for block in blocks:
         text = block.text
@@ -373,11 +362,7 @@ def _head_line(vocab: Vocabulary, form: FlatForm, block: Block) -> Entry | None:
 def _value_after(
     vocab: Vocabulary, entry: Entry, blocks: list[Block], n: int, titles: frozenset[int]
 ) -> bool:
-    """Whether line ``n`` is the value of the label that ended the line before.
-
-    Text could be anything, so a text value must be followed by a label, a title or nothing;
-    otherwise the line is a row of the table going on after the head.
-    """
+    """Whether line ``n`` is the value of the label before (text: if a label or title follows)."""
     text = blocks[n].text
     if len(text.split()) != 1 or not entry.field.fits(text):
         return False
@@ -409,11 +394,7 @@ def _group_label(form: FlatForm, blocks: list[Block], n: int) -> bool:
 
 
 def _cells_apart(form: FlatForm) -> None:
-    """Explanations printed after their group's label, given to its rows that print none.
-
-    The lines are a column's wrapped cells, each ending where ``ends_cell`` says. When their
-    number is not the number of rows without one, they stay unplaced (reported).
-    """
+    """Explanations printed after their group's label, to its rows without one (if as many)."""
     for name, lines in form.apart.items():
         widest = max(printed_width(p.text) for p in lines)
         cells: list[list[Piece]] = [[]]
@@ -431,10 +412,7 @@ def _cells_apart(form: FlatForm) -> None:
 
 @lru_cache(maxsize=4096)  # every line is asked several times, as a row, a label, a total
 def trailing_numbers(text: str, count: int) -> tuple[str, tuple[str, ...], str] | None:
-    """``(text before, numbers, note)`` when ``text`` ends in ``count`` numbers, else None.
-
-    One word after the numbers is the row's last column (备注: ``20 20 超额完成``).
-    """
+    """``(text before, numbers, note)`` when ``text`` ends in ``count`` numbers (and a 备注)."""
     words = text.split()
     for note in (0, 1):
         end = len(words) - note
@@ -447,11 +425,7 @@ def trailing_numbers(text: str, count: int) -> tuple[str, tuple[str, ...], str] 
 
 
 def build_row(lines: list[Piece], count: int, spaced: bool = True) -> WrappedRow | None:
-    """The row whose last line ends in ``count`` numbers; None when it does not.
-
-    ``spaced``: the text leaves a blank line after a wrapped name, so a row of one paragraph
-    has a one-line name; otherwise the name's lines are told by their width.
-    """
+    """The row whose last line ends in ``count`` numbers; ``spaced``: a blank line ends a name."""
     last = lines[-1]
     split = trailing_numbers(last.text, count)
     if split is None:
@@ -482,12 +456,7 @@ def build_row(lines: list[Piece], count: int, spaced: bool = True) -> WrappedRow
 
 
 def _name_lines(texts: list[str]) -> int:
-    """How many lines of a row printed with no blank line are the name's.
-
-    The name column is narrower than the explanation's: the name's lines are as wide as its
-    first (a wrapped cell fills its column) down to the one that ends the cell (``ends_cell``),
-    its last; a wider line is the explanation's.
-    """
+    """How many lines of a row are the name's: as wide as the first, up to one ending its cell."""
     first = printed_width(texts[0])
     for n, text in enumerate(texts[1:], 1):
         if printed_width(text) > first + WRAP_SLACK:
@@ -569,11 +538,7 @@ def _misplaced(rows: list[WrappedRow], rules: RuleSet | None) -> list[int]:
 def assign_groups(
     rows: list[WrappedRow], points: dict[str, Decimal], order: tuple[str, ...]
 ) -> bool:
-    """Give each row its group, filling the groups in the tree's order by their points.
-
-    Returns whether the weights met every group's points exactly; when they do not, each
-    group is left once it is full or over (the last takes the rest): a guess to report.
-    """
+    """Each row's group, the groups filled in order by their points; whether they met exactly."""
     names = sorted(points, key=lambda n: order.index(n) if n in order else len(order))
     if not names:
         return not rows

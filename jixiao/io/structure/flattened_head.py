@@ -219,13 +219,9 @@ def line_entries(vocab: Vocabulary, line: Piece) -> list[Entry]:
 
 
 def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
-    """Give the labels printed without a value the values printed away from them.
+    """Values printed away from their labels, each to the first label of its shape (text last).
 
-    ``orphans`` keeps the values no label took (they are reported as unplaced).
-
-    The grid is read row by row: project labels before funds labels, each in printed order.
-    Each value goes to the first such label whose shape it has, a label of a particular
-    shape (是/否, a percentage, an amount, a date) before one that takes any text.
+    ``orphans`` keeps the values no label took (reported as unplaced).
     """
     pending = [e for e in entries if not e.values]
     pending.sort(key=lambda e: HEAD_SECTIONS.index(e.field.section))

@@ -1,21 +1,12 @@
-"""PDF text that printed a form's label column apart from its values, put back into rows.
+"""PDF text that printed a form's label column apart from its values (seed 004), put back.
 
-Plain text of some PDF forms (the Shanghai 2019 target form, seed 004) prints the narrow left
-column of labels as a run of lines before the title (项目名称 / 资金用途 / 开始时间 / 项目概况 /
-立项依据 …) and later another run (项目实施计划 / 项目总目标 / 年度绩效目标); their values follow
-in order, without labels. Other labels print on the lines of their values or alone right
-before them, stacked over lines (``项目设立的必`` / ``要性``, joined by ``stacked``); check boxes
-print on their own lines; a 子项目 row may print before its header. The indicator table
-(name | target) is read by ``target_rows``.
-
-``restore_column`` (called by ``flattened.restore``) recognises such text by a name | target
-header and a title preceded by a run of lone labels, and rebuilds
-each form as the rows of cells a table copy would give. Labels of a column wait in a queue;
-each value printed without a label fills the first waiting label whose shape it has (a date,
-an amount, check boxes of that label's names, any text); a label printed alone takes the
-paragraph right after it; a value no label took goes to the label the layout prints before
-the next label (``[project] label_order``) when the copy left that label out. A copy without
-blank lines gets its paragraphs from the shapes of its lines.
+The head's labels print as a run of lines before the title (and later another run), their
+values after them without labels: labels wait in a queue and each value fills the first
+waiting label whose shape it has; a label alone takes the next paragraph; a value no label
+took goes to the label the layout prints before the next one (``[project] label_order``).
+The name | target table (``table``) prints level-1 cells wherever their middle falls: a row's
+group is the one whose words (``[indicators.group_words]``) its name holds, else the label
+printed last before it; rows without a target take the loose values by shared characters.
 """
 
 import re
@@ -83,11 +74,12 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     if not titles or None in starts:
         return None
     title = title_of(_block(doc, texts[titles[0]].lines[0]), national)
-    text = normalise("|".join("".join(t.text.split()).rstrip(":：") for t in texts))
+    bounds = [0, *starts[1:], len(texts)]
+    first = texts[: bounds[1]]  # the forms of one copy share their layout
+    text = normalise("|".join("".join(t.text.split()).rstrip(":：") for t in first))
     layout = match_layout(normalise(title[0]), text, title[1]) if title else None
     vocab = vocabulary(layout.id if layout else "national")
     flowing = blocks[-1].index - blocks[0].index < len(blocks)  # no blank line between
-    bounds = [0, *starts[1:], len(texts)]
     rows: list[list[Piece]] = []
     doubts = []
     for n, (start, stop) in enumerate(pairwise(bounds)):
@@ -100,12 +92,7 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
 
 
 def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
-    """Paragraphs of a head printed without blank lines, from the shapes of its lines.
-
-    A line ends its paragraph when it holds a label or ends its cell (``ends_cell``: much
-    narrower than the paragraph's widest line, or a sentence ending short of it); numbered
-    items (1、 2、) go on.
-    """
+    """Paragraphs of a head without blank lines: a label or a cell's end closes one (1、 2、 go on)."""
     out: list[Piece] = []
     para, width = 0, 0
     for n, text in enumerate(texts):
@@ -142,14 +129,10 @@ def _head_and_raw(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], 
         paras[previous] = para
         raw.append(Piece(block.text, [block.index], para))
     texts = []
-    for block in joined:
-        run = pieces.get(block.index)
-        if run is None:
-            if block.index in paras:
-                texts.append(Piece(block.text, [block.index], paras[block.index]))
-            continue
-        lines = [b.index for b in run if not b.blank]
-        texts.append(Piece(block.text, lines, paras[lines[-1]]))
+    for block in joined:  # a stacked label's paragraph is its last piece's
+        run = [b.index for b in pieces.get(block.index, [block])]
+        if run[-1] in paras:
+            texts.append(Piece(block.text, run, paras[run[-1]]))
     return texts, raw
 
 
