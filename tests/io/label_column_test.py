@@ -51,7 +51,7 @@ def _lines(*texts):
 
 def _rows(*texts):
     vocab = vocabulary("sh-2019-target")
-    return [[c.text for c in row[1:]] for row in table(vocab, _lines(*texts)).rows]
+    return [[c.text for c in row[1:]] for row in table(vocab, _lines(*texts))[0]]
 
 
 def test_a_bracket_inside_a_name_is_not_a_definition():

@@ -216,8 +216,8 @@ def _value_like(vocab: Vocabulary, block: Block, titles: frozenset[int]) -> bool
     )
 
 
-def _piece(block: Block, text: str | None = None) -> Piece:
-    return Piece(block.text if text is None else text, [block.index])
+def _piece(block: Block) -> Piece:
+    return Piece(block.text, [block.index])
 
 
 def _sorted(vocab: Vocabulary, blocks: list[Block], count: int, titles: frozenset[int]) -> FlatForm:
@@ -324,7 +324,7 @@ def _furniture(
         split = trailing_numbers(text, count)
         if split is not None and not split[2] and normalise(split[0]) == normalise(words[0]):
             numbers = [Piece(x, [blocks[n].index]) for x in split[1]]
-            form.total = (_piece(blocks[n], words[0]), numbers)
+            form.total = (Piece(words[0], [blocks[n].index]), numbers)
             return True
     if mode == "orphans" and not form.header:
         return False
@@ -343,10 +343,8 @@ def _takes(
     vocab: Vocabulary, entry: Entry, blocks: list[Block], n: int, titles: frozenset[int]
 ) -> bool:
     """Whether the label ``entry`` takes line ``n`` as (more of) its value."""
-    if entry.field.section in PROSE_SECTIONS:
-        entry.values.append(_piece(blocks[n]))
-        return True
-    if not entry.values and _value_after(vocab, entry, blocks, n, titles):
+    prose = entry.field.section in PROSE_SECTIONS
+    if prose or (not entry.values and _value_after(vocab, entry, blocks, n, titles)):
         entry.values.append(_piece(blocks[n]))
         return True
     return False
@@ -593,16 +591,8 @@ def _number_positions(fields: list[str | None]) -> list[int]:
 
 
 def _row_cells(fields: list[str | None], row: WrappedRow, group: Piece | None) -> list[Piece]:
-    cells = [Piece("") for _ in fields]
-    for at, f in enumerate(fields):
-        if f == "level1" and group is not None:
-            cells[at] = group
-        elif f == "name":
-            cells[at] = row.name
-        elif f == "explanation":
-            cells[at] = row.explanation
-        elif f == "note" and row.note is not None:
-            cells[at] = row.note
+    printed = {"level1": group, "name": row.name, "explanation": row.explanation, "note": row.note}
+    cells = [printed.get(f) or Piece("") for f in fields]
     for at, number in zip(_number_positions(fields), row.numbers, strict=False):
         cells[at] = number
     return cells

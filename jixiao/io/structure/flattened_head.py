@@ -155,7 +155,7 @@ def title_lines(blocks: list[Block]) -> frozenset[int]:
     """The indexes of the lines that are a form's title."""
     marks, national = _title_marks(), vocabulary()
     return frozenset(
-        b.index for b in blocks if any(m in b.text for m in marks) and title_of(b, national)
+        b.index for b in blocks if not marks.isdisjoint(b.text) and title_of(b, national)
     )
 
 

@@ -54,7 +54,7 @@ BOX_LABELS = frozenset(BOXES) | frozenset(
 YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019年 )
 _VALUE_START = re.compile(r"^(?:[≥≤><=＞＜＝]|不低于|不少于|不高于|不超过|\d)")
 _INNER = re.compile(r"[，、；：,;]")
-_OPEN, _CLOSE = "（(", "）)"
+_OPEN, _CLOSE = re.compile("[（(]"), re.compile("[）)]")
 _BAD_RATE = re.compile(f"(?:{'|'.join(BAD_EVENT_WORDS)})率")
 WRAPPED_WIDTH = 12  # a target line shorter than this ends its cell
 SHORTER = 0.7  # a line this much shorter than the long line below it is a name
@@ -306,9 +306,8 @@ def _form(
         [first, Piece(words[0], texts[at].lines), Piece(""), Piece(words[1], texts[at].lines)]
     )
     start, stop = (bisect_right(raw, t.lines[-1], key=_first_line) for t in (texts[at], texts[-1]))
-    indicators = table(vocab, raw[start:stop])
-    rows.extend(indicators.rows)
-    return rows, indicators.doubts
+    indicators, doubts = table(vocab, raw[start:stop])
+    return rows + indicators, doubts
 
 
 def _first_line(piece: Piece) -> int:
@@ -406,14 +405,6 @@ class Row:
         return join_lines([line.text for line in self.name])
 
 
-@dataclass
-class Table:
-    """Rows of cells for the reader, and the doubts."""
-
-    rows: list[list[Piece]]
-    doubts: list[Doubt]
-
-
 def value_like(text: str) -> bool:
     """Whether text starts like a number or a comparison (``100%``, ``≥85%``)."""
     return bool(_VALUE_START.match(text.strip()))
@@ -427,13 +418,11 @@ def name_like(vocab: Vocabulary, text: str) -> bool:
 
 def _bracket(text: str) -> tuple[str, str] | None:
     """``name（definition…`` → (name, rest), unless the bracket closes inside the name."""
-    for i, ch in enumerate(text):
-        if ch in _OPEN and i > 0:
-            rest = text[i + 1 :]
-            close = next((k for k, c in enumerate(rest) if c in _CLOSE), None)
-            if close is not None and rest[close + 1 :].strip():
-                continue
-            return text[:i].strip(), rest
+    for opening in _OPEN.finditer(text, 1):
+        rest = text[opening.end() :]
+        close = _CLOSE.search(rest)
+        if close is None or not rest[close.end() :].strip():
+            return text[: opening.start()].strip(), rest
     return None
 
 
@@ -447,22 +436,14 @@ def _starts_row(text: str) -> bool:
     return bool(space and not value_like(name)) or _definition_row(text)
 
 
-def table(vocab: Vocabulary, lines: list[Piece]) -> Table:
+def table(vocab: Vocabulary, lines: list[Piece]) -> tuple[list[list[Piece]], list[Doubt]]:
     """The rows of cells (``| level 1 | name | target``, the first cell empty) of a table's lines."""
     items = _items(vocab, lines)
     rows = [i for i in items if isinstance(i, Row)]
     doubts = _groups(vocab, items, rows)
     doubts += _loose(rows, [i for i in items if isinstance(i, Piece) and not isinstance(i, Label)])
-    out = [
-        [
-            Piece(""),
-            row.label or Piece(row.group),
-            cell_of(row.name),
-            cell_of(row.target),
-        ]
-        for row in rows
-    ]
-    return Table(out, doubts)
+    cells = [(r.label or Piece(r.group), cell_of(r.name), cell_of(r.target)) for r in rows]
+    return [[Piece(""), *row] for row in cells], doubts
 
 
 def _labels(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
@@ -517,7 +498,7 @@ def _items(vocab: Vocabulary, lines: list[Piece]) -> list[Row | Piece]:
 def _new_row(line: Piece) -> Row:
     split = _bracket(line.text)
     row = Row([line], bracketed=split is not None)
-    row.open = split is not None and not any(c in _CLOSE for c in split[1])
+    row.open = split is not None and not _CLOSE.search(split[1])
     return row
 
 
@@ -527,7 +508,7 @@ def _place(
     """Where a line goes: a new row, a loose value, or (None) into ``row``."""
     text = " ".join(line.text.split())
     if row is not None and row.open:
-        close = re.search(f"[{_CLOSE}]", text)
+        close = _CLOSE.search(text)
         at = close.end() if close else len(text)
         row.name.append(Piece(text[:at], line.lines, line.para))
         row.open = close is None
@@ -536,7 +517,7 @@ def _place(
         return None
     name, space, target = text.partition(" ")
     split = _bracket(name)
-    if space and not value_like(name) and not (split and not any(c in _CLOSE for c in split[1])):
+    if space and not value_like(name) and not (split and not _CLOSE.search(split[1])):
         return Row([Piece(name, line.lines, line.para)], [Piece(target, line.lines, line.para)])
     if row is not None and _belongs(vocab, row, line, below):
         row.target.append(line)
@@ -671,9 +652,11 @@ def _doubt(i: int, row: Row, other: str, why: str) -> Doubt:
 
 def _overlap(a: str, b: str) -> int:
     """Length of the longest common substring."""
-    return max(
-        (j - i for i in range(len(a)) for j in range(i + 1, len(a) + 1) if a[i:j] in b), default=0
-    )
+    best = 0
+    for i in range(len(a)):
+        while i + best < len(a) and a[i : i + best + 1] in b:  # a longer one only
+            best += 1
+    return best
 
 
 def _loose(rows: list[Row], loose: list[Piece]) -> list[Doubt]:
@@ -682,25 +665,17 @@ def _loose(rows: list[Row], loose: list[Piece]) -> list[Doubt]:
     if not empty or not loose:
         return []
     chosen: dict[int, Piece] = {}
-    if len(empty) == len(loose) == 1:
-        chosen[empty[0]] = loose[0]
-    else:
-        pairs = sorted(
-            (
-                (_overlap(rows[i].name_text, v.text), -i, -k)
-                for i in empty
-                for k, v in enumerate(loose)
-            ),
-            reverse=True,
-        )
-        used: set[int] = set()
-        for score, i, k in pairs:
-            if score and -i not in chosen and -k not in used:
-                chosen[-i], _ = loose[-k], used.add(-k)
-        rest = iter(v for k, v in enumerate(loose) if k not in used)
-        for i in empty:
-            if i not in chosen and (value := next(rest, None)) is not None:
-                chosen[i] = value
+    names = {i: rows[i].name_text for i in empty}
+    pairs = [(_overlap(names[i], v.text), -i, -k) for i in empty for k, v in enumerate(loose)]
+    used: set[int] = set()
+    for score, i, k in sorted(pairs, reverse=True):
+        if score and -i not in chosen and -k not in used:
+            chosen[-i] = loose[-k]
+            used.add(-k)
+    rest = iter(v for k, v in enumerate(loose) if k not in used)
+    for i in empty:
+        if i not in chosen and (value := next(rest, None)) is not None:
+            chosen[i] = value
     for i, value in chosen.items():
         rows[i].target = [value]
     if len(empty) == len(loose) == 1:
