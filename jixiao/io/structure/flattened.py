@@ -306,11 +306,8 @@ def _labelled_after(vocab: Vocabulary, text: str, count: int) -> bool:
 
 def _label_line(vocab: Vocabulary, text: str, count: int) -> bool:
     """A line that opens with a head label (a row ending in numbers may open with one too)."""
-    words = text.split()
-    return (
-        bool(words)
-        and head_field(vocab, words[0]) is not None
-        and not trailing_numbers(text, count)
+    return head_field(vocab, text.split(maxsplit=1)[0]) is not None and not trailing_numbers(
+        text, count
     )
 
 

@@ -88,9 +88,7 @@ class HeadField:
     @property
     def shape(self) -> str:
         """The shape its value must have (``text`` takes anything)."""
-        if self.key in FIELD_SHAPES:
-            return FIELD_SHAPES[self.key]
-        return "amount" if self.section == "funds.columns" else "text"
+        return FIELD_SHAPES.get(self.key, "amount" if self.section == "funds.columns" else "text")
 
     @property
     def path(self) -> str:

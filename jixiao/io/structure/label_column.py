@@ -240,11 +240,8 @@ class _Head:
         printed = {e.field for row in self.entries for e in row}
         for text, at in list(self.early):
             after = next((e for row in self.entries[at:] for e in row), None)
-            k = (
-                order.index(normalise(after.label.text))
-                if after and normalise(after.label.text) in order
-                else 0
-            )
+            name = normalise(after.label.text) if after else ""
+            k = order.index(name) if name in order else 0
             found = head_field(self.vocab, order[k - 1]) if k else None
             if found is not None and found not in printed and found.fits(text.text):
                 self.entries.append([Entry(Piece(order[k - 1]), found, [text])])
@@ -361,7 +358,7 @@ def _component(vocab: Vocabulary, words: list[str]) -> bool:
     """A 子项目 row: a name and an amount."""
     if len(words) < 2 or head_field(vocab, words[0]):
         return False
-    return HeadField("funds.columns", "budget").fits(words[-1]) and words[-1] not in ("-",)
+    return HeadField("funds.columns", "budget").fits(words[-1]) and words[-1] != "-"
 
 
 def _labelled(head: _Head, text: Piece) -> None:
@@ -592,7 +589,7 @@ def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> lis
                 waiting.append(item)
                 early.add(id(item))
             previous = item
-    own = [_own(r, fixed) for r in rows]  # a name's words, never its group: once a row
+    own = [_holding(fixed, r.name_text) for r in rows]  # a name's words, never its group
     doubts = [d for i in range(len(rows)) if (d := _decide(rows, i, own, vocab, near, early))]
     for k, label in labels:  # each label printed goes to its group's first row after it
         order = [r for r in items[k:] if isinstance(r, Row)] + rows
@@ -602,10 +599,9 @@ def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> lis
     return doubts
 
 
-def _own(row: Row, fixed) -> str:
-    """The fixed group whose words the row's name holds, or ''."""
-    name = row.name_text
-    return next((g for g, words in fixed.items() if any(w in name for w in words)), "")
+def _holding(groups, name: str) -> str:
+    """The group whose words (``[indicators.group_words]``, ``.meaning``) a name holds, or ''."""
+    return next((g for g, words in groups.items() if any(w in name for w in words)), "")
 
 
 def _decide(
@@ -616,8 +612,7 @@ def _decide(
     before = bool(own[i - 1]) if i > 0 else None
     after = bool(own[i + 1]) if i + 1 < len(rows) else None
     name = row.name_text
-    meaning = vocab.names["indicators.meaning"]
-    hint = next((g for g, words in meaning.items() if any(w in name for w in words)), "")
+    hint = _holding(vocab.names["indicators.meaning"], name)
     if own[i]:
         row.group = own[i]
         apart = before is not True and after is not True and id(row) not in early
