@@ -106,7 +106,8 @@ def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
     headers = [n for n, b in enumerate(blocks) if header_words(vocab, b.text)]
     if not headers:
         return None
-    count = _number_columns(vocab, blocks[headers[0]].text)
+    fields = [vocab.field("indicators.columns", w) for w in blocks[headers[0]].text.split()]
+    count = sum(1 for f in fields if f in NUMBER_FIELDS)
     rows = sum(1 for b in blocks if trailing_numbers(b.text, count))
     if rows < MIN_ROWS or not _printed_apart(vocab, blocks, count):
         return None  # a row-per-line table keeps its order: cellsplit's
@@ -168,10 +169,6 @@ def _unsettled_names(rows: list[WrappedRow]) -> list[Doubt]:
     ]
 
 
-def _number_columns(vocab: Vocabulary, header: str) -> int:
-    return sum(1 for w in header.split() if vocab.field("indicators.columns", w) in NUMBER_FIELDS)
-
-
 def _printed_apart(vocab: Vocabulary, blocks: list[Block], count: int) -> bool:
     """Whether numbers or points stand alone (a group's label counts after the total only)."""
     after_total = False
@@ -179,16 +176,12 @@ def _printed_apart(vocab: Vocabulary, blocks: list[Block], count: int) -> bool:
         text = block.text
         words = text.split()
         after_total = after_total or bool(words and vocab.field("totals", words[0]))
-        if _numbers_only(text, count) or POINTS_LINE.match(text):
+        split = trailing_numbers(text, count)
+        if (split and not split[0] and not split[2]) or POINTS_LINE.match(text):
             return True
         if after_total and GROUP_POINTS.match(text):
             return True
     return False
-
-
-def _numbers_only(text: str, count: int) -> bool:
-    split = trailing_numbers(text, count)
-    return split is not None and not split[0] and not split[2]
 
 
 def _orphans_start(

@@ -73,7 +73,7 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts:
         return None
-    title = title_of(_block(doc, texts[titles[0]].lines[0]), national)
+    title = title_of(doc.blocks[texts[titles[0]].lines[0] - doc.blocks[0].index], national)
     bounds = [0, *starts[1:], len(texts)]
     first = texts[: bounds[1]]  # the forms of one copy share their layout
     text = normalise("|".join("".join(t.text.split()).rstrip(":：") for t in first))
@@ -104,11 +104,6 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
         if (labelled or ends_cell(text.text, width)) and not items:
             para, width = para + 1, 0
     return out
-
-
-def _block(doc: Document, index: int) -> Block:
-    """The block of ``doc`` at a document index (a part of a document keeps its indexes)."""
-    return doc.blocks[index - doc.blocks[0].index]
 
 
 def head_lines(vocab: Vocabulary, blocks: list[Block]) -> list[Piece]:
