@@ -288,11 +288,11 @@ def rows_document(doc: Document, rows: list[list[Piece]]) -> Restored:
     origins: dict[tuple[int, int], list[int]] = {}
     blocks = []
     first = doc.blocks[0].index if doc.blocks else 0
+    nowhere = Source(doc.name)  # a cell the copy did not print (one for all: it is frozen)
     for index, row in enumerate(rows):
         cells = []
         for at, piece in enumerate(row):
-            line = doc.blocks[piece.lines[0] - first] if piece.lines else None
-            source = line.cells[0].source if line else Source(doc.name)
+            source = doc.blocks[piece.lines[0] - first].cells[0].source if piece.lines else nowhere
             cells.append(Cell(piece.text, source))
             if piece.lines and piece.text.strip():
                 origins[(index, at)] = piece.lines

@@ -397,6 +397,7 @@ class Row:
         return join_lines([line.text for line in self.name])
 
 
+@lru_cache(maxsize=4096)
 def value_like(text: str) -> bool:
     """Whether text starts like a number or a comparison (``100%``, ``≥85%``)."""
     return bool(_VALUE_START.match(text.strip()))
@@ -408,6 +409,7 @@ def name_like(vocab: Vocabulary, text: str) -> bool:
     return not value_like(text) and normalise(text).endswith(endings)
 
 
+@lru_cache(maxsize=4096)  # a line is asked as a row, a target and the line below
 def _bracket(text: str) -> tuple[str, str] | None:
     """``name（definition…`` → (name, rest), unless the bracket closes inside the name."""
     for opening in _OPEN.finditer(text, 1):
@@ -418,11 +420,13 @@ def _bracket(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _definition_row(text: str) -> bool:
     split = _bracket(text)
     return split is not None and bool(split[0]) and not value_like(split[0])
 
 
+@lru_cache(maxsize=4096)
 def _starts_row(text: str) -> bool:
     name, space, _ = " ".join(text.split()).partition(" ")
     return bool(space and not value_like(name)) or _definition_row(text)
