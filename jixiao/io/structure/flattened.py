@@ -33,13 +33,12 @@ from jixiao.io.structure.flattened_head import (
     line_entries,
     orphan_pieces,
     place_orphans,
+    printed_layout,
     printed_width,
     rows_document,
     title_lines,
 )
 from jixiao.io.structure.label_column import restore_column
-from jixiao.io.structure.match import match_layout
-from jixiao.io.structure.reader import title_of
 from jixiao.io.vocabulary import Layout, Vocabulary, layouts, normalise, vocabulary
 
 MIN_HEADER_WORDS = 3
@@ -150,9 +149,8 @@ def _layout(blocks: list[Block], titles: frozenset[int], forms: list[FlatForm]) 
         for layout in layouts():
             if printed <= set(vocabulary(layout.id).words("indicators.levels", "level1")):
                 return layout
-    text = "|".join(normalise(b.text) for b in blocks)
-    title = next((title_of(b, vocabulary()) for b in blocks if b.index in titles), None)
-    return match_layout(title[0] if title else "", text, title[1] if title else None)
+    title = next((b for b in blocks if b.index in titles), None)
+    return printed_layout(title, [b.text for b in blocks])
 
 
 def _unsettled_names(rows: list[WrappedRow]) -> list[Doubt]:

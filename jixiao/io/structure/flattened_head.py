@@ -13,8 +13,9 @@ from unicodedata import east_asian_width
 from jixiao.core.findings import Finding
 from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block, Cell, Document, Ledger, Source
+from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
-from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, vocabulary
+from jixiao.io.vocabulary import BOX_FIELDS, Layout, Vocabulary, normalise, vocabulary
 
 NARROW = 0.75  # a line this much narrower than its cell's widest ends the cell
 FULL = 0.95  # a sentence ending on a line narrower than this ends its cell
@@ -140,6 +141,13 @@ class Entry:
         if boxes or self.field.key in BOX_FIELDS:
             return any(b in text for b in boxes) and any(c in text for c in BOXES)
         return self.field.fits(text) and not any(c in text for c in BOXES)
+
+
+def printed_layout(title: Block | None, texts: list[str]) -> Layout | None:
+    """The layout a form's title line and its lines match (``match_layout``)."""
+    found = title_of(title, vocabulary()) if title is not None else None
+    text = normalise("|".join("".join(t.split()).rstrip(":：") for t in texts))
+    return match_layout(found[0] if found else "", text, found[1] if found else None)
 
 
 @cache

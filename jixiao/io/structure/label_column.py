@@ -33,12 +33,11 @@ from jixiao.io.structure.flattened_head import (
     label_words,
     leading_words,
     line_entries,
+    printed_layout,
     printed_width,
     rows_document,
     title_lines,
 )
-from jixiao.io.structure.match import match_layout
-from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.stacked import join_stacked
 from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, labels, layouts, normalise, vocabulary
@@ -73,11 +72,10 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts:
         return None
-    title = title_of(doc.blocks[texts[titles[0]].lines[0] - doc.blocks[0].index], national)
+    title = doc.blocks[texts[titles[0]].lines[0] - doc.blocks[0].index]
     bounds = [0, *starts[1:], len(texts)]
-    first = texts[: bounds[1]]  # the forms of one copy share their layout
-    text = normalise("|".join("".join(t.text.split()).rstrip(":：") for t in first))
-    layout = match_layout(normalise(title[0]), text, title[1]) if title else None
+    # the forms of one copy share their layout: the first one's lines match it
+    layout = printed_layout(title, [t.text for t in texts[: bounds[1]]])
     vocab = vocabulary(layout.id if layout else "national")
     flowing = blocks[-1].index - blocks[0].index < len(blocks)  # no blank line between
     rows: list[list[Piece]] = []
@@ -196,7 +194,8 @@ class _Head:
         """A column of labels: they wait for their values, the early ones first."""
         for text in texts:
             found = head_field(self.vocab, text.text)
-            if found is not None and not self.known(found):
+            known = any(e.field == found for row in self.entries for e in row)
+            if found is not None and not known:
                 entry = Entry(text, found)
                 self.entries.append([entry])
                 self.queue.append(entry)
@@ -224,10 +223,6 @@ class _Head:
             self.pending = None  # check boxes may go on over lines
         self.prose = taker if taker.prose(self.vocab) else None
         return taker
-
-    def known(self, found: HeadField) -> bool:
-        """Whether a label of this field was printed with a value or in a column."""
-        return any(e.field == found for row in self.entries for e in row)
 
     def left_out(self) -> None:
         """Values no label took, to the label of the layout's order left out before the next."""
