@@ -1,7 +1,7 @@
 """Label-column PDF text (seed 004's layout) read by the structure importer.
 
 ``label_column`` rebuilds the head (labels printed in a column before the title, their values
-later), the funds and the 子项目 rows; ``target_rows`` the name | target table. Expected values
+later), the funds and the 子项目 rows, and the name | target table. Expected values
 are the gold file's (seed 004) or worked out by hand from the texts below.
 """
 
@@ -12,9 +12,8 @@ from decimal import Decimal
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.parse import parse_bytes, parse_path
 from jixiao.io.structure.flattened import restore
-from jixiao.io.structure.label_column import BOX_LABELS, BOXES, head_lines
-from jixiao.io.structure.target_rows import name_like, table, value_like
-from jixiao.io.structure.wrapped_rows import Piece
+from jixiao.io.structure.flattened_head import BOXES, Piece
+from jixiao.io.structure.label_column import BOX_LABELS, head_lines, name_like, table, value_like
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES
 from tests.io.gold_test import differences
@@ -52,7 +51,7 @@ def _lines(*texts):
 
 def _rows(*texts):
     vocab = vocabulary("sh-2019-target")
-    return [[c.text for c in row[1:]] for row in table(vocab, _lines(*texts)).rows]
+    return [[c.text for c in row[1:]] for row in table(vocab, _lines(*texts))[0]]
 
 
 def test_a_bracket_inside_a_name_is_not_a_definition():

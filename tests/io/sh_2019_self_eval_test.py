@@ -6,7 +6,7 @@ after the title block) but differ from them: other units, names, amounts (in 万
 否 for 是否为经常性项目, a dash for an empty amount, notes in the 备注 column, other
 weight splits inside the groups. Expected values are worked out from the text by hand.
 Both are read by the structure importer; the plain text is first put back into rows of cells
-(``structure.flattened``, ``structure.wrapped_rows``, ``structure.flattened_groups``).
+(``structure.flattened``).
 """
 
 import json
@@ -19,13 +19,13 @@ import pytest
 from jixiao.io.document import Ledger
 from jixiao.io.parse import parse_bytes
 from jixiao.io.readers import read_bytes
-from jixiao.io.structure.flattened import restore
-from jixiao.io.structure.flattened_head import HeadField, head_field, line_entries
-from jixiao.io.structure.wrapped_rows import (
+from jixiao.io.structure.flattened import build_row, restore, trailing_numbers
+from jixiao.io.structure.flattened_head import (
+    HeadField,
     Piece,
-    build_row,
+    head_field,
     join_lines,
-    trailing_numbers,
+    line_entries,
 )
 from jixiao.io.vocabulary import vocabulary
 from tests.conftest import SAMPLES

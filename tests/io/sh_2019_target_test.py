@@ -7,7 +7,7 @@ wrapping over two lines, funds lines without blank lines between them, section l
 printed before their text on the same line, targets wrapping over lines, level-1 labels
 printed on a row's line, wrapped, or after their rows, loose values, a page footer.
 Expected values are worked out from the text by hand. The structure importer reads them
-(``structure/label_column``, ``structure/target_rows``; their own tests: ``label_column_test``).
+(``structure/label_column``; its own tests: ``label_column_test``).
 """
 
 import json

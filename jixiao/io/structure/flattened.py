@@ -1,63 +1,82 @@
-"""PDF text that lost its table's cells and order, put back into rows of cells: one entry point.
+"""PDF text that lost its table's cells and order, put back into rows of cells (``restore``).
 
-Plain text extracted from a PDF form keeps the words but not the grid. The family prints it
-in two ways, and ``restore`` recognises and reads both:
-- the grid (Shanghai's 2019 self-evaluation, seed 000): an indicator header line (every word
-  a column name), rows wrapped over lines that end in number columns (``wrapped_rows``),
-  level-1 groups printed after the table with their points (``flattened_groups``), and head
-  values printed before the table, far from their labels;
-- the label column (Shanghai's 2019 target, seed 004): the head's labels printed as a run of
-  lines before the title, their values later (``label_column``), and a name | target table
-  whose level-1 labels print among its rows (``target_rows``).
-Both cut head lines at their labels and give values back to labels by their shapes
-(``flattened_head``), and rebuild each form as the rows of cells a table copy would give
-(``flattened_rebuild``); the structure reader then reads it like any tabbed text. Every
-rebuilt cell remembers the lines it came from, so that a line counts as placed only when all
-the cells it went into were placed; what the text does not settle is an ``uncertain-value``.
+Two printings: the grid (Shanghai 2019 self-evaluation, seed 000: rows wrapped over lines and
+ended by their number columns, level-1 groups printed apart with their points, head values
+before the table) read here, and the label column (seed 004) read by ``label_column``. Each
+form becomes the rows of cells a table copy gives, for the structure reader; a rebuilt cell
+keeps its lines, and what the text does not settle is an ``uncertain-value``. A row's name
+and explanation are told apart by the blank line between them; with none, by the first
+line's width (``_name_lines``). Groups are filled in the tree's order by the rows' weights.
 """
 
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache, lru_cache
+from itertools import groupby
 
+from jixiao.core.rulesets import RuleSet, load_config
 from jixiao.io.document import Block, Document
 from jixiao.io.problems import problem
-from jixiao.io.structure.flattened_groups import Doubt, place_rows
 from jixiao.io.structure.flattened_head import (
     PROSE_SECTIONS,
+    Doubt,
     Entry,
+    Piece,
+    Restored,
+    cell_of,
+    ends_cell,
     head_field,
+    join_lines,
     leading_words,
     line_entries,
     orphan_pieces,
     place_orphans,
+    printed_layout,
+    printed_width,
+    rows_document,
     title_lines,
 )
-from jixiao.io.structure.flattened_rebuild import NUMBER_FIELDS, FlatForm, Restored, rebuild
 from jixiao.io.structure.label_column import restore_column
-from jixiao.io.structure.match import match_layout
-from jixiao.io.structure.reader import title_of
-from jixiao.io.structure.wrapped_rows import (
-    GROUP_POINTS,
-    Piece,
-    WrappedRow,
-    build_row,
-    cell_of,
-    ends_cell,
-    join_lines,
-    printed_width,
-    trailing_numbers,
-)
 from jixiao.io.vocabulary import Layout, Vocabulary, layouts, normalise, vocabulary
 
 MIN_HEADER_WORDS = 3
-
-
 MIN_ROWS = 2
 MAX_ORPHANS = 10  # values printed before a table: at most a head grid's (Shanghai's has 8)
-
-
+NUMBER_FIELDS = ("weight", "score")  # the trailing number columns of a row
+WRAP_SLACK = 2  # a wrapped line is as wide as its column, give or take a narrow character
+NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# A level-1 group and its points, printed as one cell wrapped over one or two lines.
+GROUP_POINTS = re.compile(r"^(?P<name>\S+?)\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）]$")
 POINTS_LINE = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
+@dataclass
+class WrappedRow:
+    """One indicator row rebuilt from its lines."""
+
+    name: Piece
+    explanation: Piece
+    numbers: list[Piece]
+    note: Piece | None = None
+    group: str = ""
+    unsettled: bool = False  # more than two paragraphs: where the name ends is a guess
+
+
+@dataclass
+class FlatForm:
+    """What one form's lines were sorted into."""
+
+    title: Piece | None = None
+    entries: list[Entry] = field(default_factory=list)
+    header: list[Piece] = field(default_factory=list)
+    rows: list[WrappedRow] = field(default_factory=list)
+    groups: dict[str, Decimal] = field(default_factory=dict)
+    group_pieces: dict[str, Piece] = field(default_factory=dict)
+    total: tuple[Piece, list[Piece]] | None = None
+    orphans: list[Piece] = field(default_factory=list)
+    apart: dict[str, list[Piece]] = field(default_factory=dict)  # lines after a group's label
+    last_group: str | None = None
 
 
 def header_words(vocab: Vocabulary, text: str) -> list[str] | None:
@@ -85,7 +104,8 @@ def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
     headers = [n for n, b in enumerate(blocks) if header_words(vocab, b.text)]
     if not headers:
         return None
-    count = _number_columns(vocab, blocks[headers[0]].text)
+    fields = [vocab.field("indicators.columns", w) for w in blocks[headers[0]].text.split()]
+    count = sum(1 for f in fields if f in NUMBER_FIELDS)
     rows = sum(1 for b in blocks if trailing_numbers(b.text, count))
     if rows < MIN_ROWS or not _printed_apart(vocab, blocks, count):
         return None  # a row-per-line table keeps its order: cellsplit's
@@ -127,9 +147,8 @@ def _layout(blocks: list[Block], titles: frozenset[int], forms: list[FlatForm]) 
         for layout in layouts():
             if printed <= set(vocabulary(layout.id).words("indicators.levels", "level1")):
                 return layout
-    text = "|".join(normalise(b.text) for b in blocks)
-    title = next((title_of(b, vocabulary()) for b in blocks if b.index in titles), None)
-    return match_layout(title[0] if title else "", text, title[1] if title else None)
+    title = next((b for b in blocks if b.index in titles), None)
+    return printed_layout(title, [b.text for b in blocks])
 
 
 def _unsettled_names(rows: list[WrappedRow]) -> list[Doubt]:
@@ -146,31 +165,19 @@ def _unsettled_names(rows: list[WrappedRow]) -> list[Doubt]:
     ]
 
 
-def _number_columns(vocab: Vocabulary, header: str) -> int:
-    return sum(1 for w in header.split() if vocab.field("indicators.columns", w) in NUMBER_FIELDS)
-
-
 def _printed_apart(vocab: Vocabulary, blocks: list[Block], count: int) -> bool:
-    """Whether rows' numbers or groups' points stand on lines of their own.
-
-    A group label with its points (``产出指标(40分)``) counts after the total row only: one
-    centred among its rows (a plain copy of a row-per-line table) is no sign of lost order.
-    """
+    """Whether numbers or points stand alone (a group's label counts after the total only)."""
     after_total = False
     for block in blocks:
         text = block.text
         words = text.split()
         after_total = after_total or bool(words and vocab.field("totals", words[0]))
-        if _numbers_only(text, count) or POINTS_LINE.match(text):
+        split = trailing_numbers(text, count)
+        if (split and not split[0] and not split[2]) or POINTS_LINE.match(text):
             return True
         if after_total and GROUP_POINTS.match(text):
             return True
     return False
-
-
-def _numbers_only(text: str, count: int) -> bool:
-    split = trailing_numbers(text, count)
-    return split is not None and not split[0] and not split[2]
 
 
 def _orphans_start(
@@ -198,8 +205,8 @@ def _value_like(vocab: Vocabulary, block: Block, titles: frozenset[int]) -> bool
     )
 
 
-def _piece(block: Block, text: str | None = None) -> Piece:
-    return Piece(block.text if text is None else text, [block.index])
+def _piece(block: Block) -> Piece:
+    return Piece(block.text, [block.index])
 
 
 def _sorted(vocab: Vocabulary, blocks: list[Block], count: int, titles: frozenset[int]) -> FlatForm:
@@ -288,11 +295,8 @@ def _labelled_after(vocab: Vocabulary, text: str, count: int) -> bool:
 
 def _label_line(vocab: Vocabulary, text: str, count: int) -> bool:
     """A line that opens with a head label (a row ending in numbers may open with one too)."""
-    words = text.split()
-    return (
-        bool(words)
-        and head_field(vocab, words[0]) is not None
-        and not trailing_numbers(text, count)
+    return head_field(vocab, text.split(maxsplit=1)[0]) is not None and not trailing_numbers(
+        text, count
     )
 
 
@@ -306,7 +310,7 @@ def _furniture(
         split = trailing_numbers(text, count)
         if split is not None and not split[2] and normalise(split[0]) == normalise(words[0]):
             numbers = [Piece(x, [blocks[n].index]) for x in split[1]]
-            form.total = (_piece(blocks[n], words[0]), numbers)
+            form.total = (Piece(words[0], [blocks[n].index]), numbers)
             return True
     if mode == "orphans" and not form.header:
         return False
@@ -325,10 +329,8 @@ def _takes(
     vocab: Vocabulary, entry: Entry, blocks: list[Block], n: int, titles: frozenset[int]
 ) -> bool:
     """Whether the label ``entry`` takes line ``n`` as (more of) its value."""
-    if entry.field.section in PROSE_SECTIONS:
-        entry.values.append(_piece(blocks[n]))
-        return True
-    if not entry.values and _value_after(vocab, entry, blocks, n, titles):
+    prose = entry.field.section in PROSE_SECTIONS
+    if prose or (not entry.values and _value_after(vocab, entry, blocks, n, titles)):
         entry.values.append(_piece(blocks[n]))
         return True
     return False
@@ -344,11 +346,7 @@ def _head_line(vocab: Vocabulary, form: FlatForm, block: Block) -> Entry | None:
 def _value_after(
     vocab: Vocabulary, entry: Entry, blocks: list[Block], n: int, titles: frozenset[int]
 ) -> bool:
-    """Whether line ``n`` is the value of the label that ended the line before.
-
-    Text could be anything, so a text value must be followed by a label, a title or nothing;
-    otherwise the line is a row of the table going on after the head.
-    """
+    """Whether line ``n`` is the value of the label before (text: if a label or title follows)."""
     text = blocks[n].text
     if len(text.split()) != 1 or not entry.field.fits(text):
         return False
@@ -380,11 +378,7 @@ def _group_label(form: FlatForm, blocks: list[Block], n: int) -> bool:
 
 
 def _cells_apart(form: FlatForm) -> None:
-    """Explanations printed after their group's label, given to its rows that print none.
-
-    The lines are a column's wrapped cells, each ending where ``ends_cell`` says. When their
-    number is not the number of rows without one, they stay unplaced (reported).
-    """
+    """Explanations printed after their group's label, to its rows without one (if as many)."""
     for name, lines in form.apart.items():
         widest = max(printed_width(p.text) for p in lines)
         cells: list[list[Piece]] = [[]]
@@ -398,3 +392,193 @@ def _cells_apart(form: FlatForm) -> None:
             continue
         for row, cell in zip(rows, cells, strict=True):
             row.explanation = cell_of(cell)
+
+
+@lru_cache(maxsize=4096)  # every line is asked several times, as a row, a label, a total
+def trailing_numbers(text: str, count: int) -> tuple[str, tuple[str, ...], str] | None:
+    """``(text before, numbers, note)`` when ``text`` ends in ``count`` numbers (and a 备注)."""
+    words = text.split()
+    for note in (0, 1):
+        end = len(words) - note
+        numbers = words[end - count : end]
+        if end >= count and all(NUMBER.match(w) for w in numbers):
+            if note and NUMBER.match(words[-1]):
+                return None
+            return " ".join(words[: end - count]), tuple(numbers), " ".join(words[end:])
+    return None
+
+
+def build_row(lines: list[Piece], count: int, spaced: bool = True) -> WrappedRow | None:
+    """The row whose last line ends in ``count`` numbers; ``spaced``: a blank line ends a name."""
+    last = lines[-1]
+    split = trailing_numbers(last.text, count)
+    if split is None:
+        return None
+    before, numbers, note = split
+    printed = [p for p in [*lines[:-1], Piece(before, last.lines, last.para)] if p.text.strip()]
+    paragraphs = [list(p) for _, p in groupby(printed, key=lambda p: p.para)]
+    if not paragraphs:
+        return None
+    if len(paragraphs) > 1:
+        name, explanation = paragraphs[0], [line for p in paragraphs[1:] for line in p]
+    elif " " in paragraphs[0][0].text.strip():  # a row printed on one line: name, explanation
+        first = paragraphs[0][0]
+        head, _, rest = first.text.strip().partition(" ")
+        name, explanation = (
+            [Piece(head, first.lines)],
+            [Piece(rest, first.lines), *paragraphs[0][1:]],
+        )
+    else:
+        cut = 1 if spaced else _name_lines([p.text for p in paragraphs[0]])
+        name, explanation = paragraphs[0][:cut], paragraphs[0][cut:]
+    numbers_cells = [Piece(n, last.lines) for n in numbers]
+    note_cell = Piece(note, last.lines) if note else None
+    row = WrappedRow(cell_of(name), cell_of(explanation), numbers_cells, note_cell)
+    # more than name and explanation, or a name wrapped with no blank line after it
+    row.unsettled = len(paragraphs) > 2 or (len(paragraphs) == 1 and len(name) > 1)
+    return row
+
+
+def _name_lines(texts: list[str]) -> int:
+    """How many lines of a row are the name's: as wide as the first, up to one ending its cell."""
+    first = printed_width(texts[0])
+    for n, text in enumerate(texts[1:], 1):
+        if printed_width(text) > first + WRAP_SLACK:
+            return n
+        if ends_cell(text, first):
+            return n + 1
+    return 1
+
+
+@cache
+def _rules(template: str) -> RuleSet | None:
+    """The rule set of a layout (its group weights and fixed indicators), loaded once."""
+    return load_config().ruleset_for(template)
+
+
+def _key(name: str) -> str:
+    return "".join(name.split()).replace("（", "(").replace("）", ")")
+
+
+def place_rows(
+    rows: list[WrappedRow],
+    printed: dict[str, Decimal],
+    order: tuple[str, ...],
+    template: str | None,
+) -> list[Doubt]:
+    """Give every row its group; what the text does not settle about them."""
+    rules = _rules(template) if template else None
+    sizes: dict[str, Decimal] = dict(printed)
+    unprinted: list[tuple[str, Decimal]] = []
+    for rule in rules.groups if rules else ():
+        if any(rule.matches(name) for name in printed) or rule.weight is None:
+            continue
+        sizes[rule.name] = rule.weight
+        unprinted.append((rule.name, rule.weight))
+    order = (*order, *(g.name for g in rules.groups)) if rules else order
+    settled = assign_groups(rows, sizes, order)
+    doubtful = range(len(rows)) if not settled else _misplaced(rows, rules)
+    names = sorted(sizes, key=lambda n: order.index(n) if n in order else len(order))
+    doubts: list[Doubt] = [
+        (
+            f"groups[{names.index(name)}].weight",
+            None,
+            [str(weight)],
+            f"未印出“{name}”及其分值；按规则集的分值 {weight} 分配指标",
+            f"{name} and its points are not printed: rows placed by the rule set's {weight}",
+        )
+        for name, weight in unprinted
+    ]
+    for i in doubtful:
+        row = rows[i]
+        doubts.append(
+            (
+                f"indicators[{i}].level1",
+                row.group or None,
+                list(dict.fromkeys([row.group, *names])),
+                f"“{row.name.text}”的一级指标由分值推断，文字未能确定",
+                f"the level-1 group of {row.name.text!r} is inferred from the weights; "
+                "the text does not settle it",
+            )
+        )
+    return doubts
+
+
+def _misplaced(rows: list[WrappedRow], rules: RuleSet | None) -> list[int]:
+    """Rows in a group of fixed indicators they are not one of, or fixed in another group."""
+    if rules is None:
+        return []
+    fixed = {g.name: {_key(n) for n, _ in g.fixed} for g in rules.groups}
+    anywhere = set().union(*fixed.values()) if fixed else set()
+    out = []
+    for i, row in enumerate(rows):
+        own = fixed.get(row.group, set())
+        name = _key(row.name.text)
+        if (own and name not in own) or (name in anywhere and name not in own):
+            out.append(i)
+    return out
+
+
+def assign_groups(
+    rows: list[WrappedRow], points: dict[str, Decimal], order: tuple[str, ...]
+) -> bool:
+    """Each row's group, the groups filled in order by their points; whether they met exactly."""
+    names = sorted(points, key=lambda n: order.index(n) if n in order else len(order))
+    if not names:
+        return not rows
+    group, filled, settled = 0, Decimal(0), True
+    for row in rows:
+        row.group = names[group]
+        filled += Decimal(row.numbers[0].text) if row.numbers else Decimal(0)
+        if filled != points[names[group]]:
+            settled = settled and filled < points[names[group]]
+        if filled >= points[names[group]] and group < len(names) - 1:
+            group, filled = group + 1, Decimal(0)
+    return settled and group == len(names) - 1 and filled == points[names[-1]]
+
+
+def rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
+    """Rows of cells for every form, in a table copy's order."""
+    out: list[list[Piece]] = []
+    for form in forms:
+        if form.title is not None:
+            out.append([form.title])
+        out.extend([entry.label, entry.value or Piece("")] for entry in form.entries)
+        out.extend([o] for o in form.orphans)  # values no label took: reported as unplaced
+        if form.header:
+            out.extend(_table(form))
+    return rows_document(doc, out)
+
+
+def _table(form: FlatForm) -> list[list[Piece]]:
+    """The header, the rows (each group's name on its first row) and the total."""
+    out = [form.header]
+    fields = [vocabulary().field("indicators.columns", p.text) for p in form.header]
+    seen: set[str] = set()
+    for row in form.rows:
+        group = None
+        if row.group and row.group not in seen:
+            seen.add(row.group)
+            group = form.group_pieces.get(row.group, Piece(row.group))
+        out.append(_row_cells(fields, row, group))
+    out.extend([piece] for name, piece in form.group_pieces.items() if name not in seen)
+    if form.total is not None:
+        label, numbers = form.total
+        cells = [Piece("") for _ in fields]
+        cells[0] = label
+        for at, number in zip(_number_positions(fields), numbers, strict=False):
+            cells[at] = number
+        out.append(cells)
+    return out
+
+
+def _number_positions(fields: list[str | None]) -> list[int]:
+    return [i for i, f in enumerate(fields) if f in NUMBER_FIELDS]
+
+
+def _row_cells(fields: list[str | None], row: WrappedRow, group: Piece | None) -> list[Piece]:
+    printed = {"level1": group, "name": row.name, "explanation": row.explanation, "note": row.note}
+    cells = [printed.get(f) or Piece("") for f in fields]
+    for at, number in zip(_number_positions(fields), row.numbers, strict=False):
+        cells[at] = number
+    return cells

@@ -1,26 +1,27 @@
-"""The head of flattened PDF text (titles, labels, values), for the grid and the label column.
+"""Flattened PDF text's shared pieces: printed pieces, wrapped cells, head labels, rebuilt rows.
 
-A line of the head is cut at its labels (``项目名称 合作交流工作业务费 预算单位``: a label, its
-value, a label whose value is printed elsewhere; ``项目概况：…`` after a colon). A label's
-``Entry`` takes a value by its shape (是/否, an amount, a percentage, a date, check boxes of
-its names, any text). Values printed away from the grid's labels (before the table, or after
-the labels) are given back by their shapes and the grid's order; when they do not pair up in
-order, each choice is reported as a doubt.
+A line of the head is cut at its labels; a label's ``Entry`` takes a value by its shape (是/否,
+an amount, a percentage, a date, check boxes of its names, any text). Every rebuilt cell keeps
+the lines it was read from (``Restored.origins``).
 """
 
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from unicodedata import east_asian_width
 
-from jixiao.io.document import Block
-from jixiao.io.structure.flattened_groups import Doubt
+from jixiao.core.findings import Finding
+from jixiao.io.cellsplit.wraps import SENTENCE_END
+from jixiao.io.document import Block, Cell, Document, Ledger, Source
+from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import title_of
-from jixiao.io.structure.wrapped_rows import Piece, join_lines
-from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, vocabulary
+from jixiao.io.vocabulary import BOX_FIELDS, Layout, Vocabulary, normalise, vocabulary
 
+NARROW = 0.75  # a line this much narrower than its cell's widest ends the cell
+FULL = 0.95  # a sentence ending on a line narrower than this ends its cell
+# (path, chosen, candidates, zh, en): an ``uncertain-value`` finding of one form.
+Doubt = tuple[str, str | None, list[str], str, str]
 HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
-
-
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
 BOXES = "√✓✔☑■□☐"
 ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
@@ -42,6 +43,42 @@ FIELD_SHAPES = {
 }
 
 
+@dataclass
+class Piece:
+    """Some printed text, the lines (block indexes) it was read from and its paragraph."""
+
+    text: str
+    lines: list[int] = field(default_factory=list)
+    para: int = 0  # runs of lines between blank lines, counted
+
+
+def join_lines(texts: list[str]) -> str:
+    """Wrapped lines of one cell joined: no space, but between two ASCII words."""
+    out = ""
+    for text in (t.strip() for t in texts):
+        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii():
+            out += " "
+        out += text
+    return out
+
+
+def cell_of(pieces: list[Piece]) -> Piece:
+    """One cell of wrapped pieces: their text joined, their lines."""
+    lines = dict.fromkeys(i for p in pieces for i in p.lines)
+    return Piece(join_lines([p.text for p in pieces]), list(lines))
+
+
+def ends_cell(text: str, widest: int) -> bool:
+    """Whether a wrapped line ends its cell: much narrower than the widest, or a sentence's end."""
+    own = printed_width(text)
+    return own < widest * NARROW or (text.endswith(tuple(SENTENCE_END)) and own < widest * FULL)
+
+
+def printed_width(text: str) -> int:
+    """Printed width: a CJK (wide or full-width) character is as wide as two ASCII ones."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text.strip())
+
+
 @dataclass(frozen=True)
 class HeadField:
     """A head label's field: the section and key of the vocabulary."""
@@ -52,9 +89,7 @@ class HeadField:
     @property
     def shape(self) -> str:
         """The shape its value must have (``text`` takes anything)."""
-        if self.key in FIELD_SHAPES:
-            return FIELD_SHAPES[self.key]
-        return "amount" if self.section == "funds.columns" else "text"
+        return FIELD_SHAPES.get(self.key, "amount" if self.section == "funds.columns" else "text")
 
     @property
     def path(self) -> str:
@@ -108,6 +143,13 @@ class Entry:
         return self.field.fits(text) and not any(c in text for c in BOXES)
 
 
+def printed_layout(title: Block | None, texts: list[str]) -> Layout | None:
+    """The layout a form's title line and its lines match (``match_layout``)."""
+    found = title_of(title, vocabulary()) if title is not None else None
+    text = normalise("|".join("".join(t.split()).rstrip(":：") for t in texts))
+    return match_layout(found[0] if found else "", text, found[1] if found else None)
+
+
 @cache
 def _title_marks() -> frozenset[str]:
     """The last character of every title word: a line with none of them is no title."""
@@ -119,7 +161,7 @@ def title_lines(blocks: list[Block]) -> frozenset[int]:
     """The indexes of the lines that are a form's title."""
     marks, national = _title_marks(), vocabulary()
     return frozenset(
-        b.index for b in blocks if any(m in b.text for m in marks) and title_of(b, national)
+        b.index for b in blocks if not marks.isdisjoint(b.text) and title_of(b, national)
     )
 
 
@@ -183,13 +225,9 @@ def line_entries(vocab: Vocabulary, line: Piece) -> list[Entry]:
 
 
 def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
-    """Give the labels printed without a value the values printed away from them.
+    """Values printed away from their labels, each to the first label of its shape (text last).
 
-    ``orphans`` keeps the values no label took (they are reported as unplaced).
-
-    The grid is read row by row: project labels before funds labels, each in printed order.
-    Each value goes to the first such label whose shape it has, a label of a particular
-    shape (是/否, a percentage, an amount, a date) before one that takes any text.
+    ``orphans`` keeps the values no label took (reported as unplaced).
     """
     pending = [e for e in entries if not e.values]
     pending.sort(key=lambda e: HEAD_SECTIONS.index(e.field.section))
@@ -230,3 +268,41 @@ def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
         )
         for e in placed
     ]
+
+
+@dataclass
+class Restored:
+    """The rebuilt document and, for each rebuilt cell, the original lines it came from."""
+
+    document: Document
+    origins: dict[tuple[int, int], list[int]]
+    doubts: list[tuple[int, Doubt]] = field(default_factory=list)  # (form, doubt)
+    findings: list[Finding] = field(default_factory=list)
+
+    def take(self, own: Ledger, original: Document, ledger: Ledger) -> None:
+        """Take from ``ledger`` each original line all of whose rebuilt cells were placed."""
+        placed: dict[int, bool] = {}
+        for (block, cell), lines in self.origins.items():
+            taken = (block, cell) in own.taken
+            for line in lines:
+                placed[line] = placed.get(line, True) and taken
+        for block in original:
+            if placed.get(block.index):
+                ledger.take(block)
+
+
+def rows_document(doc: Document, rows: list[list[Piece]]) -> Restored:
+    """The document of rebuilt rows, each cell knowing the lines it came from."""
+    origins: dict[tuple[int, int], list[int]] = {}
+    blocks = []
+    first = doc.blocks[0].index if doc.blocks else 0
+    nowhere = Source(doc.name)  # a cell the copy did not print (one for all: it is frozen)
+    for index, row in enumerate(rows):
+        cells = []
+        for at, piece in enumerate(row):
+            source = doc.blocks[piece.lines[0] - first].cells[0].source if piece.lines else nowhere
+            cells.append(Cell(piece.text, source))
+            if piece.lines and piece.text.strip():
+                origins[(index, at)] = piece.lines
+        blocks.append(Block(index, tuple(cells)))
+    return Restored(Document(doc.name, tuple(blocks), doc.kind, doc.notes), origins)

@@ -1,45 +1,44 @@
-"""PDF text that printed a form's label column apart from its values, put back into rows.
+"""PDF text that printed a form's label column apart from its values (seed 004), put back.
 
-Plain text of some PDF forms (the Shanghai 2019 target form, seed 004) prints the narrow left
-column of labels as a run of lines before the title (项目名称 / 资金用途 / 开始时间 / 项目概况 /
-立项依据 …) and later another run (项目实施计划 / 项目总目标 / 年度绩效目标); their values follow
-in order, without labels. Other labels print on the lines of their values or alone right
-before them, stacked over lines (``项目设立的必`` / ``要性``, joined by ``stacked``); check boxes
-print on their own lines; a 子项目 row may print before its header. The indicator table
-(name | target) is read by ``target_rows``.
-
-``restore_column`` (called by ``flattened.restore``) recognises such text by a name | target
-header and a title preceded by a run of lone labels, and rebuilds
-each form as the rows of cells a table copy would give. Labels of a column wait in a queue;
-each value printed without a label fills the first waiting label whose shape it has (a date,
-an amount, check boxes of that label's names, any text); a label printed alone takes the
-paragraph right after it; a value no label took goes to the label the layout prints before
-the next label (``[project] label_order``) when the copy left that label out. A copy without
-blank lines gets its paragraphs from the shapes of its lines.
+The head's labels print as a run of lines before the title (and later another run), their
+values after them without labels: labels wait in a queue and each value fills the first
+waiting label whose shape it has; a label alone takes the next paragraph; a value no label
+took goes to the label the layout prints before the next one (``[project] label_order``).
+The name | target table (``table``) prints level-1 cells wherever their middle falls: a row's
+group is the one whose words (``[indicators.group_words]``) its name holds, else the label
+printed last before it; rows without a target take the loose values by shared characters.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 
+from jixiao.core.values import BAD_EVENT_WORDS
+from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block, Document
 from jixiao.io.structure.flattened_head import (
     BOXES,
     ENUMERATED,
+    Doubt,
     Entry,
     HeadField,
+    Piece,
+    Restored,
+    cell_of,
+    ends_cell,
     head_field,
+    join_lines,
     label_words,
     leading_words,
     line_entries,
+    printed_layout,
+    printed_width,
+    rows_document,
     title_lines,
 )
-from jixiao.io.structure.flattened_rebuild import Restored, rows_document
-from jixiao.io.structure.match import match_layout
-from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.stacked import join_stacked
-from jixiao.io.structure.target_rows import table
-from jixiao.io.structure.wrapped_rows import Piece, ends_cell, printed_width
 from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, labels, layouts, normalise, vocabulary
 
@@ -52,6 +51,12 @@ BOX_LABELS = frozenset(BOXES) | frozenset(
     for word in vocabulary(layout.id).words("project.boxes", key)
 )
 YEAR = re.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")  # the title's (2019年 )
+_VALUE_START = re.compile(r"^(?:[≥≤><=＞＜＝]|不低于|不少于|不高于|不超过|\d)")
+_INNER = re.compile(r"[，、；：,;]")
+_OPEN, _CLOSE = re.compile("[（(]"), re.compile("[）)]")
+_BAD_RATE = re.compile(f"(?:{'|'.join(BAD_EVENT_WORDS)})率")
+WRAPPED_WIDTH = 12  # a target line shorter than this ends its cell
+SHORTER = 0.7  # a line this much shorter than the long line below it is a name
 
 
 def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
@@ -62,18 +67,17 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     titled = title_lines(blocks)
     if not titled:
         return None  # a label column is printed before a title
-    raw = paragraph_lines(blocks)
-    texts = head_lines(national, blocks)
+    texts, raw = _head_and_raw(national, blocks)
     titles = [n for n, t in enumerate(texts) if t.lines[0] in titled]
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts:
         return None
-    title = title_of(_block(doc, texts[titles[0]].lines[0]), national)
-    text = "|".join(normalise(t.text) for t in texts)
-    layout = match_layout(normalise(title[0]), text, title[1]) if title else None
-    vocab = vocabulary(layout.id if layout else "national")
-    flowing = not any(b.blank for b in doc if blocks[0].index <= b.index < blocks[-1].index)
+    title = doc.blocks[texts[titles[0]].lines[0] - doc.blocks[0].index]
     bounds = [0, *starts[1:], len(texts)]
+    # the forms of one copy share their layout: the first one's lines match it
+    layout = printed_layout(title, [t.text for t in texts[: bounds[1]]])
+    vocab = vocabulary(layout.id if layout else "national")
+    flowing = blocks[-1].index - blocks[0].index < len(blocks)  # no blank line between
     rows: list[list[Piece]] = []
     doubts = []
     for n, (start, stop) in enumerate(pairwise(bounds)):
@@ -86,12 +90,7 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
 
 
 def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
-    """Paragraphs of a head printed without blank lines, from the shapes of its lines.
-
-    A line ends its paragraph when it holds a label or ends its cell (``ends_cell``: much
-    narrower than the paragraph's widest line, or a sentence ending short of it); numbered
-    items (1、 2、) go on.
-    """
+    """Paragraphs of a head without blank lines: a label or a cell's end closes one (1、 2、 go on)."""
     out: list[Piece] = []
     para, width = 0, 0
     for n, text in enumerate(texts):
@@ -105,34 +104,39 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
     return out
 
 
-def _block(doc: Document, index: int) -> Block:
-    """The block of ``doc`` at a document index (a part of a document keeps its indexes)."""
-    return doc.blocks[index - doc.blocks[0].index]
-
-
 def head_lines(vocab: Vocabulary, blocks: list[Block]) -> list[Piece]:
     """Non-blank lines with paragraphs, a label stacked over lines as one (any layout's)."""
+    return _head_and_raw(vocab, blocks)[0]
+
+
+def _head_and_raw(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], list[Piece]]:
+    """``head_lines``, and the lines as printed (no page footers), paragraphs counted once."""
     joined, pieces = join_stacked(blocks, vocab, lambda text: _label(vocab, text))
-    return paragraph_lines(joined, pieces)
-
-
-def paragraph_lines(blocks: list[Block], pieces: dict | None = None) -> list[Piece]:
-    """Non-blank lines with paragraphs (no page footers); a stacked label's, its last piece's."""
-    lines, para, previous = [], 0, -2
+    paras, para, previous = {}, 0, -2
+    raw = []
     for block in blocks:
         if is_page_footer(block.text):  # interrupts a paragraph without ending it
             continue
-        run = [b.index for b in (pieces or {}).get(block.index, [block]) if not b.blank]
-        for index in run:
-            para += index > previous + 1
-            previous = index
-        lines.append(Piece(block.text.strip(), run, para))
-    return lines
+        para += block.index > previous + 1
+        previous = block.index
+        paras[previous] = para
+        raw.append(Piece(block.text, [block.index], para))
+    texts = []
+    for block in joined:  # a stacked label's paragraph is its last piece's
+        run = [b.index for b in pieces.get(block.index, [block])]
+        if run[-1] in paras:
+            texts.append(Piece(block.text, run, paras[run[-1]]))
+    return texts, raw
+
+
+@lru_cache(maxsize=4096)
+def _is_label(layout_id: str, text: str) -> bool:
+    return vocabulary(layout_id).is_label(text) or "".join(text.split()) in labels()
 
 
 def _label(vocab: Vocabulary, text: str) -> bool:
     """A label of this vocabulary or of any layout's."""
-    return vocab.is_label(text) or "".join(text.split()) in labels()
+    return _is_label(vocab.layout.id, text)
 
 
 def _column_start(vocab: Vocabulary, texts: list[Piece], title: int) -> int | None:
@@ -190,7 +194,8 @@ class _Head:
         """A column of labels: they wait for their values, the early ones first."""
         for text in texts:
             found = head_field(self.vocab, text.text)
-            if found is not None and not self.known(found):
+            known = any(e.field == found for row in self.entries for e in row)
+            if found is not None and not known:
                 entry = Entry(text, found)
                 self.entries.append([entry])
                 self.queue.append(entry)
@@ -219,21 +224,14 @@ class _Head:
         self.prose = taker if taker.prose(self.vocab) else None
         return taker
 
-    def known(self, found: HeadField) -> bool:
-        """Whether a label of this field was printed with a value or in a column."""
-        return any(e.field == found for row in self.entries for e in row)
-
     def left_out(self) -> None:
         """Values no label took, to the label of the layout's order left out before the next."""
         order = [normalise(w) for w in self.vocab.words("project", "label_order")]
         printed = {e.field for row in self.entries for e in row}
         for text, at in list(self.early):
             after = next((e for row in self.entries[at:] for e in row), None)
-            k = (
-                order.index(normalise(after.label.text))
-                if after and normalise(after.label.text) in order
-                else 0
-            )
+            name = normalise(after.label.text) if after else ""
+            k = order.index(name) if name in order else 0
             found = head_field(self.vocab, order[k - 1]) if k else None
             if found is not None and found not in printed and found.fits(text.text):
                 self.entries.append([Entry(Piece(order[k - 1]), found, [text])])
@@ -294,10 +292,13 @@ def _form(
     rows.append(
         [first, Piece(words[0], texts[at].lines), Piece(""), Piece(words[1], texts[at].lines)]
     )
-    lines = [p for p in raw if texts[at].lines[-1] < p.lines[0] <= texts[-1].lines[-1]]
-    indicators = table(vocab, lines)
-    rows.extend(indicators.rows)
-    return rows, indicators.doubts
+    start, stop = (bisect_right(raw, t.lines[-1], key=_first_line) for t in (texts[at], texts[-1]))
+    indicators, doubts = table(vocab, raw[start:stop])
+    return rows + indicators, doubts
+
+
+def _first_line(piece: Piece) -> int:
+    return piece.lines[0]
 
 
 def _inline(vocab: Vocabulary, texts: list[Piece], n: int) -> bool:
@@ -347,7 +348,7 @@ def _component(vocab: Vocabulary, words: list[str]) -> bool:
     """A 子项目 row: a name and an amount."""
     if len(words) < 2 or head_field(vocab, words[0]):
         return False
-    return HeadField("funds.columns", "budget").fits(words[-1]) and words[-1] not in ("-",)
+    return HeadField("funds.columns", "budget").fits(words[-1]) and words[-1] != "-"
 
 
 def _labelled(head: _Head, text: Piece) -> None:
@@ -362,3 +363,319 @@ def _labelled(head: _Head, text: Piece) -> None:
     last = row[-1]
     head.pending = None if last.values else last
     head.prose = last if last.values and last.prose(head.vocab) else None
+
+
+class Label(Piece):
+    """A level-1 label printed among the rows (a cell merged over them)."""
+
+
+@dataclass
+class Row:
+    """One indicator as printed: its name (with any definition), target and group."""
+
+    name: list[Piece]
+    target: list[Piece] = field(default_factory=list)
+    open: bool = False  # the definition's closing bracket is still to come
+    bracketed: bool = False
+    label_since: bool = False  # a level-1 label was printed after the row's last line
+    group: str = ""
+    label: Piece | None = None  # the printed label, on the group's first row
+
+    @property
+    def para(self) -> int:
+        """The paragraph of the row's last line."""
+        return (self.target or self.name)[-1].para
+
+    @property
+    def name_text(self) -> str:
+        """The name as printed, definition included, lines joined."""
+        return join_lines([line.text for line in self.name])
+
+
+@lru_cache(maxsize=4096)
+def value_like(text: str) -> bool:
+    """Whether text starts like a number or a comparison (``100%``, ``≥85%``)."""
+    return bool(_VALUE_START.match(text.strip()))
+
+
+def name_like(vocab: Vocabulary, text: str) -> bool:
+    """Whether text ends like an indicator name (``…性``, ``…率``, ``…情况``)."""
+    endings = vocab.words("indicators", "name_endings")
+    return not value_like(text) and normalise(text).endswith(endings)
+
+
+@lru_cache(maxsize=4096)  # a line is asked as a row, a target and the line below
+def _bracket(text: str) -> tuple[str, str] | None:
+    """``name（definition…`` → (name, rest), unless the bracket closes inside the name."""
+    for opening in _OPEN.finditer(text, 1):
+        rest = text[opening.end() :]
+        close = _CLOSE.search(rest)
+        if close is None or not rest[close.end() :].strip():
+            return text[: opening.start()].strip(), rest
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _definition_row(text: str) -> bool:
+    split = _bracket(text)
+    return split is not None and bool(split[0]) and not value_like(split[0])
+
+
+@lru_cache(maxsize=4096)
+def _starts_row(text: str) -> bool:
+    name, space, _ = " ".join(text.split()).partition(" ")
+    return bool(space and not value_like(name)) or _definition_row(text)
+
+
+def table(vocab: Vocabulary, lines: list[Piece]) -> tuple[list[list[Piece]], list[Doubt]]:
+    """The rows of cells (``| level 1 | name | target``, the first cell empty) of a table's lines."""
+    items = _items(vocab, lines)
+    rows = [i for i in items if isinstance(i, Row)]
+    doubts = _groups(vocab, items, rows)
+    doubts += _loose(rows, [i for i in items if isinstance(i, Piece) and not isinstance(i, Label)])
+    cells = [(r.label or Piece(r.group), cell_of(r.name), cell_of(r.target)) for r in rows]
+    return [[Piece(""), *row] for row in cells], doubts
+
+
+def _labels(vocab: Vocabulary, lines: list[Piece]) -> list[Piece]:
+    """Lines, with level-1 labels (wrapped, or first on a row's line) as ``Label``s."""
+    out: list[Piece] = []
+    i = 0
+    while i < len(lines):
+        joined = ""
+        for k in range(i, min(i + 2, len(lines))):
+            joined += lines[k].text
+            if lines[k].para == lines[i].para and vocab.field("indicators.levels", joined):
+                out.append(Label(joined, [line.lines[0] for line in lines[i : k + 1]]))
+                i = k + 1
+                break
+        else:
+            first, *rest = lines[i].text.split(maxsplit=1)
+            if vocab.field("indicators.levels", first) and rest:
+                out.append(Label(first, lines[i].lines))
+                out.append(Piece(rest[0], lines[i].lines, lines[i].para))
+            else:
+                out.append(lines[i])
+            i += 1
+    return out
+
+
+def _items(vocab: Vocabulary, lines: list[Piece]) -> list[Row | Piece]:
+    """Rows, level-1 labels (pieces) and loose values (lines) in printed order."""
+    items: list[Row | Piece] = []
+    row: Row | None = None
+    parts = _labels(vocab, lines)
+    for k, part in enumerate(parts):
+        if isinstance(part, Label):
+            items.append(part)
+            if row is not None:
+                row.label_since = True
+            continue
+        following = parts[k + 1] if k + 1 < len(parts) else None
+        below = (
+            following.text
+            if following is not None
+            and not isinstance(following, Label)
+            and following.para == part.para
+            else None
+        )
+        placed = _place(vocab, row, part, below)
+        if placed is not None:
+            items.append(placed)
+            row = placed if isinstance(placed, Row) else row
+    return items
+
+
+def _new_row(line: Piece) -> Row:
+    split = _bracket(line.text)
+    row = Row([line], bracketed=split is not None)
+    row.open = split is not None and not _CLOSE.search(split[1])
+    return row
+
+
+def _place(
+    vocab: Vocabulary, row: Row | None, line: Piece, below: str | None
+) -> Row | Piece | None:
+    """Where a line goes: a new row, a loose value, or (None) into ``row``."""
+    text = " ".join(line.text.split())
+    if row is not None and row.open:
+        close = _CLOSE.search(text)
+        at = close.end() if close else len(text)
+        row.name.append(Piece(text[:at], line.lines, line.para))
+        row.open = close is None
+        if text[at:].strip():
+            row.target.append(Piece(text[at:].strip(), line.lines, line.para))
+        return None
+    name, space, target = text.partition(" ")
+    split = _bracket(name)
+    if space and not value_like(name) and not (split and not _CLOSE.search(split[1])):
+        return Row([Piece(name, line.lines, line.para)], [Piece(target, line.lines, line.para)])
+    if row is not None and _belongs(vocab, row, line, below):
+        row.target.append(line)
+        row.label_since = False
+        return None
+    heads = below is not None and not value_like(text) and not _starts_row(below)
+    if _definition_row(text) or heads or name_like(vocab, text):
+        return _new_row(line)
+    return line
+
+
+def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
+    """Whether a line is (more of) the target of the row above it."""
+    text = line.text
+    if _continues(vocab, row, line, below):
+        return True
+    if _definition_row(text):
+        return False
+    if row.bracketed and not row.target:
+        return True  # the value cell of a wrapped definition row, in its own paragraph
+    heads = below is not None and not value_like(text) and not _starts_row(below)
+    if heads or not row.target or row.label_since or line.para != row.para + 1:
+        return False
+    last = join_lines([t.text for t in row.target])  # a target wrapped across a blank line
+    return (
+        not last.endswith(tuple(SENTENCE_END))
+        and not value_like(last)
+        and bool(_INNER.search(text))
+        and not name_like(vocab, text)
+    )
+
+
+def _continues(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
+    """A line of the same paragraph right below the row, wrapping its target."""
+    if line.para != row.para or row.label_since or _definition_row(line.text):
+        return False
+    if not row.target:
+        return True
+    last = row.target[-1].text
+    wide_below = (
+        below is not None
+        and len(below) >= WRAPPED_WIDTH
+        and _INNER.search(below)
+        and len(line.text) < len(below) * SHORTER
+        and not _starts_row(below)
+    )
+    if last.endswith(tuple(SENTENCE_END)) or value_like(last) or wide_below:
+        return False
+    return len(last) >= WRAPPED_WIDTH and not (name_like(vocab, line.text) and len(line.text) > 3)
+
+
+def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> list[Doubt]:
+    """Each row's group (see the module's docstring); the places the text does not settle."""
+    fixed = vocab.names["indicators.group_words"]
+    level1 = {normalise(n): n for n in vocab.words("indicators.levels", "level1")}
+    last, waiting, early, near, labels = "", [], set(), set(), []
+    previous: Row | None = None
+    for k, item in enumerate(items):
+        if isinstance(item, Label):
+            group = level1.get(normalise(item.text), item.text)
+            labels.append((k, Piece(group, item.lines)))
+            if group in fixed:  # a fixed group's label only marks the rows next to it
+                following = next((r for r in items[k + 1 :] if isinstance(r, Row)), None)
+                near.update(id(r) for r in (previous, following) if r is not None)
+                continue
+            for r in waiting:
+                r.group = group
+            waiting, last = [], group
+        elif isinstance(item, Row):
+            item.group = last
+            if not last:
+                waiting.append(item)
+                early.add(id(item))
+            previous = item
+    own = [_holding(fixed, r.name_text) for r in rows]  # a name's words, never its group
+    doubts = [d for i in range(len(rows)) if (d := _decide(rows, i, own, vocab, near, early))]
+    for k, label in labels:  # each label printed goes to its group's first row after it
+        order = [r for r in items[k:] if isinstance(r, Row)] + rows
+        owner = next((r for r in order if r.group == label.text and r.label is None), None)
+        if owner is not None:
+            owner.label = label
+    return doubts
+
+
+def _holding(groups, name: str) -> str:
+    """The group whose words (``[indicators.group_words]``, ``.meaning``) a name holds, or ''."""
+    return next((g for g, words in groups.items() if any(w in name for w in words)), "")
+
+
+def _decide(
+    rows: list[Row], i: int, own: list[str], vocab: Vocabulary, near: set, early: set
+) -> Doubt | None:
+    row = rows[i]
+    position = row.group
+    before = bool(own[i - 1]) if i > 0 else None
+    after = bool(own[i + 1]) if i + 1 < len(rows) else None
+    name = row.name_text
+    hint = _holding(vocab.names["indicators.meaning"], name)
+    if own[i]:
+        row.group = own[i]
+        apart = before is not True and after is not True and id(row) not in early
+        return _doubt(i, row, position, "apart") if apart and id(row) not in near else None
+    if before and after and not hint:
+        row.group = next(iter(vocab.names["indicators.group_words"]))
+        return _doubt(i, row, position, "inside")
+    if hint and hint != position:
+        return _doubt(i, row, hint, "meaning")
+    either = vocab.words("indicators", "bad_rate_groups")
+    if _BAD_RATE.search(name) and position in either:
+        return _doubt(i, row, next(g for g in either if g != position), "rate")
+    return None
+
+
+_WHY = {  # with the names of the row's group and of the other candidate
+    "apart": ("“{group}”的指标印在其行之外", "an indicator of {group} printed apart from its rows"),
+    "inside": ("其他指标印在“{group}”的行之间", "an indicator printed among the rows of {group}"),
+    "meaning": ("指标的含义指向另一个一级指标", "the indicator's meaning points to another group"),
+    "rate": (
+        "不良事件发生率既可属于“{group}”也可属于“{other}”",
+        "a rate of bad events may belong to {group} or to {other}",
+    ),
+}
+
+
+def _doubt(i: int, row: Row, other: str, why: str) -> Doubt:
+    zh, en = (text.format(group=row.group, other=other) for text in _WHY[why])
+    names = list(dict.fromkeys(n for n in (row.group, other) if n))
+    return (f"indicators[{i}].level1", row.group or None, names, zh, en)
+
+
+def _overlap(a: str, b: str) -> int:
+    """Length of the longest common substring."""
+    best = 0
+    for i in range(len(a)):
+        while i + best < len(a) and a[i : i + best + 1] in b:  # a longer one only
+            best += 1
+    return best
+
+
+def _loose(rows: list[Row], loose: list[Piece]) -> list[Doubt]:
+    """Loose values into the rows printed without a target; doubts when there is a choice."""
+    empty = [i for i, row in enumerate(rows) if not row.target]
+    if not empty or not loose:
+        return []
+    chosen: dict[int, Piece] = {}
+    names = {i: rows[i].name_text for i in empty}
+    pairs = [(_overlap(names[i], v.text), -i, -k) for i in empty for k, v in enumerate(loose)]
+    used: set[int] = set()
+    for score, i, k in sorted(pairs, reverse=True):
+        if score and -i not in chosen and -k not in used:
+            chosen[-i] = loose[-k]
+            used.add(-k)
+    rest = iter(v for k, v in enumerate(loose) if k not in used)
+    for i in empty:
+        if i not in chosen and (value := next(rest, None)) is not None:
+            chosen[i] = value
+    for i, value in chosen.items():
+        rows[i].target = [value]
+    if len(empty) == len(loose) == 1:
+        return []
+    return [
+        (
+            f"indicators[{i}].target",
+            chosen[i].text if i in chosen else None,
+            [v.text for v in loose],
+            "没有印出目标值；散落的值不止一个",
+            "no value printed with the name; more than one loose value could be its",
+        )
+        for i in empty
+    ]
