@@ -1,39 +1,63 @@
-"""Recover the cells of text lines that lost their boundaries.
+"""The document pass: each one-cell line split into its cells, rows placed in their columns.
 
-``recover_cells`` reads a ``Document`` line by line. A block that already has several cells (a
-tab-separated line, a spreadsheet row) is kept as it is. A one-cell line is split:
-
-1. at explicit separators (``|``, runs of spaces, ideographic spaces): those are the cells;
-2. else, when single spaces separate its words, at the spaces the shapes do not join;
-3. else, when its text runs together and holds at least three labels, stands in a table or
-   starts with a field label and its value, at labels and values.
-
-Lines of 2 and 3 after an indicator or funds header are rows: their cells are placed in the
-header's columns (an empty cell where a column was not printed), and a line holding a whole
-table becomes one block per row. Nothing but separators is dropped: the cells of a block,
-joined, give the line without its separators, and each cell keeps the line's source.
+A block that has several cells already is kept. Lines cut at single spaces or run together
+(not at explicit separators) after an indicator or funds header are rows: their cells are
+placed in the header's columns, and a line holding a whole table becomes one block per row.
+The cells of a block, joined, give the line without its separators; each keeps its source.
 """
 
-import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from jixiao.core.findings import Finding
+from jixiao.core.findings import Finding, Severity
 from jixiao.io.cellsplit.columns import FITS, token_class
-from jixiao.io.cellsplit.labels import FIELD, Hit, LabelSet, Matcher, from_vocabulary, matcher
+from jixiao.io.cellsplit.labels import LabelSet, Matcher, from_vocabulary, matcher
 from jixiao.io.cellsplit.rows import Segment, TableState, group
-from jixiao.io.cellsplit.separators import has_separators, pieces
-from jixiao.io.cellsplit.shapes import Shape, classify
-from jixiao.io.cellsplit.spaced import RUN_TOGETHER_LABELS, spaced_tokens
-from jixiao.io.cellsplit.tokens import Token, cut
-from jixiao.io.cellsplit.uncertain import UncertainSplit
+from jixiao.io.cellsplit.shapes import Shape
+from jixiao.io.cellsplit.tokens import line_tokens
 from jixiao.io.cellsplit.wraps import Wraps, wrapped_lines
 from jixiao.io.document import Block, Cell, Document, Source
+from jixiao.io.problems import problem
 
-_TEXT = re.compile(r"\S(?:.*\S)?")  # a line's text, without the whitespace around it
-_SPACE = re.compile(r"\s")
-_SENTENCE = re.compile(r"[，。；,;]")
+# Why a split is uncertain: (Chinese, English).
+REASONS = {
+    "alignment": (
+        "这一行的值可以放入不同的列，文字不能确定",
+        "the row's values fit more than one set of columns",
+    ),
+    "run-together": (
+        "单元格之间没有分隔，一个单元格可能包含相邻空列的内容",
+        "cells ran together: this cell may hold the text of an empty column beside it",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class UncertainSplit:
+    """A place where the text does not settle the split: the cells chosen and the others."""
+
+    source: Source  # the line
+    text: str  # the stretch of the line concerned, as printed
+    why: str  # a key of ``REASONS``
+    chosen: tuple[str, ...]  # the cells returned, column by column ("" for an empty column)
+    candidates: tuple[tuple[str, ...], ...] = ()  # every reading considered, the chosen first
+
+    def to_finding(self, document: str | None, form: int | None = None) -> Finding:
+        """The ``uncertain-value`` finding that reports this place."""
+        zh, en = REASONS[self.why]
+        readings = self.candidates or (self.chosen,)
+        return problem(
+            "uncertain-value",
+            Severity.WARNING,
+            document,
+            f"{zh}：{self.text}",
+            f"{en}: {self.text}",
+            form=form,
+            source=self.source.label(),
+            found=" | ".join(self.chosen),
+            expected=" / ".join(" | ".join(r) for r in readings),
+        )
 
 
 class Recovery(NamedTuple):
@@ -52,115 +76,11 @@ class Recovery(NamedTuple):
         return [place.to_finding(self.document.name, form) for place in self.uncertain]
 
 
-def _whole(
-    text: str, start: int, stop: int, found: Matcher, hits: list[Hit] | None = None
-) -> Token:
-    """One cell's token: a label when the whole stretch is one, else by its shape."""
-    if hits is None:
-        hits = found.find(text, start, stop) if start < stop else []
-    if len(hits) == 1 and hits[0].start == start and hits[0].end == stop:
-        return Token(start, stop, Shape.LABEL, hits[0].info)
-    return Token(start, stop, classify(text[start:stop]))
-
-
-def _explicit(text: str, found: Matcher) -> list[Token]:
-    """Tokens of a line with explicit separators: its cells, a cell spaced inside cut too."""
-    tokens: list[Token] = []
-    for start, stop in pieces(text):
-        if " " in text[start:stop]:
-            tokens.extend(spaced_tokens(text, start, stop, found))
-        else:
-            tokens.append(_whole(text, start, stop, found))
-    return tokens
-
-
-def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list[Token], bool]:
-    """A line's tokens, and whether they may be read as table rows (not explicit cells).
-
-    A line with no separator at all is cut when it holds a run-together table (three labels
-    or more), when it stands in a table (a row whose cells ran together), or when it starts
-    with a field label followed by no sentence (a label and its value).
-    """
-    if has_separators(text):
-        return _explicit(text, found), False
-    start, stop = _TEXT.search(text).span()
-    if _SPACE.search(text, start, stop):
-        return spaced_tokens(text, start, stop, found), True
-    hits = found.find(text, start, stop)
-    label_then_value = _label_then_value(text, hits, start)
-    if in_table or len(hits) >= RUN_TOGETHER_LABELS or label_then_value:
-        tokens = cut(text, start, stop, found, table=in_table, hits=hits)  # the same stretch
-        labels = sum(t.shape is Shape.LABEL for t in tokens)
-        if in_table or labels >= RUN_TOGETHER_LABELS or label_then_value:
-            return tokens, True
-    return [_whole(text, start, stop, found, hits)], True
-
-
-def _label_then_value(text: str, hits: list[Hit], start: int) -> bool:
-    """Whether a line starts with a field label and goes on with no sentence: its value.
-
-    ``项目名称合作交流工作业务费`` is a label and its value; ``项目单位有人员分工机制，…`` is a
-    sentence that starts with a label's words.
-    """
-    if not hits or hits[0].start != start or hits[0].weak or FIELD not in hits[0].info.roles:
-        return False
-    return _SENTENCE.search(text, hits[0].end) is None
-
-
-def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
-    if len(cells) == 1:
-        return Block(index, (Cell(cells[0], source),))
-    file, page, line, sheet, row = source.file, source.page, source.line, source.sheet, source.row
-    return Block(
-        index,
-        tuple(
-            Cell(text, Source(file, page, line, sheet, row, column))
-            for column, text in enumerate(cells, start=1)
-        ),
-    )
-
-
-def _renumbered(block: Block, index: int) -> Block:
-    """The block as block ``index``: itself until a line split before it moves it (frozen)."""
-    return block if block.index == index else Block(index, block.cells)
-
-
-def _line_blocks(
-    block: Block, found: Matcher, state: TableState, start_index: int
-) -> tuple[list[Block], list[UncertainSplit]]:
-    """The blocks a one-cell line becomes, and its uncertain places."""
-    text = block.cells[0].text
-    source = block.cells[0].source
-    tokens, as_rows = line_tokens(text, found, state.kinds is not None)
-    if len(tokens) == 1 and tokens[0].label is None and (state.kinds is None or not as_rows):
-        if state.kinds is not None:
-            group(text, tokens, state)  # a line that stays one cell outside a table: kept as is
-        return [_renumbered(block, start_index)], []
-    if not as_rows:
-        segments = [Segment(tokens)]
-        group(text, tokens, state)  # explicit cells stay as printed but open or close tables
-    else:
-        segments = group(text, tokens, state)
-    blocks, uncertain = [], []
-    for segment in segments:
-        cells = segment.cells(text)
-        blocks.append(_block(start_index + len(blocks), cells, source))
-        uncertain.extend(_uncertain(segment, text, source))
-    return blocks, uncertain
-
-
 def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None) -> Recovery:
     """Split the lines of a text document into cells by separators, labels and value shapes.
 
-    Args:
-        doc: a document read from text (``jixiao.io.readers.txt``), or any document: blocks
-            with several cells are kept as they are.
-        labels: the printed labels and what each is; plain strings are field labels (no
-            column order is then known); by default every label of ``jixiao.io.vocabulary``.
-
-    Returns:
-        The document with one block per recovered row (block indexes renumbered, sources
-        kept), and the places where the split is a choice the text does not settle.
+    ``labels``: the printed labels and what each is (plain strings are field labels); by
+    default every label of ``jixiao.io.vocabulary``.
     """
     if labels is None:
         labels = from_vocabulary()
@@ -185,6 +105,42 @@ def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None)
         row = kinds is not None and state.kinds is kinds and len(new[-1].cells) > 1  # no header
         wraps.passed(block, blocks, row=row)
     return Recovery(replace(doc, blocks=tuple(blocks)), tuple(uncertain))
+
+
+def _renumbered(block: Block, index: int) -> Block:
+    """The block as block ``index``: itself until a line split before it moves it (frozen)."""
+    return block if block.index == index else Block(index, block.cells)
+
+
+def _line_blocks(
+    block: Block, found: Matcher, state: TableState, start_index: int
+) -> tuple[list[Block], list[UncertainSplit]]:
+    """The blocks a one-cell line becomes, and its uncertain places."""
+    text = block.cells[0].text
+    source = block.cells[0].source
+    tokens, as_rows = line_tokens(text, found, state.kinds is not None)
+    if len(tokens) == 1 and tokens[0].label is None and state.kinds is None:
+        return [_renumbered(block, start_index)], []
+    if as_rows:
+        segments = group(text, tokens, state)
+    else:
+        segments = [Segment(tokens)]
+        group(text, tokens, state)  # explicit cells stay as printed but open or close tables
+    blocks, uncertain = [], []
+    for segment in segments:
+        cells = segment.cells(text)
+        blocks.append(_block(start_index + len(blocks), cells, source))
+        uncertain.extend(_uncertain(segment, text, source))
+    return blocks, uncertain
+
+
+def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
+    if len(cells) == 1:
+        return Block(index, (Cell(cells[0], source),))
+    return Block(
+        index,
+        tuple(Cell(text, replace(source, column=n)) for n, text in enumerate(cells, start=1)),
+    )
 
 
 def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSplit]:

@@ -1,24 +1,34 @@
-"""Cut a stretch of a line into tokens: labels, values and the text between them.
+"""A line cut into tokens, each to become a cell (offsets stay those of the line).
 
-``cut`` works on text that has no separators left (a whole run-together line, or one word of
-a line spaced by single spaces): labels are found first (the long ones anywhere, the short ones
-only where they touch other labels or the ends of the stretch), then values in the gaps
-between labels, where their shape settles them (a value right after a label or the stretch's
-start, or a strong value — comparator, date, percentage, number with unit — at either end of a
-gap). What remains is text. Every character of the stretch is in exactly one token.
+A line is cut at explicit separators; else at the single spaces the shapes do not join (a unit
+after its number, a date's parts, a bracketed stretch, a label broken by a space); else, when
+its text ran together, at labels and values (``cut``). Every character but separators is in
+exactly one token.
 """
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from jixiao.io.cellsplit.labels import FURNITURE, Hit, LabelInfo, Matcher
-from jixiao.io.cellsplit.shapes import VALUE, Shape, classify, is_strong
+from jixiao.io.cellsplit.labels import FIELD, FURNITURE, TITLE, Hit, LabelInfo, Matcher
+from jixiao.io.cellsplit.shapes import VALUE, Shape, classify, is_strong, joins
+from jixiao.io.vocabulary import normalise
 
+_TEXT = re.compile(r"\S(?:.*\S)?")  # a line's text, without the whitespace around it
+# A bar always separates two cells (`| |` leaves an empty one); a tab, an ideographic space or
+# a run of spaces separates cells but makes no empty one. Each takes the whitespace around it.
+_SEPARATOR = re.compile(r"[|｜│┃\t\u3000]|\s{2,}")
+_BAR = re.compile(r"\s*[|｜│┃]\s*")
+_WIDE = re.compile(r"\s*[\t\u3000]\s*|\s{2,}")
+_SPACE = re.compile(r"\s")
+_SENTENCE = re.compile(r"[，。；,;]")
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
+_WORD = re.compile(r"\S+")
+_OPEN, _CLOSE = "(（[【《〔", ")）]】》〕"
+_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+RUN_TOGETHER_LABELS = 3  # labels in a word (or a line) that make it a run-together table
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A stretch ``line[start:end]`` that becomes one cell."""
 
     start: int
@@ -32,6 +42,190 @@ class Token:
         return self.label is not None and role in self.label.roles
 
 
+def has_separators(line: str) -> bool:
+    """Whether a line holds any explicit separator between two stretches of text."""
+    return _SEPARATOR.search(line.strip()) is not None
+
+
+def pieces(line: str) -> list[tuple[int, int]]:
+    """Spans of the cells explicit separators delimit; empty before a leading bar or between two."""
+    first = _TEXT.search(line)
+    if first is None:
+        return []
+    last = len(line.rstrip())
+    spans: list[tuple[int, int]] = []
+    cursor = first.start()
+    for bar in _BAR.finditer(line, cursor, last):
+        spans.extend(_wide_pieces(line, cursor, bar.start(), keep_empty=True))
+        cursor = bar.end()
+    spans.extend(_wide_pieces(line, cursor, last, keep_empty=cursor < last or bool(spans)))
+    return spans
+
+
+def _wide_pieces(line: str, start: int, stop: int, *, keep_empty: bool) -> list[tuple[int, int]]:
+    out = []
+    cursor = start
+    for gap in _WIDE.finditer(line, start, stop):
+        if gap.start() > cursor:
+            out.append((cursor, gap.start()))
+        cursor = gap.end()
+    if cursor < stop:
+        out.append((cursor, stop))
+    if not out and keep_empty:
+        out.append((start, start))
+    return out
+
+
+def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list[Token], bool]:
+    """A line's tokens, and whether they may be read as table rows (not explicit cells).
+
+    A line with no space at all is cut where it stands in a table, holds a run-together table
+    (three labels or more) or starts with a field label and its value.
+    """
+    if has_separators(text):
+        return _explicit(text, found), False
+    start, stop = _TEXT.search(text).span()
+    if _SPACE.search(text, start, stop):
+        return spaced_tokens(text, start, stop, found), True
+    hits = found.find(text, start, stop)
+    if in_table or _label_then_value(text, hits, start):
+        return cut(text, start, stop, found, table=in_table, hits=hits), True
+    if len(hits) >= RUN_TOGETHER_LABELS:
+        tokens = cut(text, start, stop, found, hits=hits)
+        if _labels(tokens) >= RUN_TOGETHER_LABELS:
+            return tokens, True
+    return [_whole(text, start, stop, found, hits)], True
+
+
+def _labels(tokens: list[Token]) -> int:
+    return sum(t.shape is Shape.LABEL for t in tokens)
+
+
+def _label_then_value(text: str, hits: list[Hit], start: int) -> bool:
+    """Whether a line starts with a field label and goes on with no sentence (its value).
+
+    ``项目名称合作交流工作业务费`` is a label and its value; ``项目单位有人员分工机制，…`` is a
+    sentence that starts with a label's words.
+    """
+    if not hits or hits[0].start != start or hits[0].weak or FIELD not in hits[0].info.roles:
+        return False
+    return _SENTENCE.search(text, hits[0].end) is None
+
+
+def _whole(
+    text: str, start: int, stop: int, found: Matcher, hits: list[Hit] | None = None
+) -> Token:
+    """One cell's token: a label when the whole stretch is one, else by its shape."""
+    if hits is None:
+        hits = found.find(text, start, stop) if start < stop else []
+    if len(hits) == 1 and hits[0].start == start and hits[0].end == stop:
+        return Token(start, stop, Shape.LABEL, hits[0].info)
+    return Token(start, stop, classify(text[start:stop]))
+
+
+def _explicit(text: str, found: Matcher) -> list[Token]:
+    """Tokens of a line with explicit separators: its cells, a cell spaced inside cut too."""
+    tokens: list[Token] = []
+    for start, stop in pieces(text):
+        if " " in text[start:stop]:
+            tokens.extend(spaced_tokens(text, start, stop, found))
+        else:
+            tokens.append(_whole(text, start, stop, found))
+    return tokens
+
+
+def words(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The spans of ``text[start:stop]`` between spaces, a bracketed stretch kept whole."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    for match in _WORD.finditer(text, start, stop):
+        if spans and depth > 0:
+            spans[-1] = (spans[-1][0], match.end())
+        else:
+            spans.append(match.span())
+        word = match.group()
+        if _BRACKET.search(word):
+            opened = sum(word.count(c) for c in _OPEN) - sum(word.count(c) for c in _CLOSE)
+            depth = max(0, depth + opened)
+    return spans
+
+
+def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[Token]:
+    """Tokens of ``text[start:stop]``, a stretch whose cells single spaces separate.
+
+    A token may hold spaces (``≥60 次``, ``一级 指标``) but never starts or ends with one.
+    """
+    tokens: list[Token] = []
+    hits = matcher.find(text, start, stop)  # no label holds a space: each lies in one word
+    first = 0
+    for lo, hi in words(text, start, stop):
+        while first < len(hits) and hits[first].start < lo:
+            first += 1
+        after = first
+        while after < len(hits) and hits[after].start < hi:
+            after += 1
+        if after > first:
+            word = _word_tokens(text, lo, hi, matcher, hits[first:after])
+        else:  # no label in the word: it is one cell, whatever values it holds
+            word = [Token(lo, hi, classify(text[lo:hi]))]
+        for token in word:
+            _merge(text, tokens, token, matcher)
+    return tokens
+
+
+def _word_tokens(
+    text: str, start: int, stop: int, matcher: Matcher, hits: list[Hit]
+) -> list[Token]:
+    """A word with labels in it, cut if only labels and values, a table or after a title.
+
+    A word that holds a run-together table (not a sentence) or starts with a form's title is
+    cut too; ``指标1:年度资金支付完成率100%`` is one cell (the value is part of the name).
+    """
+    pieces = cut(text, start, stop, matcher, hits=hits)
+    if len(pieces) == 1 and pieces[0].shape is Shape.LABEL:
+        return pieces
+    if len(pieces) > 1 and (
+        all(p.shape is not Shape.TEXT for p in pieces)
+        or pieces[0].has(TITLE)
+        or (_labels(pieces) >= RUN_TOGETHER_LABELS and "。" not in text[start:stop])
+    ):
+        return pieces
+    return [Token(start, stop, classify(text[start:stop]))]
+
+
+def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> None:
+    """Append a word's token, joined with the one before when the space is inside a cell.
+
+    A space inside a label (``一级 指标``) or before a label's points (``产出指标 (50分)``) is
+    inside the cell, and so are the spaces ``shapes.joins`` allows between values.
+    """
+    while tokens:
+        left = tokens[-1]
+        label = None
+        if left.label is not None and token.shape is Shape.POINTS:
+            label = left.label
+        elif _wordlike(left) and _wordlike(token):
+            label = matcher.index.get(normalise(text[left.start : token.end]))
+        if label is not None:
+            token = Token(left.start, token.end, Shape.LABEL, label, left.glued)
+        elif left.label is None and token.label is None and _joins(text, left, token):
+            merged = text[left.start : token.end]
+            token = Token(left.start, token.end, classify(merged), glued=left.glued)
+        else:
+            break
+        tokens.pop()
+    tokens.append(token)
+
+
+def _wordlike(token: Token) -> bool:
+    return token.shape is Shape.TEXT or token.label is not None
+
+
+def _joins(text: str, left: Token, right: Token) -> bool:
+    before, after = text[left.start : left.end], text[right.start : right.end]
+    return joins(before, left.shape, after, right.shape)
+
+
 def _accepted(hits: list[Hit], start: int, stop: int) -> list[Hit]:
     """Long labels, and short ones whose both ends touch a label or an end of the stretch."""
     ends = {start, *(h.end for h in hits)}
@@ -40,7 +234,7 @@ def _accepted(hits: list[Hit], start: int, stop: int) -> list[Hit]:
 
 
 def _values(text: str, start: int, stop: int, table: bool) -> list[tuple[int, int, Shape]]:
-    """The values a gap between labels holds: at its ends, where their shape settles them.
+    """The values at the ends of a gap between labels, where their shape settles them.
 
     From the gap's start, values follow each other as long as each stands alone; at its end,
     a run of values (``100%100%1010``) is taken when the first of them stands alone. In a
@@ -136,17 +330,10 @@ def cut(
 ) -> list[Token]:
     """Tokens of ``text[start:stop]``, a stretch with no separator left in it.
 
-    Args:
-        text: the whole line (offsets stay those of the line).
-        start: where the stretch begins.
-        stop: where it ends.
-        matcher: the compiled labels.
-        table: whether the stretch is a row of a table (its numbers are cells).
-        hits: ``matcher.find(text, start, stop)`` when the caller has it already.
-
-    Returns:
-        The tokens in order, covering every character of the stretch; every token but the
-        first is ``glued`` (its start was inferred, not printed).
+    Labels are found first (the long ones anywhere, the short ones only where they touch
+    other labels or the stretch's ends), then values in the gaps (``_values``); the rest is
+    text. ``table``: the stretch is a table row (its numbers are cells); ``hits``: the labels
+    in the stretch when the caller has them. Every token but the first is ``glued``.
     """
     tokens: list[Token] = []
     cursor = start
@@ -161,6 +348,5 @@ def cut(
         tokens.extend(_gap(text, cursor, stop, table))
     tokens = _glue_furniture(_short_labels_among_values(tokens, hits))
     if tokens:
-        first = tokens[0]
-        tokens[0] = Token(first.start, first.end, first.shape, first.label, glued=False)
+        tokens[0] = tokens[0]._replace(glued=False)
     return tokens
