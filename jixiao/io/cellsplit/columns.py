@@ -1,49 +1,41 @@
-"""The known column order of a table: which token of a row goes in which column.
+"""The columns of a table: which token of a row goes in which column, and what ran together.
 
-A header row's cells name the columns (``一级指标 | 二级指标 | 三级指标 | 年度指标值 | …``);
-each canonical column holds values of one kind (a level name, a name, a target, a weight, an
-amount …), and ``FITS`` says, as data, how well each shape of token fits each kind (0: never).
-``align`` places a row's tokens in the columns in printed order so that the fit is best, and
-returns every best placement (up to a few): more than one means the text does not settle it.
-Two text tokens may share a cell where the row fits no other way (a space inside a cell).
+A header's cells name the columns; each canonical column holds values of one kind (a level
+name, a name, a target, a weight, an amount …), and ``FITS`` says how well each class of token
+fits each kind (0: never). ``align`` places a row's tokens in printed order so that the fit is
+best and returns every best placement (more than one: the text does not settle it).
+
+Cells that lost their boundaries in a row run together: a weight and a score as one run of
+digits (``1010``), empty cells' dashes as one run, an actual copied from its target as a text
+ending twice (``支撑作用明显支撑作用明显``), marked-up cells at ``</p><p>``. ``best_reading``
+tries such tokens split and keeps a split only where it fits the columns better.
 """
 
+import re
 from functools import cache, lru_cache
+from itertools import islice, product
 
-from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, ROW, TITLE, TOTAL
+from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, ROW, TOTAL
 from jixiao.io.cellsplit.shapes import Shape, is_comparator, is_unit
 from jixiao.io.cellsplit.tokens import Token
 
 # The kind of value each canonical column holds; a column not listed holds text.
 COLUMN_KINDS = {
-    "level1": "level1",
-    "level2": "level2",
-    "name": "name",
-    "target": "value",
-    "actual": "value",
-    "weight": "number",
-    "score": "number",
-    "execution_weight": "number",
-    "execution_score": "number",
-    "initial_budget": "amount",
-    "budget": "amount",
-    "total_budget": "amount",
-    "executed": "amount",
-    "previous_budget": "amount",
-    "previous_executed": "amount",
+    **{column: column for column in ("level1", "level2", "name", "comparator", "unit")},
+    **dict.fromkeys(("target", "actual"), "value"),
+    **dict.fromkeys(("weight", "score", "execution_weight", "execution_score"), "number"),
+    **dict.fromkeys(("initial_budget", "budget", "total_budget", "executed"), "amount"),
+    **dict.fromkeys(("previous_budget", "previous_executed"), "amount"),
     "execution_rate": "rate",
-    "comparator": "comparator",
-    "unit": "unit",
 }
 TEXT_KIND = "text"  # the kind of a column no canonical column names
 PREFIX = "prefix"  # a header cell that is no column heading (年度绩效指标完成情况, 项目资金(万元))
 
 # How well a token of each class fits a column of each kind. Classes: the shapes, plus the
 # label roles level1, level2 (both: "level"), total (总分), row (a funds row label) and label
-# (any other);
-# a number above 100 is "large": an amount or a count, never a weight or a score. A label of
-# both levels is a level 2 when alone before its name ("level": 成本指标 on the 2020 tree),
-# but either level when text runs into it ("glued-level": the level 2 may be in that text).
+# (any other); a number above 100 is "large": an amount or a count, never a weight or a score.
+# A label of both levels is a level 2 when alone before its name ("level": 成本指标 on the 2020
+# tree), but either level when text runs into it ("glued-level": the level 2 may be in it).
 FITS: dict[str, dict[str, int]] = {
     PREFIX: {"row": 3, "total": 3, "text": 1},
     "level1": {
@@ -67,13 +59,22 @@ MAX_READINGS = 4
 JOIN_COST = 1  # two text tokens in one cell: the space between them was inside it
 JOINABLE = {"text", "name", "value"}  # kinds of column whose cells may hold spaces
 LARGEST_SCORE = 100  # no weight or score is above it
+_SCORE = re.compile(r"(?:100|[1-9]\d|\d)(?:\.\d{1,2})?")  # no leading zero, two decimals
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_DASHES = re.compile(r"-{2,}")
+_PARAGRAPHS = re.compile(r"</p><p>")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
+_RATE = re.compile(r"(?:100|[1-9]\d|\d)(?:\.\d{1,2})?%")  # a rate as printed: 0% to 100%
+MIN_DOUBLED = 2  # characters of an end printed twice that make a target and its copy
+MAX_VARIANTS = 64  # readings of one row tried at most
+MIN_PAIR_WEIGHT = 2  # the least weight read out of a score's digits (55: 5 and 5)
 
 
 def column_kind(token: Token) -> str:
     """The kind of column a header cell opens: its canonical column's kind, else a prefix."""
     if token.label is None or COLUMN not in token.label.roles:
         return PREFIX
-    return sorted(COLUMN_KINDS.get(c, "text") for c in token.label.columns)[0]
+    return min(COLUMN_KINDS.get(c, TEXT_KIND) for c in token.label.columns)
 
 
 def token_class(token: Token, text: str) -> str:
@@ -82,14 +83,7 @@ def token_class(token: Token, text: str) -> str:
         roles = token.label.roles
         if LEVEL1 in roles and LEVEL2 in roles:
             return "level"
-        for role in (LEVEL1, LEVEL2, TOTAL, ROW):
-            if role in roles:
-                return role
-        return "label"
-    return _value_class(token, text)
-
-
-def _value_class(token: Token, text: str) -> str:
+        return next((r for r in (LEVEL1, LEVEL2, TOTAL, ROW) if r in roles), "label")
     word = text[token.start : token.end]
     if token.shape is Shape.TEXT and is_comparator(word):
         return "comparator"
@@ -100,29 +94,28 @@ def _value_class(token: Token, text: str) -> str:
     return str(token.shape)
 
 
+def row_classes(row: list[Token], text: str) -> tuple[str, ...]:
+    """The class of each token of a row, a level name's by whether text runs into it."""
+    classes = [token_class(t, text) for t in row]
+    for i in range(len(row) - 1):
+        following = row[i + 1]
+        if classes[i] == "level" and following.glued and following.shape is Shape.TEXT:
+            classes[i] = "glued-level"
+    return tuple(classes)
+
+
 def ends_table(token: Token) -> bool:
-    """Whether a token is outside the table: a field or block label (总分) or a form's title."""
-    if token.label is None:
-        return False
-    roles = token.label.roles
-    if TITLE in roles:
-        return True
+    """Whether a token is outside the table: a field or block label (not 总分, not a level)."""
+    roles = token.label.roles if token.label is not None else frozenset()
     return bool(roles & {FIELD, BLOCK}) and not roles & {ROW, TOTAL, LEVEL1, LEVEL2, COLUMN}
 
 
 def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, ...]]:
     """Every best placement of tokens in columns, in printed order (up to ``MAX_READINGS``).
 
-    Two text tokens in a row may share a text column (the space between them was inside the
-    cell), at a cost of ``JOIN_COST``: only where the row fits no better otherwise.
-
-    Args:
-        classes: the class of each token of the row.
-        kinds: the kind of each column of the table.
-
-    Returns:
-        Placements (the column index of each token; equal indexes share a cell), the leftmost
-        one first; empty when the tokens cannot all be placed.
+    A placement gives each token's column, the leftmost placement first; none when the tokens
+    cannot all be placed. Two text tokens may share a text column (the space between them was
+    inside the cell) at a cost of ``JOIN_COST``: only where the row fits no better otherwise.
     """
     return list(_align(classes, kinds))
 
@@ -180,3 +173,93 @@ class _Moves:
             if (rest := self.best(i + 1, following)) is not None
         ]
         return max(scores, default=None)
+
+
+def score_splits(word: str) -> list[int]:
+    """Where a run of digits splits into two scores (``1010`` → ``[2]``: 10 and 10)."""
+    if not _DIGITS.fullmatch(word):
+        return []
+    return [
+        i for i in range(1, len(word)) if _SCORE.fullmatch(word, 0, i) and _SCORE.fullmatch(word, i)
+    ]
+
+
+def doubled_tail(word: str) -> int:
+    """The length of the longest end printed twice after some text (``ab明显明显``: 2; else 0)."""
+    for size in range((len(word) - 1) // 2, MIN_DOUBLED - 1, -1):
+        if word[-size:] == word[-2 * size : -size]:
+            return size
+    return 0
+
+
+def _spans(token: Token, word: str) -> list[tuple[Shape, list[tuple[int, int]]]]:
+    """The ways to split one glued token: ``(shape of the parts, their spans in the word)``.
+
+    A number that is a score itself splits only into a weight and a score not above it
+    (``55``: 5 and 5; ``10`` is no 1 and 0, nor ``12`` 1 and 2); a percentage above 100% into
+    a weight and a rate (``1080.88%``).
+    """
+    end = len(word)
+    if token.shape is Shape.NUMBER:
+        cuts = score_splits(word)
+        if _SCORE.fullmatch(word):
+            cuts = [
+                i
+                for i in cuts
+                if 1 <= float(word[i:]) <= float(word[:i]) and float(word[:i]) >= MIN_PAIR_WEIGHT
+            ]
+        return [(Shape.NUMBER, [(0, i), (i, end)]) for i in cuts]
+    percent = _PERCENT.fullmatch(word)
+    if percent and not _RATE.fullmatch(word):
+        cuts = [i for i in range(1, percent.end(1)) if _SCORE.fullmatch(word, 0, i)]
+        return [(Shape.VALUE, [(0, i), (i, end)]) for i in cuts if _RATE.fullmatch(word, i)]
+    if _DASHES.fullmatch(word):
+        return [(Shape.MARK, [(i, i + 1) for i in range(end)])]
+    if token.shape is Shape.TEXT and _PARAGRAPHS.search(word):
+        ends = [m.start() + len("</p>") for m in _PARAGRAPHS.finditer(word)]
+        return [(Shape.TEXT, [(0, at), (at, end)]) for at in ends]
+    size = doubled_tail(word) if token.shape is Shape.TEXT else 0
+    if size:
+        return [
+            (Shape.TEXT, [(0, end - 2 * size), (end - 2 * size, end - size), (end - size, end)])
+        ]
+    return []
+
+
+def _variants(row: list[Token], text: str) -> list[list[Token]]:
+    """The row with its run-together tokens split in every combination of their splits.
+
+    A token ran together with the one before it (``glued``) or with the one after it.
+    """
+    options: list[list[list[Token]]] = []
+    for index, token in enumerate(row):
+        ways = [[token]]
+        alone = len(row) == 1  # a whole run-together line: no boundary left in it
+        if alone or token.glued or (index + 1 < len(row) and row[index + 1].glued):
+            for shape, spans in _spans(token, text[token.start : token.end]):
+                ways.append(
+                    [Token(token.start + a, token.start + b, shape, glued=True) for a, b in spans]
+                )
+        options.append(ways)
+    combinations = islice(product(*options), MAX_VARIANTS + 1)
+    return [[t for part in parts for t in part] for parts in combinations][1:]
+
+
+def best_reading(
+    row: list[Token], kinds: tuple[str, ...], text: str
+) -> tuple[list[Token], list[list[Token]]]:
+    """The reading of a row that fits the columns best, and the others to report beside it.
+
+    None is reported when the row as cut fits best (a split is never taken on a tie); else the
+    row as cut and every split as good are.
+    """
+    variants = _variants(row, text)
+    if not variants:
+        return row, []
+    scored = [(best_fit(row_classes(v, text), kinds), v) for v in (row, *variants)]
+    top = max((score for score, _ in scored if score is not None), default=None)
+    kept = scored[0][0]
+    if top is None or (kept is not None and kept >= top):
+        return row, []
+    best = [v for score, v in scored if score == top]
+    return best[0], [row, *best[1:]]

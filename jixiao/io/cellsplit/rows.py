@@ -1,18 +1,15 @@
-"""Group a line's tokens into blocks: header rows, table rows and the plain text around them.
+"""A line's tokens grouped into blocks: header rows, table rows and the plain text around them.
 
-A header is a run of three or more column headings (a single label before it, such as
-``年度绩效指标完成情况``, stays in the header as a column of its own, as table copies print it),
-or of three or more field labels with nothing but text after them (``年度总体目标完成情况
-预期目标 实际完成情况``: the values are printed below; a block's label first is no column).
-A form's title is a block of its own (with the year printed right after it).
+A header is a run of three or more column headings (with a single label before it as a column
+of its own, as table copies print it), or of three or more field labels with nothing but text
+after them (``年度总体目标完成情况 预期目标 实际完成情况``: the values are printed below). A
+form's title is a block of its own, with the year printed right after it.
 
-After a header, tokens are table rows until a field label (``年度总体目标``) or a title ends
-the table; a total row (``总分 100 98``) is its last row. A level name that follows a value or
-text opens a new row (that is how rows are found in a line that holds the whole table). Each
-row's tokens are placed in the header's columns by ``columns.align``, after ``runs`` has split
-what ran together where that fits better; a row that fits no placement keeps its tokens.
-Outside a table, label and value pairs are cut into a new block where their labels pass
-from the funds block to other fields or back.
+After a header, tokens are table rows until a field label or a title ends the table; a total
+row (``总分 100 98``) is its last. A level name after a value or text opens a new row (so a
+line holding the whole table is cut into rows). Each row is placed in the header's columns
+(``columns``). Outside a table, label and value pairs are cut into a new block where their
+labels pass from the funds block to other fields or back.
 """
 
 import re
@@ -23,12 +20,12 @@ from jixiao.io.cellsplit.columns import (
     PREFIX,
     TEXT_KIND,
     align,
+    best_reading,
     column_kind,
     ends_table,
-    token_class,
+    row_classes,
 )
 from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, FUNDS, LEVEL1, LEVEL2, TITLE, TOTAL
-from jixiao.io.cellsplit.runs import best_reading
 from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
 
@@ -67,6 +64,22 @@ class TableState:
     closing: bool = False  # the row being read is the table's total row: its last
 
 
+def group(text: str, tokens: list[Token], state: TableState) -> list[Segment]:
+    """The blocks of one line's tokens, in order; ``state`` carries the table between lines."""
+    grouper = _Grouper(text, state)
+    index = 0
+    while index < len(tokens):
+        run, fields = _header_run(tokens, index)
+        if run:
+            grouper.header(tokens[index : index + run], fields)
+            index += run
+            continue
+        grouper.add(tokens[index])
+        index += 1
+    grouper.flush()
+    return grouper.segments
+
+
 def _run(tokens: list[Token], start: int, fits: Callable[[Token], bool]) -> int:
     stop = start
     while stop < len(tokens) and fits(tokens[stop]):
@@ -77,10 +90,9 @@ def _run(tokens: list[Token], start: int, fits: Callable[[Token], bool]) -> int:
 def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
     """How many headings from ``start`` make a header (0 if none), and whether they are fields.
 
-    A header is a run of column headings, or a run of field labels that the line ends or text
-    follows (``年度总体目标完成情况 预期目标 实际完成情况``: the values are printed below).
-    Text follows a header only when a block's label opens it (``项目绩效目标 长期目标 年度目标
-    …``); else the labels before the text are fields left empty, and the last one's value.
+    Text follows a header of fields only when a block's label opens it (``项目绩效目标 长期目标
+    年度目标 …``); else the labels before the text are fields left empty, and the last one's
+    value.
     """
     columns = _run(tokens, start, lambda t: t.has(COLUMN))
     if columns:
@@ -98,16 +110,11 @@ def _is_level(token: Token) -> bool:
     return token.label is not None and bool(token.label.roles & _LEVELS)
 
 
-def _opens_row(row: list[Token], token: Token) -> bool:
-    """Whether a token starts a new row: a level name after something that is not one."""
-    return bool(row) and _is_level(token) and not _is_level(row[-1])
-
-
 def _changes_block(current: list[Token], token: Token) -> bool:
     """Whether a label after a value goes from the funds block to other fields or back.
 
-    Label and value pairs that ran together hold the form's rows one after another; the
-    funds rows (项目总投资 20万元 …) are read as a funds line of their own.
+    The funds rows (项目总投资 20万元 …) of label and value pairs that ran together are read as
+    a funds line of their own.
     """
     if token.label is None or not current or current[-1].label is not None:
         return False
@@ -115,22 +122,8 @@ def _changes_block(current: list[Token], token: Token) -> bool:
     return last is not None and token.has(FUNDS) != last.has(FUNDS)
 
 
-def _classes(row: list[Token], text: str) -> list[str]:
-    """The class of each token of a row (``columns.FITS``), a level name's by what follows."""
-    classes = [token_class(t, text) for t in row]
-    for i in range(len(row) - 1):
-        following = row[i + 1]
-        if classes[i] == "level" and following.glued and following.shape is Shape.TEXT:
-            classes[i] = "glued-level"
-    return classes
-
-
 def _headings_as_words(row: list[Token]) -> list[Token]:
-    """A column heading inside a row is words of the cell it starts (``偏差原因：工作…``).
-
-    Cut at the heading, the values before it were found; the heading and the text run into it
-    are one text cell again.
-    """
+    """A column heading inside a row, text run into it, is words of its cell (``偏差原因：工作…``)."""
     out: list[Token] = []
     for token in row:
         previous = out[-1] if out else None
@@ -146,10 +139,9 @@ def _headings_as_words(row: list[Token]) -> list[Token]:
 def _level2_first(
     placements: list[tuple[int, ...]], classes: tuple[str, ...], kinds: tuple[str, ...]
 ) -> list[tuple[int, ...]]:
-    """The placements, those reading a label of both levels as a level 2 first.
+    """The placements, those reading a level label with text run into it as a level 2 first.
 
-    Text ran into the label, so either reading stands (both are reported); a level 2 is the
-    more common: 成本指标 on the 2020 tree, where a 2021 成本指标 has 经济成本指标 after it.
+    A level 2 is the more common: 成本指标 on the 2020 tree (a 2021 one has 经济成本指标 after it).
     """
 
     def level1s(placed: tuple[int, ...]) -> int:
@@ -187,14 +179,12 @@ class _Grouper:
 
     def _row(self, tokens: list[Token], kinds: tuple[str, ...]) -> Segment:
         """A table row placed in the columns, cells that ran together split if that fits."""
-        chosen, others = best_reading(_headings_as_words(tokens), kinds, self.text, self._classes)
-        classes = self._classes(chosen)
+        text = self.text
+        chosen, others = best_reading(_headings_as_words(tokens), kinds, text)
+        classes = row_classes(chosen, text)
         row = Segment(chosen, kinds, _level2_first(align(classes, kinds), classes, kinds))
-        row.others = [Segment(o, kinds, align(self._classes(o), kinds)[:1]) for o in others]
+        row.others = [Segment(o, kinds, align(row_classes(o, text), kinds)[:1]) for o in others]
         return row
-
-    def _classes(self, tokens: list[Token]) -> tuple[str, ...]:
-        return tuple(_classes(tokens, self.text))
 
     def header(self, run: list[Token], fields: bool) -> None:
         if fields:
@@ -219,23 +209,24 @@ class _Grouper:
         if self._is_title_year(token):
             self.segments[-1].tokens.append(token)
             return
-        if self.state.kinds is not None and token.has(TOTAL):
+        in_table = self.state.kinds is not None
+        if in_table and token.has(TOTAL):
             self.flush()
             self.state.closing = True
-        elif self.state.kinds is not None and ends_table(token):
+        elif in_table and ends_table(token):
             self.flush()
             self.state.kinds = None
-        elif self.state.kinds is not None and _opens_row(self.current, token):
-            self.flush()
-        elif self.state.kinds is None and _changes_block(self.current, token):
+        elif in_table and self.current and _is_level(token) and not _is_level(self.current[-1]):
+            self.flush()  # a level name after something that is not one opens a row
+        elif not in_table and _changes_block(self.current, token):
             self.flush()
         self.current.append(token)
 
     def _is_header_prefix(self) -> bool:
         """Whether the one token before a header is a column of it (年度绩效指标完成情况).
 
-        Outside a table any single token is; inside one (a header right after another table)
-        only a label is, since text there is the last row of that table.
+        Outside a table any single token is; inside one only a label is (text there is the last
+        row of the table before).
         """
         if len(self.current) != 1:
             return False
@@ -247,28 +238,3 @@ class _Grouper:
             return False
         year = _YEAR.fullmatch(self.text, token.start, token.end)
         return year is not None and self.segments[-1].tokens[0].has(TITLE)
-
-
-def group(text: str, tokens: list[Token], state: TableState) -> list[Segment]:
-    """Blocks of one line's tokens; ``state`` carries the table from line to line.
-
-    Args:
-        text: the line.
-        tokens: its tokens, in order.
-        state: the table the previous lines left open (updated in place).
-
-    Returns:
-        The segments in order: at least one for a line with tokens.
-    """
-    grouper = _Grouper(text, state)
-    index = 0
-    while index < len(tokens):
-        run, fields = _header_run(tokens, index)
-        if run:
-            grouper.header(tokens[index : index + run], fields)
-            index += run
-            continue
-        grouper.add(tokens[index])
-        index += 1
-    grouper.flush()
-    return grouper.segments
