@@ -56,13 +56,13 @@ def pieces(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = first.start()
     for bar in _BAR.finditer(line, cursor, last):
-        spans.extend(_wide_pieces(line, cursor, bar.start(), keep_empty=True))
+        spans.extend(_wide_pieces(line, cursor, bar.start()))
         cursor = bar.end()
-    spans.extend(_wide_pieces(line, cursor, last, keep_empty=cursor < last or bool(spans)))
+    spans.extend(_wide_pieces(line, cursor, last))
     return spans
 
 
-def _wide_pieces(line: str, start: int, stop: int, *, keep_empty: bool) -> list[tuple[int, int]]:
+def _wide_pieces(line: str, start: int, stop: int) -> list[tuple[int, int]]:
     out = []
     cursor = start
     for gap in _WIDE.finditer(line, start, stop):
@@ -71,9 +71,7 @@ def _wide_pieces(line: str, start: int, stop: int, *, keep_empty: bool) -> list[
         cursor = gap.end()
     if cursor < stop:
         out.append((cursor, stop))
-    if not out and keep_empty:
-        out.append((start, start))
-    return out
+    return out or [(start, start)]
 
 
 def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list[Token], bool]:
@@ -94,7 +92,7 @@ def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list
         tokens = cut(text, start, stop, found, hits=hits)
         if _labels(tokens) >= RUN_TOGETHER_LABELS:
             return tokens, True
-    return [_whole(text, start, stop, found, hits)], True
+    return [_whole(text, start, stop, hits)], True
 
 
 def _labels(tokens: list[Token]) -> int:
@@ -112,12 +110,8 @@ def _label_then_value(text: str, hits: list[Hit], start: int) -> bool:
     return _SENTENCE.search(text, hits[0].end) is None
 
 
-def _whole(
-    text: str, start: int, stop: int, found: Matcher, hits: list[Hit] | None = None
-) -> Token:
+def _whole(text: str, start: int, stop: int, hits: list[Hit]) -> Token:
     """One cell's token: a label when the whole stretch is one, else by its shape."""
-    if hits is None:
-        hits = found.find(text, start, stop) if start < stop else []
     if len(hits) == 1 and hits[0].start == start and hits[0].end == stop:
         return Token(start, stop, Shape.LABEL, hits[0].info)
     return Token(start, stop, classify(text[start:stop]))
@@ -130,7 +124,7 @@ def _explicit(text: str, found: Matcher) -> list[Token]:
         if " " in text[start:stop]:
             tokens.extend(spaced_tokens(text, start, stop, found))
         else:
-            tokens.append(_whole(text, start, stop, found))
+            tokens.append(_whole(text, start, stop, found.find(text, start, stop)))
     return tokens
 
 
@@ -236,43 +230,33 @@ def _accepted(hits: list[Hit], start: int, stop: int) -> list[Hit]:
 def _values(text: str, start: int, stop: int, table: bool) -> list[tuple[int, int, Shape]]:
     """The values at the ends of a gap between labels, where their shape settles them.
 
-    From the gap's start, values follow each other as long as each stands alone; at its end,
-    a run of values (``100%100%1010``) is taken when the first of them stands alone. In a
-    table row every value at either end of a gap stands alone (a row ends in its numbers).
+    From the gap's start, values follow each other as long as each stands alone (strong, or
+    no word runs on from it); at its end, a run of values (``100%100%1010``) is taken when the
+    first of them stands alone. In a table row every value there does (a row ends in numbers).
     """
     matches = list(VALUE.finditer(text, start, stop))
     head: list[re.Match[str]] = []
     for match in matches:
         if match.start() != (head[-1].end() if head else start):
             break
-        if not table and not _ends_value(text, match, stop):
-            break
+        end = match.end()
+        if not (table or is_strong(match.lastgroup) or end == stop) and _WORDLIKE.match(text, end):
+            break  # a word runs on from a bare number: it is part of the text
         head.append(match)
     tail: list[re.Match[str]] = []
     for match in reversed(matches[len(head) :]):
         if match.end() != (tail[-1].start() if tail else stop):
             break
         tail.append(match)
-    while tail and not table and not _starts_value(text, tail[-1], start):
+    while tail and not table and not is_strong(tail[-1].lastgroup):
+        begin = tail[-1].start()
+        if begin > start and not _WORDLIKE.match(text, begin - 1):
+            break
         tail.pop()  # the run's first value is glued to a word: it is part of the text
     return [
         (m.start(), m.end(), Shape.NUMBER if m.lastgroup == "number" else Shape.VALUE)
         for m in (*head, *reversed(tail))
     ]
-
-
-def _ends_value(text: str, match: re.Match[str], stop: int) -> bool:
-    """A value at a gap's start stands alone if strong, or if no word runs on from it."""
-    if is_strong(match.lastgroup):
-        return True
-    return match.end() == stop or not _WORDLIKE.match(text, match.end())
-
-
-def _starts_value(text: str, match: re.Match[str], start: int) -> bool:
-    """A value at a gap's end stands alone if strong, or if no word runs into it."""
-    if is_strong(match.lastgroup):
-        return True
-    return match.start() > start and not _WORDLIKE.match(text, match.start() - 1)
 
 
 def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
@@ -328,12 +312,10 @@ def cut(
     table: bool = False,
     hits: list[Hit] | None = None,
 ) -> list[Token]:
-    """Tokens of ``text[start:stop]``, a stretch with no separator left in it.
+    """Tokens of ``text[start:stop]``, a stretch with no separator left; all but one ``glued``.
 
-    Labels are found first (the long ones anywhere, the short ones only where they touch
-    other labels or the stretch's ends), then values in the gaps (``_values``); the rest is
-    text. ``table``: the stretch is a table row (its numbers are cells); ``hits``: the labels
-    in the stretch when the caller has them. Every token but the first is ``glued``.
+    Labels (short ones only where they touch labels or the ends), the values in the gaps
+    between them (``table``: a table row's numbers are cells), and text.
     """
     tokens: list[Token] = []
     cursor = start
