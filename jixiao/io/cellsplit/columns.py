@@ -1,14 +1,7 @@
-"""The columns of a table: which token of a row goes in which column, and what ran together.
+"""A table's columns: the kind each holds and the placement of a row's tokens in them.
 
-A header's cells name the columns; each canonical column holds values of one kind (a level
-name, a name, a target, a weight, an amount …), and ``FITS`` says how well each class of token
-fits each kind (0: never). ``align`` places a row's tokens in printed order so that the fit is
-best and returns every best placement (more than one: the text does not settle it).
-
-Cells that lost their boundaries in a row run together: a weight and a score as one run of
-digits (``1010``), empty cells' dashes as one run, an actual copied from its target as a text
-ending twice (``支撑作用明显支撑作用明显``), marked-up cells at ``</p><p>``. ``best_reading``
-tries such tokens split and keeps a split only where it fits the columns better.
+``align`` places a row's tokens; ``best_reading`` splits cells that ran together in a row where
+that fits the columns better (``1010`` under 分值 and 得分 is 10 and 10).
 """
 
 import re
@@ -111,11 +104,10 @@ def ends_table(token: Token) -> bool:
 
 
 def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, ...]]:
-    """Every best placement of tokens in columns, in printed order (up to ``MAX_READINGS``).
+    """Every best placement (each token's column) in printed order, leftmost first.
 
-    A placement gives each token's column, the leftmost placement first; none when the tokens
-    cannot all be placed. Two text tokens may share a text column (the space between them was
-    inside the cell) at a cost of ``JOIN_COST``: only where the row fits no better otherwise.
+    Two text tokens may share a text column (the space between them was inside the cell) at a
+    cost of ``JOIN_COST``. More than one placement: the text does not settle it.
     """
     return list(_align(classes, kinds))
 
@@ -195,9 +187,10 @@ def doubled_tail(word: str) -> int:
 def _spans(token: Token, word: str) -> list[tuple[Shape, list[tuple[int, int]]]]:
     """The ways to split one glued token: ``(shape of the parts, their spans in the word)``.
 
-    A number that is a score itself splits only into a weight and a score not above it
-    (``55``: 5 and 5; ``10`` is no 1 and 0, nor ``12`` 1 and 2); a percentage above 100% into
-    a weight and a rate (``1080.88%``).
+    Digits split into two scores (a score itself only into a weight and a score not above it:
+    ``55`` is 5 and 5, ``10`` no 1 and 0); a percentage above 100% into a score and a rate;
+    dashes into single marks; a text ending twice into the text and the two copies (an actual
+    copied from its target); marked-up text at ``</p><p>``.
     """
     end = len(word)
     if token.shape is Shape.NUMBER:
@@ -250,8 +243,8 @@ def best_reading(
 ) -> tuple[list[Token], list[list[Token]]]:
     """The reading of a row that fits the columns best, and the others to report beside it.
 
-    None is reported when the row as cut fits best (a split is never taken on a tie); else the
-    row as cut and every split as good are.
+    A split is never taken on a tie; when one is, the row as cut and every split as good are
+    reported.
     """
     variants = _variants(row, text)
     if not variants:

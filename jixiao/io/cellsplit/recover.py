@@ -13,7 +13,7 @@ from typing import NamedTuple
 from jixiao.core.findings import Finding, Severity
 from jixiao.io.cellsplit.columns import FITS, token_class
 from jixiao.io.cellsplit.labels import LabelSet, Matcher, from_vocabulary, matcher
-from jixiao.io.cellsplit.rows import Segment, TableState, group
+from jixiao.io.cellsplit.rows import Segment, Table
 from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import line_tokens
 from jixiao.io.cellsplit.wraps import Wraps, wrapped_lines
@@ -87,7 +87,7 @@ def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None)
     elif not isinstance(labels, LabelSet):
         labels = LabelSet.build(fields=labels)
     found = matcher(labels)
-    state = TableState()
+    table = Table()
     blocks: list[Block] = []
     uncertain: list[UncertainSplit] = []
     wraps = Wraps(found)
@@ -96,13 +96,13 @@ def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None)
             blocks.append(_renumbered(block, len(blocks)))
             wraps.passed(block, blocks)
             continue
-        if wraps.join(block, blocks, state.kinds):
+        if wraps.join(block, blocks, table.kinds):
             continue
-        kinds = state.kinds
-        new, places = _line_blocks(block, found, state, len(blocks))
+        kinds = table.kinds
+        new, places = _line_blocks(block, found, table, len(blocks))
         blocks.extend(new)
         uncertain.extend(places)
-        row = kinds is not None and state.kinds is kinds and len(new[-1].cells) > 1  # no header
+        row = kinds is not None and table.kinds is kinds and len(new[-1].cells) > 1  # no header
         wraps.passed(block, blocks, row=row)
     return Recovery(replace(doc, blocks=tuple(blocks)), tuple(uncertain))
 
@@ -113,19 +113,19 @@ def _renumbered(block: Block, index: int) -> Block:
 
 
 def _line_blocks(
-    block: Block, found: Matcher, state: TableState, start_index: int
+    block: Block, found: Matcher, table: Table, start_index: int
 ) -> tuple[list[Block], list[UncertainSplit]]:
     """The blocks a one-cell line becomes, and its uncertain places."""
     text = block.cells[0].text
     source = block.cells[0].source
-    tokens, as_rows = line_tokens(text, found, state.kinds is not None)
-    if len(tokens) == 1 and tokens[0].label is None and state.kinds is None:
+    tokens, as_rows = line_tokens(text, found, table.kinds is not None)
+    if len(tokens) == 1 and tokens[0].label is None and table.kinds is None:
         return [_renumbered(block, start_index)], []
     if as_rows:
-        segments = group(text, tokens, state)
+        segments = table.group(text, tokens)
     else:
         segments = [Segment(tokens)]
-        group(text, tokens, state)  # explicit cells stay as printed but open or close tables
+        table.group(text, tokens)  # explicit cells stay as printed but open or close tables
     blocks, uncertain = [], []
     for segment in segments:
         cells = segment.cells(text)

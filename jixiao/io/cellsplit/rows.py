@@ -1,15 +1,12 @@
 """A line's tokens grouped into blocks: header rows, table rows and the plain text around them.
 
-A header is a run of three or more column headings (with a single label before it as a column
-of its own, as table copies print it), or of three or more field labels with nothing but text
-after them (``年度总体目标完成情况 预期目标 实际完成情况``: the values are printed below). A
-form's title is a block of its own, with the year printed right after it.
-
-After a header, tokens are table rows until a field label or a title ends the table; a total
-row (``总分 100 98``) is its last. A level name after a value or text opens a new row (so a
-line holding the whole table is cut into rows). Each row is placed in the header's columns
-(``columns``). Outside a table, label and value pairs are cut into a new block where their
-labels pass from the funds block to other fields or back.
+A header is a run of three or more column headings (a single label before it is a column of
+its own), or of three or more field labels with nothing but text after them (the values
+printed below). After a header, tokens are rows until a field label or a title ends the table;
+a total row (``总分 100 98``) is its last. A level name after a value or text opens a row (a
+line may hold a whole table). Outside a table, label and value pairs are cut into a new block
+where their labels pass from the funds block to other fields or back. A title is a block of
+its own, with the year printed after it.
 """
 
 import re
@@ -54,30 +51,6 @@ class Segment:
             spans[column] = (start, token.end)  # tokens sharing a column share one cell
         last = placed[-1] + 1
         return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(last))
-
-
-@dataclass
-class TableState:
-    """The table a line is in: the kinds of its columns, or none outside a table."""
-
-    kinds: tuple[str, ...] | None = None
-    closing: bool = False  # the row being read is the table's total row: its last
-
-
-def group(text: str, tokens: list[Token], state: TableState) -> list[Segment]:
-    """The blocks of one line's tokens, in order; ``state`` carries the table between lines."""
-    grouper = _Grouper(text, state)
-    index = 0
-    while index < len(tokens):
-        run, fields = _header_run(tokens, index)
-        if run:
-            grouper.header(tokens[index : index + run], fields)
-            index += run
-            continue
-        grouper.add(tokens[index])
-        index += 1
-    grouper.flush()
-    return grouper.segments
 
 
 def _run(tokens: list[Token], start: int, fits: Callable[[Token], bool]) -> int:
@@ -151,19 +124,36 @@ def _level2_first(
     return sorted(placements, key=level1s)
 
 
-class _Grouper:
-    """Walks a line's tokens once, keeping the table state between lines."""
+class Table:
+    """The table the lines are in (the kinds of its columns; None outside one), line by line."""
 
-    def __init__(self, text: str, state: TableState) -> None:
-        self.text = text
-        self.state = state
+    def __init__(self) -> None:
+        self.kinds: tuple[str, ...] | None = None
+        self.closing = False  # the row being read is the table's total row: its last
+        self.text = ""
         self.segments: list[Segment] = []
         self.current: list[Token] = []
 
-    def flush(self) -> None:
+    def group(self, text: str, tokens: list[Token]) -> list[Segment]:
+        """The blocks of one line's tokens, in order."""
+        self.text = text
+        self.segments = []
+        index = 0
+        while index < len(tokens):
+            run, fields = _header_run(tokens, index)
+            if run:
+                self._header(tokens[index : index + run], fields)
+                index += run
+                continue
+            self._add(tokens[index])
+            index += 1
+        self._flush()
+        return self.segments
+
+    def _flush(self) -> None:
         if not self.current:
             return
-        kinds = self.state.kinds
+        kinds = self.kinds
         side = kinds is not None and kinds[0] != PREFIX  # the header names no side column
         if side and len(self.current) > 1 and self.current[0].has(BLOCK):
             # the table's side label (绩效指标), centred onto a row: no cell of the row
@@ -173,8 +163,8 @@ class _Grouper:
             self.segments.append(Segment(self.current))
         else:
             self.segments.append(self._row(self.current, kinds))
-            if self.state.closing:
-                self.state.kinds, self.state.closing = None, False
+            if self.closing:
+                self.kinds, self.closing = None, False
         self.current = []
 
     def _row(self, tokens: list[Token], kinds: tuple[str, ...]) -> Segment:
@@ -186,7 +176,7 @@ class _Grouper:
         row.others = [Segment(o, kinds, align(row_classes(o, text), kinds)[:1]) for o in others]
         return row
 
-    def header(self, run: list[Token], fields: bool) -> None:
+    def _header(self, run: list[Token], fields: bool) -> None:
         if fields:
             # A block's label first names the block: the values stand under the others.
             first = PREFIX if run[0].has(BLOCK) else TEXT_KIND
@@ -196,30 +186,30 @@ class _Grouper:
                 run = self.current + run
                 self.current = []
             kinds = tuple(column_kind(t) for t in run)
-        self.flush()
+        self._flush()
         self.segments.append(Segment(run))
-        self.state.kinds = kinds
+        self.kinds = kinds
 
-    def add(self, token: Token) -> None:
+    def _add(self, token: Token) -> None:
         if token.has(TITLE):
-            self.flush()
-            self.state.kinds = None
+            self._flush()
+            self.kinds = None
             self.segments.append(Segment([token]))
             return
         if self._is_title_year(token):
             self.segments[-1].tokens.append(token)
             return
-        in_table = self.state.kinds is not None
+        in_table = self.kinds is not None
         if in_table and token.has(TOTAL):
-            self.flush()
-            self.state.closing = True
+            self._flush()
+            self.closing = True
         elif in_table and ends_table(token):
-            self.flush()
-            self.state.kinds = None
+            self._flush()
+            self.kinds = None
         elif in_table and self.current and _is_level(token) and not _is_level(self.current[-1]):
-            self.flush()  # a level name after something that is not one opens a row
+            self._flush()  # a level name after something that is not one opens a row
         elif not in_table and _changes_block(self.current, token):
-            self.flush()
+            self._flush()
         self.current.append(token)
 
     def _is_header_prefix(self) -> bool:
@@ -230,7 +220,7 @@ class _Grouper:
         """
         if len(self.current) != 1:
             return False
-        return self.state.kinds is None or self.current[0].label is not None
+        return self.kinds is None or self.current[0].label is not None
 
     def _is_title_year(self, token: Token) -> bool:
         """Whether a token is the year printed right after a title (``2023年度``)."""

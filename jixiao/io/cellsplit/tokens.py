@@ -16,9 +16,7 @@ from jixiao.io.vocabulary import normalise
 _TEXT = re.compile(r"\S(?:.*\S)?")  # a line's text, without the whitespace around it
 # A bar always separates two cells (`| |` leaves an empty one); a tab, an ideographic space or
 # a run of spaces separates cells but makes no empty one. Each takes the whitespace around it.
-_SEPARATOR = re.compile(r"[|｜│┃\t\u3000]|\s{2,}")
-_BAR = re.compile(r"\s*[|｜│┃]\s*")
-_WIDE = re.compile(r"\s*[\t\u3000]\s*|\s{2,}")
+_SEPARATOR = re.compile(r"\s*[|｜│┃]\s*|\s*[\t\u3000]\s*|\s{2,}")
 _SPACE = re.compile(r"\s")
 _SENTENCE = re.compile(r"[，。；,;]")
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
@@ -52,26 +50,13 @@ def pieces(line: str) -> list[tuple[int, int]]:
     first = _TEXT.search(line)
     if first is None:
         return []
-    last = len(line.rstrip())
     spans: list[tuple[int, int]] = []
-    cursor = first.start()
-    for bar in _BAR.finditer(line, cursor, last):
-        spans.extend(_wide_pieces(line, cursor, bar.start()))
-        cursor = bar.end()
-    spans.extend(_wide_pieces(line, cursor, last))
+    cursor, last = first.start(), len(line.rstrip())
+    for separator in _SEPARATOR.finditer(line, cursor, last):
+        spans.append((cursor, separator.start()))  # empty only next to a bar
+        cursor = separator.end()
+    spans.append((cursor, last))
     return spans
-
-
-def _wide_pieces(line: str, start: int, stop: int) -> list[tuple[int, int]]:
-    out = []
-    cursor = start
-    for gap in _WIDE.finditer(line, start, stop):
-        if gap.start() > cursor:
-            out.append((cursor, gap.start()))
-        cursor = gap.end()
-    if cursor < stop:
-        out.append((cursor, stop))
-    return out or [(start, start)]
 
 
 def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list[Token], bool]:
@@ -87,9 +72,9 @@ def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list
         return spaced_tokens(text, start, stop, found), True
     hits = found.find(text, start, stop)
     if in_table or _label_then_value(text, hits, start):
-        return cut(text, start, stop, found, table=in_table, hits=hits), True
+        return cut(text, start, stop, hits, table=in_table), True
     if len(hits) >= RUN_TOGETHER_LABELS:
-        tokens = cut(text, start, stop, found, hits=hits)
+        tokens = cut(text, start, stop, hits)
         if _labels(tokens) >= RUN_TOGETHER_LABELS:
             return tokens, True
     return [_whole(text, start, stop, hits)], True
@@ -175,7 +160,7 @@ def _word_tokens(
     A word that holds a run-together table (not a sentence) or starts with a form's title is
     cut too; ``指标1:年度资金支付完成率100%`` is one cell (the value is part of the name).
     """
-    pieces = cut(text, start, stop, matcher, hits=hits)
+    pieces = cut(text, start, stop, hits)
     if len(pieces) == 1 and pieces[0].shape is Shape.LABEL:
         return pieces
     if len(pieces) > 1 and (
@@ -195,16 +180,20 @@ def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> No
     """
     while tokens:
         left = tokens[-1]
-        label = None
-        if left.label is not None and token.shape is Shape.POINTS:
-            label = left.label
-        elif _wordlike(left) and _wordlike(token):
+        before, after = text[left.start : left.end], text[token.start : token.end]
+        label = left.label if token.shape is Shape.POINTS else None
+        if _wordlike(left) and _wordlike(token):
             label = matcher.index.get(normalise(text[left.start : token.end]))
         if label is not None:
             token = Token(left.start, token.end, Shape.LABEL, label, left.glued)
-        elif left.label is None and token.label is None and _joins(text, left, token):
-            merged = text[left.start : token.end]
-            token = Token(left.start, token.end, classify(merged), glued=left.glued)
+        elif (
+            left.label is None
+            and token.label is None
+            and joins(before, left.shape, after, token.shape)
+        ):
+            token = Token(
+                left.start, token.end, classify(text[left.start : token.end]), glued=left.glued
+            )
         else:
             break
         tokens.pop()
@@ -215,11 +204,6 @@ def _wordlike(token: Token) -> bool:
     return token.shape is Shape.TEXT or token.label is not None
 
 
-def _joins(text: str, left: Token, right: Token) -> bool:
-    before, after = text[left.start : left.end], text[right.start : right.end]
-    return joins(before, left.shape, after, right.shape)
-
-
 def _accepted(hits: list[Hit], start: int, stop: int) -> list[Hit]:
     """Long labels, and short ones whose both ends touch a label or an end of the stretch."""
     ends = {start, *(h.end for h in hits)}
@@ -227,7 +211,7 @@ def _accepted(hits: list[Hit], start: int, stop: int) -> list[Hit]:
     return [h for h in hits if not h.weak or (h.start in ends and h.end in starts)]
 
 
-def _values(text: str, start: int, stop: int, table: bool) -> list[tuple[int, int, Shape]]:
+def _values(text: str, start: int, stop: int, table: bool) -> list[re.Match[str]]:
     """The values at the ends of a gap between labels, where their shape settles them.
 
     From the gap's start, values follow each other as long as each stands alone (strong, or
@@ -253,21 +237,20 @@ def _values(text: str, start: int, stop: int, table: bool) -> list[tuple[int, in
         if begin > start and not _WORDLIKE.match(text, begin - 1):
             break
         tail.pop()  # the run's first value is glued to a word: it is part of the text
-    return [
-        (m.start(), m.end(), Shape.NUMBER if m.lastgroup == "number" else Shape.VALUE)
-        for m in (*head, *reversed(tail))
-    ]
+    return [*head, *reversed(tail)]
 
 
 def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
-    """Tokens of the text between two labels: its values and the text around them."""
     tokens = []
     cursor = start
-    for lo, hi, shape in _values(text, start, stop, table):
-        if lo > cursor:
-            tokens.append(Token(cursor, lo, classify(text[cursor:lo]), glued=True))
-        tokens.append(Token(lo, hi, shape, glued=True))
-        cursor = hi
+    for value in _values(text, start, stop, table):
+        if value.start() > cursor:
+            tokens.append(
+                Token(cursor, value.start(), classify(text[cursor : value.start()]), glued=True)
+            )
+        shape = Shape.NUMBER if value.lastgroup == "number" else Shape.VALUE
+        tokens.append(Token(value.start(), value.end(), shape, glued=True))
+        cursor = value.end()
     if cursor < stop:
         tokens.append(Token(cursor, stop, classify(text[cursor:stop]), glued=True))
     return tokens
@@ -304,23 +287,14 @@ def _glue_furniture(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def cut(
-    text: str,
-    start: int,
-    stop: int,
-    matcher: Matcher,
-    table: bool = False,
-    hits: list[Hit] | None = None,
-) -> list[Token]:
+def cut(text: str, start: int, stop: int, hits: list[Hit], table: bool = False) -> list[Token]:
     """Tokens of ``text[start:stop]``, a stretch with no separator left; all but one ``glued``.
 
-    Labels (short ones only where they touch labels or the ends), the values in the gaps
-    between them (``table``: a table row's numbers are cells), and text.
+    Labels (``hits``; short ones only where they touch labels or the ends), the values in the
+    gaps between them (``table``: a table row's numbers are cells), and text.
     """
     tokens: list[Token] = []
     cursor = start
-    if hits is None:
-        hits = matcher.find(text, start, stop)
     for hit in _accepted(hits, start, stop):
         if hit.start > cursor:
             tokens.extend(_gap(text, cursor, hit.start, table))
