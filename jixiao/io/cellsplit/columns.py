@@ -1,10 +1,11 @@
-"""A table's columns: the kind each holds and the placement of a row's tokens in them.
+"""A table's columns: the kind each holds and the placement of a row's tokens in them (``place``).
 
-``align`` places a row's tokens; ``best_reading`` splits cells that ran together in a row where
-that fits the columns better (``1010`` under 分值 and 得分 is 10 and 10).
+Cells that ran together in a row are split where that fits the columns better (``best_reading``:
+``1010`` under 分值 and 得分 is 10 and 10).
 """
 
 import re
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import islice, product
 
@@ -61,6 +62,66 @@ _RATE = re.compile(r"(?:100|[1-9]\d|\d)(?:\.\d{1,2})?%")  # a rate as printed: 0
 MIN_DOUBLED = 2  # characters of an end printed twice that make a target and its copy
 MAX_VARIANTS = 64  # readings of one row tried at most
 MIN_PAIR_WEIGHT = 2  # the least weight read out of a score's digits (55: 5 and 5)
+
+
+@dataclass
+class Segment:
+    """Tokens that become one block; ``placements`` set for a table row that was aligned."""
+
+    tokens: list[Token]
+    kinds: tuple[str, ...] = ()  # the table's column kinds, for a row
+    placements: list[tuple[int, ...]] = field(default_factory=list)
+    others: list["Segment"] = field(default_factory=list)  # the readings a split was chosen over
+
+    def cells(self, text: str, placement: int = 0) -> tuple[str, ...]:
+        """The texts of the cells: placed in columns when aligned, else in order."""
+        if not self.placements:
+            return tuple(text[t.start : t.end] for t in self.tokens)
+        placed = self.placements[placement]
+        spans: dict[int, tuple[int, int]] = {}
+        for token, column in zip(self.tokens, placed, strict=True):
+            start = spans[column][0] if column in spans else token.start
+            spans[column] = (start, token.end)  # tokens sharing a column share one cell
+        last = placed[-1] + 1
+        return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(last))
+
+
+def place(tokens: list[Token], kinds: tuple[str, ...], text: str) -> Segment:
+    """A table row placed in the columns, cells that ran together split if that fits better."""
+    chosen, others = best_reading(_headings_as_words(tokens), kinds, text)
+    classes = row_classes(chosen, text)
+    row = Segment(chosen, kinds, _level2_first(align(classes, kinds), classes, kinds))
+    row.others = [Segment(o, kinds, align(row_classes(o, text), kinds)[:1]) for o in others]
+    return row
+
+
+def _headings_as_words(row: list[Token]) -> list[Token]:
+    """A column heading inside a row, text run into it, is words of its cell (``偏差原因：工作…``)."""
+    out: list[Token] = []
+    for token in row:
+        previous = out[-1] if out else None
+        heading = previous is not None and previous.label is not None
+        if heading and previous.label.roles == {COLUMN} and token.glued:
+            if token.shape is Shape.TEXT:
+                out[-1] = Token(previous.start, token.end, Shape.TEXT, glued=previous.glued)
+                continue
+        out.append(token)
+    return out
+
+
+def _level2_first(
+    placements: list[tuple[int, ...]], classes: tuple[str, ...], kinds: tuple[str, ...]
+) -> list[tuple[int, ...]]:
+    """The placements, those reading a level label with text run into it as a level 2 first.
+
+    A level 2 is the more common: 成本指标 on the 2020 tree (a 2021 one has 经济成本指标 after it).
+    """
+
+    def level1s(placed: tuple[int, ...]) -> int:
+        pairs = zip(classes, placed, strict=True)
+        return sum(c == "glued-level" and kinds[k] != "level2" for c, k in pairs)
+
+    return sorted(placements, key=level1s)
 
 
 def column_kind(token: Token) -> str:

@@ -1,8 +1,5 @@
-"""The document pass: each one-cell line split into its cells, rows placed in their columns.
+"""The document pass: each one-cell line split into its cells (a line may become several rows).
 
-A block that has several cells already is kept. Lines cut at single spaces or run together
-(not at explicit separators) after an indicator or funds header are rows: their cells are
-placed in the header's columns, and a line holding a whole table becomes one block per row.
 The cells of a block, joined, give the line without its separators; each keeps its source.
 """
 
@@ -11,12 +8,12 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from jixiao.core.findings import Finding, Severity
-from jixiao.io.cellsplit.columns import FITS, token_class
+from jixiao.io.cellsplit.columns import FITS, Segment, token_class
 from jixiao.io.cellsplit.labels import LabelSet, Matcher, from_vocabulary, matcher
-from jixiao.io.cellsplit.rows import Segment, Table
+from jixiao.io.cellsplit.rows import Table
 from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import line_tokens
-from jixiao.io.cellsplit.wraps import Wraps, wrapped_lines
+from jixiao.io.cellsplit.wraps import Wraps
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.problems import problem
 
@@ -69,7 +66,13 @@ class Recovery(NamedTuple):
     @property
     def wrapped(self) -> dict[int, int]:
         """Each wrapped line joined to its table row → the row's line (``wraps``)."""
-        return wrapped_lines(self.document)
+        return {
+            cell.source.line or 0: cell.copy_of.line or 0
+            for block in self.document
+            if block.blank
+            for cell in block.cells
+            if cell.copy_of is not None
+        }
 
     def findings(self, form: int | None = None) -> list[Finding]:
         """The ``uncertain-value`` findings of the uncertain places, for the document."""

@@ -11,46 +11,14 @@ its own, with the year printed after it.
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from jixiao.io.cellsplit.columns import (
-    PREFIX,
-    TEXT_KIND,
-    align,
-    best_reading,
-    column_kind,
-    ends_table,
-    row_classes,
-)
+from jixiao.io.cellsplit.columns import PREFIX, TEXT_KIND, Segment, column_kind, ends_table, place
 from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, FUNDS, LEVEL1, LEVEL2, TITLE, TOTAL
-from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
 
 HEADER_RUN = 3  # column headings in a row that make a header
 _YEAR = re.compile(r"[(（]?\d{4}\s?年度?[)）]?")
 _LEVELS = {LEVEL1, LEVEL2}
-
-
-@dataclass
-class Segment:
-    """Tokens that become one block; ``placements`` set for a table row that was aligned."""
-
-    tokens: list[Token]
-    kinds: tuple[str, ...] = ()  # the table's column kinds, for a row
-    placements: list[tuple[int, ...]] = field(default_factory=list)
-    others: list["Segment"] = field(default_factory=list)  # the readings a split was chosen over
-
-    def cells(self, text: str, placement: int = 0) -> tuple[str, ...]:
-        """The texts of the cells: placed in columns when aligned, else in order."""
-        if not self.placements:
-            return tuple(text[t.start : t.end] for t in self.tokens)
-        placed = self.placements[placement]
-        spans: dict[int, tuple[int, int]] = {}
-        for token, column in zip(self.tokens, placed, strict=True):
-            start = spans[column][0] if column in spans else token.start
-            spans[column] = (start, token.end)  # tokens sharing a column share one cell
-        last = placed[-1] + 1
-        return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(last))
 
 
 def _run(tokens: list[Token], start: int, fits: Callable[[Token], bool]) -> int:
@@ -95,35 +63,6 @@ def _changes_block(current: list[Token], token: Token) -> bool:
     return last is not None and token.has(FUNDS) != last.has(FUNDS)
 
 
-def _headings_as_words(row: list[Token]) -> list[Token]:
-    """A column heading inside a row, text run into it, is words of its cell (``偏差原因：工作…``)."""
-    out: list[Token] = []
-    for token in row:
-        previous = out[-1] if out else None
-        heading = previous is not None and previous.label is not None
-        if heading and previous.label.roles == {COLUMN} and token.glued:
-            if token.shape is Shape.TEXT:
-                out[-1] = Token(previous.start, token.end, Shape.TEXT, glued=previous.glued)
-                continue
-        out.append(token)
-    return out
-
-
-def _level2_first(
-    placements: list[tuple[int, ...]], classes: tuple[str, ...], kinds: tuple[str, ...]
-) -> list[tuple[int, ...]]:
-    """The placements, those reading a level label with text run into it as a level 2 first.
-
-    A level 2 is the more common: 成本指标 on the 2020 tree (a 2021 one has 经济成本指标 after it).
-    """
-
-    def level1s(placed: tuple[int, ...]) -> int:
-        pairs = zip(classes, placed, strict=True)
-        return sum(c == "glued-level" and kinds[k] != "level2" for c, k in pairs)
-
-    return sorted(placements, key=level1s)
-
-
 class Table:
     """The table the lines are in (the kinds of its columns; None outside one), line by line."""
 
@@ -162,19 +101,10 @@ class Table:
         if kinds is None:
             self.segments.append(Segment(self.current))
         else:
-            self.segments.append(self._row(self.current, kinds))
+            self.segments.append(place(self.current, kinds, self.text))
             if self.closing:
                 self.kinds, self.closing = None, False
         self.current = []
-
-    def _row(self, tokens: list[Token], kinds: tuple[str, ...]) -> Segment:
-        """A table row placed in the columns, cells that ran together split if that fits."""
-        text = self.text
-        chosen, others = best_reading(_headings_as_words(tokens), kinds, text)
-        classes = row_classes(chosen, text)
-        row = Segment(chosen, kinds, _level2_first(align(classes, kinds), classes, kinds))
-        row.others = [Segment(o, kinds, align(row_classes(o, text), kinds)[:1]) for o in others]
-        return row
 
     def _header(self, run: list[Token], fields: bool) -> None:
         if fields:

@@ -204,13 +204,6 @@ def _wordlike(token: Token) -> bool:
     return token.shape is Shape.TEXT or token.label is not None
 
 
-def _accepted(hits: list[Hit], start: int, stop: int) -> list[Hit]:
-    """Long labels, and short ones whose both ends touch a label or an end of the stretch."""
-    ends = {start, *(h.end for h in hits)}
-    starts = {stop, *(h.start for h in hits)}
-    return [h for h in hits if not h.weak or (h.start in ends and h.end in starts)]
-
-
 def _values(text: str, start: int, stop: int, table: bool) -> list[re.Match[str]]:
     """The values at the ends of a gap between labels, where their shape settles them.
 
@@ -295,7 +288,9 @@ def cut(text: str, start: int, stop: int, hits: list[Hit], table: bool = False) 
     """
     tokens: list[Token] = []
     cursor = start
-    for hit in _accepted(hits, start, stop):
+    ends = {start, *(h.end for h in hits)}
+    starts = {stop, *(h.start for h in hits)}
+    for hit in (h for h in hits if not h.weak or (h.start in ends and h.end in starts)):
         if hit.start > cursor:
             tokens.extend(_gap(text, cursor, hit.start, table))
         tokens.append(Token(hit.start, hit.end, Shape.LABEL, hit.info, glued=True))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from jixiao.io.cellsplit.columns import TEXT_KIND
 from jixiao.io.cellsplit.labels import Matcher
 from jixiao.io.cellsplit.shapes import Shape, classify
-from jixiao.io.document import Block, Cell, Document, Source
+from jixiao.io.document import Block, Cell, Source
 from jixiao.io.text import is_page_footer
 
 _COLONS = (":", "：")
@@ -73,17 +73,6 @@ class Wraps:
             end = hits[0].end
             return end != len(text) and text[end] not in _COLONS
         return True
-
-
-def wrapped_lines(doc: Document) -> dict[int, int]:
-    """Each wrapped line of a recovered document → the line of the row holding its text."""
-    return {
-        cell.source.line or 0: cell.copy_of.line or 0
-        for block in doc
-        if block.blank
-        for cell in block.cells
-        if cell.copy_of is not None
-    }
 
 
 def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, bool] | None:
