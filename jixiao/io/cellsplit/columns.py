@@ -6,7 +6,7 @@ Cells that ran together in a row are split where that fits the columns better (`
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import islice, product
 
 from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, LEVEL1, LEVEL2, ROW, TOTAL
@@ -170,62 +170,33 @@ def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, .
     Two text tokens may share a text column (the space between them was inside the cell) at a
     cost of ``JOIN_COST``. More than one placement: the text does not settle it.
     """
-    return list(_align(classes, kinds))
+    return list(_fit(classes, kinds, 0, 0)[1])
 
 
-@lru_cache(maxsize=4096)
-def _align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
-    moves = _Moves(classes, kinds)
-    if moves.best(0, 0) is None:
-        return ()
-    out: list[tuple[int, ...]] = []
-
-    def walk(i: int, j: int, placed: tuple[int, ...]) -> None:
-        if i == len(classes):
-            out.append(placed)
-            return
-        for column, score, following in moves.of(i, j):
-            rest = moves.best(i + 1, following)
-            if len(out) < MAX_READINGS and rest is not None and score + rest == moves.best(i, j):
-                walk(i + 1, following, (*placed, column))
-
-    walk(0, 0, ())
-    return tuple(out)
-
-
-@lru_cache(maxsize=4096)
 def best_fit(classes: tuple[str, ...], kinds: tuple[str, ...]) -> int | None:
     """How well the best placement of a row fits (None when the row cannot be placed)."""
-    return _Moves(classes, kinds).best(0, 0)
+    return _fit(classes, kinds, 0, 0)[0]
 
 
-class _Moves:
-    """Where each token may go, and the best fit of the rest of a row (memoised)."""
-
-    def __init__(self, classes: tuple[str, ...], kinds: tuple[str, ...]) -> None:
-        self.classes = classes
-        self.kinds = kinds
-        self.fit = [[FITS[k].get(c, 0) for k in kinds] for c in classes]
-        self.best = cache(self._best)
-
-    def of(self, i: int, j: int) -> list[tuple[int, int, int]]:
-        """``(column, score, next free column)`` for token ``i``, columns ``j…`` being free."""
-        out = [(k, self.fit[i][k], k + 1) for k in range(j, len(self.kinds)) if self.fit[i][k]]
-        joins = i > 0 and j > 0 and self.classes[i] == self.classes[i - 1] == "text"
-        if joins and self.kinds[j - 1] in JOINABLE:
-            out.append((j - 1, -JOIN_COST, j))
-        return out
-
-    def _best(self, i: int, j: int) -> int | None:
-        """The best fit of tokens ``i…`` in columns ``j…``; None when they cannot be placed."""
-        if i == len(self.classes):
-            return 0
-        scores = [
-            score + rest
-            for _, score, following in self.of(i, j)
-            if (rest := self.best(i + 1, following)) is not None
-        ]
-        return max(scores, default=None)
+@lru_cache(maxsize=65536)
+def _fit(
+    classes: tuple[str, ...], kinds: tuple[str, ...], i: int, j: int
+) -> tuple[int | None, tuple[tuple[int, ...], ...]]:
+    """The best fit of tokens ``i…`` in columns ``j…`` (None if none) and its placements."""
+    if i == len(classes):
+        return 0, ((),)
+    moves = [(k, FITS[kinds[k]].get(classes[i], 0), k + 1) for k in range(j, len(kinds))]
+    moves = [move for move in moves if move[1]]
+    if i > 0 and j > 0 and classes[i] == classes[i - 1] == "text" and kinds[j - 1] in JOINABLE:
+        moves.append((j - 1, -JOIN_COST, j))
+    best, placements = None, []
+    for column, score, following in moves:
+        rest, placed = _fit(classes, kinds, i + 1, following)
+        if rest is not None and (best is None or score + rest > best):
+            best, placements = score + rest, []
+        if rest is not None and score + rest == best:
+            placements.extend((column, *p) for p in placed)
+    return best, tuple(placements[:MAX_READINGS])
 
 
 def score_splits(word: str) -> list[int]:
