@@ -140,9 +140,13 @@ def _line_blocks(
 def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
     if len(cells) == 1:
         return Block(index, (Cell(cells[0], source),))
+    file, page, line, sheet, row = source.file, source.page, source.line, source.sheet, source.row
     return Block(
         index,
-        tuple(Cell(text, replace(source, column=n)) for n, text in enumerate(cells, start=1)),
+        tuple(
+            Cell(text, Source(file, page, line, sheet, row, column))
+            for column, text in enumerate(cells, start=1)
+        ),
     )
 
 

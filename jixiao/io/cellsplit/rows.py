@@ -35,6 +35,8 @@ def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
     年度目标 …``); else the labels before the text are fields left empty, and the last one's
     value.
     """
+    if tokens[start].label is None:
+        return 0, False
     columns = _run(tokens, start, lambda t: t.has(COLUMN))
     if columns:
         return columns, False

@@ -45,8 +45,8 @@ class Wraps:
         elif self._row is not None and len(block.cells) == 1 and is_page_footer(block.text):
             self._gap = PAGE  # the cell ran onto the next page
         else:
-            spaced = len(block.text.split(maxsplit=1)) > 1
-            self._row = block.cells[0].source if row and spaced else None
+            spaced = row and len(block.text.split(maxsplit=1)) > 1
+            self._row = block.cells[0].source if spaced else None
             self._at, self._gap = len(blocks) - 1, NONE
 
     def join(self, block: Block, blocks: list[Block], kinds: tuple[str, ...] | None) -> bool:
