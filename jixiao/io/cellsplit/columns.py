@@ -112,10 +112,7 @@ def _headings_as_words(row: list[Token]) -> list[Token]:
 def _level2_first(
     placements: list[tuple[int, ...]], classes: tuple[str, ...], kinds: tuple[str, ...]
 ) -> list[tuple[int, ...]]:
-    """The placements, those reading a level label with text run into it as a level 2 first.
-
-    A level 2 is the more common: 成本指标 on the 2020 tree (a 2021 one has 经济成本指标 after it).
-    """
+    """The placements, those reading a level label text ran into as a (commoner) level 2 first."""
 
     def level1s(placed: tuple[int, ...]) -> int:
         pairs = zip(classes, placed, strict=True)
@@ -252,10 +249,7 @@ def _spans(token: Token, word: str) -> list[tuple[Shape, list[tuple[int, int]]]]
 
 
 def _variants(row: list[Token], text: str) -> list[list[Token]]:
-    """The row with its run-together tokens split in every combination of their splits.
-
-    A token ran together with the one before it (``glued``) or with the one after it.
-    """
+    """The row with its run-together tokens (``glued``, or before a glued one) split every way."""
     options: list[list[list[Token]]] = []
     for index, token in enumerate(row):
         ways = [[token]]
@@ -273,11 +267,7 @@ def _variants(row: list[Token], text: str) -> list[list[Token]]:
 def best_reading(
     row: list[Token], kinds: tuple[str, ...], text: str
 ) -> tuple[list[Token], list[list[Token]]]:
-    """The reading of a row that fits the columns best, and the others to report beside it.
-
-    A split is never taken on a tie; when one is, the row as cut and every split as good are
-    reported.
-    """
+    """The reading that fits the columns best (never a split on a tie), and the others as good."""
     variants = _variants(row, text)
     if not variants:
         return row, []

@@ -80,11 +80,7 @@ class Recovery(NamedTuple):
 
 
 def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None) -> Recovery:
-    """Split the lines of a text document into cells by separators, labels and value shapes.
-
-    ``labels``: the printed labels and what each is (plain strings are field labels); by
-    default every label of ``jixiao.io.vocabulary``.
-    """
+    """A document's lines split into cells; ``labels`` by default the vocabulary's (str: fields)."""
     if labels is None:
         labels = from_vocabulary()
     elif not isinstance(labels, LabelSet):

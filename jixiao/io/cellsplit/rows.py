@@ -1,12 +1,8 @@
 """A line's tokens grouped into blocks: header rows, table rows and the plain text around them.
 
-A header is a run of three or more column headings (a single label before it is a column of
-its own), or of three or more field labels with nothing but text after them (the values
-printed below). After a header, tokens are rows until a field label or a title ends the table;
-a total row (``总分 100 98``) is its last. A level name after a value or text opens a row (a
-line may hold a whole table). Outside a table, label and value pairs are cut into a new block
-where their labels pass from the funds block to other fields or back. A title is a block of
-its own, with the year printed after it.
+A header is three or more column headings, or field labels the values of which are printed
+below. Rows follow until a field label or a title; a total row (``总分 100 98``) is the last.
+A level name after a value or text opens a row (a line may hold a whole table).
 """
 
 import re
@@ -54,11 +50,7 @@ def _is_level(token: Token) -> bool:
 
 
 def _changes_block(current: list[Token], token: Token) -> bool:
-    """Whether a label after a value goes from the funds block to other fields or back.
-
-    The funds rows (项目总投资 20万元 …) of label and value pairs that ran together are read as
-    a funds line of their own.
-    """
+    """Whether a label after a value goes from the funds block (项目总投资 20万元 …) or back to it."""
     if token.label is None or not current or current[-1].label is not None:
         return False
     last = next((t for t in reversed(current) if t.label is not None), None)
@@ -147,8 +139,7 @@ class Table:
     def _is_header_prefix(self) -> bool:
         """Whether the one token before a header is a column of it (年度绩效指标完成情况).
 
-        Outside a table any single token is; inside one only a label is (text there is the last
-        row of the table before).
+        Inside a table only a label is: text there is the last row of the table before.
         """
         if len(self.current) != 1:
             return False

@@ -95,8 +95,5 @@ def joins(before: str, left: Shape, after: str, right: Shape) -> bool:
 
 
 def is_strong(kind: str | None) -> bool:
-    """Whether a ``VALUE`` match (by its group) is a value even when text runs into it.
-
-    A bare number is one only between labels (``甘财科[2022]78号``).
-    """
+    """Whether a ``VALUE`` match is one even in text (a bare number is not: ``甘财科[2022]78号``)."""
     return kind in {"comparator", "date", "percent", "unit"}

@@ -1,9 +1,7 @@
-"""A line cut into tokens, each to become a cell (offsets stay those of the line).
+"""A line cut into tokens, each to become a cell.
 
-A line is cut at explicit separators; else at the single spaces the shapes do not join (a unit
-after its number, a date's parts, a bracketed stretch, a label broken by a space); else, when
-its text ran together, at labels and values (``cut``). Every character but separators is in
-exactly one token.
+At explicit separators, else at the single spaces the shapes do not join, else (text run
+together) at labels and values (``cut``).
 """
 
 import re
@@ -63,8 +61,8 @@ def pieces(line: str) -> list[tuple[int, int]]:
 def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list[Token], bool]:
     """A line's tokens, and whether they may be read as table rows (not explicit cells).
 
-    A line with no space at all is cut where it stands in a table, holds a run-together table
-    (three labels or more) or starts with a field label and its value.
+    A line with no space is cut in a table, when it holds three labels or more, or when it
+    starts with a field label and its value.
     """
     if has_separators(text):
         return _explicit(text, found), False
@@ -131,10 +129,7 @@ def words(text: str, start: int, stop: int) -> list[tuple[int, int]]:
 
 
 def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[Token]:
-    """Tokens of ``text[start:stop]``, a stretch whose cells single spaces separate.
-
-    A token may hold spaces (``≥60 次``, ``一级 指标``) but never starts or ends with one.
-    """
+    """Tokens of a stretch whose cells single spaces separate (a token may hold a space)."""
     tokens: list[Token] = []
     hits = matcher.find(text, start, stop)  # no label holds a space: each lies in one word
     first = 0
@@ -251,10 +246,7 @@ def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
 
 
 def _short_labels_among_values(tokens: list[Token], hits: list[Hit]) -> list[Token]:
-    """A short label left as text is a label after all when values stand on both its sides.
-
-    ``总分10098.00``: 总分 touched no label, so it was text, but the value split off after it.
-    """
+    """A short label left as text is one after all between values (总分 in ``总分10098.00``)."""
     weak = {(h.start, h.end): h.info for h in hits if h.weak}
     out = list(tokens)
     for i, token in enumerate(out):

@@ -1,15 +1,9 @@
 """A wrapped cell's further lines (PDF copies), joined to the indicator row they go on with.
 
-A PDF prints a long cell on several lines, each a line of its own in the text copy right under
-the row (``质量 完成项目预期规模及要点要求`` / ``按照课题研究、服务保障工作年度总体要求和``).
-Split as rows they would be false indicators; a wrapped line is joined to its row instead. Its
-line break is kept (a wrap, for ``clean``), and the line stays as a blank cell whose
-``copy_of`` is the row's source, so that the ledger takes it with the row.
-
-A line is a wrap when it follows a row of an indicator table (a table with a name column)
-with nothing but a page's number between, has no space inside where that row's cells stand
-spaced, is text (a value alone is a cell of its own) and is no label (a level name, a label
-with its value).
+Split as rows they would be false indicators. A line wraps when it follows a row of a table
+with a name column (nothing but a page's number between), is one word of text and no label.
+Its break is kept (a wrap, for ``clean``); the line stays as a blank cell whose ``copy_of`` is
+the row's source, so that the ledger takes it with the row.
 """
 
 import re
