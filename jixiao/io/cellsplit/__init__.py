@@ -2,7 +2,7 @@
 
 ``recover_cells(doc)`` splits each one-cell line by separators, labels, value shapes and the
 columns of its table, and reports what the text does not settle. Modules, in a line's order:
-``labels``, ``shapes``, ``tokens``, ``rows``, ``columns``, ``wraps``, ``recover``; and
+``labels``, ``shapes``, ``tokens``, ``table``, ``wraps``, ``recover``; and
 ``brackets`` (a label's bracket closed on a later line).
 """
 

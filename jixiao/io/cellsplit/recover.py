@@ -8,10 +8,9 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from jixiao.core.findings import Finding, Severity
-from jixiao.io.cellsplit.columns import FITS, Segment, token_class
 from jixiao.io.cellsplit.labels import LabelSet, Matcher, from_vocabulary, matcher
-from jixiao.io.cellsplit.rows import Table
 from jixiao.io.cellsplit.shapes import Shape
+from jixiao.io.cellsplit.table import FITS, Segment, Table, token_class
 from jixiao.io.cellsplit.tokens import line_tokens
 from jixiao.io.cellsplit.wraps import Wraps
 from jixiao.io.document import Block, Cell, Document, Source

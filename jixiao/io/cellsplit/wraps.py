@@ -9,9 +9,9 @@ the row's source, so that the ledger takes it with the row.
 import re
 from dataclasses import dataclass, replace
 
-from jixiao.io.cellsplit.columns import TEXT_KIND
 from jixiao.io.cellsplit.labels import Matcher
 from jixiao.io.cellsplit.shapes import Shape, classify
+from jixiao.io.cellsplit.table import TEXT_KIND
 from jixiao.io.document import Block, Cell, Source
 from jixiao.io.text import is_page_footer
 
