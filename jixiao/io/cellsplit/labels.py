@@ -82,18 +82,14 @@ class Matcher:
         """Every label in ``text[start:stop]``, leftmost and longest first, not overlapping."""
         hits = []
         for match in self.pattern.finditer(text, start, stop):
-            info, weak = self._lookup(match.group("label"))
-            if info is not None:
-                hits.append(Hit(match.start(), match.end(), info, weak))
+            printed = match["label"]
+            found = self._printed.get(printed)
+            if found is None:  # what a label as printed is, and whether it is short
+                key = normalise(printed)
+                found = self._printed[printed] = (self.index.get(key), len(key) <= WEAK_LENGTH)
+            if found[0] is not None:
+                hits.append(Hit(match.start(), match.end(), *found))
         return hits
-
-    def _lookup(self, printed: str) -> tuple[LabelInfo | None, bool]:
-        """What a label as printed is, and whether it is short (remembered per spelling)."""
-        found = self._printed.get(printed)
-        if found is None:
-            key = normalise(printed)
-            found = self._printed[printed] = (self.index.get(key), len(key) <= WEAK_LENGTH)
-        return found
 
 
 def is_label_word(word: str) -> bool:

@@ -152,22 +152,16 @@ def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSpl
     stretch = text[segment.tokens[0].start : segment.tokens[-1].end]
     chosen = segment.cells(text)
     readings: tuple[tuple[str, ...], ...] = ()
+    kept = [i for i, t in enumerate(segment.tokens) if t.shape is not Shape.MARK]
     if segment.others:  # digits that ran together were split
         readings = (chosen, *(other.cells(text) for other in segment.others))
-    elif _readings_differ(segment):
+    elif len({tuple(p[i] for i in kept) for p in segment.placements}) > 1:  # beyond marks' places
         readings = tuple(segment.cells(text, i) for i in range(len(segment.placements)))
     if segment.others or _run_together(segment, text):
         return [UncertainSplit(source, stretch, "run-together", chosen, readings)]
     if readings:
         return [UncertainSplit(source, stretch, "alignment", chosen, readings)]
     return []
-
-
-def _readings_differ(segment: Segment) -> bool:
-    """Whether the best placements differ in more than where printed blanks (`-`) go."""
-    kept = [i for i, t in enumerate(segment.tokens) if t.shape is not Shape.MARK]
-    readings = {tuple(p[i] for i in kept) for p in segment.placements}
-    return len(readings) > 1
 
 
 def _run_together(segment: Segment, text: str) -> bool:

@@ -115,13 +115,11 @@ def _headings_as_words(row: list[Token]) -> list[Token]:
     """A column heading inside a row, text run into it, is words of its cell (``偏差原因：工作…``)."""
     out: list[Token] = []
     for token in row:
-        previous = out[-1] if out else None
-        heading = previous is not None and previous.label is not None
-        if heading and previous.label.roles == {COLUMN} and token.glued:
-            if token.shape is Shape.TEXT:
-                out[-1] = Token(previous.start, token.end, Shape.TEXT, glued=previous.glued)
-                continue
-        out.append(token)
+        heading = out[-1] if out and out[-1].label and out[-1].label.roles == {COLUMN} else None
+        if heading and token.glued and token.shape is Shape.TEXT:
+            out[-1] = Token(heading.start, token.end, Shape.TEXT, glued=heading.glued)
+        else:
+            out.append(token)
     return out
 
 
@@ -385,7 +383,9 @@ class Table:
             first = PREFIX if run[0].has(BLOCK) else TEXT_KIND
             kinds = (first, *(TEXT_KIND for _ in run[1:]))
         else:
-            if self._is_header_prefix():
+            # The one token before a header is a column of it (年度绩效指标完成情况); in a table
+            # only a label is: text there is the last row of the table before.
+            if len(self.current) == 1 and (self.kinds is None or self.current[0].label is not None):
                 run = self.current + run
                 self.current = []
             kinds = tuple(column_kind(t) for t in run)
@@ -414,15 +414,6 @@ class Table:
         elif not in_table and _changes_block(self.current, token):
             self._flush()
         self.current.append(token)
-
-    def _is_header_prefix(self) -> bool:
-        """Whether the one token before a header is a column of it (年度绩效指标完成情况).
-
-        Inside a table only a label is: text there is the last row of the table before.
-        """
-        if len(self.current) != 1:
-            return False
-        return self.kinds is None or self.current[0].label is not None
 
     def _is_title_year(self, token: Token) -> bool:
         """Whether a token is the year printed right after a title (``2023年度``)."""
