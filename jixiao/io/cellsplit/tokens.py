@@ -176,23 +176,20 @@ def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> No
     """
     while tokens:
         left = tokens[-1]
+        span = text[left.start : token.end]
         before, after = text[left.start : left.end], text[token.start : token.end]
         label = left.label if token.shape is Shape.POINTS else None
         if _wordlike(left) and _wordlike(token):
-            label = matcher.index.get(normalise(text[left.start : token.end]))
+            label = matcher.index.get(normalise(span))
+        values = left.label is None and token.label is None
         if label is not None:
-            token = Token(left.start, token.end, Shape.LABEL, label, left.glued)
-        elif (
-            left.label is None
-            and token.label is None
-            and joins(before, left.shape, after, token.shape)
-        ):
-            token = Token(
-                left.start, token.end, classify(text[left.start : token.end]), glued=left.glued
-            )
+            shape = Shape.LABEL
+        elif values and joins(before, left.shape, after, token.shape):
+            shape = classify(span)
         else:
             break
         tokens.pop()
+        token = Token(left.start, token.end, shape, label, left.glued)
     tokens.append(token)
 
 
