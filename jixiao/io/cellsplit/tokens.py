@@ -139,23 +139,20 @@ def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[To
         after = first
         while after < len(hits) and hits[after].start < hi:
             after += 1
-        if after > first:
-            word = _word_tokens(text, lo, hi, matcher, hits[first:after])
-        else:  # no label in the word: it is one cell, whatever values it holds
-            word = [Token(lo, hi, classify(text[lo:hi]))]
-        for token in word:
+        for token in _word_tokens(text, lo, hi, hits[first:after]):
             _merge(text, tokens, token, matcher)
     return tokens
 
 
-def _word_tokens(
-    text: str, start: int, stop: int, matcher: Matcher, hits: list[Hit]
-) -> list[Token]:
-    """A word with labels in it, cut if only labels and values, a table or after a title.
+def _word_tokens(text: str, start: int, stop: int, hits: list[Hit]) -> list[Token]:
+    """A word, cut at its labels if it is only labels and values, a table or after a title.
 
-    A word that holds a run-together table (not a sentence) or starts with a form's title is
-    cut too; ``指标1:年度资金支付完成率100%`` is one cell (the value is part of the name).
+    A word with no label, or with other text in it, is one cell: ``指标1:年度资金支付完成率100%``
+    (the value is part of the name as printed).
     """
+    whole = _whole(text, start, stop, hits)
+    if not hits or whole.label is not None:
+        return [whole]
     pieces = cut(text, start, stop, hits)
     if len(pieces) == 1 and pieces[0].shape is Shape.LABEL:
         return pieces
@@ -165,7 +162,7 @@ def _word_tokens(
         or (_labels(pieces) >= RUN_TOGETHER_LABELS and "。" not in text[start:stop])
     ):
         return pieces
-    return [Token(start, stop, classify(text[start:stop]))]
+    return [whole]
 
 
 def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> None:
@@ -289,5 +286,6 @@ def cut(text: str, start: int, stop: int, hits: list[Hit], table: bool = False) 
         tokens.extend(_gap(text, cursor, stop, table))
     tokens = _glue_furniture(_short_labels_among_values(tokens, hits))
     if tokens:
-        tokens[0] = tokens[0]._replace(glued=False)
+        first = tokens[0]
+        tokens[0] = Token(first.start, first.end, first.shape, first.label)
     return tokens
