@@ -114,6 +114,8 @@ def _explicit(text: str, found: Matcher) -> list[Token]:
 
 def words(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     """The spans of ``text[start:stop]`` between spaces, a bracketed stretch kept whole."""
+    if not _BRACKET.search(text, start, stop):
+        return [match.span() for match in _WORD.finditer(text, start, stop)]
     spans: list[tuple[int, int]] = []
     depth = 0
     for match in _WORD.finditer(text, start, stop):
