@@ -57,6 +57,9 @@ _PLACEHOLDER = re.compile(r"(?:指标|目标)\d+[:：]?")
 # A date printed with spaces (``2021 年 1 月 28 日``): what may follow a part ending in 年 or 月.
 _DATE_PARTS = {"年": re.compile(r"\d{1,2}\s?月"), "月": re.compile(r"\d{1,2}\s?日")}
 _FIGURES = (Shape.NUMBER, Shape.VALUE)
+# The ``VALUE`` groups that are values even when text runs into them; a bare number is one only
+# between labels (``甘财科[2022]78号``).
+STRONG = frozenset({"comparator", "date", "percent", "unit"})
 
 
 def classify(word: str) -> Shape:
@@ -92,8 +95,3 @@ def joins(before: str, left: Shape, after: str, right: Shape) -> bool:
         return True
     date_part = _DATE_PARTS.get(before[-1:])
     return date_part is not None and date_part.fullmatch(after) is not None
-
-
-def is_strong(kind: str | None) -> bool:
-    """Whether a ``VALUE`` match is one even in text (a bare number is not: ``甘财科[2022]78号``)."""
-    return kind in {"comparator", "date", "percent", "unit"}

@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from jixiao.io.cellsplit.labels import FIELD, FURNITURE, TITLE, Hit, LabelInfo, Matcher
-from jixiao.io.cellsplit.shapes import VALUE, Shape, classify, is_strong, joins
+from jixiao.io.cellsplit.shapes import STRONG, VALUE, Shape, classify, joins
 from jixiao.io.vocabulary import normalise
 
 _TEXT = re.compile(r"\S(?:.*\S)?")  # a line's text, without the whitespace around it
@@ -209,7 +209,7 @@ def _values(text: str, start: int, stop: int, table: bool) -> list[re.Match[str]
         if match.start() != (head[-1].end() if head else start):
             break
         end = match.end()
-        if not (table or is_strong(match.lastgroup) or end == stop) and _WORDLIKE.match(text, end):
+        if not (table or match.lastgroup in STRONG or end == stop) and _WORDLIKE.match(text, end):
             break  # a word runs on from a bare number: it is part of the text
         head.append(match)
     tail: list[re.Match[str]] = []
@@ -217,7 +217,7 @@ def _values(text: str, start: int, stop: int, table: bool) -> list[re.Match[str]
         if match.end() != (tail[-1].start() if tail else stop):
             break
         tail.append(match)
-    while tail and not table and not is_strong(tail[-1].lastgroup):
+    while tail and not table and tail[-1].lastgroup not in STRONG:
         begin = tail[-1].start()
         if begin > start and not _WORDLIKE.match(text, begin - 1):
             break
