@@ -1,8 +1,6 @@
-"""A merged label's bracket closed on a later line of plain text.
+"""A merged label's bracket closed on a later line (``产出指标（50分`` … ``）``), moved back.
 
-A PDF prints a tall merged cell's label centred, and a long one breaks over the lines of the
-rows beside it: ``产出指标（50分`` … ``）``, ``满意度指标（10`` … ``分）``, ``项目资金（`` … ``元）``. The closing piece is moved
-back onto the word it closes, so the label is one cell again; each line keeps its source.
+A PDF breaks a tall merged cell's label over the lines of the rows beside it.
 """
 
 import re

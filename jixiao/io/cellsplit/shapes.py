@@ -1,14 +1,13 @@
-"""The shapes of printed values: what a cell holding an amount, a target or a score looks like.
+"""The shapes of printed values: ``classify`` names a whole word's, ``VALUE`` finds values in text.
 
-Two uses: ``classify`` names the shape of a whole word (text that spaces already cut out), and
-``VALUE`` finds value-shaped stretches inside text that lost every separator. The comparators
-are the vocabulary's (full-width and box-drawing comparators, the comparator words); the
-units are those of SPEC §3 and the corpus, as printed. Patterns are compiled once, at import.
+The comparators are the vocabulary's; the units and missing marks the core's, with those of
+the corpus as printed.
 """
 
 import re
 from enum import StrEnum
 
+from jixiao.core.values import KNOWN_UNITS, MISSING_MARKS
 from jixiao.io.vocabulary import vocabulary
 
 
@@ -24,20 +23,17 @@ class Shape(StrEnum):
 
 
 COMPARATORS = vocabulary().words("indicators", "comparators")  # the national root's
-# Units as printed after a number, longest first so that 人次 wins over 人.
 UNITS = (
-    *("个百分点", "平方公里", "平方米", "立方米", "万人次", "百分比", "百分点", "公里", "千米"),
-    *("万元", "亿元", "万亩", "万吨", "人次", "户次", "小时", "分钟", "工作日", "元/人", "年度"),
-    *("次", "批", "个", "天", "期", "条", "元", "秒", "人", "家", "项", "件", "户", "座"),
-    *("亩", "米", "吨", "台", "套", "场", "篇", "份", "所", "本", "册", "部", "张", "辆"),
-    *("间", "处", "名", "位", "年", "月", "日", "周", "分", "%", "‰"),
+    *KNOWN_UNITS,
+    *("个百分点", "平方公里", "万人次", "百分点", "立方米", "元/人", "万亩", "万吨", "户次"),
+    *("公里", "千米", "年度", "亩", "位", "分", "张", "部", "间"),
 )
-MARKS = frozenset({"-", "--", "—", "——", "/", "／", "－", "\\", "无", "×"})
+MARKS = MISSING_MARKS | {"／", "－", "×"}
 
 # A number with thousands separators is money: two decimals at most (506,745.04, then 10).
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?)"
 _COMPARATOR = "|".join(re.escape(c) for c in sorted(COMPARATORS, key=len, reverse=True))
-_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))  # 人次 before 人
 _BOUND = r"(?:以上|以内|以下)?"
 _DATE = r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
 
@@ -51,29 +47,23 @@ VALUE = re.compile(
     rf"|(?P<unit>{_NUMBER}(?:{_UNIT}){_BOUND})"
     rf"|(?P<number>{_NUMBER})"
 )
-# A whole word that is a value (spaces already cut it out): the shapes above, or a value with
-# a space between number and unit, or a number with a bound word.
-_WHOLE_VALUE = re.compile(
-    rf"(?:%?(?:{_COMPARATOR})\s?)?{_NUMBER}\s?(?:{_UNIT})?{_BOUND}|{_DATE}",
-)
+# A whole word that is a value: the shapes above, a space between number and unit allowed.
+_WHOLE_VALUE = re.compile(rf"(?:%?(?:{_COMPARATOR})\s?)?{_NUMBER}\s?(?:{_UNIT})?{_BOUND}|{_DATE}")
 _WHOLE_NUMBER = re.compile(rf"[-+]?{_NUMBER}")
 _POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*(?:[-~～—至]\s*\d+(?:\.\d+)?\s*)?分?\s*[)）]分?")
 _UNIT_WORD = re.compile(rf"(?:{_UNIT}){_BOUND}")
 _COMPARATOR_WORD = re.compile(rf"%?(?:{_COMPARATOR})")
 _PLACEHOLDER = re.compile(r"(?:指标|目标)\d+[:：]?")
+# A date printed with spaces (``2021 年 1 月 28 日``): what may follow a part ending in 年 or 月.
+_DATE_PARTS = {"年": re.compile(r"\d{1,2}\s?月"), "月": re.compile(r"\d{1,2}\s?日")}
+_FIGURES = (Shape.NUMBER, Shape.VALUE)
+# The ``VALUE`` groups that are values even when text runs into them; a bare number is one only
+# between labels (``甘财科[2022]78号``).
+STRONG = frozenset({"comparator", "date", "percent", "unit"})
 
 
 def classify(word: str) -> Shape:
-    """The shape of a whole word (a stretch that separators already cut out).
-
-    Args:
-        word: the text of the word, as printed.
-
-    Returns:
-        ``NUMBER`` for ``880`` or ``506,745.04``; ``VALUE`` for ``≥60 次``, ``90%``,
-        ``20万元`` or ``2023-01-01``; ``MARK`` for ``-`` or ``/``; ``POINTS`` for ``(50分)``;
-        ``TEXT`` otherwise. Labels are recognised elsewhere.
-    """
+    """A whole word's shape: ``880`` NUMBER, ``≥60 次`` VALUE, ``-`` MARK, ``(50分)`` POINTS."""
     if word in MARKS:
         return Shape.MARK
     if _WHOLE_NUMBER.fullmatch(word):
@@ -95,15 +85,13 @@ def is_comparator(word: str) -> bool:
     return _COMPARATOR_WORD.fullmatch(word) is not None
 
 
-def is_placeholder(word: str) -> bool:
-    """Whether a word is only a placeholder printed before a name (``指标1:``)."""
-    return _PLACEHOLDER.fullmatch(word) is not None
-
-
-def is_strong(kind: str | None) -> bool:
-    """Whether a match of ``VALUE`` (by its group name) is a value wherever it stands.
-
-    A comparator value, a date, a percentage or a number with its unit is a value even when
-    text runs into it; a bare number is one only between labels (``甘财科[2022]78号``).
-    """
-    return kind in {"comparator", "date", "percent", "unit"}
+def joins(before: str, left: Shape, after: str, right: Shape) -> bool:
+    """Whether a space between two values is inside one cell (``≥60 次``, ``2021 年 1 月``)."""
+    if left in _FIGURES and is_unit(after):
+        return True
+    if is_comparator(before) and right in _FIGURES:
+        return True
+    if _PLACEHOLDER.fullmatch(before):  # 指标1: 完成中型灌区节水改造项目数量
+        return True
+    date_part = _DATE_PARTS.get(before[-1:])
+    return date_part is not None and date_part.fullmatch(after) is not None

@@ -1,37 +1,18 @@
-"""Lines of a PDF copy that go on with an indicator row's cell: a wrapped cell's further lines.
+"""A wrapped cell's further lines (PDF copies), joined to the indicator row they go on with.
 
-A PDF prints a long cell on several lines, and its text copy puts each on a line of its own
-right under the row::
-
-    质量 完成项目预期规模及要点要求
-    按照课题研究、服务保障工作年度总体要求和
-    计划安排，完成任务达到总体目标要求
-
-Split as rows, such lines would be false indicators, cut at whatever labels they happen to
-hold (``…法规和财务管理制度以及有``). A wrapped line is joined to the row it goes on with
-instead, in every layout (Shanghai's targets, the MoF self-evaluation): it opens the row's
-next cell when the row stops at its name (the target printed under it); after a row's figures
-(weight, score) it opens or goes on in the text column after them (the deviation, ``…训后跟踪回``
-/ ``访机制。``); else it goes on the row's last cell. Its line break is kept (a wrap, for
-``clean``; after a full stop the structure reader reports the break as uncertain). In a row of
-figures a finished text cell takes no unfinished line: that line opens the cell of the row
-below, printed centred on it (``structure.centred``). The line itself stays as a blank cell
-whose ``copy_of`` is the row's source, so that the ledger takes it with the row.
-
-A line is a wrap when it follows a row of an indicator table (a table with a name column;
-an amount's row is never wrapped text) with no blank line between (or only a page's
-number: the cell ran onto the next page), it has no space inside where that row's cells
-stand spaced (so it is no row of the table), it is text (a value alone is a cell of its own)
-and it is not a label (a level name, a label with its value).
+Split as rows they would be false indicators. A line wraps when it follows a row of a table
+with a name column (nothing but a page's number between), is one word of text and no label.
+Its break is kept (a wrap, for ``clean``); the line stays as a blank cell whose ``copy_of`` is
+the row's source, so that the ledger takes it with the row.
 """
 
 import re
 from dataclasses import dataclass, replace
 
-from jixiao.io.cellsplit.columns import TEXT_KIND
 from jixiao.io.cellsplit.labels import Matcher
 from jixiao.io.cellsplit.shapes import Shape, classify
-from jixiao.io.document import Block, Cell, Document, Source
+from jixiao.io.cellsplit.table import TEXT_KIND
+from jixiao.io.document import Block, Cell, Source
 from jixiao.io.text import is_page_footer
 
 _COLONS = (":", "：")
@@ -52,18 +33,14 @@ class Wraps:
     _gap: str = BLANK  # what stands between the last line and the next
 
     def passed(self, block: Block, blocks: list[Block], row: bool = False) -> None:
-        """Note a line recovered as it is: ``row`` when it became a row of a table.
-
-        A page's number (and the blank lines around it) stands between a wrapped cell's
-        lines where the cell runs onto the next page.
-        """
+        """Note a line recovered as it is: ``row`` when it became a row of a table."""
         if block.blank:
             self._gap = PAGE if self._gap == PAGE else BLANK
         elif self._row is not None and len(block.cells) == 1 and is_page_footer(block.text):
-            self._gap = PAGE
+            self._gap = PAGE  # the cell ran onto the next page
         else:
-            spaced = len(block.text.split(maxsplit=1)) > 1
-            self._row = block.cells[0].source if row and spaced else None
+            spaced = row and len(block.text.split(maxsplit=1)) > 1
+            self._row = block.cells[0].source if spaced else None
             self._at, self._gap = len(blocks) - 1, NONE
 
     def join(self, block: Block, blocks: list[Block], kinds: tuple[str, ...] | None) -> bool:
@@ -81,7 +58,6 @@ class Wraps:
         return True
 
     def _wraps(self, text: str) -> bool:
-        text = text.strip()
         if not text or len(text.split(maxsplit=1)) > 1 or classify(text) is not Shape.TEXT:
             return False  # a value alone (``(50分)``, ``90%``) is a cell of its own
         if not _WORD.search(text):
@@ -93,25 +69,13 @@ class Wraps:
         return True
 
 
-def wrapped_lines(doc: Document) -> dict[int, int]:
-    """Each wrapped line of a recovered document → the line of the row holding its text."""
-    return {
-        cell.source.line or 0: cell.copy_of.line or 0
-        for block in doc
-        if block.blank
-        for cell in block.cells
-        if cell.copy_of is not None
-    }
-
-
 def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, bool] | None:
     """Which cell of ``row`` a wrapped line goes on: ``(index, opens)``, None if none.
 
-    The cell after a name or a level the row stops at opens (the value printed under it); a
-    row ending in figures (weight, score) goes on in the text column after them (the
-    deviation); else the last cell goes on. In a row of figures, a finished text cell (a full
-    stop at its end) takes no unfinished line: that line opens the cell of the row below,
-    centred on the rows it spans (``structure.centred``).
+    The cell after a name or a level the row stops at opens (the value printed under it); after
+    a row's figures (weight, score) the text column after them (the deviation) opens or goes on;
+    else the last cell goes on. In a row of figures a finished text cell takes no unfinished
+    line: that line opens the cell of the row below, centred on it (``structure.centred``).
     """
     last = max((i for i, c in enumerate(row.cells) if c.text.strip()), default=0)
     kind = kinds[last] if last < len(kinds) else TEXT_KIND

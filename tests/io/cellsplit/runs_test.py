@@ -3,7 +3,7 @@
 import pytest
 
 from jixiao.io.cellsplit import LabelSet, recover_cells
-from jixiao.io.cellsplit.runs import doubled_tail, score_splits
+from jixiao.io.cellsplit.table import doubled_tail, score_splits
 from jixiao.io.readers.txt import read
 from tests.io.cellsplit.labelsets import MOF_COLUMNS
 

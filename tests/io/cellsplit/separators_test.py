@@ -2,7 +2,7 @@
 
 import pytest
 
-from jixiao.io.cellsplit.separators import has_separators, pieces
+from jixiao.io.cellsplit.tokens import has_separators, pieces
 
 
 def cells(line):

@@ -1,7 +1,7 @@
 """Lines spaced by single spaces: which spaces are cell boundaries (inputs by hand)."""
 
 from jixiao.io.cellsplit.labels import LabelSet, matcher
-from jixiao.io.cellsplit.spaced import spaced_tokens
+from jixiao.io.cellsplit.tokens import spaced_tokens
 
 LABELS = LabelSet.build(
     fields=["填报日期", "项目名称", "部门(单位)名称", "填报人"],

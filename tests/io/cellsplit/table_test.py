@@ -1,6 +1,6 @@
 """Placing a row's tokens in the header's columns (classes and kinds written by hand)."""
 
-from jixiao.io.cellsplit.columns import align
+from jixiao.io.cellsplit.table import align
 
 MOF = ("prefix", "level1", "level2", "name", "value", "value", "number", "number", "text")
 FUNDS = ("prefix", "amount", "amount", "amount", "number", "rate", "number")
