@@ -1,17 +1,17 @@
 """Level labels printed apart from their rows, as a PDF centres a merged cell's text.
 
 In text copied out of a PDF, a merged level cell's label stands on the middle line of its
-rows: on a line of its own between them (``产出指标``, ``绩效指标``), or at the head of a line
-whose other text opens the next row's deviation cell (``数量指标 偏差原因：部分课程改为线上，``).
-Such a label line names the level of the rows above it that print no level of their own (back
-to a row that prints one), and of the rows below it as usual.
+rows: on a line of its own (``产出指标``), or at the head of a line whose other text opens the
+next row's deviation cell (``数量指标 偏差原因：部分课程改为线上，``). Such a label line names
+the level of the rows above it that print no level of their own, and of the rows below it.
 """
 
 from dataclasses import dataclass, field, replace
 
+from jixiao.core.model import Indicator
 from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block
-from jixiao.io.structure.align import positions
+from jixiao.io.structure.columns import positions, word_set
 from jixiao.io.structure.rows import AFTER_LINE, AFTER_ROW, PRINTED, Row, Table, _group, read_row
 from jixiao.io.structure.values import group_label, weight
 from jixiao.io.text import is_page_footer
@@ -32,9 +32,6 @@ class Apart:
 def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary):
     """One row of an indicator table: a label line, a text cell's first line, or a row."""
     apart = table.apart = table.apart or Apart()
-    if table.typed:
-        read_row(row, table, vocab)
-        return
     if _label_line(blocks, at, row, table, vocab, apart) or _opens_next(
         blocks, at, row, table, vocab
     ):
@@ -58,11 +55,7 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
 
 
 def _opens_next(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary) -> bool:
-    """A lone unfinished line of text above a row: the first line of that row's text cell.
-
-    A centred deviation cell starts on the line above its row (``部分小区督导员配备不足，下一步
-    完善督``) when the text cell above it is finished or empty.
-    """
+    """A lone unfinished line above a row: the first line of its centred deviation cell."""
     filled = row.block.filled
     if len(filled) != 1 or row.header.first("deviation") is None:
         return False
@@ -71,7 +64,7 @@ def _opens_next(blocks: list[Block], at: int, row: Row, table: Table, vocab: Voc
         return False
     if text.startswith(("(", "（")) or vocab.is_label(text) or vocab.placeholder.match(text):
         return False  # a group's points (50分), a label, a placeholder row (……)
-    if text in vocab.words("indicators", "ellipsis"):
+    if text in word_set(vocab, "indicators", "ellipsis"):
         return False
     below = _below(blocks, at)
     if below is None or sum(1 for _, t in below.filled if weight(t) is not None) < 2:
@@ -95,9 +88,9 @@ def _place_levels(row: Row, vocab: Vocabulary) -> None:
     """Put a row whose level cells the recovery misplaced back under its columns.
 
     The table's side label printed on the row is no cell of it. A text in the level-1 column
-    that is no group name stands there because the merged level cells were lost (the row is
-    re-anchored); a group of the tree in the level-2 column of a
-    row with an empty level-1 cell is the row's group (its level-2 cell was lost).
+    that is no group name stands there because merged level cells were lost (the row is
+    re-anchored); a group of the tree in the level-2 column under an empty level-1 cell is the
+    row's group (its level-2 cell was lost).
     """
     one, two = row.header.first("level1"), row.header.first("level2")
     if row.at is not None or one is None or two is None:
@@ -194,8 +187,8 @@ def _labels_of(block: Block, vocab: Vocabulary) -> tuple[list, list]:
 def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart, fill: bool = True) -> None:
     """A level-2 label line: the rows above with no level-2 name of their own take it.
 
-    Once the table shows its labels centred (a label line below rows it names), the rows after
-    the previous label line are shared: the later half are this label's.
+    Once the labels show centred (a label line below rows it names), the rows after the
+    previous label line are shared: the later half are this label's.
     """
     group = vocab.group_of(name)
     if group and group != table.level1:
@@ -232,3 +225,39 @@ def _fill(table: Table, level1: str) -> None:
         if table.indicators[k].level1 is not None:
             break
         table.indicators[k] = replace(table.indicators[k], level1=level1)
+
+
+INHERITED = (
+    "二级指标为合并单元格，文字未说明本行属于上方还是下方的二级指标",
+    "merged level-2 cell: the text does not say whether this row belongs to the level-2 "
+    "above or below",
+)
+
+
+def settle_level2s(table: Table) -> None:
+    """Report each level-2 name inherited in flattened text that the next printed one contradicts.
+
+    A merged level-2 cell prints its name once, on any row of its block (a PDF copy on its
+    middle row as often as its first): the cell may as well be the next name printed in the
+    group. A row with no name above it keeps none, reported as ``(空)``; a row named by a label
+    line (``AFTER_LINE``) was reported by ``_level2``.
+    """
+    rows, settled = table.indicators, table.level2_from
+    for k, indicator in enumerate(rows):
+        if k >= len(settled) or settled[k] in (PRINTED, AFTER_LINE):
+            continue
+        above, below = indicator.level2, _printed_below(rows, settled, k)
+        if below is None or below == above:
+            continue
+        chosen = above or "(空)"
+        table.uncertain.append((f"indicators[{k}].level2", chosen, [chosen, below], *INHERITED))
+
+
+def _printed_below(rows: list[Indicator], settled: list[str | None], k: int) -> str | None:
+    """The level-2 name of the next row after row ``k`` that prints one, in its group."""
+    for row, how in zip(rows[k + 1 :], settled[k + 1 :], strict=False):
+        if row.level1 != rows[k].level1:
+            return None
+        if how == PRINTED:
+            return row.level2
+    return None

@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.align import positions
-from jixiao.io.structure.centred import read_text_row
-from jixiao.io.structure.columns import Header, is_header, printed_columns, read_header
-from jixiao.io.structure.cut_cells import CutCells, read_cut_row
+from jixiao.io.structure.centred import read_text_row, settle_level2s
+from jixiao.io.structure.columns import Header, is_header, positions, printed_columns, read_header
 from jixiao.io.structure.funds import (
     FundsReading,
     currency_in,
@@ -24,9 +22,8 @@ from jixiao.io.structure.funds import (
 )
 from jixiao.io.structure.funds_sentence import read_funds_sentence
 from jixiao.io.structure.goal_lines import goal_heads, read_goal_lines
-from jixiao.io.structure.inherited import settle_level2s
 from jixiao.io.structure.labels import Fields, label_of, opens_with_label, read_labels
-from jixiao.io.structure.rows import Row, Table, report_long_term
+from jixiao.io.structure.rows import CutCells, Row, Table, read_cut_row, report_long_term
 from jixiao.io.structure.sentences import read_sentences
 from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.structure.values import weight
@@ -284,7 +281,7 @@ def _table(
         elif draft.plain:  # label lines and wrapped lines among the rows
             read_text_row(blocks, at, Row(block, header, ledger, at_columns), draft.table, vocab)
         else:
-            read_cut_row(block, header, ledger, at_columns, draft.table, draft.cut, vocab)
+            read_cut_row(Row(block, header, ledger, at_columns), draft.table, draft.cut, vocab)
         at += 1
     draft.ended_in_table = True
     return at
