@@ -225,10 +225,12 @@ def _anchor(texts: tuple[str, ...], header: Header, vocab: Vocabulary) -> int:
     """How far the row stands from its columns (cells to add on the left; may be negative)."""
     points, score = header.first("weight"), header.first("score")
     if points is not None and score is not None and score.index == points.index + 1:
-        numbers = [weight(t) is not None for t in texts]
-        for i in range(len(texts) - 2, -1, -1):  # the last two neighbouring numbers
-            if numbers[i] and numbers[i + 1]:
+        after = False  # the last two neighbouring numbers: whether the cell after ``i`` is one
+        for i in range(len(texts) - 1, -1, -1):
+            number = weight(texts[i]) is not None
+            if number and after:
                 return points.index - i
+            after = number
     name = header.first("name")
     first = next(
         (

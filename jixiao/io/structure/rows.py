@@ -15,6 +15,7 @@ from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.columns import BLOCK, REPORTED, Column, Header, word_set
 from jixiao.io.structure.definitions import split_definition
 from jixiao.io.structure.values import (
+    NUMBER,
     group_label,
     joined,
     paragraphs,
@@ -26,7 +27,7 @@ from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
 _NAMES = re.compile(r"\s{2,}")
-_BARE_POINTS = re.compile(r"^[(（](\d+(?:\.\d+)?)分[)）]$")
+_BARE_POINTS = re.compile(rf"^[(（]({NUMBER})分[)）]$")
 TEXT_FIELDS = ("explanation", "deviation", "note")
 PRINTED, AFTER_ROW, AFTER_LINE = "printed", "after-row", "after-line"
 BREAK = ("段落分隔还是换行", "a paragraph break or a wrapped line")
@@ -192,9 +193,9 @@ def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
     """
     header = row.header
     project = header.first("project")
-    if row.text(project):
+    if printed := row.text(project):
         row.take(project)
-        table.project = clean(row.text(project))
+        table.project = clean(printed)
         cells = table.project_cells.setdefault(table.project or "", {})
         for name in ("project_budget", "project_goal"):
             column = header.first(name)
@@ -202,10 +203,11 @@ def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
                 cells[name] = row.text(column)
                 row.take(column)
     level1, level2 = header.first("level1"), header.first("level2")
-    level2_name = clean(row.text(level2))
-    if row.text(level1):
+    one, two = row.text(level1), row.text(level2)
+    level2_name = clean(two)
+    if one:
         row.take(level1)
-        _group(table, row.text(level1))
+        _group(table, one)
     elif level2_name is not None:
         group = vocab.group_of(level2_name)
         if group and level2_name not in vocab.names["indicators.tree"].get(table.level1 or "", ()):
@@ -214,7 +216,7 @@ def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
     if table.level1 and (points := weight(row.text(group_weight))) is not None:
         row.take(group_weight)
         table.groups[table.level1].weight = points
-    if row.text(level2):
+    if two:
         table.level2 = level2_name  # taken with the row's indicator
 
 

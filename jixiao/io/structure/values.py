@@ -43,6 +43,7 @@ def group_label(text: str) -> GroupLabel:
     return GroupLabel(text)
 
 
+@lru_cache(maxsize=4096)  # most cells are no number: a failed reading raises, twice
 def weight(text: str | None) -> Decimal | None:
     """A printed weight or score: ``20`` or ``20%`` → 20; anything else → None."""
     if not text:
