@@ -6,7 +6,7 @@ next row's deviation cell (``数量指标 偏差原因：部分课程改为线�
 the level of the rows above it that print no level of their own, and of the rows below it.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from jixiao.core.model import Indicator
 from jixiao.io.cellsplit.wraps import SENTENCE_END
@@ -20,21 +20,9 @@ from jixiao.io.vocabulary import Vocabulary
 CENTRED = ("二级指标的合并单元格居中还是顶端对齐", "a merged level-2 cell centred or top-aligned")
 
 
-@dataclass
-class Apart:
-    """What set the current level-2 name, and text waiting for the next row."""
-
-    last: str | None = None  # what set the current level-2 name: a row or a label line
-    pending: list[tuple[Block, int]] = field(default_factory=list)  # left unplaced if no row
-    centred: bool = False  # a label line named rows above it: the labels are centred
-
-
 def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary):
     """One row of an indicator table: a label line, a text cell's first line, or a row."""
-    apart = table.apart = table.apart or Apart()
-    if _label_line(blocks, at, row, table, vocab, apart) or _opens_next(
-        blocks, at, row, table, vocab
-    ):
+    if _label_line(blocks, at, row, table, vocab) or _opens_next(blocks, at, row, table, vocab):
         return
     count = len(table.indicators)
     _place_levels(row, vocab)
@@ -42,16 +30,16 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
     if len(table.indicators) == count:
         return
     if table.level2_from[-1] == PRINTED:
-        apart.last = "row"
-    elif apart.last:  # the name the row inherits was set by a row or by a label line
-        table.level2_from[-1] = AFTER_ROW if apart.last == "row" else AFTER_LINE
-    if apart.pending:
+        table.set_by = "row"
+    elif table.set_by:  # the name the row inherits was set by a row or by a label line
+        table.level2_from[-1] = AFTER_ROW if table.set_by == "row" else AFTER_LINE
+    if table.pending:
         last = table.indicators[-1]
-        text = "".join(b.texts[i].strip() for b, i in apart.pending) + (last.deviation or "")
+        text = "".join(b.texts[i].strip() for b, i in table.pending) + (last.deviation or "")
         table.indicators[-1] = replace(last, deviation=text)
-        for block, i in apart.pending:
+        for block, i in table.pending:
             row.ledger.take(block, i)
-        apart.pending.clear()
+        table.pending.clear()
 
 
 def _opens_next(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary) -> bool:
@@ -69,7 +57,7 @@ def _opens_next(blocks: list[Block], at: int, row: Row, table: Table, vocab: Voc
     below = _below(blocks, at)
     if below is None or sum(1 for _, t in below.filled if weight(t) is not None) < 2:
         return False
-    table.apart.pending.append((row.block, filled[0][0]))
+    table.pending.append((row.block, filled[0][0]))
     return True
 
 
@@ -138,9 +126,7 @@ def _own_level2(block: Block | None, vocab: Vocabulary) -> bool:
     return ends or any(_kind(t, vocab) in ("level2", "block") for _, t in block.filled)
 
 
-def _label_line(
-    blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary, apart: Apart
-) -> bool:
+def _label_line(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary) -> bool:
     """Read a line of level labels (and the start of a text cell); whether it was one.
 
     A level-2 label whose rows are not around it (the next row prints its own, or the table
@@ -161,13 +147,13 @@ def _label_line(
             _group(table, text)
             _fill(table, level1=group_label(text).name)
         elif kind == "level2":
-            _level2(table, vocab, "".join(text.split()), apart, fill=not empty)
+            _level2(table, vocab, "".join(text.split()), fill=not empty)
     if rest and _open_text(table):  # the deviation above goes on beside the label
         last = table.indicators[-1]
         table.indicators[-1] = replace(last, deviation=last.deviation + rest[0][1].strip())
         row.ledger.take(row.block, rest[0][0])
     else:
-        apart.pending.extend((row.block, i) for i, _ in rest)
+        table.pending.extend((row.block, i) for i, _ in rest)
     for i, _, _ in labels:
         row.ledger.take(row.block, i)
     return True
@@ -184,7 +170,7 @@ def _labels_of(block: Block, vocab: Vocabulary) -> tuple[list, list]:
     return labels, block.filled[len(labels) :]
 
 
-def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart, fill: bool = True) -> None:
+def _level2(table: Table, vocab: Vocabulary, name: str, fill: bool = True) -> None:
     """A level-2 label line: the rows above with no level-2 name of their own take it.
 
     Once the labels show centred (a label line below rows it names), the rows after the
@@ -195,8 +181,8 @@ def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart, fill: bool
         _group(table, group, printed_cell=False)
     ready = fill and len(table.level2_from) == len(table.indicators)
     rows = _above(table, (None, AFTER_ROW)) if ready else []
-    shared = _above(table, (AFTER_LINE,)) if ready and apart.centred and not rows else []
-    apart.centred = apart.centred or bool(rows)
+    shared = _above(table, (AFTER_LINE,)) if ready and table.centred and not rows else []
+    table.centred = table.centred or bool(rows)
     for k in rows + shared[: len(shared) // 2]:
         found = table.indicators[k]
         table.indicators[k] = replace(found, level1=group or found.level1, level2=name)
@@ -206,7 +192,7 @@ def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart, fill: bool
             table.uncertain.append((path, name, [name, found.level2], *CENTRED))
         table.level2_from[k] = AFTER_LINE
     table.level2 = name
-    apart.last = "line"
+    table.set_by = "line"
 
 
 def _above(table: Table, kinds: tuple) -> list[int]:

@@ -22,7 +22,7 @@ from jixiao.io.structure.funds import (
 from jixiao.io.structure.funds_sentence import read_funds_sentence
 from jixiao.io.structure.goal_lines import goal_heads, read_goal_lines
 from jixiao.io.structure.labels import Fields, label_of, opens_with_label, read_labels
-from jixiao.io.structure.rows import CutCells, Row, Table, read_cut_row, report_long_term
+from jixiao.io.structure.rows import Row, Table, read_cut_row, report_long_term
 from jixiao.io.structure.sentences import read_sentences
 from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.structure.values import YEAR, weight
@@ -58,7 +58,6 @@ class Draft:
     title_of_layout: bool = False  # the title prints the matched layout's own title words
     written: bool = False  # the tree was written as sentences (a notice): no printed layout
     plain: bool = False  # cells recovered from plain text (lines, not a table's cells)
-    cut: CutCells = field(default_factory=CutCells)  # merged cells cut by a page break
 
 
 def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | None:
@@ -267,7 +266,7 @@ def _table(
         elif draft.plain:  # label lines and wrapped lines among the rows
             read_text_row(blocks, at, row, table, vocab)
         else:
-            read_cut_row(row, table, draft.cut, vocab)
+            read_cut_row(row, table, vocab)
         at += 1
     draft.ended_in_table = True
     return at

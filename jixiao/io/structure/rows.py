@@ -75,7 +75,16 @@ class Table:
     # how each indicator's level-2 name was settled: PRINTED (its own cell), AFTER_ROW (from a
     # row above), AFTER_LINE (a label line, ``centred``), None (from no name above)
     level2_from: list[str | None] = field(default_factory=list)
-    apart: object = None  # level labels printed apart from their rows (``centred``)
+    # text rows (``centred``): what set the current level-2 name ("row" or "line"), text
+    # waiting for the next row, whether label lines name rows above them (centred labels)
+    set_by: str | None = None
+    pending: list[tuple[Block, int]] = field(default_factory=list)
+    centred: bool = False
+    # cut cells (``read_cut_row``): whether the file keeps merges (a row repeated one), the
+    # indicators whose level-1 cell was cut, the lone label read last
+    merges: bool = False
+    waiting: list[int] = field(default_factory=list)
+    cut_label: str | None = None
 
 
 class Row:
@@ -362,25 +371,8 @@ def report_long_term(row: Row, table: Table) -> None:
         table.long_term.append(" | ".join(texts))
 
 
-@dataclass
-class CutCells:
-    """Merged cells cut by a page break, in a table whose file keeps its merges (a PDF).
-
-    A PDF prints a merged cell's text once, midway down its rows. Where a page break cuts a
-    merged level-1 cell, its text stands alone on a row of the next page and the level-1 cells
-    of its rows are blank, not copies: such a row waits for the lone label after it (or keeps
-    the group above, reported as uncertain). A lone level name no row waits for is read as any
-    row (a side label such as 绩效指标). Rows of the next page may lack the side label column
-    (分解目标) whose cell was cut: they stand under the header's last columns.
-    """
-
-    merges: bool = False  # a row of this table repeated a merged cell (the file keeps them)
-    waiting: list[int] = field(default_factory=list)  # indicators whose level-1 cell was cut
-    label: str | None = None  # the lone label read last: the level-1 of blank cells below it
-
-
 def side_cut(block: Block, header: Header) -> dict[int, int] | None:
-    """Column → cell of a row printed without the header's leading side label columns."""
+    """Column → cell of a row of the next page, printed without the cut side label (分解目标)."""
     missing = len(header.columns) - len(block.cells)
     if len(block.cells) < 2 or missing <= 0:
         return None
@@ -389,15 +381,22 @@ def side_cut(block: Block, header: Header) -> dict[int, int] | None:
     return {c.index: c.index - missing for c in header.columns[missing:]}
 
 
-def read_cut_row(row: Row, table: Table, cut: CutCells, vocab: Vocabulary) -> None:
-    """Read a table row, minding cut cells: a lone level-1 label settles the rows waiting for it."""
+def read_cut_row(row: Row, table: Table, vocab: Vocabulary) -> None:
+    """Read a table row, minding merged cells cut by a page break (in a file that keeps merges).
+
+    A PDF prints a merged cell's text once, midway down its rows. Where a page break cuts a
+    merged level-1 cell, its text stands alone on a row of the next page and the level-1 cells
+    of its rows are blank, not copies: such a row waits for the lone label after it (or keeps
+    the group above, reported as uncertain). A lone level name no row waits for is read as any
+    row (a side label such as 绩效指标).
+    """
     block, level1 = row.block, row.header.first("level1")
-    cut.merges = cut.merges or any(c.copy_of is not None for c in block.cells)
-    if not cut.merges:  # nothing to tell a cut cell from one the text lost
+    table.merges = table.merges or any(c.copy_of is not None for c in block.cells)
+    if not table.merges:  # nothing to tell a cut cell from one the text lost
         read_row(row, table, vocab)
         return
     # only rows waiting for it tell a cut cell's text from a side label (绩效指标) printed midway
-    if level1 and cut.waiting and len(block.filled) == 1:
+    if level1 and table.waiting and len(block.filled) == 1:
         index, text = block.filled[0]
         name = "".join(text.split())
         if block.cells[index].copy_of is None and name in word_set(
@@ -405,11 +404,11 @@ def read_cut_row(row: Row, table: Table, cut: CutCells, vocab: Vocabulary) -> No
         ):
             row.at = {level1.index: index}
             read_row(row, table, vocab)
-            paths = {f"indicators[{i}].level1" for i in cut.waiting}
+            paths = {f"indicators[{i}].level1" for i in table.waiting}
             table.uncertain[:] = [u for u in table.uncertain if u[0] not in paths]
-            for i in cut.waiting:
+            for i in table.waiting:
                 table.indicators[i] = replace(table.indicators[i], level1=name)
-            cut.waiting, cut.label = [], name
+            table.waiting, table.cut_label = [], name
             return
     row.at = row.at if row.at is not None else side_cut(block, row.header)
     index = row.cell(level1)
@@ -417,11 +416,11 @@ def read_cut_row(row: Row, table: Table, cut: CutCells, vocab: Vocabulary) -> No
         index is None or (block.cells[index].blank and block.cells[index].copy_of is None)
     )
     if not blank and row.text(level1):
-        cut.label = None  # a row naming its own level-1 ends the cut cell's rows
+        table.cut_label = None  # a row naming its own level-1 ends the cut cell's rows
     count = len(table.indicators)
     read_row(row, table, vocab)
-    if blank and len(table.indicators) > count and cut.label is None:
+    if blank and len(table.indicators) > count and table.cut_label is None:
         index = len(table.indicators) - 1  # cut from its level-1: the lone label may follow
-        cut.waiting.append(index)
+        table.waiting.append(index)
         chosen = table.indicators[index].level1 or ""
         table.uncertain.append((f"indicators[{index}].level1", chosen, [chosen], *CUT))
