@@ -217,7 +217,15 @@ def positions(block: Block, header: Header, vocab: Vocabulary) -> dict[int, int]
         return placed
     levels = {c.index: c.field for c in (header.first("level1"), header.first("level2")) if c}
     for column, cell in [(c, placed.pop(c)) for c in sorted(placed) if c < name.index]:
-        placed[_level_column(column, texts[cell], levels, placed, vocab, name.index)] = cell
+        # its own level column if its name fits, else the first free one it fits, else the name's
+        fits = _levels_of(texts[cell], vocab)
+        free = [i for i, level in levels.items() if level in fits and i not in placed]
+        if levels.get(column) in fits:
+            placed[column] = cell
+        elif free:
+            placed[free[0]] = cell
+        else:
+            placed[column if name.index in placed else name.index] = cell
     return placed
 
 
@@ -232,20 +240,17 @@ def _anchor(texts: tuple[str, ...], header: Header, vocab: Vocabulary) -> int:
                 return points.index - i
             after = number
     name = header.first("name")
-    first = next(
-        (
-            i
-            for i, t in enumerate(texts)
-            if t and not (_is_level(t, vocab, "level1") or _is_level(t, vocab, "level2"))
-        ),
-        None,
-    )
+    first = next((i for i, t in enumerate(texts) if t and not _levels_of(t, vocab)), None)
     return 0 if name is None or first is None else name.index - first
 
 
-def _is_level(text: str, vocab: Vocabulary, level: str) -> bool:
+def _levels_of(text: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """The levels whose names a text prints (its points aside)."""
     name = "".join(group_label(text).name.split())
-    return bool(name) and name in word_set(vocab, "indicators.levels", level)
+    if not name:
+        return ()
+    levels = ("level1", "level2")
+    return tuple(level for level in levels if name in word_set(vocab, "indicators.levels", level))
 
 
 def word_set(vocab: Vocabulary, section: str, field: str) -> frozenset[str]:
@@ -256,20 +261,3 @@ def word_set(vocab: Vocabulary, section: str, field: str) -> frozenset[str]:
 @cache
 def _word_set(layout_id: str, section: str, field: str) -> frozenset[str]:
     return frozenset(vocabulary(layout_id).words(section, field))
-
-
-def _level_column(
-    column: int,
-    text: str,
-    levels: dict[int, str],
-    placed: dict[int, int],
-    vocab: Vocabulary,
-    name: int,
-) -> int:
-    """Its own level column if its name fits, else the first free one it fits, else the name's."""
-    if column in levels and _is_level(text, vocab, levels[column]):
-        return column
-    for index, level in levels.items():
-        if index not in placed and _is_level(text, vocab, level):
-            return index
-    return name if name not in placed else column
