@@ -202,14 +202,12 @@ def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) ->
                 ledger.take(block, i)
         return False
     text = block.filled[0][1]
-    if normalise(text) in {normalise(w) for w in vocab.layout.title_words}:
-        ledger.take(block)
-        return True
-    if label_of(text, vocab) == "-" and (unit := currency_in(text)):
+    if normalise(text) not in {normalise(w) for w in vocab.layout.title_words}:
+        if label_of(text, vocab) != "-" or not (unit := currency_in(text)):
+            return False
         draft.currency = draft.currency or unit
-        ledger.take(block)
-        return True
-    return False
+    ledger.take(block)
+    return True
 
 
 def _funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
@@ -234,11 +232,11 @@ def _table(
     draft: Draft,
     header: Header | None = None,
 ) -> int:
-    """Read an indicator table from its header (or the layout's column order); the next index."""
-    if header is None:
-        header = _take_header(blocks, at, vocab, ledger)
-        at += len(header.blocks)
-    elif header.blocks:  # the layout's own header row, read by its column order
+    """Read an indicator table from its header (or the layout's column order); the next index.
+
+    Without ``header``, ``blocks[at]`` is the table's header row.
+    """
+    if header is not None and header.blocks:  # the layout's own header row, by its column order
         ledger.take(blocks[at])
         at += 1
     draft.tables += 1
@@ -248,8 +246,10 @@ def _table(
         if block.blank or is_page_footer(block.text):  # a page's number inside the table
             at += 1
             continue
-        if is_header(block, vocab):  # the header repeated (a page or a group of its own)
-            header = _take_header(blocks, at, vocab, ledger)
+        if is_header(block, vocab):  # its header, or repeated (a page or a group of its own)
+            header = read_header(blocks, at, vocab)
+            for taken in blocks[at : at + len(header.blocks)]:
+                ledger.take(taken)
             at += len(header.blocks)
             continue
         ending = _ending(blocks, at, vocab, table.typed)
@@ -272,13 +272,6 @@ def _table(
     return at
 
 
-def _take_header(blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger) -> Header:
-    header = read_header(blocks, at, vocab)
-    for block in blocks[at : at + len(header.blocks)]:
-        ledger.take(block)
-    return header
-
-
 def _ending(blocks: list[Block], at: int, vocab: Vocabulary, typed: bool) -> str | None:
     """``"total"`` for a 总分/合计 row, ``"end"`` for a row outside the table, else None."""
     block = blocks[at]
@@ -286,7 +279,7 @@ def _ending(blocks: list[Block], at: int, vocab: Vocabulary, typed: bool) -> str
     if own is not None:
         if opens_with_label(own, vocab):
             return "end"  # 填报人：李四 — a signature line after the table
-        key = label_of(own, vocab)
+        key = label_of(own, vocab) if vocab.is_label(own) else None  # most rows print none
         if key == "totals.total_score":
             return "total"
         if (key and key.startswith(ENDING_SECTIONS)) or is_funds_header(block, vocab):
