@@ -75,16 +75,13 @@ class Table:
     # how each indicator's level-2 name was settled: PRINTED (its own cell), AFTER_ROW (from a
     # row above), AFTER_LINE (a label line, ``centred``), None (from no name above)
     level2_from: list[str | None] = field(default_factory=list)
-    # text rows (``centred``): what set the current level-2 name ("row" or "line"), text
-    # waiting for the next row, whether label lines name rows above them (centred labels)
-    set_by: str | None = None
-    pending: list[tuple[Block, int]] = field(default_factory=list)
-    centred: bool = False
-    # cut cells (``read_cut_row``): whether the file keeps merges (a row repeated one), the
-    # indicators whose level-1 cell was cut, the lone label read last
-    merges: bool = False
-    waiting: list[int] = field(default_factory=list)
-    cut_label: str | None = None
+    # reading text rows (``centred``) and cut cells (``read_cut_row``)
+    set_by: str | None = None  # what set the current level-2 name: "row" or "line"
+    pending: list[tuple[Block, int]] = field(default_factory=list)  # text for the next row
+    centred: bool = False  # a label line named rows above it: the labels are centred
+    merges: bool = False  # a row repeated a merged cell: the file keeps its merges
+    waiting: list[int] = field(default_factory=list)  # indicators whose level-1 cell was cut
+    cut_label: str | None = None  # the lone label read last: the level-1 of blank cells below
 
 
 class Row:
