@@ -53,7 +53,7 @@ def weight(text: str | None) -> Decimal | None:
 
 def joined(parts: list[str]) -> str | None:
     """Cells of one value printed apart, in printed order with no spaces: ``≧|120|人次``."""
-    return "".join(p for p in (clean(t) for t in parts) if p) or None
+    return "".join(filter(None, map(clean, parts))) or None
 
 
 def with_comparator(value: str | None, comparator: str | None, marks: frozenset[str]) -> str | None:
