@@ -221,7 +221,7 @@ def _funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -
 def _names_project(block: Block, vocab: Vocabulary) -> bool:
     """Whether a row prints the 项目名称 label, alone or before its value (项目名称：…)."""
     heads = (t.replace("：", ":").partition(":")[0] for _, t in block.filled)
-    return any(label_of(head, vocab) == "project.name" for head in heads)
+    return any(vocab.field("project", head) == "name" for head in heads)  # label_of, one section
 
 
 def _table(

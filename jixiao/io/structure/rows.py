@@ -149,9 +149,13 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
             row.take(level2)  # a level name with no indicator (an empty group): a label
         return
     row.take(level2)
-    if _continues(row, table, name):
-        _add_points(row, table, weight_text, score_text)
-        return
+    merged, target_column = row.merged(row.header.first("name")), row.header.first("target")
+    table.merged_rows = table.merged_rows if merged else 0
+    # a further row of the indicator above: its name and target cells merged over it (吉林)
+    if merged and table.indicators and table.name_cell == name:
+        if target_column is None or row.merged(target_column):
+            _add_points(row, table, weight_text, score_text)
+            return
     table.name_cell = name
     name = _own_name(row, table, name)
     table.indicators.append(
@@ -249,17 +253,6 @@ def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
     if entry.weight is None and table.points is not None:
         entry.weight, table.points = table.points, None
     entry.band = entry.band or label.band
-
-
-def _continues(row: Row, table: Table, name: str | None) -> bool:
-    """Whether the row goes on with the indicator above (its name and target cells merged)."""
-    merged = row.merged(row.header.first("name"))
-    if not merged:
-        table.merged_rows = 0
-    target = row.header.first("target")
-    if target is not None and not row.merged(target):
-        return False
-    return merged and bool(table.indicators) and table.name_cell == name
 
 
 def _own_name(row: Row, table: Table, name: str | None) -> str | None:
