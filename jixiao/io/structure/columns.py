@@ -52,14 +52,13 @@ class Header:
 
     def __post_init__(self) -> None:
         of: dict[str | None, tuple[Column, ...]] = {}
+        first: dict[str | None, Column] = {}  # its first annual column (not a part), else first
         for column in self.columns:
             of[column.field] = (*of.get(column.field, ()), column)
+            found = first.get(column.field)
+            if not column.part and (found is None or (found.long_term and not column.long_term)):
+                first[column.field] = column
         annual = {name: tuple(c for c in cs if not c.long_term) for name, cs in of.items()}
-        first = {}
-        for name, columns in of.items():
-            found = [c for c in columns if not c.part]
-            if found:
-                first[name] = next((c for c in found if not c.long_term), found[0])
         object.__setattr__(self, "_of", of)
         object.__setattr__(self, "annual", annual)
         object.__setattr__(self, "_first", first)
@@ -85,18 +84,10 @@ def is_header(block: Block, vocab: Vocabulary) -> bool:
 
 def _is_subheader(block: Block, top: Block, vocab: Vocabulary) -> bool:
     """A second header row: headings, or mostly the first row's merged headings repeated."""
-    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
-    if not own:
-        return False
-    if all(vocab.field(SECTION, t) for _, t in own):
-        return True
-    texts = top.texts
-    repeated = sum(
-        1
-        for i, t in block.filled
-        if block.cells[i].copy_of is not None and i < len(texts) and texts[i] == t
-    )
-    return repeated > len(own)
+    own = [t for i, t in block.filled if block.cells[i].copy_of is None]
+    copies = [(i, t) for i, t in block.filled if block.cells[i].copy_of is not None]
+    repeated = sum(1 for i, t in copies if i < len(top.texts) and top.texts[i] == t)
+    return bool(own) and (all(vocab.field(SECTION, t) for t in own) or repeated > len(own))
 
 
 def read_header(blocks: list[Block], at: int, vocab: Vocabulary) -> Header:
