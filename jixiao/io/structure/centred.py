@@ -1,17 +1,17 @@
 """Level labels printed apart from their rows, as a PDF centres a merged cell's text.
 
 In text copied out of a PDF, a merged level cell's label stands on the middle line of its
-rows: on a line of its own between them (``产出指标``, ``绩效指标``), or at the head of a line
-whose other text opens the next row's deviation cell (``数量指标 偏差原因：部分课程改为线上，``).
-Such a label line names the level of the rows above it that print no level of their own (back
-to a row that prints one), and of the rows below it as usual.
+rows: on a line of its own (``产出指标``), or at the head of a line whose other text opens the
+next row's deviation cell (``数量指标 偏差原因：部分课程改为线上，``). Such a label line names
+the level of the rows above it that print no level of their own, and of the rows below it.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from jixiao.core.model import Indicator
 from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block
-from jixiao.io.structure.align import positions
+from jixiao.io.structure.columns import positions, word_set
 from jixiao.io.structure.rows import AFTER_LINE, AFTER_ROW, PRINTED, Row, Table, _group, read_row
 from jixiao.io.structure.values import group_label, weight
 from jixiao.io.text import is_page_footer
@@ -20,24 +20,9 @@ from jixiao.io.vocabulary import Vocabulary
 CENTRED = ("二级指标的合并单元格居中还是顶端对齐", "a merged level-2 cell centred or top-aligned")
 
 
-@dataclass
-class Apart:
-    """What set the current level-2 name, and text waiting for the next row."""
-
-    last: str | None = None  # what set the current level-2 name: a row or a label line
-    pending: list[tuple[Block, int]] = field(default_factory=list)  # left unplaced if no row
-    centred: bool = False  # a label line named rows above it: the labels are centred
-
-
 def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary):
     """One row of an indicator table: a label line, a text cell's first line, or a row."""
-    apart = table.apart = table.apart or Apart()
-    if table.typed:
-        read_row(row, table, vocab)
-        return
-    if _label_line(blocks, at, row, table, vocab, apart) or _opens_next(
-        blocks, at, row, table, vocab
-    ):
+    if _label_line(blocks, at, row, table, vocab) or _opens_next(blocks, at, row, table, vocab):
         return
     count = len(table.indicators)
     _place_levels(row, vocab)
@@ -45,24 +30,20 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
     if len(table.indicators) == count:
         return
     if table.level2_from[-1] == PRINTED:
-        apart.last = "row"
-    elif apart.last:  # the name the row inherits was set by a row or by a label line
-        table.level2_from[-1] = AFTER_ROW if apart.last == "row" else AFTER_LINE
-    if apart.pending:
+        table.set_by = "row"
+    elif table.set_by:  # the name the row inherits was set by a row or by a label line
+        table.level2_from[-1] = AFTER_ROW if table.set_by == "row" else AFTER_LINE
+    if table.pending:
         last = table.indicators[-1]
-        text = "".join(b.texts[i].strip() for b, i in apart.pending) + (last.deviation or "")
+        text = "".join(b.texts[i].strip() for b, i in table.pending) + (last.deviation or "")
         table.indicators[-1] = replace(last, deviation=text)
-        for block, i in apart.pending:
+        for block, i in table.pending:
             row.ledger.take(block, i)
-        apart.pending.clear()
+        table.pending.clear()
 
 
 def _opens_next(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary) -> bool:
-    """A lone unfinished line of text above a row: the first line of that row's text cell.
-
-    A centred deviation cell starts on the line above its row (``部分小区督导员配备不足，下一步
-    完善督``) when the text cell above it is finished or empty.
-    """
+    """A lone unfinished line above a row: the first line of its centred deviation cell."""
     filled = row.block.filled
     if len(filled) != 1 or row.header.first("deviation") is None:
         return False
@@ -71,12 +52,12 @@ def _opens_next(blocks: list[Block], at: int, row: Row, table: Table, vocab: Voc
         return False
     if text.startswith(("(", "（")) or vocab.is_label(text) or vocab.placeholder.match(text):
         return False  # a group's points (50分), a label, a placeholder row (……)
-    if text in vocab.words("indicators", "ellipsis"):
+    if text in word_set(vocab, "indicators", "ellipsis"):
         return False
     below = _below(blocks, at)
     if below is None or sum(1 for _, t in below.filled if weight(t) is not None) < 2:
         return False
-    table.apart.pending.append((row.block, filled[0][0]))
+    table.pending.append((row.block, filled[0][0]))
     return True
 
 
@@ -95,9 +76,9 @@ def _place_levels(row: Row, vocab: Vocabulary) -> None:
     """Put a row whose level cells the recovery misplaced back under its columns.
 
     The table's side label printed on the row is no cell of it. A text in the level-1 column
-    that is no group name stands there because the merged level cells were lost (the row is
-    re-anchored); a group of the tree in the level-2 column of a
-    row with an empty level-1 cell is the row's group (its level-2 cell was lost).
+    that is no group name stands there because merged level cells were lost (the row is
+    re-anchored); a group of the tree in the level-2 column under an empty level-1 cell is the
+    row's group (its level-2 cell was lost).
     """
     one, two = row.header.first("level1"), row.header.first("level2")
     if row.at is not None or one is None or two is None:
@@ -145,9 +126,7 @@ def _own_level2(block: Block | None, vocab: Vocabulary) -> bool:
     return ends or any(_kind(t, vocab) in ("level2", "block") for _, t in block.filled)
 
 
-def _label_line(
-    blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary, apart: Apart
-) -> bool:
+def _label_line(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary) -> bool:
     """Read a line of level labels (and the start of a text cell); whether it was one.
 
     A level-2 label whose rows are not around it (the next row prints its own, or the table
@@ -168,13 +147,13 @@ def _label_line(
             _group(table, text)
             _fill(table, level1=group_label(text).name)
         elif kind == "level2":
-            _level2(table, vocab, "".join(text.split()), apart, fill=not empty)
+            _level2(table, vocab, "".join(text.split()), fill=not empty)
     if rest and _open_text(table):  # the deviation above goes on beside the label
         last = table.indicators[-1]
         table.indicators[-1] = replace(last, deviation=last.deviation + rest[0][1].strip())
         row.ledger.take(row.block, rest[0][0])
     else:
-        apart.pending.extend((row.block, i) for i, _ in rest)
+        table.pending.extend((row.block, i) for i, _ in rest)
     for i, _, _ in labels:
         row.ledger.take(row.block, i)
     return True
@@ -191,19 +170,19 @@ def _labels_of(block: Block, vocab: Vocabulary) -> tuple[list, list]:
     return labels, block.filled[len(labels) :]
 
 
-def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart, fill: bool = True) -> None:
+def _level2(table: Table, vocab: Vocabulary, name: str, fill: bool = True) -> None:
     """A level-2 label line: the rows above with no level-2 name of their own take it.
 
-    Once the table shows its labels centred (a label line below rows it names), the rows after
-    the previous label line are shared: the later half are this label's.
+    Once the labels show centred (a label line below rows it names), the rows after the
+    previous label line are shared: the later half are this label's.
     """
     group = vocab.group_of(name)
     if group and group != table.level1:
         _group(table, group, printed_cell=False)
     ready = fill and len(table.level2_from) == len(table.indicators)
     rows = _above(table, (None, AFTER_ROW)) if ready else []
-    shared = _above(table, (AFTER_LINE,)) if ready and apart.centred and not rows else []
-    apart.centred = apart.centred or bool(rows)
+    shared = _above(table, (AFTER_LINE,)) if ready and table.centred and not rows else []
+    table.centred = table.centred or bool(rows)
     for k in rows + shared[: len(shared) // 2]:
         found = table.indicators[k]
         table.indicators[k] = replace(found, level1=group or found.level1, level2=name)
@@ -213,7 +192,7 @@ def _level2(table: Table, vocab: Vocabulary, name: str, apart: Apart, fill: bool
             table.uncertain.append((path, name, [name, found.level2], *CENTRED))
         table.level2_from[k] = AFTER_LINE
     table.level2 = name
-    apart.last = "line"
+    table.set_by = "line"
 
 
 def _above(table: Table, kinds: tuple) -> list[int]:
@@ -232,3 +211,39 @@ def _fill(table: Table, level1: str) -> None:
         if table.indicators[k].level1 is not None:
             break
         table.indicators[k] = replace(table.indicators[k], level1=level1)
+
+
+INHERITED = (
+    "二级指标为合并单元格，文字未说明本行属于上方还是下方的二级指标",
+    "merged level-2 cell: the text does not say whether this row belongs to the level-2 "
+    "above or below",
+)
+
+
+def settle_level2s(table: Table) -> None:
+    """Report each level-2 name inherited in flattened text that the next printed one contradicts.
+
+    A merged level-2 cell prints its name once, on any row of its block (a PDF copy on its
+    middle row as often as its first): the cell may as well be the next name printed in the
+    group. A row with no name above it keeps none, reported as ``(空)``; a row named by a label
+    line (``AFTER_LINE``) was reported by ``_level2``.
+    """
+    rows, settled = table.indicators, table.level2_from
+    for k, indicator in enumerate(rows):
+        if k >= len(settled) or settled[k] in (PRINTED, AFTER_LINE):
+            continue
+        above, below = indicator.level2, _printed_below(rows, settled, k)
+        if below is None or below == above:
+            continue
+        chosen = above or "(空)"
+        table.uncertain.append((f"indicators[{k}].level2", chosen, [chosen, below], *INHERITED))
+
+
+def _printed_below(rows: list[Indicator], settled: list[str | None], k: int) -> str | None:
+    """The level-2 name of the next row after row ``k`` that prints one, in its group."""
+    for row, how in zip(rows[k + 1 :], settled[k + 1 :], strict=False):
+        if row.level1 != rows[k].level1:
+            return None
+        if how == PRINTED:
+            return row.level2
+    return None

@@ -1,17 +1,17 @@
 """The indicator table's header: which column holds which field, read through the vocabulary.
 
 A header is one row, or two where a heading spans sub-headings (``采集数据项`` over ``数据项1``
-and ``数据项2``). A blank heading continues the heading to its left (a merged, colspan cell):
-its cells are parts of the same value (``≧ | 120 | 人次``). A weight column right after the
-level-1 column is the group's weight, after the level-2 column a level-2 weight (no canonical
-field: reported). Headings naming a long-term period (长期 / 中期) mark columns read apart.
+and ``数据项2``). A blank heading continues the heading to its left (a merged cell): its cells
+are parts of one value (``≧ | 120 | 人次``). A weight right after a level column is that level's
+weight. Headings naming a long-term period (长期 / 中期) mark columns read apart.
 """
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from jixiao.io.document import Block
-from jixiao.io.structure.header_row import is_header_row
-from jixiao.io.vocabulary import Vocabulary
+from jixiao.io.structure.values import group_label, weight
+from jixiao.io.vocabulary import Vocabulary, vocabulary
 
 SECTION = "indicators.columns"
 NAMES = frozenset({"level1", "level2", "name"})
@@ -21,6 +21,8 @@ REPORTED = frozenset(
     {"direction", "standard", "collected", "initial_target", "level2_weight", "project_weight"}
 )
 BLOCK = "block"  # a label cell merged down the table's side (绩效指标): not a column
+_APART = REPORTED | {BLOCK, None}
+_LEVEL_WEIGHTS = {"level1": "group_weight", "level2": "level2_weight", "project": "project_weight"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,22 +43,27 @@ class Header:
     blocks: tuple[int, ...]  # indexes of the header blocks (one or two)
     columns: tuple[Column, ...]
     long_term: bool = False  # the whole table is long-term (长期绩效指标): reported, not read
-    # field → its columns and its first column, found once: every row asks several times
+    # found once per table, asked on every row: field → its columns, its annual columns, its
+    # first (annual) column; the columns whose cells are reported (``rows._report``)
     _of: dict[str | None, tuple[Column, ...]] = field(init=False, repr=False, compare=False)
+    annual: dict[str | None, tuple[Column, ...]] = field(init=False, repr=False, compare=False)
     _first: dict[str | None, Column] = field(init=False, repr=False, compare=False)
+    apart: tuple[Column, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         of: dict[str | None, tuple[Column, ...]] = {}
+        first: dict[str | None, Column] = {}  # its first annual column (not a part), else first
         for column in self.columns:
             of[column.field] = (*of.get(column.field, ()), column)
-        first = {}
-        for name, columns in of.items():
-            found = [c for c in columns if not c.part]
-            annual = [c for c in found if not c.long_term]
-            if annual or found:
-                first[name] = (annual or found)[0]
+            found = first.get(column.field)
+            if not column.part and (found is None or (found.long_term and not column.long_term)):
+                first[column.field] = column
+        annual = {name: tuple(c for c in cs if not c.long_term) for name, cs in of.items()}
         object.__setattr__(self, "_of", of)
+        object.__setattr__(self, "annual", annual)
         object.__setattr__(self, "_first", first)
+        apart = (c for c in self.columns if c.field in _APART or c.long_term)
+        object.__setattr__(self, "apart", tuple(apart))
 
     def of(self, field: str) -> tuple[Column, ...]:
         """Columns of a field, annual before long-term, parts in printed order."""
@@ -77,18 +84,10 @@ def is_header(block: Block, vocab: Vocabulary) -> bool:
 
 def _is_subheader(block: Block, top: Block, vocab: Vocabulary) -> bool:
     """A second header row: headings, or mostly the first row's merged headings repeated."""
-    own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
-    if not own:
-        return False
-    if all(vocab.field(SECTION, t) for _, t in own):
-        return True
-    texts = top.texts
-    repeated = sum(
-        1
-        for i, t in block.filled
-        if block.cells[i].copy_of is not None and i < len(texts) and texts[i] == t
-    )
-    return repeated > len(own)
+    own = [t for i, t in block.filled if block.cells[i].copy_of is None]
+    copies = [(i, t) for i, t in block.filled if block.cells[i].copy_of is not None]
+    repeated = sum(1 for i, t in copies if i < len(top.texts) and top.texts[i] == t)
+    return bool(own) and (all(vocab.field(SECTION, t) for t in own) or repeated > len(own))
 
 
 def read_header(blocks: list[Block], at: int, vocab: Vocabulary) -> Header:
@@ -97,86 +96,159 @@ def read_header(blocks: list[Block], at: int, vocab: Vocabulary) -> Header:
     sub = blocks[at + 1] if at + 1 < len(blocks) else None
     if sub is not None and (is_header(sub, vocab) or not _is_subheader(sub, top, vocab)):
         sub = None
-    periods = vocab.names["indicators.periods"]
+    long_words = vocab.names["indicators.periods"]["long_term"]
     columns: list[Column] = []
     for i, cell in enumerate(top.cells):
-        heading = cell.text.strip()
-        below = ""
+        heading, below = cell.text.strip(), ""
         if sub is not None and i < len(sub.cells) and sub.cells[i].copy_of is None:
             below = sub.cells[i].text.strip()
-        columns.append(_column(i, heading, below, columns, vocab, periods["long_term"]))
+        previous = columns[-1] if columns else None
+        if not heading and not below:
+            if previous is not None and previous.field not in (None, BLOCK):
+                columns.append(replace(previous, index=i, part=previous.part + 1))
+            else:
+                columns.append(Column(i, None, ""))
+            continue
+        if not heading and previous is not None:  # under a heading spanning columns
+            heading = previous.heading.split("/")[0]
+        field = (vocab.field(SECTION, below) if below else None) or _field(heading, vocab)
+        printed = f"{heading}/{below}" if below and below != heading else heading
+        columns.append(Column(i, field, printed, any(w in printed for w in long_words)))
     blocks_used = (top.index,) if sub is None else (top.index, sub.index)
     long_term = any(c.field == BLOCK and c.long_term for c in columns)
     return Header(blocks_used, _bind_weights(columns), long_term)
 
 
-def _column(
-    index: int,
-    heading: str,
-    below: str,
-    left: list[Column],
-    vocab: Vocabulary,
-    long_words: tuple[str, ...],
-) -> Column:
-    previous = left[-1] if left else None
-    if not heading and not below:
-        if previous is not None and previous.field not in (None, BLOCK):
-            return replace(previous, index=index, part=previous.part + 1)
-        return Column(index, None, "")
-    if not heading and previous is not None:  # under a heading spanning columns
-        heading = previous.heading.split("/")[0]
-    field = vocab.field(SECTION, below) if below else None
-    field = field or vocab.field(SECTION, heading)
-    if field is None and vocab.field("indicators", heading):
-        field = BLOCK
-    printed = f"{heading}/{below}" if below and below != heading else heading
-    long_term = any(w in printed for w in long_words)
-    return Column(index, field, printed, long_term)
+def _field(heading: str, vocab: Vocabulary) -> str | None:
+    """A heading's field; BLOCK for a side label of the table (绩效指标)."""
+    found = vocab.field(SECTION, heading)
+    return found or (BLOCK if vocab.field("indicators", heading) else None)
 
 
 def _bind_weights(columns: list[Column]) -> tuple[Column, ...]:
-    """A weight right after the level-1 (level-2) column belongs to that level."""
+    """A weight right after the level-1 (level-2, project) column is that level's weight."""
     out: list[Column] = []
-    for column in columns:
-        out.append(_bound(column, out))
+    for printed in columns:
+        owner = next((c.field for c in reversed(out) if c.field and not c.part), None)
+        column = printed
+        if printed.field == "weight" and not printed.part and owner in _LEVEL_WEIGHTS:
+            column = replace(printed, field=_LEVEL_WEIGHTS[owner])
+        elif printed.part and out and out[-1].field != printed.field:
+            column = replace(printed, field=out[-1].field)  # a part follows its renamed heading
+        out.append(column)
     return tuple(out)
 
 
-_LEVEL_WEIGHTS = {"level1": "group_weight", "level2": "level2_weight", "project": "project_weight"}
+def is_header_row(block: Block, vocab: Vocabulary) -> bool:
+    """Whether a row prints the layout's own header row (``header_row``).
+
+    Readers add blank cells after a table's last column, and a PDF prints a side label merged
+    down the table (分解目标) midway down its rows, its cell in the header row blank.
+    """
+    headings = vocab.words("indicators", "header_row")
+    texts = list(block.texts)
+    while texts and not texts[-1]:
+        texts.pop()
+    if not headings or len(texts) != len(headings):
+        return False
+    return all(
+        "".join(text.split()) == heading
+        or (not text and bool(heading) and vocab.field("indicators", heading) is not None)
+        for text, heading in zip(texts, headings, strict=True)
+    )
 
 
-def _bound(column: Column, left: list[Column]) -> Column:
-    owner = next((c.field for c in reversed(left) if c.field and not c.part), None)
-    if column.field == "weight" and not column.part and owner in _LEVEL_WEIGHTS:
-        return replace(column, field=_LEVEL_WEIGHTS[owner])
-    if column.part and left and left[-1].field != column.field:
-        return replace(column, field=left[-1].field)  # a part follows its renamed heading
-    return column
+@cache
+def _layout_columns(layout_id: str) -> tuple[Column, ...]:
+    """The layout's own column order (``column_order``), bound once per layout."""
+    vocab = vocabulary(layout_id)
+    headings = vocab.words("indicators", "column_order")
+    return _bind_weights([Column(i, _field(h, vocab), h) for i, h in enumerate(headings)])
 
 
 def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
     """The layout's own column order for a table printed without its header row.
 
-    Used when a row is the layout's ``header_row`` (headings spanning columns), or starts with
-    a level-1 name and has as many cells as the layout's columns (``column_order``, the table
-    printed without its header) or is that name alone (its merged cell on a line of its own, as
-    a PDF's text prints it); None otherwise.
+    Used when a row is the layout's ``header_row``, or starts with a level-1 name and has as
+    many cells as the layout's columns or is that name alone (its merged cell on a line of its
+    own, as a PDF's text prints it).
     """
-    headings = vocab.words("indicators", "column_order")
     filled = block.filled
-    if not headings or not filled:
+    if not filled or not vocab.words("indicators", "column_order"):
         return None
-    alone = len(block.cells) == 1  # a merged level-1 cell on its own line
-    own_header = is_header_row(block, vocab)
-    if not own_header and (not (alone or len(block.cells) == len(headings)) or filled[0][0] != 0):
+    if is_header_row(block, vocab):
+        return Header((block.index,), _layout_columns(vocab.layout.id))
+    columns = _layout_columns(vocab.layout.id)
+    if filled[0][0] != 0 or len(block.cells) not in (1, len(columns)):
         return None
-    columns = [
-        Column(i, vocab.field(SECTION, h) or (BLOCK if vocab.field("indicators", h) else None), h)
-        for i, h in enumerate(headings)
-    ]
-    if own_header:
-        return Header((block.index,), _bind_weights(columns))  # the layout's own header row
-    first = "".join(filled[0][1].split())
-    if first not in vocab.words("indicators.levels", "level1"):
+    if "".join(filled[0][1].split()) not in word_set(vocab, "indicators.levels", "level1"):
         return None
-    return Header((), _bind_weights(columns))
+    return Header((), columns)
+
+
+def positions(block: Block, header: Header, vocab: Vocabulary) -> dict[int, int] | None:
+    """Column index → cell index of a row standing off its columns; None when under them.
+
+    Text copied out of a table loses merged level cells (SPEC §1): a row is re-anchored on its
+    weight and score when the header has them side by side, else on its name (its first cell
+    that is no level name). Level names left of the name go to the level columns by name. A
+    row with merged-cell copies (a file that keeps its merges) keeps its columns.
+    """
+    if any(c.copy_of is not None for c in block.cells):
+        return None
+    texts = block.texts
+    shift = _anchor(texts, header, vocab)
+    if shift == 0:
+        return None
+    placed = {
+        i + shift: i for i, t in enumerate(texts) if t and 0 <= i + shift < len(header.columns)
+    }
+    name = header.first("name")
+    if name is None:
+        return placed
+    levels = {c.index: c.field for c in (header.first("level1"), header.first("level2")) if c}
+    for column, cell in [(c, placed.pop(c)) for c in sorted(placed) if c < name.index]:
+        # its own level column if its name fits, else the first free one it fits, else the name's
+        fits = _levels_of(texts[cell], vocab)
+        free = [i for i, level in levels.items() if level in fits and i not in placed]
+        if levels.get(column) in fits:
+            placed[column] = cell
+        elif free:
+            placed[free[0]] = cell
+        else:
+            placed[column if name.index in placed else name.index] = cell
+    return placed
+
+
+def _anchor(texts: tuple[str, ...], header: Header, vocab: Vocabulary) -> int:
+    """How far the row stands from its columns (cells to add on the left; may be negative)."""
+    points, score = header.first("weight"), header.first("score")
+    if points is not None and score is not None and score.index == points.index + 1:
+        after = False  # the last two neighbouring numbers: whether the cell after ``i`` is one
+        for i in range(len(texts) - 1, -1, -1):
+            number = weight(texts[i]) is not None
+            if number and after:
+                return points.index - i
+            after = number
+    name = header.first("name")
+    first = next((i for i, t in enumerate(texts) if t and not _levels_of(t, vocab)), None)
+    return 0 if name is None or first is None else name.index - first
+
+
+def _levels_of(text: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """The levels whose names a text prints (its points aside)."""
+    name = "".join(group_label(text).name.split())
+    if not name:
+        return ()
+    levels = ("level1", "level2")
+    return tuple(level for level in levels if name in word_set(vocab, "indicators.levels", level))
+
+
+def word_set(vocab: Vocabulary, section: str, field: str) -> frozenset[str]:
+    """``vocab.words`` as a set, built once per layout (asked on every row)."""
+    return _word_set(vocab.layout.id, section, field)
+
+
+@cache
+def _word_set(layout_id: str, section: str, field: str) -> frozenset[str]:
+    return frozenset(vocabulary(layout_id).words(section, field))

@@ -1,8 +1,7 @@
 """Walk a form's blocks in order: title, label rows, the funds block, indicator tables.
 
-The result is a ``Draft`` per form: what each part of the form gave, before it becomes a
-canonical ``Form``. A second 项目名称 label after an indicator table starts another form (forms
-printed one after another with no title between them).
+The result is a ``Draft`` per form, before it becomes a canonical ``Form``. A second 项目名称
+label after an indicator table starts another form (forms printed with no title between them).
 """
 
 import re
@@ -10,10 +9,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.align import positions
-from jixiao.io.structure.centred import read_text_row
-from jixiao.io.structure.columns import Header, is_header, printed_columns, read_header
-from jixiao.io.structure.cut_cells import CutCells, read_cut_row
+from jixiao.io.structure.centred import read_text_row, settle_level2s
+from jixiao.io.structure.columns import Header, is_header, positions, printed_columns, read_header
 from jixiao.io.structure.funds import (
     FundsReading,
     currency_in,
@@ -23,7 +20,6 @@ from jixiao.io.structure.funds import (
     read_funds_line,
     read_funds_sentence,
 )
-from jixiao.io.structure.inherited import settle_level2s
 from jixiao.io.structure.labels import (
     Fields,
     carries_value,
@@ -34,20 +30,20 @@ from jixiao.io.structure.labels import (
     read_goal_lines,
     read_labels,
 )
-from jixiao.io.structure.rows import Row, Table, report_long_term
+from jixiao.io.structure.rows import Row, Table, read_cut_row, report_long_term
 from jixiao.io.structure.sentences import read_sentences
 from jixiao.io.structure.stacked import join_stacked, take_pieces
-from jixiao.io.structure.values import weight
+from jixiao.io.structure.values import YEAR, weight
 from jixiao.io.text import is_page_footer, squeeze
 from jixiao.io.vocabulary import Vocabulary, normalise, title_words, vocabulary
 
 _YEAR_LINE = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(rf"({YEAR})\s*年")
+_TITLE_YEAR = re.compile(rf"{YEAR}\s*年度?")
+_SENTENCE = re.compile(r"[，。；,;]")
 TYPED_BREAKS = ("xlsx", "docx", "html")  # a line break in a cell there was typed
 PLAIN = "recovered"  # the kind of a text whose cells were recovered from its lines
 TEXT_KINDS = ("text", PLAIN)  # text copies: a PDF prints a tall or narrow label down its cell
-_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
-_SENTENCE = re.compile(r"[，。；,;]")
 TITLE_MAX = 60  # characters: a longer line is text, not a title
 ENDING_SECTIONS = ("project.", "goals.", "narrative.", "totals.grade", "totals.evaluated_on")
 
@@ -69,8 +65,6 @@ class Draft:
     title_of_layout: bool = False  # the title prints the matched layout's own title words
     written: bool = False  # the tree was written as sentences (a notice): no printed layout
     plain: bool = False  # cells recovered from plain text (lines, not a table's cells)
-    last_block: int = -1
-    cut: CutCells = field(default_factory=CutCells)  # merged cells cut by a page break
 
 
 def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | None:
@@ -97,11 +91,7 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
 
 @cache
 def _title_ends(layout_id: str) -> re.Pattern[str]:
-    """The last character of each title word of a layout, as one class: built once per layout.
-
-    Keyed by the layout's id (its vocabulary is loaded once per id): hashing the title words
-    on every call cost as much as the test itself.
-    """
+    """The last character of each title word of a layout, as one class (built once a layout)."""
     titles = vocabulary(layout_id).names["titles"]
     ends = {w[-1] for kind in ("self_evaluation", "target") for w in titles[kind] if w}
     return re.compile(f"[{re.escape(''.join(sorted(ends)))}]" if ends else "(?!)")
@@ -116,11 +106,7 @@ def year_in(text: str) -> int | None:
 def read_blocks(
     blocks: list[Block], vocab: Vocabulary, ledger: Ledger, kind: str = "xlsx"
 ) -> list[Draft]:
-    """Every form in ``blocks`` (one segment of a document of ``kind``), as drafts.
-
-    Line breaks in XLSX, DOCX and HTML cells were typed: each is a paragraph. Rows of text
-    may stand off their columns where merged cells were lost.
-    """
+    """Every form in ``blocks`` (one segment of a document of ``kind``), as drafts."""
     typed = kind in TYPED_BREAKS
     blocks, stacked = join_stacked(blocks, vocab) if kind in TEXT_KINDS else (blocks, {})
 
@@ -157,12 +143,13 @@ def _read_part(
 ) -> int:
     """Read what starts at ``blocks[at]`` into the draft; the index of the next block."""
     block = blocks[at]
-    if _YEAR_LINE.match(squeeze(block.text)) and len(block.filled) == 1:
+    if len(block.filled) == 1 and _YEAR_LINE.match(squeeze(block.text)):
         draft.year = draft.year or year_in(block.text)
         ledger.take(block)
         return at + 1
-    if is_header(block, vocab) or (not draft.tables and printed_columns(block, vocab)):
-        return _table(blocks, at, vocab, ledger, draft, printed_columns(block, vocab))
+    header = is_header(block, vocab)
+    if header or (not draft.tables and (printed := printed_columns(block, vocab))):
+        return _table(blocks, at, vocab, ledger, draft, None if header else printed)
     reading = draft.funds or FundsReading()
     if (stop := read_components(blocks, at, vocab, ledger, reading)) is not None:
         draft.funds = reading  # 子项目名称 | 预算金额: before a funds header, which it resembles
@@ -200,10 +187,7 @@ def _plain_line(
 
 
 def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledger: Ledger):
-    """The title's kind and year; the title is taken when it prints nothing more.
-
-    A unit's name printed before the title words is left for a finding.
-    """
+    """The title's kind and year; taken unless it prints more (a unit's name, for a finding)."""
     draft.title, draft.kind, draft.department_wide = found
     draft.year = draft.year or year_in(found[0])
     rest = _TITLE_YEAR.sub("", found[0])
@@ -225,14 +209,12 @@ def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) ->
                 ledger.take(block, i)
         return False
     text = block.filled[0][1]
-    if normalise(text) in {normalise(w) for w in vocab.layout.title_words}:
-        ledger.take(block)
-        return True
-    if label_of(text, vocab) == "-" and currency_in(text):
-        draft.currency = draft.currency or currency_in(text)
-        ledger.take(block)
-        return True
-    return False
+    if normalise(text) not in {normalise(w) for w in vocab.layout.title_words}:
+        if label_of(text, vocab) != "-" or not (unit := currency_in(text)):
+            return False
+        draft.currency = draft.currency or unit
+    ledger.take(block)
+    return True
 
 
 def _funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
@@ -246,7 +228,7 @@ def _funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -
 def _names_project(block: Block, vocab: Vocabulary) -> bool:
     """Whether a row prints the 项目名称 label, alone or before its value (项目名称：…)."""
     heads = (t.replace("：", ":").partition(":")[0] for _, t in block.filled)
-    return any(label_of(head, vocab) == "project.name" for head in heads)
+    return any(vocab.field("project", head) == "name" for head in heads)  # label_of, one section
 
 
 def _table(
@@ -257,91 +239,70 @@ def _table(
     draft: Draft,
     header: Header | None = None,
 ) -> int:
-    """Read an indicator table from its header; the index of the first block after it.
+    """Read an indicator table from its header (or the layout's column order); the next index.
 
-    ``header`` given (the layout's column order), the table starts at ``blocks[at]``.
+    Without ``header``, ``blocks[at]`` is the table's header row.
     """
-    if header is None or is_header(blocks[at], vocab):
-        header = _take_header(blocks, at, vocab, ledger)
-        at += len(header.blocks)
-    elif header.blocks:  # the layout's own header row, read by its column order
+    if header is not None and header.blocks:  # the layout's own header row, by its column order
         ledger.take(blocks[at])
         at += 1
     draft.tables += 1
+    table = draft.table
     while at < len(blocks):
         block = blocks[at]
         if block.blank or is_page_footer(block.text):  # a page's number inside the table
             at += 1
             continue
-        if is_header(block, vocab):  # the header repeated (a page or a group of its own)
-            header = _take_header(blocks, at, vocab, ledger)
+        if is_header(block, vocab):  # its header, or repeated (a page or a group of its own)
+            header = read_header(blocks, at, vocab)
+            for taken in blocks[at : at + len(header.blocks)]:
+                ledger.take(taken)
             at += len(header.blocks)
             continue
-        ending = _row_ending(blocks, at, vocab, draft)
+        ending = _ending(blocks, at, vocab, table.typed)
         # rows of text, or of a table printed without its header, may stand off its columns
-        shifting = draft.table.shifting or not header.blocks
-        at_columns = positions(block, header, vocab) if shifting else None
+        shifting = table.shifting or not header.blocks
+        row = Row(block, header, ledger, positions(block, header, vocab) if shifting else None)
         if ending == "total":
-            _total(Row(block, header, ledger, at_columns), draft.table, vocab)
+            _total(row, table, vocab)
             return at + 1
         if ending:
             return at
         if header.long_term:
-            report_long_term(Row(block, header, ledger, at_columns), draft.table)
+            report_long_term(row, table)
         elif draft.plain:  # label lines and wrapped lines among the rows
-            read_text_row(blocks, at, Row(block, header, ledger, at_columns), draft.table, vocab)
+            read_text_row(blocks, at, row, table, vocab)
         else:
-            read_cut_row(block, header, ledger, at_columns, draft.table, draft.cut, vocab)
+            read_cut_row(row, table, vocab)
         at += 1
     draft.ended_in_table = True
     return at
 
 
-def _row_ending(blocks: list[Block], at: int, vocab: Vocabulary, draft: Draft) -> str | None:
-    """How ``blocks[at]`` ends the table (``_ending``), if it does."""
-    ending = _ending(blocks[at], vocab)
-    if draft.table.typed:  # whole cells (not PDF, whose merged labels come out as lines)
-        ending = ending or _other_table(blocks[at - 1], blocks[at])
-    return ending
-
-
-def _take_header(blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger) -> Header:
-    header = read_header(blocks, at, vocab)
-    for block in blocks[at : at + len(header.blocks)]:
-        ledger.take(block)
-    return header
-
-
-def _ending(block: Block, vocab: Vocabulary) -> str | None:
+def _ending(blocks: list[Block], at: int, vocab: Vocabulary, typed: bool) -> str | None:
     """``"total"`` for a 总分/合计 row, ``"end"`` for a row outside the table, else None."""
-    own = [t for i, t in block.filled if block.cells[i].copy_of is None]
-    if not own:
-        return None
-    key = label_of(own[0], vocab)
-    if opens_with_label(own[0], vocab):
-        return "end"  # 填报人：李四 — a signature line after the table
-    if key == "totals.total_score":
-        return "total"
-    if (key and key.startswith(ENDING_SECTIONS)) or is_funds_header(block, vocab):
-        return "end"
-    if title_of(block, vocab):
-        return "end"
-    return None
-
-
-def _other_table(previous: Block, block: Block) -> str | None:
-    """``"end"`` when a table row is followed by a line of text (a sheet's name, a note)."""
-    before, here = previous.cells[0].source, block.cells[0].source
-    if before.row is not None and here.row is None:
-        return "end"
+    block = blocks[at]
+    own = next((t for i, t in block.filled if block.cells[i].copy_of is None), None)
+    if own is not None:
+        if opens_with_label(own, vocab):
+            return "end"  # 填报人：李四 — a signature line after the table
+        key = label_of(own, vocab) if vocab.is_label(own) else None  # most rows print none
+        if key == "totals.total_score":
+            return "total"
+        if (key and key.startswith(ENDING_SECTIONS)) or is_funds_header(block, vocab):
+            return "end"
+        if title_of(block, vocab):
+            return "end"
+    # whole cells (not PDF lines): a line of text after the table (a sheet's name, a note)
+    if typed and block.cells[0].source.row is None:
+        return "end" if blocks[at - 1].cells[0].source.row is not None else None
     return None
 
 
 def _total(row: Row, table: Table, vocab: Vocabulary) -> None:
     """The 总分 row: its last figure is the total score, a grade word after it the grade.
 
-    The figure before the score is the weight total (checked against the rows); a target's
-    total row prints the weight total only.
+    The figure before the score is the weight total; a target's total row prints that only.
     """
     block = row.block
     figures = []
@@ -352,9 +313,8 @@ def _total(row: Row, table: Table, vocab: Vocabulary) -> None:
             figures.append((i, value))
     if not figures:
         return
-    scored = row.header.first("score") is not None
     *before, (last, value) = figures
-    if scored:
+    if row.header.first("score") is not None:
         table.total_score = value
         table.weight_total = before[-1][1] if before else None
     else:
@@ -362,7 +322,6 @@ def _total(row: Row, table: Table, vocab: Vocabulary) -> None:
     for i, _ in figures[-2:]:
         row.ledger.take(block, i)
     after = [(i, t) for i, t in block.filled if i > last]
-    grades = vocab.words("totals", "grade_words")
-    if len(after) == 1 and after[0][1] in grades:
+    if len(after) == 1 and after[0][1] in vocab.words("totals", "grade_words"):
         table.grade = after[0][1]
         row.ledger.take(block, after[0][0])

@@ -1,9 +1,9 @@
 """The indicator table's rows → indicators, groups and what has no field (reported with values).
 
 A level cell left blank or repeated from a merge belongs to the row above it (level-2 only
-within the same level-1 group); so does a project cell in a table of several projects. A
-value split over cells is joined in printed order, a comparator cell before it and a unit
-cell after a value ending in its number. Placeholder rows (``指标2: ……``) are not indicators.
+within its level-1 group); so does a project cell. A value split over cells is joined in
+printed order, a comparator cell before it, a unit cell after a value ending in its number.
+Placeholder rows (``指标2: ……``) are not indicators.
 """
 
 import re
@@ -12,9 +12,10 @@ from decimal import Decimal
 
 from jixiao.core.model import Indicator
 from jixiao.io.document import Block, Ledger
-from jixiao.io.structure.columns import BLOCK, REPORTED, Column, Header
+from jixiao.io.structure.columns import BLOCK, REPORTED, Column, Header, word_set
 from jixiao.io.structure.definitions import split_definition
 from jixiao.io.structure.values import (
+    NUMBER,
     group_label,
     joined,
     paragraphs,
@@ -26,12 +27,16 @@ from jixiao.io.text import clean
 from jixiao.io.vocabulary import Vocabulary
 
 _NAMES = re.compile(r"\s{2,}")
-_BARE_POINTS = re.compile(r"^[(（](\d+(?:\.\d+)?)分[)）]$")
+_BARE_POINTS = re.compile(rf"^[(（]({NUMBER})分[)）]$")
 TEXT_FIELDS = ("explanation", "deviation", "note")
 PRINTED, AFTER_ROW, AFTER_LINE = "printed", "after-row", "after-line"
 BREAK = ("段落分隔还是换行", "a paragraph break or a wrapped line")
 SPLIT_NAME = ("一个单元格印了几个指标的名称", "one cell prints the names of several indicators")
 POINTS = ("一个指标跨几行、每行一个分值", "one indicator spans rows with a weight each: their sum")
+CUT = (
+    "跨页截断的合并单元格：一级指标取自上一行",
+    "a merged cell cut by a page break: level 1 taken from the row above",
+)
 
 
 @dataclass
@@ -70,24 +75,30 @@ class Table:
     # how each indicator's level-2 name was settled: PRINTED (its own cell), AFTER_ROW (from a
     # row above), AFTER_LINE (a label line, ``centred``), None (from no name above)
     level2_from: list[str | None] = field(default_factory=list)
-    apart: object = None  # level labels printed apart from their rows (``centred``)
+    # reading text rows (``centred``) and cut cells (``read_cut_row``)
+    set_by: str | None = None  # what set the current level-2 name: "row" or "line"
+    pending: list[tuple[Block, int]] = field(default_factory=list)  # text for the next row
+    centred: bool = False  # a label line named rows above it: the labels are centred
+    merges: bool = False  # a row repeated a merged cell: the file keeps its merges
+    waiting: list[int] = field(default_factory=list)  # indicators whose level-1 cell was cut
+    cut_label: str | None = None  # the lone label read last: the level-1 of blank cells below
 
 
 class Row:
-    """One table row seen through the header: texts by column, taking what is placed."""
+    """One table row seen through the header: texts by column, taking what is placed.
+
+    ``at``: column index → cell index, for a row standing off its columns (``positions``).
+    """
 
     def __init__(
         self, block: Block, header: Header, ledger: Ledger, at: dict[int, int] | None = None
     ) -> None:
-        """Read ``block`` with the columns of ``header``; placed cells go to ``ledger``.
-
-        ``at``: column index → cell index, for a row shifted off its columns (``align``).
-        """
         self.block, self.header, self.ledger = block, header, ledger
         self.texts = block.texts
         self.at = at
 
-    def _cell(self, column: Column | None) -> int | None:
+    def cell(self, column: Column | None) -> int | None:
+        """The index of the cell under a column, if the row has one."""
         if column is None:
             return None
         index = column.index if self.at is None else self.at.get(column.index)
@@ -95,35 +106,25 @@ class Row:
 
     def text(self, column: Column | None) -> str:
         """The cell under a column ('' when the row is shorter)."""
-        index = self._cell(column)
+        index = self.cell(column)
         return "" if index is None else self.texts[index]
 
     def merged(self, column: Column | None) -> bool:
         """Whether the cell under a column repeats a merged cell from above."""
-        index = self._cell(column)
+        index = self.cell(column)
         return index is not None and self.block.cells[index].copy_of is not None
 
     def take(self, column: Column | None) -> None:
         """Mark a column's cell as placed."""
-        index = self._cell(column)
+        index = self.cell(column)
         if index is not None:
             self.ledger.take(self.block, index)
 
-    def give_back(self, column: Column) -> None:
-        """Unmark a column's cell (taken, then found not to be what the column holds)."""
-        index = self._cell(column)
-        if index is not None:
-            self.ledger.taken.discard((self.block.index, index))
-
     def value(self, name: str, raw: bool = False) -> str | None:
-        """A field's annual value, its parts joined in printed order; its cells taken.
-
-        ``raw`` keeps the cells' line breaks (for prose read into paragraphs).
-        """
-        printed = self.header.of(name)
-        if not printed:  # a field the table has no column for (most text fields): at once
+        """A field's annual value, its parts joined in printed order (``raw``: its lines kept)."""
+        columns = self.header.annual.get(name)
+        if not columns:  # a field the table has no column for (most text fields)
             return None
-        columns = [c for c in printed if not c.long_term]
         parts = [self.text(c) for c in columns]
         if not any(parts):
             return None
@@ -148,9 +149,13 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
             row.take(level2)  # a level name with no indicator (an empty group): a label
         return
     row.take(level2)
-    if _continues(row, table, name):
-        _add_points(row, table, weight_text, score_text)
-        return
+    merged, target_column = row.merged(row.header.first("name")), row.header.first("target")
+    table.merged_rows = table.merged_rows if merged else 0
+    # a further row of the indicator above: its name and target cells merged over it (吉林)
+    if merged and table.indicators and table.name_cell == name:
+        if target_column is None or row.merged(target_column):
+            _add_points(row, table, weight_text, score_text)
+            return
     table.name_cell = name
     name = _own_name(row, table, name)
     table.indicators.append(
@@ -185,49 +190,53 @@ def _number(row: Row, name: str, text: str | None) -> Decimal | None:
     value = weight(text)
     if value is None and text:
         for column in row.header.of(name):
-            row.give_back(column)
+            if (index := row.cell(column)) is not None:
+                row.ledger.taken.discard((row.block.index, index))
     return value
 
 
 def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
     """Level-1, level-2 and project cells: printed or inherited from the row above.
 
-    A row whose level-1 cell is empty and whose level-2 name stands under another group in
-    the tree (a merged label printed on a later row) belongs to that group.
+    A row with an empty level-1 cell whose level-2 name stands under another group in the tree
+    (a merged label printed on a later row) belongs to that group.
     """
-    project = row.header.first("project")
-    if row.text(project):
+    header = row.header
+    project = header.first("project")
+    if printed := row.text(project):
         row.take(project)
-        table.project = clean(row.text(project))
+        table.project = clean(printed)
         cells = table.project_cells.setdefault(table.project or "", {})
         for name in ("project_budget", "project_goal"):
-            column = row.header.first(name)
+            column = header.first(name)
             if row.text(column) and name not in cells:
                 cells[name] = row.text(column)
                 row.take(column)
-    level1 = row.header.first("level1")
-    if row.text(level1):
+    level1, level2 = header.first("level1"), header.first("level2")
+    one, two = row.text(level1), row.text(level2)
+    level2_name = clean(two)
+    if one:
         row.take(level1)
-        _group(table, row.text(level1))
-    elif (level2_name := clean(row.text(row.header.first("level2")))) is not None:
-        tree = vocab.names["indicators.tree"]
+        _group(table, one)
+    elif level2_name is not None:
         group = vocab.group_of(level2_name)
-        if group and level2_name not in tree.get(table.level1 or "", ()):
+        if group and level2_name not in vocab.names["indicators.tree"].get(table.level1 or "", ()):
             _group(table, group, printed_cell=False)
-    _group_weight(row, table)
-    level2 = row.header.first("level2")
-    if row.text(level2):
-        table.level2 = clean(row.text(level2))  # taken with the row's indicator
+    group_weight = header.first("group_weight")
+    if table.level1 and (points := weight(row.text(group_weight))) is not None:
+        row.take(group_weight)
+        table.groups[table.level1].weight = points
+    if two:
+        table.level2 = level2_name  # taken with the row's indicator
 
 
 def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
     """A level-1 cell: the current group, registered with its points or band.
 
-    Points printed alone (``(50分)``: the group's name lost with its merged cell) wait for
-    the next group named.
+    Points printed alone (``(50分)``: the name lost with its merged cell) go to the next group.
     """
-    if (points := _bare_points(printed)) is not None:
-        table.points = points
+    if bare := _BARE_POINTS.match("".join(printed.split())):
+        table.points = Decimal(bare[1])
         return
     label = group_label(printed)
     if label.name != table.level1:
@@ -246,39 +255,10 @@ def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
     entry.band = entry.band or label.band
 
 
-def _bare_points(printed: str) -> Decimal | None:
-    """``(50分)`` → 50; anything else → None."""
-    match = _BARE_POINTS.match("".join(printed.split()))
-    return Decimal(match[1]) if match else None
-
-
-def _group_weight(row: Row, table: Table) -> None:
-    group_weight = row.header.first("group_weight")
-    if table.level1 and weight(row.text(group_weight)) is not None:
-        row.take(group_weight)
-        table.groups[table.level1].weight = weight(row.text(group_weight))
-
-
-def _continues(row: Row, table: Table, name: str | None) -> bool:
-    """Whether the row is a further row of the indicator above.
-
-    Its name cell and its target cell are merged over it (吉林: one criterion a row, each with
-    its points).
-    """
-    merged = row.merged(row.header.first("name"))
-    if not merged:
-        table.merged_rows = 0
-    target = row.header.first("target")
-    if target is not None and not row.merged(target):
-        return False
-    return merged and bool(table.indicators) and table.name_cell == name
-
-
 def _own_name(row: Row, table: Table, name: str | None) -> str | None:
-    """A merged name cell over several target blocks prints one name per block.
+    """A merged name cell over several target blocks prints their names two spaces apart.
 
-    The names stand two spaces apart; each block's indicator takes its own, reported as
-    uncertain.
+    Each block's indicator takes its own, reported as uncertain.
     """
     if not row.merged(row.header.first("name")) or name is None:
         return name
@@ -320,15 +300,13 @@ def _name(row: Row, vocab: Vocabulary) -> str | None:
     if text is None:
         return None
     bare = vocab.placeholder.sub("", text).strip()
-    if not bare or bare in vocab.words("indicators", "ellipsis"):
-        return None
-    return bare
+    return bare if bare and bare not in word_set(vocab, "indicators", "ellipsis") else None
 
 
 def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | None, str | None]:
     """Target and actual, with the comparator cell before and the unit cell after."""
     target, actual = row.value("target"), row.value("actual")
-    marks = frozenset(vocab.words("indicators", "comparators"))
+    marks = word_set(vocab, "indicators", "comparators")
     joined_mark = False
     for comparator in row.header.of("comparator"):  # 计算符号 beside 指标性质 (定量 / 定性)
         mark = row.text(comparator)
@@ -340,8 +318,7 @@ def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | Non
         else:  # 定量, 定性: no part of the value, reported with its column
             table.reported.setdefault(comparator.heading, []).append(mark)
     unit_column = row.header.first("unit")
-    unit = row.text(unit_column)
-    if unit:
+    if unit := row.text(unit_column):
         new_target, new_actual = with_unit(target, unit), with_unit(actual, unit)
         row.take(unit_column)
         if (
@@ -357,14 +334,14 @@ def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | Non
 
 def _report(row: Row, table: Table, vocab: Vocabulary) -> None:
     """Cells of columns with no canonical field, of long-term columns and unknown headings."""
-    name = clean(row.text(row.header.first("name"))) or ""
-    for column in row.header.columns:
+    for column in row.header.apart:
         text = row.text(column)
         if not text or row.merged(column):
             continue
         if column.field == BLOCK and vocab.is_label(text):
             row.take(column)  # the table's side label (绩效指标) printed on one of its rows
         if column.long_term and column.field not in (BLOCK, "level1", "level2", "name"):
+            name = clean(row.text(row.header.first("name"))) or ""
             table.long_term.append(f"{name}: {column.heading} {text}")
             row.take(column)
         elif column.field is None or column.field in REPORTED:
@@ -382,3 +359,58 @@ def report_long_term(row: Row, table: Table) -> None:
             row.take(column)
     if texts:
         table.long_term.append(" | ".join(texts))
+
+
+def side_cut(block: Block, header: Header) -> dict[int, int] | None:
+    """Column → cell of a row of the next page, printed without the cut side label (分解目标)."""
+    missing = len(header.columns) - len(block.cells)
+    if len(block.cells) < 2 or missing <= 0:
+        return None
+    if any(c.field != BLOCK for c in header.columns[:missing]):
+        return None
+    return {c.index: c.index - missing for c in header.columns[missing:]}
+
+
+def read_cut_row(row: Row, table: Table, vocab: Vocabulary) -> None:
+    """Read a table row, minding merged cells cut by a page break (in a file that keeps merges).
+
+    A PDF prints a merged cell's text once, midway down its rows. Where a page break cuts a
+    merged level-1 cell, its text stands alone on a row of the next page and the level-1 cells
+    of its rows are blank, not copies: such a row waits for the lone label after it (or keeps
+    the group above, reported as uncertain). A lone level name no row waits for is read as any
+    row (a side label such as 绩效指标).
+    """
+    block, level1 = row.block, row.header.first("level1")
+    table.merges = table.merges or any(c.copy_of is not None for c in block.cells)
+    if not table.merges:  # nothing to tell a cut cell from one the text lost
+        read_row(row, table, vocab)
+        return
+    # only rows waiting for it tell a cut cell's text from a side label (绩效指标) printed midway
+    if level1 and table.waiting and len(block.filled) == 1:
+        index, text = block.filled[0]
+        name = "".join(text.split())
+        if block.cells[index].copy_of is None and name in word_set(
+            vocab, "indicators.levels", "level1"
+        ):
+            row.at = {level1.index: index}
+            read_row(row, table, vocab)
+            paths = {f"indicators[{i}].level1" for i in table.waiting}
+            table.uncertain[:] = [u for u in table.uncertain if u[0] not in paths]
+            for i in table.waiting:
+                table.indicators[i] = replace(table.indicators[i], level1=name)
+            table.waiting, table.cut_label = [], name
+            return
+    row.at = row.at if row.at is not None else side_cut(block, row.header)
+    index = row.cell(level1)
+    blank = level1 is not None and (
+        index is None or (block.cells[index].blank and block.cells[index].copy_of is None)
+    )
+    if not blank and row.text(level1):
+        table.cut_label = None  # a row naming its own level-1 ends the cut cell's rows
+    count = len(table.indicators)
+    read_row(row, table, vocab)
+    if blank and len(table.indicators) > count and table.cut_label is None:
+        index = len(table.indicators) - 1  # cut from its level-1: the lone label may follow
+        table.waiting.append(index)
+        chosen = table.indicators[index].level1 or ""
+        table.uncertain.append((f"indicators[{index}].level1", chosen, [chosen], *CUT))

@@ -1,20 +1,19 @@
-"""Printed values as the canonical form keeps them: group points, weights, split targets.
-
-Pure functions over text; the patterns are compiled once, at import.
-"""
+"""Printed values as the canonical form keeps them: group points, weights, split targets."""
 
 import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.core.dates import FormDate, Month
 from jixiao.io.text import amount, clean
 
-_NUMBER = r"\d+(?:\.\d+)?"
+NUMBER = r"\d+(?:\.\d+)?"  # a printed number (points, a weight): 50, 7.5
+YEAR = r"(?:19|20)\d{2}"  # a year printed in a title or a label
 # A label's points (产出指标(50分)) or band (产出指标(30-50)分): its name, first and last number.
 _POINTS = re.compile(
-    rf"^(.*?)\s*[(（]\s*({_NUMBER})\s*(?:[-－—~～至]\s*({_NUMBER})\s*)?分?\s*[)）]\s*分?$"
+    rf"^(.*?)\s*[(（]\s*({NUMBER})\s*(?:[-－—~～至]\s*({NUMBER})\s*)?分?\s*[)）]\s*分?$"
 )
 _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
 # A day (2019/1/1, 2020年3月31日) or a month (2024年1月, 2024-01).
@@ -32,15 +31,9 @@ class GroupLabel:
     band: tuple[Decimal, Decimal] | None = None  # ``(30-50)分``: a range of points, not a weight
 
 
+@lru_cache(maxsize=4096)  # asked of every level cell and label line, often the same text
 def group_label(text: str) -> GroupLabel:
-    """The name, points or band of a printed level-1 label.
-
-    Args:
-        text: the label as printed, e.g. ``产出指标（50分）`` or ``产出指标(30-50)分``.
-
-    Returns:
-        The bare name with the points (a weight) or the band (two printed numbers).
-    """
+    """The name with the points (a weight) or band of a printed level-1 label."""
     text = clean(text) or ""
     match = _POINTS.match(text)
     if match and match[3]:
@@ -50,6 +43,7 @@ def group_label(text: str) -> GroupLabel:
     return GroupLabel(text)
 
 
+@lru_cache(maxsize=4096)  # most cells are no number: a failed reading raises, twice
 def weight(text: str | None) -> Decimal | None:
     """A printed weight or score: ``20`` or ``20%`` → 20; anything else → None."""
     if not text:
@@ -59,7 +53,7 @@ def weight(text: str | None) -> Decimal | None:
 
 def joined(parts: list[str]) -> str | None:
     """Cells of one value printed apart, in printed order with no spaces: ``≧|120|人次``."""
-    return "".join(p for p in (clean(t) for t in parts) if p) or None
+    return "".join(filter(None, map(clean, parts))) or None
 
 
 def with_comparator(value: str | None, comparator: str | None, marks: frozenset[str]) -> str | None:
@@ -70,10 +64,7 @@ def with_comparator(value: str | None, comparator: str | None, marks: frozenset[
 
 
 def with_unit(value: str | None, unit: str | None) -> str | None:
-    """A unit column's text after a value that ends in its number (``0`` + ``次`` → ``0次``).
-
-    A value that already carries a unit or is words (``40%``, ``否``) stays as printed.
-    """
+    """A unit column's text after a value ending in its number (``0`` + ``次``), not ``40%``."""
     unit = clean(unit)
     if not value or not unit or not _ENDS_IN_DIGIT.search(value):
         return value
@@ -83,13 +74,8 @@ def with_unit(value: str | None, unit: str | None) -> str | None:
 def paragraphs(text: str | None, typed: bool) -> tuple[str | None, str | None]:
     """A cell's text with its paragraphs, and the other reading when a break is not settled.
 
-    Args:
-        text: the cell as extracted.
-        typed: whether its line breaks were typed (XLSX, DOCX, HTML): then each is a paragraph.
-
-    Returns:
-        ``(text, other)``: in extracted text a break after a full stop is read as a paragraph
-        and ``other`` is the reading as one wrapped paragraph; ``other`` is None when settled.
+    A typed line break (XLSX, DOCX, HTML) is a paragraph. In extracted text a break after a full
+    stop is read as one, the other reading (one wrapped paragraph) given unless settled.
     """
     if not text:
         return None, None
@@ -124,10 +110,7 @@ _BOX_BEFORE = re.compile(rf"([{_TICKED}{_UNTICKED}])\s*([^{_TICKED}{_UNTICKED}\s
 
 
 def ticked(text: str | None) -> tuple[str, ...] | None:
-    """The ticked boxes of a printed choice (``新增项目□ 延续项目√`` → 延续项目).
-
-    Text with no boxes is one printed item; no text gives None.
-    """
+    """The ticked boxes of a printed choice (``新增项目□ 延续项目√`` → 延续项目), else the text."""
     text = clean(text)
     if not text:
         return None

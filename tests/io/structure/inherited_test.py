@@ -1,7 +1,7 @@
 """Level-2 names inherited in flattened text, reported where the text does not settle them."""
 
 from jixiao.core.model import Indicator
-from jixiao.io.structure.inherited import settle_level2s
+from jixiao.io.structure.centred import settle_level2s
 from jixiao.io.structure.rows import Table
 
 

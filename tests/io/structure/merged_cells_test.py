@@ -3,9 +3,8 @@ merged down over rows, a merged level-1 cell cut by a page break (sh-2019-target
 tests/io/fixtures/files/sh2019_target_long.pdf and scripts/fixtures_sh2019_target.py)."""
 
 from jixiao.io.document import Block, Cell, Source
-from jixiao.io.structure.columns import BLOCK, printed_columns
-from jixiao.io.structure.cut_cells import side_cut
-from jixiao.io.structure.header_row import is_header_row
+from jixiao.io.structure.columns import BLOCK, is_header_row, printed_columns
+from jixiao.io.structure.rows import side_cut
 from jixiao.io.vocabulary import vocabulary
 from tests.io.structure.helpers import read
 
