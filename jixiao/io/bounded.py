@@ -1,15 +1,8 @@
-"""Parsing within the limits: each file vetted, read and imported in a bounded worker process.
+"""Parsing within the limits: each file vetted, then read and imported in a bounded worker.
 
-``BoundedParser`` is what the CLI uses for every file, and what a background import task can
-use for uploads; one parser (one worker process) serves a whole batch::
-
-    with BoundedParser(limits_from()) as parser:
-        for name, data in uploads:
-            result = parser.parse_bytes(name, data)  # a ParseResult, never an exception
-
-A file over a limit gives a failed ``ParseResult`` whose finding says which limit
-(``file-too-large``: refused unread; ``file-too-costly``: stopped), and the next file is
-parsed by a fresh worker.
+One ``BoundedParser`` (one worker process, ``jixiao.io.isolation``) serves a whole batch, the
+CLI's and the web's. A file over a limit is a failed ``ParseResult`` saying which
+(``file-too-large``: refused unread; ``file-too-costly``: stopped), never an exception.
 """
 
 from collections.abc import Callable
@@ -70,10 +63,9 @@ def defect(document: str, exc: Exception) -> Finding:
 
 
 class BoundedParser:
-    """Runs parses (or any module-level function) in one worker process within ``limits``."""
+    """Runs parses (or any module-level function) in one worker within ``limits`` (the settings')."""
 
     def __init__(self, limits: Limits | None = None) -> None:
-        """Use ``limits``, or the settings in the environment when not given."""
         self.limits = limits if limits is not None else limits_from()
         self.worker = Worker(self.limits.seconds, self.limits.memory_bytes)
 
@@ -82,18 +74,14 @@ class BoundedParser:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Stop the worker process."""
         self.worker.close()
 
     def call(self, document: str, function: Callable[..., T], *args: Any) -> T:
-        """``function(*args)`` in the worker, within the limits; its exceptions are raised here.
+        """``function(*args)`` in the worker; its exceptions are raised here.
 
         Raises:
             ReadError: ``file-too-costly`` naming ``document``: a bound was passed, the worker
-                died, or the input was nested too deeply for the reader (``RecursionError``).
+                died, or the input was nested too deeply for the reader.
         """
         try:
             return self.worker.call(function, *args)
@@ -103,21 +91,13 @@ class BoundedParser:
             raise ReadError(too_costly(document, "depth", self.limits)) from None
 
     def vet(self, path: Path) -> None:
-        """Refuse, unopened, what is not a regular file or is over the size bound.
-
-        Raises:
-            ReadError: ``unreadable-file`` or ``file-too-large``.
-        """
+        """Refuse, unopened, what is not a regular file or is over the size bound (``ReadError``)."""
         vet(path, self.limits.file_bytes)
 
     def result_of(
         self, document: str, function: Callable[..., ParseResult], *args: Any
     ) -> ParseResult:
-        """``function(*args)`` in the worker; any failure is a failed result naming ``document``.
-
-        An exception escaping a reader is a defect of jixiao, but on a user's file it must read
-        as a refusal of that file, not end the command or the batch.
-        """
+        """``function(*args)`` in the worker; any failure is a failed result naming ``document``."""
         try:
             return self.call(document, function, *args)
         except ReadError as exc:

@@ -1,8 +1,7 @@
 """A file on disk taken in with care: only regular files, and none beyond the size bound.
 
-``vet`` looks at the file without opening it (a device such as ``/dev/zero`` or a pipe never
-ends, and opening a pipe blocks); ``read_bounded`` then reads at most the bound, so a file that
-grows after the look is still refused. Both raise ``ReadError``, as every reader does.
+``vet`` looks without opening (a device such as ``/dev/zero`` never ends, opening a pipe
+blocks); ``read_bounded`` then reads at most the bound, so a file that grew since is refused.
 """
 
 import os
@@ -11,6 +10,15 @@ from pathlib import Path
 
 from jixiao.io.limits import MIB
 from jixiao.io.problems import ReadError, unreadable
+
+# What a file that is not a regular one is, by its type bits.
+_KINDS = {
+    stat.S_IFDIR: ("文件夹", "a folder"),
+    stat.S_IFCHR: ("设备", "a device"),
+    stat.S_IFBLK: ("设备", "a device"),
+    stat.S_IFIFO: ("管道", "a pipe"),
+    stat.S_IFSOCK: ("套接字", "a socket"),
+}
 
 
 def too_large(document: str, size: int, max_bytes: int) -> ReadError:
@@ -25,24 +33,8 @@ def too_large(document: str, size: int, max_bytes: int) -> ReadError:
 
 
 def _cannot_read(document: str, exc: OSError) -> ReadError:
-    return unreadable(
-        document,
-        "unreadable-file",
-        f"无法读取文件：{exc.strerror}",
-        f"cannot read the file: {exc.strerror}",
-    )
-
-
-def _kind(mode: int) -> tuple[str, str]:
-    if stat.S_ISDIR(mode):
-        return "文件夹", "a folder"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "设备", "a device"
-    if stat.S_ISFIFO(mode):
-        return "管道", "a pipe"
-    if stat.S_ISSOCK(mode):
-        return "套接字", "a socket"
-    return "特殊文件", "a special file"
+    zh, en = f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"
+    return unreadable(document, "unreadable-file", zh, en)
 
 
 def vet(path: Path, max_bytes: int | None) -> None:
@@ -51,21 +43,16 @@ def vet(path: Path, max_bytes: int | None) -> None:
     Raises:
         ReadError: ``unreadable-file`` (missing, not a regular file) or ``file-too-large``.
     """
-    document = str(path)
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise _cannot_read(document, exc) from None
+        raise _cannot_read(str(path), exc) from None
     if not stat.S_ISREG(info.st_mode):
-        zh, en = _kind(info.st_mode)
-        raise unreadable(
-            document,
-            "unreadable-file",
-            f"不是普通文件（是{zh}），未读取",
-            f"not a regular file ({en}): not read",
-        )
+        zh, en = _KINDS.get(stat.S_IFMT(info.st_mode), ("特殊文件", "a special file"))
+        zh, en = f"不是普通文件（是{zh}），未读取", f"not a regular file ({en}): not read"
+        raise unreadable(str(path), "unreadable-file", zh, en)
     if max_bytes is not None and info.st_size > max_bytes:
-        raise too_large(document, info.st_size, max_bytes)
+        raise too_large(str(path), info.st_size, max_bytes)
 
 
 def read_bounded(path: Path, max_bytes: int | None) -> bytes:

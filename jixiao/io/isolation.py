@@ -2,25 +2,10 @@
 
 Reading a hostile file can take minutes or gigabytes however careful the readers are (a
 decompression bomb, text that makes the importer try every split). ``Worker.call`` runs a
-module-level function in a child process whose address space is capped
-(``resource.setrlimit(RLIMIT_AS)``, counted from the child's size at its start), waits at
-most the time bound for the answer, and raises ``Overrun`` when either bound is passed or the
-child dies. The child is started once and reused
-for every later call, so a batch pays its start-up once; after an overrun it is killed and a
-fresh one is started on the next call.
-
-A single-threaded parent (the CLI) forks the child directly: it starts at once with all the
-parent has loaded. A threaded parent (a web process) has it forked from a clean server process
-(``forkserver``, which has the importers loaded), since a fork of a threaded process may
-inherit a lock another thread held; that server costs a second or two to start, once.
-
-Usage::
-
-    with Worker(seconds=60, memory_bytes=1 << 30) as worker:
-        try:
-            result = worker.call(parse_file, path)
-        except Overrun as exc:
-            ...  # exc.reason is "time", "memory" or "crash"
+module-level function in a child whose address space is capped (from its size at its start),
+waits at most the time bound, and raises ``Overrun`` when a bound is passed or the child dies;
+the child is then killed, else reused. A threaded parent (the web) forks it from a
+``forkserver`` with the importers loaded: a fork of a threaded process may inherit a held lock.
 """
 
 import multiprocessing
@@ -81,24 +66,17 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
 def _address_space() -> int:
     """This process's address space in bytes now (0 where ``/proc`` does not tell)."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmSize:"):
-                    return int(line.split()[1]) * 1024
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
     except (OSError, ValueError):
-        pass
-    return 0
+        return 0
 
 
 def _cap_memory(memory_bytes: int) -> None:
-    """Let the calls add at most ``memory_bytes`` to the address space the child starts with.
-
-    A child forked from a large process starts large; counting from its start keeps the bound
-    the same for every parent. Never above a cap already set on this process (it cannot rise).
-    """
+    """Cap the address space at the child's size now (it may start large) plus ``memory_bytes``."""
     cap = _address_space() + memory_bytes
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
+    if hard != resource.RLIM_INFINITY:  # a cap already set cannot rise
         cap = min(cap, hard)
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
@@ -114,15 +92,10 @@ def _send(conn: Connection, reply: tuple[str, Any]) -> None:
 
 
 class Worker:
-    """One reusable child process; ``call`` runs a function in it within the bounds.
+    """One reusable child process running one call at a time (a thread uses a worker of its own).
 
-    One call at a time: a thread (a web task) that parses uses a worker of its own.
-
-    Args:
-        seconds: wall time allowed for each call (``None``: no bound).
-        memory_bytes: what a call may add to the child's address space (``None``: no bound).
-        method: how the child is started, ``fork`` or ``forkserver`` (``None``: ``fork`` while
-            the process has one thread, else ``forkserver``).
+    ``seconds`` and ``memory_bytes`` bound each call (``None``: no bound); ``method`` starts the
+    child (``fork``, ``forkserver``; ``None``: ``fork`` while this process has one thread).
     """
 
     def __init__(
@@ -130,7 +103,7 @@ class Worker:
     ) -> None:
         self.seconds = seconds
         self.memory_bytes = memory_bytes
-        self.method = method  # "fork" or "forkserver"; None: chosen at each start
+        self.method = method
         self.starts = 0  # how many children were started (a test reads it)
         self._busy = False  # a call was sent and its answer not received (interrupted)
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -142,7 +115,11 @@ class Worker:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _start(self) -> Connection:
+    def start(self) -> Connection:
+        """The connection to the child, started now unless it runs."""
+        if self._conn is not None and self._process is not None and self._process.is_alive():
+            return self._conn
+        self.close()
         method = self.method or ("fork" if threading.active_count() == 1 else "forkserver")
         context = multiprocessing.get_context(method)
         if method == "forkserver":
@@ -157,25 +134,13 @@ class Worker:
         self.starts += 1
         return parent
 
-    def start(self) -> None:
-        """Start the child now unless it runs (before a thread is started, to fork it directly)."""
-        self._live()
-
-    def _live(self) -> Connection:
-        if self._conn is not None and self._process is not None and self._process.is_alive():
-            return self._conn
-        self.close()
-        return self._start()
-
     def call(self, function: Callable[..., T], *args: Any) -> T:
-        """``function(*args)`` run in the child; its exceptions are raised here.
-
-        ``function`` and ``args`` must pickle (a module-level function, plain data).
+        """``function(*args)`` (they must pickle) run in the child; its exceptions are raised here.
 
         Raises:
             Overrun: the call passed a bound or the child died; the child is gone.
         """
-        conn = self._live()
+        conn = self.start()
         self._busy = True
         try:
             conn.send((function, args))
@@ -196,7 +161,10 @@ class Worker:
         if self._process is not None:
             self._process.kill()
             self._process.join()
-        self._forget()
+            self._process.close()
+        if self._conn is not None:
+            self._conn.close()
+        self._process, self._conn, self._busy = None, None, False
 
     def close(self) -> None:
         """Ask the child to finish, and make sure it does (at once if a call was interrupted)."""
@@ -207,10 +175,3 @@ class Worker:
                 pass
             self._process.join(timeout=5)
         self.kill()
-
-    def _forget(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-        if self._process is not None:
-            self._process.close()
-        self._process, self._conn, self._busy = None, None, False

@@ -1,16 +1,11 @@
-"""What one input file may cost: its size on disk, and the time and memory of its parse.
+"""What one input file may cost: settings read from the environment, the CLI's options over them.
 
-Each bound is a setting, read from the environment (the web and the CLI alike); the CLI's
-options override it. ``0`` turns a bound off (for trusted files only). A real form is a few
-hundred kilobytes and parses in well under a second, far inside every default.
+``0`` turns a bound off (for trusted files only); a real form is a few hundred kilobytes and
+parses in well under a second, far inside every default.
 
-==========================  =========  ==============================================
-setting                     default    what happens beyond it
-==========================  =========  ==============================================
-``JIXIAO_FILE_MAX_MB``      100        refused unread (``file-too-large``)
-``JIXIAO_PARSE_SECONDS``    60         the parse is stopped (``file-too-costly``)
-``JIXIAO_PARSE_MEMORY_MB``  1024       the parse is stopped (``file-too-costly``)
-==========================  =========  ==============================================
+- ``JIXIAO_FILE_MAX_MB`` (100): a larger file is refused unread (``file-too-large``);
+- ``JIXIAO_PARSE_SECONDS`` (60), ``JIXIAO_PARSE_MEMORY_MB`` (1024): a parse beyond them is
+  stopped (``file-too-costly``).
 """
 
 import os
@@ -52,11 +47,7 @@ def _mb(value: int | None) -> str:
 
 
 def _number(name: str, text: str, whole: bool) -> float:
-    """A setting's value: a non-negative number (whole where ``whole``).
-
-    Raises:
-        LimitsError: the text is not such a number.
-    """
+    """A setting's value: a non-negative number below 10^9 (whole where ``whole``)."""
     try:
         value = int(text) if whole else float(text)
     except ValueError:
@@ -67,40 +58,26 @@ def _number(name: str, text: str, whole: bool) -> float:
     return value
 
 
-def _bytes(name: str, text: str) -> int | None:
-    value = int(_number(name, text, whole=True))
-    return value * MIB if value else None
-
-
-def _seconds(name: str, text: str) -> float | None:
-    value = _number(name, text, whole=False)
-    return value if value else None
-
-
 def limits_from(
     environ: Mapping[str, str] | None = None, **given: str | int | float | None
 ) -> Limits:
-    """The limits in force: ``given`` (CLI options, by setting name) over ``environ`` over defaults.
-
-    Args:
-        environ: where settings are looked up; ``os.environ`` when not given.
-        **given: values by setting name (``JIXIAO_PARSE_SECONDS=...``); ``None`` is not given.
+    """The limits: ``given`` (by setting name; None: not given) over ``environ`` over defaults.
 
     Raises:
-        LimitsError: a setting that is not a number.
+        LimitsError: a setting that is not a number of its kind.
     """
     env = os.environ if environ is None else environ
     defaults = Limits()
 
-    def pick(name: str) -> str | None:
-        value = given.get(name)
-        return str(value) if value is not None else env.get(name)
+    def setting(name: str, default: float | None, unit: int) -> int | float | None:
+        text = env.get(name) if given.get(name) is None else str(given[name])
+        if text is None:
+            return default
+        value = _number(name, text, whole=unit == MIB)  # MiB settings are whole
+        return value * unit if value else None
 
-    file_mb, seconds, memory_mb = pick(FILE_MAX_MB), pick(PARSE_SECONDS), pick(PARSE_MEMORY_MB)
     return Limits(
-        file_bytes=defaults.file_bytes if file_mb is None else _bytes(FILE_MAX_MB, file_mb),
-        seconds=defaults.seconds if seconds is None else _seconds(PARSE_SECONDS, seconds),
-        memory_bytes=(
-            defaults.memory_bytes if memory_mb is None else _bytes(PARSE_MEMORY_MB, memory_mb)
-        ),
+        file_bytes=setting(FILE_MAX_MB, defaults.file_bytes, MIB),
+        seconds=setting(PARSE_SECONDS, defaults.seconds, 1),
+        memory_bytes=setting(PARSE_MEMORY_MB, defaults.memory_bytes, MIB),
     )

@@ -28,7 +28,6 @@ _OPEN_SECTIONS = frozenset({"indicators.tree", "indicators.group_words", "indica
 # Tables of words printed inside values, never labels.
 _VALUE_SECTIONS = frozenset({"indicators.group_words", "indicators.meaning", "project.boxes"})
 _KINDS = ("target", "self_evaluation")
-_BRACKETS = str.maketrans("（）：，", "():,")
 _FULL_WIDTH = str.maketrans("():,", "（）：，")
 _MEMO_SIZE = 12_000  # lookups remembered per section of a vocabulary (cell texts repeat)
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
@@ -78,7 +77,9 @@ class Layout:
 @lru_cache(maxsize=1 << 14)  # the same few thousand cell texts recur on every form
 def normalise(text: str) -> str:
     """A printed label as looked up: no whitespace, half-width brackets, no trailing colon."""
-    return "".join(text.split()).translate(_BRACKETS).rstrip(":")
+    text = "".join(text.split())  # replace, not translate: that looks up each character
+    text = text.replace("（", "(").replace("）", ")").replace("：", ":").replace("，", ",")
+    return text.rstrip(":")
 
 
 class _Lookups(dict):

@@ -1,9 +1,7 @@
 """Printed words as one regular expression: an alternation written as a prefix tree.
 
-Common prefixes are written once (``一(?:级指标|级项目名称)`` …), so the engine follows one
-branch per character instead of trying every word: at each position the longest word wins,
-and matching stays linear in the text. Full- and half-width brackets, colons and commas match
-each other.
+Common prefixes are written once (``一(?:级指标|级项目名称)``): at each position the longest
+word wins, matching stays linear in the text, and bracket, colon and comma widths match.
 """
 
 import re

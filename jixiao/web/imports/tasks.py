@@ -117,7 +117,7 @@ def _read(upload: ImportFile, parser: BoundedParser) -> None:
         logger.exception("upload %s: the reader failed", upload.pk)
         _fail_file(upload, UNREADABLE)
         return
-    outcome = outcome_of(upload.name, result, None)
+    outcome = outcome_of(upload.name, result)
     upload.result, upload.outcome = result.to_dict(), str(outcome.status)
     upload.message, upload.message_en = "", ""
     if outcome.status == Outcome.FAILED:
