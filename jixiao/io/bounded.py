@@ -1,22 +1,37 @@
-"""Parsing within the limits: each file vetted, then read and imported in a bounded worker.
+"""Parsing within the limits: each file vetted, then read and imported in a bounded worker process.
 
-One ``BoundedParser`` (one worker process, ``jixiao.io.isolation``) serves a whole batch, the
-CLI's and the web's. A file over a limit is a failed ``ParseResult`` saying which
-(``file-too-large``: refused unread; ``file-too-costly``: stopped), never an exception.
+Reading a hostile file can take minutes or gigabytes however careful the readers are. A
+``BoundedParser`` runs each call in one reused child whose address space is capped and waits
+at most the time bound; past a bound, or when the child dies, the child is killed and the file
+refused (``file-too-costly``). A threaded parent (the web) forks the child from a
+``forkserver``: a fork of a threaded process may inherit a lock another thread held.
 """
 
+import multiprocessing
+import resource
+import signal
+import threading
 from collections.abc import Callable
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from jixiao.core.findings import Finding, Severity
 from jixiao.io.intake import read_bounded, too_large, vet
-from jixiao.io.isolation import Overrun, Reason, Worker
 from jixiao.io.limits import PARSE_MEMORY_MB, PARSE_SECONDS, Limits, limits_from
 from jixiao.io.parse import ParseResult, parse_bytes
 from jixiao.io.problems import ReadError, problem
 
 T = TypeVar("T")
+# Loaded once in the fork server, so each worker starts with them.
+PRELOAD = [
+    "jixiao.io.bounded",
+    "jixiao.io.readers.xlsx",
+    "jixiao.io.readers.docx",
+    "jixiao.io.readers.html",
+    "jixiao.io.readers.pdf",
+    "jixiao.core.checks.runner",
+]
 
 
 def parse_file(path: Path, max_bytes: int | None) -> ParseResult:
@@ -28,8 +43,8 @@ def parse_file(path: Path, max_bytes: int | None) -> ParseResult:
     return parse_bytes(str(path), data)
 
 
-def too_costly(document: str, reason: Reason | Literal["depth"], limits: Limits) -> Finding:
-    """The finding for a file whose reading passed a bound and was stopped."""
+def too_costly(document: str, reason: str, limits: Limits) -> Finding:
+    """The finding for a file whose reading passed a bound (time, memory, crash, depth)."""
     zh, en = {
         "time": (
             f"解析超过 {limits.seconds:g} 秒仍未完成，已停止（上限 {PARSE_SECONDS}）",
@@ -62,33 +77,138 @@ def defect(document: str, exc: Exception) -> Finding:
     )
 
 
-class BoundedParser:
-    """Runs parses (or any module-level function) in one worker within ``limits`` (the settings')."""
+def _serve(conn: Connection, memory_bytes: int | None) -> None:
+    """The child's loop: run each ``(function, args)`` received and send back its outcome."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if memory_bytes is not None:
+        _cap_memory(memory_bytes)
+    parent = multiprocessing.parent_process()
+    while conn in wait([conn, parent.sentinel]):  # else the parent is gone (killed, say)
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        function, args = request
+        try:
+            reply: tuple[str, Any] = ("ok", function(*args))
+        except MemoryError:
+            reply = ("memory", None)
+        except Exception as exc:  # the caller's to handle, as if the call had run here
+            reply = ("error", exc)
+        try:
+            conn.send(reply)
+        except MemoryError:
+            conn.send(("memory", None))
+        except Exception as exc:  # an exception or result that does not pickle
+            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
 
-    def __init__(self, limits: Limits | None = None) -> None:
+
+def _address_space() -> int:
+    """This process's address space in bytes now (0 where ``/proc`` does not tell)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError):
+        return 0
+
+
+def _cap_memory(memory_bytes: int) -> None:
+    """Cap the address space at the child's size now (it may start large) plus ``memory_bytes``."""
+    cap = _address_space() + memory_bytes
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:  # a cap already set cannot rise
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+class BoundedParser:
+    """One reusable worker process running one call at a time within ``limits`` (the settings').
+
+    ``method`` starts the child (``fork``, ``forkserver``; ``None``: ``fork`` while this process
+    has one thread). A thread (a web task) that parses uses a parser of its own.
+    """
+
+    def __init__(self, limits: Limits | None = None, method: str | None = None) -> None:
         self.limits = limits if limits is not None else limits_from()
-        self.worker = Worker(self.limits.seconds, self.limits.memory_bytes)
+        self.method = method
+        self.starts = 0  # how many children were started (a test reads it)
+        self._busy = False  # a call was sent and its answer not received (interrupted)
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._conn: Connection | None = None
 
     def __enter__(self) -> "BoundedParser":
-        self.worker.start()  # now, while the caller may still have a single thread
+        self.start()  # now, while the caller may still have a single thread
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self.worker.close()
+        self.close()
+
+    def start(self) -> Connection:
+        """The connection to the child, started now unless it runs."""
+        if self._conn is not None and self._process is not None and self._process.is_alive():
+            return self._conn
+        self.close()
+        method = self.method or ("fork" if threading.active_count() == 1 else "forkserver")
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload(PRELOAD)
+        parent, child = context.Pipe()
+        process = context.Process(
+            target=_serve, args=(child, self.limits.memory_bytes), daemon=True, name="jixiao-worker"
+        )
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+        self.starts += 1
+        return parent
 
     def call(self, document: str, function: Callable[..., T], *args: Any) -> T:
-        """``function(*args)`` in the worker; its exceptions are raised here.
+        """``function(*args)`` (they must pickle) run in the child; its exceptions are raised here.
 
         Raises:
-            ReadError: ``file-too-costly`` naming ``document``: a bound was passed, the worker
-                died, or the input was nested too deeply for the reader.
+            ReadError: ``file-too-costly`` naming ``document``: a bound was passed or the child
+                died (the child is gone), or the input was nested too deeply for the reader.
         """
+        conn = self.start()
+        self._busy = True
         try:
-            return self.worker.call(function, *args)
-        except Overrun as exc:
-            raise ReadError(too_costly(document, exc.reason, self.limits)) from None
-        except RecursionError:
-            raise ReadError(too_costly(document, "depth", self.limits)) from None
+            conn.send((function, args))
+            ready = conn.poll(self.limits.seconds)
+            status, value = conn.recv() if ready else ("time", None)
+        except (EOFError, OSError):
+            status, value = "crash", None
+        self._busy = False
+        if status == "ok":
+            return value
+        if status == "error" and isinstance(value, RecursionError):
+            status = "depth"
+        elif status == "error":
+            raise value
+        else:
+            self.kill()
+        raise ReadError(too_costly(document, status, self.limits))
+
+    def kill(self) -> None:
+        """Stop the child at once (a later call starts a new one)."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._process.close()
+        if self._conn is not None:
+            self._conn.close()
+        self._process, self._conn, self._busy = None, None, False
+
+    def close(self) -> None:
+        """Ask the child to finish, and make sure it does (at once if a call was interrupted)."""
+        if self._process is not None and self._conn is not None and not self._busy:
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+            self._process.join(timeout=5)
+        self.kill()
 
     def vet(self, path: Path) -> None:
         """Refuse, unopened, what is not a regular file or is over the size bound (``ReadError``)."""
@@ -102,7 +222,7 @@ class BoundedParser:
             return self.call(document, function, *args)
         except ReadError as exc:
             return ParseResult(document, findings=[exc.finding], failed=True)
-        except Exception as exc:
+        except Exception as exc:  # a defect, but it must not end the command or the batch
             return ParseResult(document, findings=[defect(document, exc)], failed=True)
 
     def parse_path(self, path: Path) -> ParseResult:

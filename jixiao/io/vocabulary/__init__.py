@@ -16,13 +16,12 @@ from types import MappingProxyType
 
 HERE = Path(__file__).parent
 ROOT = "national"
-# Keys whose words a cell prints as a value, not as a label: looked up with ``words`` only.
-VALUE_WORDS = frozenset(
-    {"comparators", "empty", "truncation", "grade_words", "name_endings", "bad_rate_groups"}
-    | {"column_order", "header_row", "label_order"}  # an order of labels, not labels of their own
-)
 # Lists whose order is their meaning: a layout's own replaces its parent's, never merged.
 ORDERED = frozenset({"column_order", "header_row", "label_order"})
+# Keys of words a cell prints as a value (or of an order of labels): ``words``, never ``field``.
+VALUE_WORDS = ORDERED | frozenset(
+    {"comparators", "empty", "truncation", "grade_words", "name_endings", "bad_rate_groups"}
+)
 # Tables whose keys are printed names, not field names.
 _OPEN_SECTIONS = frozenset({"indicators.tree", "indicators.group_words", "indicators.meaning"})
 # Tables of words printed inside values, never labels.
@@ -31,11 +30,10 @@ _KINDS = ("target", "self_evaluation")
 _FULL_WIDTH = str.maketrans("():,", "（）：，")
 _MEMO_SIZE = 12_000  # lookups remembered per section of a vocabulary (cell texts repeat)
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
-# What the names of each table are as labels (``roles``); a table not listed holds none
-# (periods, comparators …). A key's entry overrides its table's; None: not labels.
+# What the names of each table are as labels (``roles``): a top-level table's are fields, a
+# subtable not listed holds none (periods, boxes …). A key's entry overrides; None: not labels.
 _TABLE_ROLES = {
-    **dict.fromkeys(("project", "funds", "goals", "indicators", "totals"), "fields"),
-    **dict.fromkeys(("narrative", "furniture"), "fields"),
+    "titles": None,  # read apart (``roles``)
     "funds.rows": "rows",
     "funds.columns": "columns",
     "indicators.columns": "columns",
@@ -268,7 +266,7 @@ def roles() -> MappingProxyType:
     words: dict[str, list] = {role: [] for role in _ROLES}
     words["titles"] = [w for data in _files() for w in data["layout"].get("title_words", ())]
     for table, key, names in _printed_names():
-        role = _KEY_ROLES.get(key, _TABLE_ROLES.get(table))
+        role = _KEY_ROLES.get(key, _TABLE_ROLES.get(table, None if "." in table else "fields"))
         if table == "titles" and key != "department":
             words["titles"].extend(n for n in names if len(n) >= TITLE_LENGTH)
         elif role == "columns":
