@@ -21,8 +21,7 @@ from jixiao.core.findings import Finding, Location, Severity, sort_findings
 from jixiao.core.formjson import FormDecodeError, load_document
 from jixiao.core.report import CHECK_SCHEMA, form_record
 from jixiao.core.rulesets import Config
-from jixiao.io.bounded import BoundedParser, defect
-from jixiao.io.intake import read_bounded
+from jixiao.io.bounded import BoundedParser, defect, read_bounded
 from jixiao.io.parse import ParseResult, parse_bytes
 from jixiao.io.problems import ReadError
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from rich.console import Console
 
 from jixiao.core.rulesets import Config, ConfigError, load_config
-from jixiao.io.intake import vet
+from jixiao.io.bounded import vet
 from jixiao.io.limits import (
     FILE_MAX_MB,
     MIB,

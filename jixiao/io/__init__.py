@@ -14,7 +14,6 @@ Pipeline, each stage a plain function over plain data:
    findings; ``batch`` runs it over folders.
 
 Around them, the limits on what comes in: ``limits`` (the settings: file size, parse time and
-memory), ``intake`` (regular files only, none over the size bound, read no further) and
-``bounded`` (a file's parse in a reusable worker process with a time and memory bound; over a
-limit, a refusal naming the file).
+memory) and ``bounded`` (regular files only, none over the size bound, each parsed in a
+reusable worker process with a time and memory bound; over a limit, a refusal naming the file).
 """

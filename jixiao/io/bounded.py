@@ -1,15 +1,19 @@
 """Parsing within the limits: each file vetted, then read and imported in a bounded worker process.
 
-Reading a hostile file can take minutes or gigabytes however careful the readers are. A
-``BoundedParser`` runs each call in one reused child whose address space is capped and waits
-at most the time bound; past a bound, or when the child dies, the child is killed and the file
-refused (``file-too-costly``). A threaded parent (the web) forks the child from a
-``forkserver``: a fork of a threaded process may inherit a lock another thread held.
+``vet`` refuses, unopened, what is not a regular file (a device never ends, opening a pipe
+blocks) or is over the size bound (``file-too-large``); ``read_bounded`` reads no further.
+Reading a hostile file can still take minutes or gigabytes: a ``BoundedParser`` runs each call
+in one reused child whose address space is capped and waits at most the time bound; past a
+bound, or when the child dies, the child is killed and the file refused (``file-too-costly``).
+A threaded parent (the web) forks the child from a ``forkserver``: a fork of a threaded process
+may inherit a lock another thread held.
 """
 
 import multiprocessing
+import os
 import resource
 import signal
+import stat
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
@@ -17,10 +21,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from jixiao.core.findings import Finding, Severity
-from jixiao.io.intake import read_bounded, too_large, vet
-from jixiao.io.limits import PARSE_MEMORY_MB, PARSE_SECONDS, Limits, limits_from
+from jixiao.io.limits import MIB, PARSE_MEMORY_MB, PARSE_SECONDS, Limits, limits_from
 from jixiao.io.parse import ParseResult, parse_bytes
-from jixiao.io.problems import ReadError, problem
+from jixiao.io.problems import ReadError, problem, unreadable
 
 T = TypeVar("T")
 # Loaded once in the fork server, so each worker starts with them.
@@ -32,6 +35,65 @@ PRELOAD = [
     "jixiao.io.readers.pdf",
     "jixiao.core.checks.runner",
 ]
+# What a file that is not a regular one is, by its type bits.
+_KINDS = {
+    stat.S_IFDIR: ("文件夹", "a folder"),
+    stat.S_IFCHR: ("设备", "a device"),
+    stat.S_IFBLK: ("设备", "a device"),
+    stat.S_IFIFO: ("管道", "a pipe"),
+    stat.S_IFSOCK: ("套接字", "a socket"),
+}
+
+
+def too_large(document: str, size: int, max_bytes: int) -> ReadError:
+    """The error for a file over the size bound."""
+    shown, bound = f"{size / MIB:.1f}", f"{max_bytes / MIB:g}"
+    return unreadable(
+        document,
+        "file-too-large",
+        f"文件过大（{shown} MB，上限 {bound} MB），未读取",
+        f"the file is too large ({shown} MB, the limit is {bound} MB): not read",
+    )
+
+
+def _cannot_read(document: str, exc: OSError) -> ReadError:
+    zh, en = f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"
+    return unreadable(document, "unreadable-file", zh, en)
+
+
+def vet(path: Path, max_bytes: int | None) -> None:
+    """Refuse what is not a regular file, or is larger than ``max_bytes``, without opening it.
+
+    Raises:
+        ReadError: ``unreadable-file`` (missing, not a regular file) or ``file-too-large``.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise _cannot_read(str(path), exc) from None
+    if not stat.S_ISREG(info.st_mode):
+        zh, en = _KINDS.get(stat.S_IFMT(info.st_mode), ("特殊文件", "a special file"))
+        zh, en = f"不是普通文件（是{zh}），未读取", f"not a regular file ({en}): not read"
+        raise unreadable(str(path), "unreadable-file", zh, en)
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise too_large(str(path), info.st_size, max_bytes)
+
+
+def read_bounded(path: Path, max_bytes: int | None) -> bytes:
+    """A regular file's bytes, reading no more than ``max_bytes`` and one byte over.
+
+    Raises:
+        ReadError: as ``vet``, or the file grew beyond the bound while being read.
+    """
+    vet(path, max_bytes)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise _cannot_read(str(path), exc) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise too_large(str(path), len(data), max_bytes)
+    return data
 
 
 def parse_file(path: Path, max_bytes: int | None) -> ParseResult:

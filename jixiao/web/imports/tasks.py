@@ -25,8 +25,7 @@ from django_tasks import task
 from jixiao.core.formjson import FormDecodeError, decode_form
 from jixiao.io.batch import Status as Outcome
 from jixiao.io.batch import outcome_of
-from jixiao.io.bounded import BoundedParser
-from jixiao.io.intake import too_large
+from jixiao.io.bounded import BoundedParser, too_large
 from jixiao.io.parse import ParseResult, parse_bytes
 from jixiao.io.problems import ReadError
 from jixiao.web.accounts.access import import_refusal, membership_of
