@@ -13,7 +13,7 @@ Pipeline, each stage a plain function over plain data:
 4. ``parse``: runs the stages for one file and turns leftovers into ``unplaced-text``
    findings; ``batch`` runs it over folders.
 
-Around them, the limits on what comes in: ``limits`` (the settings: file size, parse time and
-memory) and ``bounded`` (regular files only, none over the size bound, each parsed in a
-reusable worker process with a time and memory bound; over a limit, a refusal naming the file).
+Around them, the limits on what comes in: ``bounded`` (the settings: file size, parse time and
+memory; regular files only, none over the size bound, each parsed in a reusable worker process
+with a time and memory bound; over a limit, a refusal naming the file).
 """

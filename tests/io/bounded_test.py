@@ -5,8 +5,7 @@ import sys
 
 import pytest
 
-from jixiao.io.bounded import BoundedParser
-from jixiao.io.limits import MIB, Limits
+from jixiao.io.bounded import MIB, BoundedParser, Limits
 from jixiao.io.parse import parse_path
 from jixiao.io.problems import ReadError
 from tests.conftest import SAMPLES

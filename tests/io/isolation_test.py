@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.io.bounded import BoundedParser
-from jixiao.io.limits import Limits
+from jixiao.io.bounded import BoundedParser, Limits
 from jixiao.io.problems import ReadError
 
 MIB = 1024 * 1024

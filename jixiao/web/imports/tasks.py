@@ -70,7 +70,7 @@ def run_job(job_id: int) -> None:
 
 
 def bounded_parser() -> BoundedParser:
-    """The worker process a run reads its files in, within the limits (``jixiao.io.limits``)."""
+    """The worker process a run reads its files in, within the limits (``jixiao.io.bounded``)."""
     return BoundedParser()
 
 
