@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
-from jixiao.io.vocabulary import GLUE, normalise, roles
-from jixiao.io.vocabulary.patterns import alternation
+from jixiao.io.vocabulary import GLUE, alternation, normalise, roles
 
 FIELD, TOTAL, BLOCK, TITLE, ROW, FURNITURE, COLUMN, LEVEL1, LEVEL2 = (
     "field",
@@ -170,7 +169,7 @@ def _index(labels: LabelSet) -> dict[str, LabelInfo]:
 def matcher(labels: LabelSet) -> Matcher:
     """The matcher of a label set: one regex of every label, longest first, built once.
 
-    The labels are one ``vocabulary.patterns.alternation``: at each position the longest
+    The labels are one ``vocabulary.alternation``: at each position the longest
     label wins, and matching stays linear in the text.
     """
     index = _index(labels)

@@ -3,12 +3,14 @@
 ``national.toml`` names every printed name of every canonical field and every table and key a
 layout may use; a layout's file (its id with ``-`` → ``_``) says in ``[layout]`` what it is and
 adds only the names it prints differently (sqlfluff's dialects, STYLE §5b). Files are checked
-against the root when loaded, and loaded once.
+against the root when loaded, and loaded once. ``alternation`` writes printed words as one
+regular expression, a prefix tree: at each position the longest word wins, matching stays
+linear in the text, and bracket, colon and comma widths match.
 """
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import MISSING, dataclass, fields
 from functools import cache, lru_cache
 from pathlib import Path
@@ -30,6 +32,7 @@ _KINDS = ("target", "self_evaluation")
 _FULL_WIDTH = str.maketrans("():,", "（）：，")
 _MEMO_SIZE = 12_000  # lookups remembered per section of a vocabulary (cell texts repeat)
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
+_VARIANTS = {"(": "[(（]", ")": "[)）]", ":": "[:：]", ",": "[,，]"}
 # What the names of each table are as labels (``roles``): a top-level table's are fields, a
 # subtable not listed holds none (periods, boxes …). A key's entry overrides; None: not labels.
 _TABLE_ROLES = {
@@ -293,3 +296,34 @@ def title_words() -> tuple[str, ...]:
 
 
 BOX_FIELDS = tuple(_raw(ROOT)["project"]["boxes"])  # fields some layouts print as check boxes
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern (no group of its own) matching the longest of ``words``; ``(?!)`` for none."""
+    return _pattern(_trie(words)) or "(?!)"
+
+
+def _trie(words: Iterable[str]) -> dict:
+    """The words as a prefix tree: char → subtree; the key ``""`` marks a word's end."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+def _pattern(node: dict) -> str:
+    """A regex matching the longest word of a prefix tree (an optional tail is greedy)."""
+    branches = [
+        _VARIANTS.get(char, re.escape(char)) + _pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+    return body
