@@ -136,11 +136,7 @@ def _cannot_read(document: str, exc: OSError) -> ReadError:
 
 
 def vet(path: Path, max_bytes: int | None) -> None:
-    """Refuse what is not a regular file, or is larger than ``max_bytes``, without opening it.
-
-    Raises:
-        ReadError: ``unreadable-file`` (missing, not a regular file) or ``file-too-large``.
-    """
+    """Refuse (``ReadError``), unopened, what is not a regular file or is over ``max_bytes``."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -154,11 +150,7 @@ def vet(path: Path, max_bytes: int | None) -> None:
 
 
 def read_bounded(path: Path, max_bytes: int | None) -> bytes:
-    """A regular file's bytes, reading no more than ``max_bytes`` and one byte over.
-
-    Raises:
-        ReadError: as ``vet``, or the file grew beyond the bound while being read.
-    """
+    """A regular file's bytes; a ``ReadError`` as ``vet``, or if it grew over the bound since."""
     vet(path, max_bytes)
     try:
         with path.open("rb") as handle:
@@ -241,18 +233,13 @@ def _serve(conn: Connection, memory_bytes: int | None) -> None:
             conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
-def _address_space() -> int:
-    """This process's address space in bytes now (0 where ``/proc`` does not tell)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[0]) * resource.getpagesize()
-    except (OSError, ValueError):
-        return 0
-
-
 def _cap_memory(memory_bytes: int) -> None:
     """Cap the address space at the child's size now (it may start large) plus ``memory_bytes``."""
-    cap = _address_space() + memory_bytes
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:  # the size in pages first
+            cap = int(statm.read().split()[0]) * resource.getpagesize() + memory_bytes
+    except (OSError, ValueError):  # no /proc: counted from zero
+        cap = memory_bytes
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:  # a cap already set cannot rise
         cap = min(cap, hard)
