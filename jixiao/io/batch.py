@@ -1,8 +1,4 @@
-"""Parsing many files, each in the bounded worker (``jixiao.io.bounded``) and written atomically.
-
-``parse_many`` yields one ``Outcome`` per file as it goes (progress, flat memory); a file over
-a limit or breaking a reader is a failed outcome, and the batch goes on.
-"""
+"""Parsing many files in the bounded worker, each written atomically; a failure never stops it."""
 
 import json
 import os

@@ -333,10 +333,6 @@ class BoundedParser:
             self._process.join(timeout=5)
         self.kill()
 
-    def vet(self, path: Path) -> None:
-        """Refuse, unopened, what is not a regular file or is over the size bound (``ReadError``)."""
-        vet(path, self.limits.file_bytes)
-
     def result_of(
         self, document: str, function: Callable[..., ParseResult], *args: Any
     ) -> ParseResult:
@@ -351,7 +347,7 @@ class BoundedParser:
     def parse_path(self, path: Path) -> ParseResult:
         """As ``jixiao.io.parse.parse_path``, within the limits."""
         try:
-            self.vet(path)
+            vet(path, self.limits.file_bytes)
         except ReadError as exc:
             return ParseResult(str(path), findings=[exc.finding], failed=True)
         return self.result_of(str(path), parse_file, path, self.limits.file_bytes)

@@ -11,7 +11,7 @@ linear in the text, and bracket, colon and comma widths match.
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -133,11 +133,10 @@ def _check(data: dict, path: Path) -> None:
     layout = data.get("layout")
     if not isinstance(layout, dict):
         raise VocabularyError(f"{path.name}: no [layout] table")
-    keys = {f.name: f.default is MISSING for f in fields(Layout)}  # name → required
-    unknown = set(layout) - set(keys)
-    missing = {k for k, required in keys.items() if required and k not in layout}
-    if unknown or missing:
-        raise VocabularyError(f"{path.name}: [layout] unknown {unknown or ''} missing {missing}")
+    try:
+        _layout(layout)
+    except TypeError as exc:  # a key unknown or missing
+        raise VocabularyError(f"{path.name}: [layout] {exc}") from None
     if layout["id"] != ROOT and (layout["kind"] not in _KINDS or "parent" not in layout):
         raise VocabularyError(f"{path.name}: a layout needs a kind in {_KINDS} and a parent")
     schema = dict(_sections(data if layout["id"] == ROOT else _raw(ROOT)))
