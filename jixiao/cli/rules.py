@@ -9,7 +9,7 @@ from jixiao.core.checks.registry import FORM_CHECKS
 from jixiao.core.checks.runner import RETIRED_CODES, RUNNER_CODES
 from jixiao.core.numbers import to_text
 from jixiao.core.rulesets import Config, RuleSet
-from jixiao.io.codes import IMPORT_CODES
+from jixiao.io.problems import IMPORT_CODES
 
 # Problems of the input itself, found before any check runs.
 INPUT_CODES = (

@@ -26,7 +26,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jixiao.core.findings import Finding, Severity
+from jixiao.core.findings import Finding
 from jixiao.io.parse import ParseResult, parse_bytes
 from jixiao.io.problems import ReadError, problem, unreadable
 
@@ -189,7 +189,7 @@ def too_costly(document: str, reason: str, limits: Limits) -> Finding:
         ),
         "depth": ("文件嵌套层次过深，无法读取", "the file is nested too deeply to read"),
     }[reason]
-    return problem("file-too-costly", Severity.ERROR, document, zh, en)
+    return problem("file-too-costly", document, zh, en)
 
 
 def defect(document: str, exc: Exception) -> Finding:
@@ -198,7 +198,6 @@ def defect(document: str, exc: Exception) -> Finding:
     what = what if len(what) <= 200 else f"{what[:199]}…"
     return problem(
         "unreadable-file",
-        Severity.ERROR,
         document,
         f"读取时出错（jixiao 的缺陷，请报告）：{what}",
         f"reading failed (a defect of jixiao, please report it): {what}",

@@ -1,16 +1,14 @@
 """What readers produce and importers consume: blocks of cells that know where they came from.
 
-A ``Block`` is one printed line of text or one table row. A line of plain text is a block
-with one cell; a tab-separated line or a spreadsheet row is a block with one cell per
-column, empty cells kept (their positions are evidence of merged cells). The ``Ledger``
-records which cells an importer has placed, so that whatever is left can be reported.
+``Source``, ``Cell`` and ``Block`` are made for every line, several times a file: slotted and not
+frozen, they are three times cheaper to make. They compare and hash by value: never change one.
 """
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Source:
     """Where a piece of text stands in the original file."""
 
@@ -27,7 +25,11 @@ class Source:
         if self.page is not None:
             parts.append(f"p.{self.page}")
         if self.sheet is not None and self.row is not None and self.column is not None:
-            parts.append(f"{self.sheet}!{_column_letter(self.column)}{self.row}")
+            letters, column = "", self.column
+            while column:
+                column, rest = divmod(column - 1, 26)
+                letters = chr(65 + rest) + letters
+            parts.append(f"{self.sheet}!{letters}{self.row}")
         elif self.row is not None:
             parts.append(f"row {self.row}" + (f" col {self.column}" if self.column else ""))
         if self.line is not None:
@@ -35,15 +37,7 @@ class Source:
         return " ".join(parts) or "—"
 
 
-def _column_letter(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Cell:
     """One cell's text, as extracted (not yet normalised)."""
 
@@ -57,38 +51,34 @@ class Cell:
         return not self.text.strip()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class Block:
-    """A printed line or a table row.
+    """A printed line (one cell) or a table row (a cell a column, blanks kept: merged cells).
 
-    ``texts``, ``filled``, ``text`` and ``blank`` are computed once, when the block is made
-    (importers read them tens of thousands of times a file); they are shared, so a caller
-    must never change the lists it gets.
+    Computed once, read tens of thousands of times a file: ``texts`` (every cell's text
+    stripped), ``filled`` (``(cell index, text)`` of the non-blank ones), ``text`` (those
+    joined by a space), ``blank``.
     """
 
     index: int
     cells: tuple[Cell, ...]
-    #: Every cell's text, stripped, blanks included (positions matter).
     texts: list[str] = field(init=False, repr=False, compare=False)
-    #: ``(cell index, text)`` of the non-blank cells.
     filled: list[tuple[int, str]] = field(init=False, repr=False, compare=False)
-    #: The block's non-blank cells joined by one space.
     text: str = field(init=False, repr=False, compare=False)
-    #: Whether the block holds no text at all.
     blank: bool = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        if len(self.cells) == 1:  # a line of plain text: most blocks
-            text = self.cells[0].text.strip()
-            texts, filled = [text], [(0, text)] if text else []
+    def __init__(self, index: int, cells: tuple[Cell, ...]) -> None:
+        self.index = index
+        self.cells = cells
+        if len(cells) == 1:  # a line of plain text: most blocks
+            self.text = text = cells[0].text.strip()
+            self.texts = [text]
+            self.filled = [(0, text)] if text else []
         else:
-            texts = [c.text.strip() for c in self.cells]
-            filled = [(i, t) for i, t in enumerate(texts) if t]
-            text = " ".join([t for t in texts if t])
-        object.__setattr__(self, "texts", texts)
-        object.__setattr__(self, "filled", filled)
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "blank", not filled)
+            self.texts = texts = [c.text.strip() for c in cells]
+            self.filled = [(i, t) for i, t in enumerate(texts) if t]
+            self.text = " ".join([t for t in texts if t])
+        self.blank = not self.filled
 
 
 @dataclass(frozen=True)
@@ -100,17 +90,13 @@ class Document:
     kind: str = "text"  # text | xlsx | docx | pdf | html
     notes: tuple[str, ...] = ()  # what the reader had to do (decoded as GB18030, …)
 
-    def segment(self, start: int, stop: int) -> "Document":
-        """The blocks ``start`` to ``stop`` (exclusive), keeping their indexes."""
-        return Document(self.name, self.blocks[start:stop], self.kind, self.notes)
-
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)
 
 
 @dataclass
 class Ledger:
-    """Which cells have been placed in a form (or explained by a finding)."""
+    """Which cells have been placed in a form (or explained by a finding); the rest is reported."""
 
     taken: set[tuple[int, int]] = field(default_factory=set)
 
@@ -119,8 +105,7 @@ class Ledger:
         if cell is not None:
             self.taken.add((block.index, cell))
         else:
-            index = block.index
-            self.taken.update([(index, i) for i in range(len(block.cells))])
+            self.taken.update([(block.index, i) for i in range(len(block.cells))])
 
     def is_taken(self, block: Block, cell: int) -> bool:
         """Whether a cell has been placed."""
@@ -131,7 +116,7 @@ class Ledger:
         taken = self.taken
         return [
             (block, i, cell)
-            for block in document
-            for i, _ in block.filled  # the non-blank cells
+            for block in document.blocks
+            for i, _ in block.filled
             if (cell := block.cells[i]).copy_of is None and (block.index, i) not in taken
         ]

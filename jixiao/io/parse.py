@@ -1,21 +1,20 @@
 """One file in, ``jixiao/parse@1`` out: read, detect, import, account for every character."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from jixiao.core.findings import Finding, Location, Severity
+from jixiao.core.findings import Finding
 from jixiao.core.formjson import PARSE_SCHEMA, FormDecodeError, decode_form, encode_form
 from jixiao.core.formreader import plainly_valid
 from jixiao.core.model import Form
 from jixiao.io.document import Document, Ledger
-from jixiao.io.parts import split
 from jixiao.io.problems import ReadError, problem, unplaced
 from jixiao.io.readers import read_bytes, read_file
-from jixiao.io.structure.importer import StructureImporter
+from jixiao.io.structure.importer import extract
+from jixiao.io.structure.reader import title_of
 from jixiao.io.text import is_page_footer
-
-IMPORTER = StructureImporter()
+from jixiao.io.vocabulary import vocabulary
 
 
 @dataclass
@@ -37,114 +36,92 @@ class ParseResult:
         }
 
 
-def _with_form_offset(finding: Finding, offset: int) -> Finding:
-    loc = finding.location
-    if loc.form is None or offset == 0:
-        return finding
-    moved = Location(loc.document, loc.form + offset, loc.path, loc.indicator, loc.source)
-    return Finding(
-        finding.code,
-        finding.severity,
-        moved,
-        finding.message_zh,
-        finding.message_en,
-        finding.expected,
-        finding.found,
-        finding.basis,
-    )
+class Part(NamedTuple):
+    """A run of blocks: project forms (``project``), or a form that is not one."""
+
+    start: int
+    stop: int
+    project: bool
+    title: str
 
 
-def _notes(doc: Document) -> list[Finding]:
-    out = []
-    if "decoded-as-gb18030" in doc.notes:
-        out.append(
-            problem(
-                "decoded-as-gbk",
-                Severity.INFO,
-                doc.name,
-                "文件不是 UTF-8，已按 GBK/GB18030 解码",
-                "not UTF-8: decoded as GBK/GB18030",
-            )
-        )
-    return out
+def split(doc: Document) -> list[Part]:
+    """The document cut at the titles where project forms and other forms (部门整体) change.
 
-
-def _footers(cells: list[str], sources: list[str], document: str) -> list[Finding]:
-    """Page numbers are the printout's furniture, not the form's text: one note for them all."""
-    if not cells:
-        return []
-    return [
-        problem(
-            "page-footer",
-            Severity.INFO,
-            document,
-            f"{len(cells)} 行页码未导入（{sources[0]} 等）",
-            f"{len(cells)} page-number line(s) not imported ({sources[0]} …)",
-            source=sources[0],
-            found=" | ".join(cells),
-        )
+    Blocks before the first title go with it. A document of other forms only is one part, read
+    like any other.
+    """
+    national = vocabulary()
+    marks = [
+        (i, not found[2], found[0])
+        for i, block in enumerate(doc.blocks)
+        if (found := title_of(block, national))
     ]
-
-
-def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
-    findings = []
-    by_block: dict[int, list[str]] = {}
-    sources: dict[int, str] = {}
-    footers: list[str] = []
-    footer_sources: list[str] = []
-    for block, _, cell in ledger.leftovers(doc):
-        if len(block.filled) == 1 and is_page_footer(cell.text):
-            footers.append(cell.text.strip())
-            footer_sources.append(cell.source.label())
-            continue
-        by_block.setdefault(block.index, []).append(cell.text.strip())
-        sources.setdefault(block.index, cell.source.label())
-    for index, texts in by_block.items():
-        findings.append(unplaced(doc.name, " | ".join(texts), sources[index]))
-    return findings + _footers(footers, footer_sources, doc.name)
+    if not any(project for _, project, _ in marks):
+        return [Part(0, len(doc.blocks), True, marks[0][2] if marks else "")]
+    # A part starts where the kind changes; the first takes the blocks before its title.
+    changes = [m for k, m in enumerate(marks) if k == 0 or m[1] != marks[k - 1][1]]
+    starts = [0] + [i for i, _, _ in changes[1:]]
+    stops = [*starts[1:], len(doc.blocks)]
+    return [
+        Part(start, stop, project, title)
+        for start, stop, (_, project, title) in zip(starts, stops, changes, strict=True)
+    ]
 
 
 def parse_document(doc: Document) -> ParseResult:
     """Import every form of a document; whatever is not placed becomes a finding."""
-    result = ParseResult(doc.name, findings=_notes(doc))
+    result = ParseResult(doc.name)
+    if "decoded-as-gb18030" in doc.notes:
+        zh, en = "文件不是 UTF-8，已按 GBK/GB18030 解码", "not UTF-8: decoded as GBK/GB18030"
+        result.findings.append(problem("decoded-as-gbk", doc.name, zh, en))
     ledger = Ledger()
     for part in split(doc):
-        segment = doc.segment(part.start, part.stop)
+        segment = replace(doc, blocks=doc.blocks[part.start : part.stop])  # indexes kept
         if not part.project:
             for block in segment:
                 ledger.take(block)
-            result.findings.append(_not_a_project_form(doc.name, segment, part.title))
-            continue
-        imported = IMPORTER.extract(segment, ledger)
-        offset = len(result.forms)
-        result.forms.extend(imported.forms)
-        result.findings.extend(_with_form_offset(f, offset) for f in imported.findings)
-    if not result.forms and not any(f.code == "not-a-project-form" for f in result.findings):
-        result.findings.append(
-            problem(
-                "unknown-layout",
-                Severity.ERROR,
-                doc.name,
-                "未识别出任何绩效表（没有指标表、资金表或表头标题）",
-                "no performance form found (no table, no title)",
+            zh = f"“{part.title}”不是项目支出绩效表，未导入"
+            en = f"{part.title!r} is not a project form: not imported"
+            where = segment.blocks[0].cells[0].source.label()
+            result.findings.append(
+                problem("not-a-project-form", doc.name, zh, en, source=where, found=part.title)
             )
-        )
+            continue
+        imported = extract(segment, ledger, len(result.forms))
+        result.forms.extend(imported.forms)
+        result.findings.extend(imported.findings)
+    if not result.forms and not any(f.code == "not-a-project-form" for f in result.findings):
+        zh = "未识别出任何绩效表（没有指标表、资金表或表头标题）"
+        en = "no performance form found (no table, no title)"
+        result.findings.append(problem("unknown-layout", doc.name, zh, en))
         return result
     result.findings.extend(_leftovers(doc, ledger))
     result.findings.extend(_incomplete(doc.name, result.forms))
     return result
 
 
-def _not_a_project_form(document: str, segment: Document, title: str) -> Finding:
-    return problem(
-        "not-a-project-form",
-        Severity.WARNING,
-        document,
-        f"“{title}”不是项目支出绩效表，未导入",
-        f"{title!r} is not a project form: not imported",
-        source=segment.blocks[0].cells[0].source.label(),
-        found=title,
-    )
+def _leftovers(doc: Document, ledger: Ledger) -> list[Finding]:
+    """A finding for each block's unplaced text; one note for all page numbers (furniture)."""
+    by_block: dict[int, list[tuple[str, str]]] = {}
+    footers: list[tuple[str, str]] = []
+    for block, i, cell in ledger.leftovers(doc):
+        piece = (block.texts[i], cell.source.label())
+        if len(block.filled) == 1 and is_page_footer(cell.text):
+            footers.append(piece)
+        else:
+            by_block.setdefault(block.index, []).append(piece)
+    findings = [
+        unplaced(doc.name, " | ".join(text for text, _ in pieces), pieces[0][1])
+        for pieces in by_block.values()
+    ]
+    if footers:
+        first, count = footers[0][1], len(footers)
+        zh = f"{count} 行页码未导入（{first} 等）"
+        en = f"{count} page-number line(s) not imported ({first} …)"
+        found = " | ".join(text for text, _ in footers)
+        findings.append(problem("page-footer", doc.name, zh, en, source=first, found=found))
+    return findings
 
 
 def _incomplete(document: str, forms: list[Form]) -> list[Finding]:
@@ -159,7 +136,6 @@ def _incomplete(document: str, forms: list[Form]) -> list[Finding]:
             out.extend(
                 problem(
                     "incomplete-form",
-                    Severity.ERROR,
                     document,
                     f"导入的表不完整：{f.message_zh}",
                     f"the imported form is incomplete: {f.message_en}",
@@ -174,16 +150,14 @@ def _incomplete(document: str, forms: list[Form]) -> list[Finding]:
 def parse_path(path: Path) -> ParseResult:
     """Read and import one file; a file that cannot be read gives a failed result, not an exception."""
     try:
-        doc = read_file(path)
+        return parse_document(read_file(path))
     except ReadError as exc:
         return ParseResult(str(path), findings=[exc.finding], failed=True)
-    return parse_document(doc)
 
 
 def parse_bytes(name: str, data: bytes) -> ParseResult:
     """As ``parse_path``, for content already in memory (uploads)."""
     try:
-        doc = read_bytes(name, data)
+        return parse_document(read_bytes(name, data))
     except ReadError as exc:
         return ParseResult(name, findings=[exc.finding], failed=True)
-    return parse_document(doc)

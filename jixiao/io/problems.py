@@ -1,13 +1,35 @@
-"""Import problems are findings too: coded, located, in Chinese and English."""
+"""Import problems are findings too: coded, located, in Chinese and English.
+
+Every code an import can report is in ``codes.toml`` with its severity and meaning (for
+``jixiao rules``); codes are permanent, and a test keeps the table and the calls in step.
+"""
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
 
 from jixiao.core.findings import Finding, Location, Severity
 
 BASIS = "jixiao import"
 
 
-def problem(  # noqa: PLR0913 - a record's fields, all but the first five keyword-only
+@dataclass(frozen=True)
+class ImportCode:
+    """One import finding's code."""
+
+    code: str
+    severity: Severity
+    zh: str
+    en: str
+
+
+_TABLE = tomllib.loads((Path(__file__).parent / "codes.toml").read_text(encoding="utf-8"))
+IMPORT_CODES = tuple(ImportCode(k, Severity(s), zh, en) for k, (s, zh, en) in _TABLE.items())
+BY_CODE = {c.code: c for c in IMPORT_CODES}
+
+
+def problem(  # noqa: PLR0913 - a record's fields, all but the first four keyword-only
     code: str,
-    severity: Severity,
     document: str | None,
     zh: str,
     en: str,
@@ -18,17 +40,9 @@ def problem(  # noqa: PLR0913 - a record's fields, all but the first five keywor
     found: str | None = None,
     expected: str | None = None,
 ) -> Finding:
-    """A finding of the import stage."""
-    return Finding(
-        code=code,
-        severity=severity,
-        location=Location(document=document, form=form, path=path, source=source),
-        message_zh=zh,
-        message_en=en,
-        expected=expected,
-        found=found,
-        basis=BASIS,
-    )
+    """A finding of the import stage, of its code's severity."""
+    where = Location(document=document, form=form, path=path, source=source)
+    return Finding(code, BY_CODE[code].severity, where, zh, en, expected, found, BASIS)
 
 
 class ReadError(Exception):
@@ -41,34 +55,22 @@ class ReadError(Exception):
 
 def unreadable(document: str, code: str, zh: str, en: str) -> ReadError:
     """The error for a file that yields no text."""
-    return ReadError(problem(code, Severity.ERROR, document, zh, en))
+    return ReadError(problem(code, document, zh, en))
 
 
 def uncertain(
     document: str, form: int, path: str, chosen: str | None, candidates: list[str], zh: str, en: str
 ) -> Finding:
     """A reading the text does not settle: the choice made and the other candidates."""
+    zh, en = f"无法确定：{zh}", f"not settled by the text: {en}"
+    expected = " | ".join(candidates)
     return problem(
-        "uncertain-value",
-        Severity.WARNING,
-        document,
-        f"无法确定：{zh}",
-        f"not settled by the text: {en}",
-        form=form,
-        path=path,
-        found=chosen,
-        expected=" | ".join(candidates),
+        "uncertain-value", document, zh, en, form=form, path=path, found=chosen, expected=expected
     )
 
 
 def unplaced(document: str, text: str, source: str) -> Finding:
     """Printed text that no field took, with where it stands."""
-    return problem(
-        "unplaced-text",
-        Severity.WARNING,
-        document,
-        f"未能归入任何字段的文字：“{text[:80]}”",
-        f"text not placed in any field: {text[:80]!r}",
-        source=source,
-        found=text,
-    )
+    zh = f"未能归入任何字段的文字：“{text[:80]}”"
+    en = f"text not placed in any field: {text[:80]!r}"
+    return problem("unplaced-text", document, zh, en, source=source, found=text)

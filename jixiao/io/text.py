@@ -1,10 +1,4 @@
-r"""Normalising extracted text: the steps every importer shares.
-
-Extraction breaks lines inside cells and paragraphs; Chinese text has no spaces between
-lines, so a line break (or the space standing for one) between two CJK characters is
-removed, and elsewhere it becomes one space. HTML paragraph markup (``<p>…</p>``) becomes
-one ``\\n`` between paragraphs.
-"""
+"""Normalising extracted text: the steps every importer shares."""
 
 import re
 from decimal import Decimal
@@ -16,8 +10,6 @@ _CJK_GAP = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _PARAGRAPH = re.compile(r"</p>\s*<p[^>]*>", re.I)
 _TAGS = re.compile(r"</?(p|br|span|div)[^>]*>", re.I)
-
-
 _DASH = "-－—–"
 PAGE_FOOTER = re.compile(
     rf"^(?:[{_DASH}]\s*\d{{1,4}}\s*[{_DASH}]"  # - 3 -
@@ -32,7 +24,7 @@ def is_page_footer(text: str) -> bool:
 
 
 def join_lines(text: str) -> str:
-    """Join wrapped lines: no space between CJK characters, one space elsewhere."""
+    """Join wrapped lines: no space between CJK characters (Chinese has none), one elsewhere."""
     text = text.strip()
     if len(text.split(maxsplit=1)) < 2:  # no whitespace inside: nothing to join
         return text
@@ -41,7 +33,7 @@ def join_lines(text: str) -> str:
 
 
 def clean(text: str | None) -> str | None:
-    """A cell's or a paragraph's text as the canonical form keeps it; empty → None."""
+    """A cell's text as the canonical form keeps it (``<p>`` paragraphs one a line); empty → None."""
     if text is None:
         return None
     if "<" not in text:  # no markup: one paragraph

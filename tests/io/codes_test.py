@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from jixiao.io.codes import BY_CODE, IMPORT_CODES
+from jixiao.io.problems import BY_CODE, IMPORT_CODES
 
 IO = Path(__file__).resolve().parents[2] / "jixiao" / "io"
 # problem("code", …) and unreadable(name, "code", …): the code is the first quoted kebab-case word.
@@ -15,8 +15,7 @@ CALL = re.compile(
 def codes_in_source():
     found = set()
     for path in IO.rglob("*.py"):
-        if path.name != "codes.py":
-            found.update(CALL.findall(path.read_text(encoding="utf-8")))
+        found.update(CALL.findall(path.read_text(encoding="utf-8")))
     return found
 
 

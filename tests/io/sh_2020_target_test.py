@@ -15,8 +15,8 @@ import pytest
 from jixiao.io.cellsplit import LabelSet, recover_cells
 from jixiao.io.document import Block, Cell, Source
 from jixiao.io.parse import parse_bytes
-from jixiao.io.parts import title_of
 from jixiao.io.readers.txt import read
+from jixiao.io.structure.reader import title_of
 from jixiao.io.structure.values import paragraphs
 from jixiao.io.text import clean, is_page_footer
 from jixiao.io.vocabulary import vocabulary
@@ -367,7 +367,7 @@ def test_seed_003_leaves_only_its_page_footer_and_guesses_nothing():
 
 def test_the_title_names_a_project_form():
     title = Block(0, (Cell(" 财政项目支出绩效目标表", Source(line=1)),))
-    assert title_of(title) == (True, "财政项目支出绩效目标表")
+    assert title_of(title, vocabulary()) == ("财政项目支出绩效目标表", "target", False)
 
 
 def test_vocabulary_names_the_layout_s_labels_levels_and_tree():

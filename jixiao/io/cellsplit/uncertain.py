@@ -6,7 +6,7 @@ The recovery returns its choice and reports the place: the importer turns each i
 
 from dataclasses import dataclass
 
-from jixiao.core.findings import Finding, Severity
+from jixiao.core.findings import Finding
 from jixiao.io.document import Source
 from jixiao.io.problems import problem
 
@@ -39,7 +39,6 @@ class UncertainSplit:
         readings = self.candidates or (self.chosen,)
         return problem(
             "uncertain-value",
-            Severity.WARNING,
             document,
             f"{zh}：{self.text}",
             f"{en}: {self.text}",

@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.core.findings import Severity
 from jixiao.io.document import Block, Document
 from jixiao.io.problems import problem
 from jixiao.io.structure.flattened_groups import Doubt, place_rows
@@ -113,7 +112,6 @@ def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
         restored.findings.append(
             problem(
                 "form-boundaries",
-                Severity.WARNING,
                 doc.name,
                 f"标题 {len(titles)} 个、指标表头 {len(headers)} 个，按表头分表",
                 f"{len(titles)} titles but {len(headers)} table headers: forms cut at the headers",

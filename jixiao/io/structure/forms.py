@@ -1,16 +1,15 @@
 """A draft → canonical forms: kind, year, project, funds, goals, groups, indicators.
 
 A table of several projects (a 项目名称 column) gives one form per project. A department-wide
-form (部门整体) has no project name; the department is its unit. The year comes from the
-title, a year line, the dates or the file name, in that order.
+form (部门整体) has no project name; the department is its unit.
 """
 
 import re
-from dataclasses import dataclass, field
-from dataclasses import replace as dataclass_replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao.core.dates import FormDate
+from jixiao.core.formkeys import GOALS_KEYS, NARRATIVE_KEYS, PROJECT_PROSE
 from jixiao.core.model import Form, FormKind, Goals, Group, Indicator, Narrative, Project
 from jixiao.io.structure.funds import FundsReading
 from jixiao.io.structure.reader import Draft
@@ -19,9 +18,7 @@ from jixiao.io.text import clean
 
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PERIOD = re.compile(r"\s*(?:至|到|~|～|—|－|--)\s*")
-_YES = ("是", "√", "✓", "有")
-_NO = ("否", "无")
-PROSE = ("overview", "basis", "necessity", "safeguards", "plan")
+YES_NO = {"是": True, "√": True, "✓": True, "有": True, "否": False, "无": False}
 
 
 @dataclass
@@ -70,23 +67,24 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
         "template": template,
         "year": year,
         "funds": (draft.funds or FundsReading()).funds(draft.currency),
-        "goals": Goals(
-            values.get("goals.overall"), values.get("goals.annual"), values.get("goals.achieved")
-        ),
+        "goals": Goals(*(values.get(f"goals.{k}") for k in GOALS_KEYS)),
         "total_score": draft.table.total_score or _score(values.get("totals.total_score"), built),
         "grade": values.get("totals.grade") or draft.table.grade,
         "evaluated_on": evaluated,
-        "narrative": Narrative(
-            values.get("narrative.achievements"),
-            values.get("narrative.problems"),
-            values.get("narrative.improvements"),
-        ),
+        "narrative": Narrative(*(values.get(f"narrative.{k}") for k in NARRATIVE_KEYS)),
     }
-    several = len(set(filter(None, draft.table.projects))) > 1
-    for name, indicators in _by_project(draft):
+    table = draft.table
+    names = list(dict.fromkeys(p for p in table.projects if p))
+    if len(names) < 2:  # one project: the table names it only where no label does
+        name = names[0] if names and not values.get("project.name") else None
+        projects = [(name, tuple(table.indicators))]
+    else:
+        pairs = list(zip(table.indicators, table.projects, strict=True))
+        projects = [(name, tuple(i for i, p in pairs if p == name)) for name in names]
+    for name, indicators in projects:
+        named = project if name is None else replace(project, name=name)
+        groups = _groups(draft, indicators if len(names) > 1 else ())
         own = _own_cells(draft, name, common)
-        named = project if name is None else _with_name(project, name)
-        groups = _groups(draft, indicators if several else ())
         built.forms.append(Form(project=named, groups=groups, indicators=indicators, **own))  # type: ignore[arg-type]
     return built
 
@@ -99,46 +97,20 @@ def _own_cells(draft: Draft, name: str | None, common: dict) -> dict:
     funds, goals = common["funds"], common["goals"]
     if "project_budget" in cells:
         budget = weight(cells["project_budget"])
-        funds = dataclass_replace(
-            funds, budget=budget, currency_unit=funds.currency_unit or draft.currency
-        )
+        funds = replace(funds, budget=budget, currency_unit=funds.currency_unit or draft.currency)
     if "project_goal" in cells:
-        goals = dataclass_replace(goals, annual=clean(cells["project_goal"]))
+        goals = replace(goals, annual=clean(cells["project_goal"]))
     return {**common, "funds": funds, "goals": goals}
 
 
-def _with_name(project: Project, name: str) -> Project:
-    values = {f: getattr(project, f) for f in Project.__slots__}
-    values["name"] = name
-    return Project(**values)
-
-
-def _by_project(draft: Draft) -> list[tuple[str | None, tuple[Indicator, ...]]]:
-    """``(project name, its indicators)``: one entry unless the table names several projects."""
-    table = draft.table
-    names = list(dict.fromkeys(p for p in table.projects if p))
-    if len(names) < 2:
-        return [
-            (
-                names[0] if names and not draft.fields.values.get("project.name") else None,
-                tuple(table.indicators),
-            )
-        ]
-    return [
-        (name, tuple(i for i, p in zip(table.indicators, table.projects, strict=True) if p == name))
-        for name in names
-    ]
-
-
 def _groups(draft: Draft, indicators: tuple[Indicator, ...]) -> tuple[Group, ...]:
+    """The printed groups; of a table of several projects, those of ``indicators``."""
     used = {i.level1 for i in indicators}
-    out = []
-    for entry in draft.table.groups.values():
-        if indicators and entry.name not in used:
-            continue  # a group of another project of the table
-        weight = None if entry.band else entry.weight
-        out.append(Group(entry.name, weight, entry.band))
-    return tuple(out)
+    return tuple(
+        Group(entry.name, None if entry.band else entry.weight, entry.band)
+        for entry in draft.table.groups.values()
+        if not indicators or entry.name in used
+    )
 
 
 def _project(draft: Draft, built: Built) -> Project:
@@ -159,14 +131,14 @@ def _project(draft: Draft, built: Built) -> Project:
         department=department,
         unit=unit,
         offices=values.get("offices"),
-        recurring=_yes_no(values.get("recurring")),
+        recurring=YES_NO.get(values.get("recurring")),
         category=ticked(values.get("category")),
         funds_use=ticked(values.get("funds_use")),
         performance_type=values.get("performance_type"),
-        purchases_services=_yes_no(values.get("purchases_services")),
+        purchases_services=YES_NO.get(values.get("purchases_services")),
         start_date=start,
         end_date=end,
-        **{f: values.get(f) for f in PROSE},
+        **{f: values.get(f) for f in PROJECT_PROSE},
     )
 
 
@@ -193,11 +165,3 @@ def _period(text: str, built: Built) -> tuple[FormDate | None, FormDate | None]:
         return form_date(parts[0]), form_date(parts[1])
     built.unreadable.append(("project.start_date", text))
     return None, None
-
-
-def _yes_no(text: str | None) -> bool | None:
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    return None

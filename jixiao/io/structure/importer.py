@@ -1,39 +1,20 @@
-"""The structure-driven importer: any performance form, read by its content.
-
-A document is cut at its form titles (a document with none is one part); each part is
-matched against the known layouts (``match``), read with the matched layout's vocabulary
-(the national one when none matches) and built into canonical forms. What the canonical form
-has no place for is reported: unknown columns with their values, long-term indicators, a
-missing year, a form cut short, a layout no entry matches.
-"""
+"""The importer: each part of a document matched to a layout, read, and built into forms."""
 
 from dataclasses import dataclass, field, replace
 
 from jixiao.core.findings import Finding
 from jixiao.core.model import Form
-from jixiao.io.cellsplit import recover_cells
+from jixiao.io.cellsplit import Recovery, recover_cells
 from jixiao.io.cellsplit.brackets import rejoin_brackets
-from jixiao.io.document import Block, Document, Ledger
-from jixiao.io.problems import uncertain
+from jixiao.io.document import Block, Document, Ledger, Source
+from jixiao.io.problems import uncertain, unplaced
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
-from jixiao.io.structure.label_column import BOX_LABELS
 from jixiao.io.structure.match import Printed, match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
-from jixiao.io.structure.taken_lines import take_lines
 from jixiao.io.text import is_page_footer
-from jixiao.io.vocabulary import Layout, labels, normalise, title_words, vocabulary
-
-PLACEHOLDERS = frozenset(f"{word}{n}" for word in ("指标", "目标") for n in range(1, 31))
-NUMBERS = frozenset(f"{n}、" for n in "一二三四五六七八九十")  # numbered rows: 一、财政拨款
-# Formula marks printed after a funds column's name: 全年预算数（A）, 执行率（B/A）.
-MARKED = frozenset(
-    f"{name}{left}{mark}{right}"
-    for name in (n for names in vocabulary().names["funds.columns"].values() for n in names)
-    for mark in ("A", "B", "C", "D", "B/A", "C/B", "%")
-    for left, right in (("(", ")"), ("（", "）"))
-)
+from jixiao.io.vocabulary import Layout, normalise, vocabulary
 
 
 @dataclass
@@ -44,101 +25,73 @@ class ImportResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-class StructureImporter:
-    """Reads a form of any layout from its indicator header, funds block and labels."""
+def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
+    """Every form of ``doc``, numbered from ``first``; each placed cell taken from ``ledger``.
 
-    titles = title_words()
-    # Every printed label, whitespace removed: what a cell may hold that is not copied into
-    # the form. The accounting test allows exactly these.
-    labels = (
-        labels()
-        | PLACEHOLDERS
-        | NUMBERS
-        | MARKED
-        | BOX_LABELS
-        | frozenset(vocabulary().words("furniture", "empty"))
-        | frozenset(vocabulary().words("furniture", "truncation"))
-    )
-
-    def extract(self, doc: Document, ledger: Ledger) -> ImportResult:
-        """Every form of ``doc``; each placed cell taken from ``ledger``.
-
-        A text document's lines are first split into cells (``cellsplit``); a line counts as
-        placed when every cell recovered from it is.
-        """
-        if doc.kind != "text":
-            return self._read(doc, ledger, doc.kind)
-        doc, marked = _without_truncation_mark(doc)
-        restored = restore_flattened(doc)
-        if restored is not None:  # PDF text whose table lost its cells and order
-            own = Ledger()
-            result = self._read(restored.document, own, "text")
-            restored.take(own, doc, ledger)
-            result.findings.extend(restored.findings)
-            result.findings.extend(uncertain(doc.name, n, *doubt) for n, doubt in restored.doubts)
-            return result
-        tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
-        doc = doc if tabbed else rejoin_brackets(doc)
-        recovery = recover_cells(doc)
+    A text's lines are first split into cells (``cellsplit``), then taken (``take_lines``).
+    """
+    if doc.kind != "text":
+        return _read(doc, ledger, doc.kind, first)
+    doc, marked = _without_truncation_mark(doc)
+    restored = restore_flattened(doc)
+    if restored is not None:  # PDF text whose table lost its cells and order
         own = Ledger()
-        result = self._read(recovery.document, own, "text" if tabbed else "recovered")
-        result.findings.extend(recovery.findings())
-        result.findings.extend(take_lines(doc, recovery, own, ledger))
-        if result.forms and (marked or _cut_short(doc, ledger)):
-            result.findings.append(truncated(doc.name, len(result.forms) - 1))
+        result = _read(restored.document, own, "text", first)
+        restored.take(own, doc, ledger)
+        result.findings.extend(restored.findings)
+        doubts = restored.doubts
+        result.findings.extend(uncertain(doc.name, first + n, *doubt) for n, doubt in doubts)
         return result
+    tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
+    doc = doc if tabbed else rejoin_brackets(doc)
+    recovery = recover_cells(doc)
+    own = Ledger()
+    result = _read(recovery.document, own, "text" if tabbed else "recovered", first)
+    result.findings.extend(recovery.findings())
+    result.findings.extend(take_lines(doc, recovery, own, ledger))
+    if result.forms and (marked or _cut_short(doc, ledger)):
+        result.findings.append(truncated(doc.name, first + len(result.forms) - 1))
+    return result
 
-    def _read(self, doc: Document, ledger: Ledger, kind: str) -> ImportResult:
-        result = ImportResult()
-        text = Printed("|".join(normalise(t) for b in doc for _, t in b.filled))
-        for part in parts(doc):
-            title = next((t for b in part if (t := title_of(b, vocabulary()))), None)
-            layout, titled = _layout_of(title, text)
-            vocab = vocabulary(layout.id if layout else "national")
-            for draft in read_blocks(part, vocab, ledger, kind):
-                draft.title_of_layout = titled
-                printed = None if draft.written else layout  # a notice prints no layout
-                template = (printed.id, printed.kind) if printed else (None, None)
-                built = build(draft, *template, doc.name)
-                first = len(result.forms)
-                result.forms.extend(built.forms)
-                for index, form in enumerate(built.forms, first):
-                    result.findings.extend(
-                        form_findings(doc.name, index, form, draft, built, printed is None)
-                    )
-        return result
+
+def _read(doc: Document, ledger: Ledger, kind: str, first: int) -> ImportResult:
+    result = ImportResult()
+    # Every cell joined, normalised at once: no layout word holds "|", so none spans two cells.
+    text = Printed(normalise("|".join([t for b in doc.blocks for _, t in b.filled])))
+    for part, title in _parts(doc):
+        layout, titled = _layout_of(title, text)
+        vocab = vocabulary(layout.id if layout else "national")
+        for draft in read_blocks(part, vocab, ledger, kind):
+            draft.title_of_layout = titled
+            printed = None if draft.written else layout  # a notice prints no layout
+            template = (printed.id, printed.kind) if printed else (None, None)
+            built = build(draft, *template, doc.name)
+            for form in built.forms:
+                index = first + len(result.forms)
+                result.forms.append(form)
+                result.findings += form_findings(doc.name, index, form, draft, built, not printed)
+    return result
 
 
 _COMPLETE_END = "。！？.!?；;）)0123456789%日"  # 日: a date (a notice's) ends a text
 
 
 def _without_truncation_mark(doc: Document) -> tuple[Document, bool]:
-    """The text without a store's truncation mark at its end (``… [truncated in store]``).
-
-    The mark says the copy stops there: it is no part of the last field, and the form is cut
-    short. The line keeps its place and source; only the mark's characters go.
-    """
+    """The text without a store's truncation mark at its end (``… [truncated in store]``)."""
     last = next((b for b in reversed(doc.blocks) if not b.blank), None)
-    if last is None:
-        return doc, False
-    i, text = last.filled[-1]
-    mark = next(
-        (m for m in vocabulary().words("furniture", "truncation") if text.endswith(m)), None
-    )
+    i, text = last.filled[-1] if last else (0, "")
+    marks = vocabulary().words("furniture", "truncation")
+    mark = next((m for m in marks if text.endswith(m)), None)
     if mark is None:
         return doc, False
     cells = list(last.cells)
-    cell = cells[i]
-    cells[i] = replace(cell, text=cell.text.rstrip().removesuffix(mark).rstrip())
+    cells[i] = replace(cells[i], text=cells[i].text.rstrip().removesuffix(mark).rstrip())
     blocks = tuple(Block(b.index, tuple(cells)) if b is last else b for b in doc.blocks)
     return replace(doc, blocks=blocks), True
 
 
 def _cut_short(doc: Document, ledger: Ledger) -> bool:
-    """Whether the text stops in the middle of a sentence nobody placed (a copy cut short).
-
-    A page number printed after the form (``- 12 -``) is no sentence.
-    """
+    """Whether the text stops in the middle of a sentence nobody placed (page numbers aside)."""
     printed = (b for b in reversed(doc.blocks) if not b.blank and not is_page_footer(b.text))
     last = next(printed, None)
     if last is None or all(ledger.is_taken(last, i) for i, _ in last.filled):
@@ -149,9 +102,8 @@ def _cut_short(doc: Document, ledger: Ledger) -> bool:
 def _layout_of(title: tuple | None, text: Printed) -> tuple[Layout | None, bool]:
     """The matched layout, and whether the form's title prints the layout's own title words.
 
-    A layout of the other kind than the title's words say is chosen only when the title is
-    that layout's own (吉林 项目支出绩效评价表: 评价 sounds like an evaluation, the form is a
-    target tree).
+    A layout of another kind than the title says only when the title is that layout's own
+    (吉林 项目支出绩效评价表: 评价 sounds like an evaluation, the form is a target tree).
     """
     printed = normalise(title[0]) if title else ""
     layout = match_layout(printed, text, title[1] if title else None)
@@ -165,17 +117,64 @@ def _layout_of(title: tuple | None, text: Printed) -> tuple[Layout | None, bool]
     return layout, titled
 
 
-def parts(doc: Document) -> list[list[Block]]:
-    """The document cut before each title that follows some content."""
-    out: list[list[Block]] = [[]]
+def _parts(doc: Document) -> list[tuple[list[Block], tuple | None]]:
+    """The document cut before each title after content (more than titles and a year line)."""
     national = vocabulary()
+    out: list[tuple[list[Block], tuple | None]] = []
+    blocks: list[Block] = []
+    first, content = None, 0
+    for block in doc.blocks:
+        title = title_of(block, national)
+        if title and content > 1:
+            out.append((blocks, first))
+            blocks, first, content = [], None, 0
+        blocks.append(block)
+        first = first or title
+        content += not (block.blank or title)
+    return [*out, (blocks, first)] if blocks else out
+
+
+def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -> list[Finding]:
+    """Take into ``ledger`` the lines of ``doc`` whose cells recovered were placed (in ``own``).
+
+    A tabbed line is taken cell by cell; a split line when all its cells were placed, a wrapped
+    line with its row. A plain line partly placed is taken, its other pieces reported.
+    """
+    recovered, wrapped = recovery.document, recovery.wrapped
+    kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}
+    placed, left = _pieces(recovered, own)
+    partial = not any(len(b.cells) > 1 for b in doc)  # untabbed: cells recovered from text
+    findings: list[Finding] = []
     for block in doc:
-        if out[-1] and title_of(block, national) and _has_content(out[-1], national):
-            out.append([])
-        out[-1].append(block)
-    return [p for p in out if p]
+        if not block.cells:
+            continue
+        line = block.cells[0].source.line or 0
+        same = kept.get(block.cells[0].source)
+        if same is not None and len(same.cells) == len(block.cells):
+            for i in range(len(block.cells)):
+                if own.is_taken(same, i):
+                    ledger.take(block, i)
+        elif line not in left and wrapped.get(line, -1) not in left:
+            ledger.take(block)
+        elif partial and line in placed and len(block.filled) == 1:
+            ledger.take(block)
+            pieces = " | ".join(text for text, _ in left[line])
+            findings.append(unplaced(doc.name, pieces, left[line][0][1].label()))
+    return findings
 
 
-def _has_content(blocks: list[Block], vocab) -> bool:
-    """Whether blocks hold more than titles and year lines."""
-    return sum(1 for b in blocks if not b.blank and not title_of(b, vocab)) > 1
+def _pieces(recovered: Document, own: Ledger) -> tuple[set[int], dict[int, list]]:
+    """Lines with a placed cell; each line's unplaced pieces, with where they stand."""
+    placed: set[int] = set()
+    left: dict[int, list[tuple[str, Source]]] = {}
+    for block in recovered:
+        for i, text in block.filled:
+            cell = block.cells[i]
+            line = cell.source.line or 0
+            if cell.copy_of is not None:
+                continue
+            if (block.index, i) in own.taken:
+                placed.add(line)
+            else:
+                left.setdefault(line, []).append((text, cell.source))
+    return placed, left

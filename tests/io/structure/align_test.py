@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from jixiao.io.document import Block, Cell, Document, Ledger, Source
-from jixiao.io.structure.importer import StructureImporter
+from jixiao.io.structure.importer import extract
 
 HEADER = [
     "绩效指标",
@@ -26,7 +26,7 @@ def tab_text(rows):
 
 
 def indicators(rows):
-    result = StructureImporter().extract(tab_text([HEADER, *rows]), Ledger())
+    result = extract(tab_text([HEADER, *rows]), Ledger())
     return [(i.level1, i.level2, i.name, i.target, i.weight) for i in result.forms[0].indicators]
 
 
@@ -76,7 +76,7 @@ def test_a_row_that_lost_its_level_cells_is_anchored_on_its_weight_and_score():
         ["", "效益指标", "满意度指标", "服务对象满意度", "≥95%", "98%", "10", "10", "无"],
         ["补贴对象满意度", "≥90%", "93.6%", "10", "10", "无"],
     ]
-    result = StructureImporter().extract(tab_text([header, *rows]), Ledger())
+    result = extract(tab_text([header, *rows]), Ledger())
     second = result.forms[0].indicators[1]
     assert (second.level1, second.level2, second.name) == (
         "效益指标",

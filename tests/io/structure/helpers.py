@@ -1,7 +1,7 @@
 """Reading small hand-built grids with the structure importer."""
 
 from jixiao.io.document import Ledger
-from jixiao.io.structure.importer import ImportResult, StructureImporter
+from jixiao.io.structure.importer import ImportResult, extract
 from tests.io.grids import grid
 
 
@@ -10,7 +10,7 @@ def read(rows: list[list[str]]) -> tuple[ImportResult, list[str]]:
     the cells it did not place (left for ``unplaced-text`` findings)."""
     ledger = Ledger()
     doc = grid(rows)
-    result = StructureImporter().extract(doc, ledger)
+    result = extract(doc, ledger)
     return result, [cell.text for _, _, cell in ledger.leftovers(doc)]
 
 

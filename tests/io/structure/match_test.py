@@ -1,7 +1,7 @@
 """Layouts matched on their title and distinctive words; national layouts only as a fallback."""
 
 from jixiao.io.structure.match import match_layout
-from jixiao.io.vocabulary import normalise
+from jixiao.io.vocabulary import layouts, normalise
 
 
 def text(*cells):
@@ -44,3 +44,8 @@ def test_of_the_national_layouts_the_one_printed_most_completely_wins():
         "生态环境成本指标",
     )
     assert match_layout("项目支出绩效自评表", words, "self_evaluation").id == "mof-2021-self-eval"
+
+
+def test_no_layout_word_holds_the_cell_separator():
+    # The importer matches a document's cells joined by "|" and normalised at once.
+    assert not [w for lay in layouts() for w in (*lay.distinctive, *lay.title_words) if "|" in w]

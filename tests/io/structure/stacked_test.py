@@ -1,7 +1,7 @@
 """Labels a PDF prints down a narrow or tall cell, in the text copied from it (seed 004)."""
 
 from jixiao.io.document import Block, Cell, Document, Ledger, Source
-from jixiao.io.structure.importer import StructureImporter
+from jixiao.io.structure.importer import extract
 from jixiao.io.structure.stacked import join_stacked, take_pieces
 from jixiao.io.vocabulary import vocabulary
 
@@ -66,7 +66,7 @@ def test_a_wrapped_label_takes_the_paragraph_after_a_blank_line():
         ),
         "text",
     )
-    form = StructureImporter().extract(doc, Ledger()).forms[0]
+    form = extract(doc, Ledger()).forms[0]
     assert (
         form.project.necessity
         == "贯彻执行国家战略和上海市有关部署，统筹、组织本市对口支援与合作交流工作。"

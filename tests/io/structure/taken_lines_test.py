@@ -2,7 +2,7 @@
 
 from jixiao.io.cellsplit import Recovery
 from jixiao.io.document import Block, Cell, Document, Ledger, Source
-from jixiao.io.structure.taken_lines import take_lines
+from jixiao.io.structure.importer import take_lines
 
 
 def line(n: int, *cells: str) -> Block:
