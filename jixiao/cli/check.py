@@ -21,8 +21,7 @@ from jixiao.core.findings import Finding, Location, Severity, sort_findings
 from jixiao.core.formjson import FormDecodeError, load_document
 from jixiao.core.report import CHECK_SCHEMA, form_record
 from jixiao.core.rulesets import Config
-from jixiao.io.bounded import BoundedParser, defect
-from jixiao.io.intake import read_bounded
+from jixiao.io.bounded import BoundedParser, defect, read_bounded, vet
 from jixiao.io.parse import ParseResult, parse_bytes
 from jixiao.io.problems import ReadError
 
@@ -141,7 +140,7 @@ def check_file(path: Path, config: Config, max_bytes: int | None = None) -> Chec
 def check_bounded(parser: BoundedParser, path: Path, config: Config) -> CheckedDocument:
     """``check_file`` in the parser's worker process, within its limits."""
     try:
-        parser.vet(path)
+        vet(path, parser.limits.file_bytes)
         return parser.call(str(path), check_file, path, config, parser.limits.file_bytes)
     except ReadError as exc:
         return CheckedDocument(str(path), problems=[exc.finding])

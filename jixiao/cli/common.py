@@ -6,8 +6,7 @@ from pathlib import Path
 from rich.console import Console
 
 from jixiao.core.rulesets import Config, ConfigError, load_config
-from jixiao.io.intake import vet
-from jixiao.io.limits import (
+from jixiao.io.bounded import (
     FILE_MAX_MB,
     MIB,
     PARSE_MEMORY_MB,
@@ -15,6 +14,7 @@ from jixiao.io.limits import (
     Limits,
     LimitsError,
     limits_from,
+    vet,
 )
 from jixiao.io.problems import ReadError
 

@@ -2,5 +2,5 @@
 
 ``readers`` make a file a ``Document`` (blocks of cells, each knowing its ``Source``); ``parse``
 reads it with ``structure`` (text that lost its cells first through ``cellsplit``) and reports
-what no field took. ``limits``, ``intake``, ``isolation`` and ``bounded`` bound what comes in.
+what no field took. ``bounded`` bounds what comes in.
 """

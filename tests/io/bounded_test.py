@@ -5,8 +5,7 @@ import sys
 
 import pytest
 
-from jixiao.io.bounded import BoundedParser
-from jixiao.io.limits import MIB, Limits
+from jixiao.io.bounded import MIB, BoundedParser, Limits
 from jixiao.io.parse import parse_path
 from jixiao.io.problems import ReadError
 from tests.conftest import SAMPLES
@@ -41,10 +40,10 @@ def test_an_upload_over_the_size_bound_is_refused_before_the_worker(parser):
 
 
 def test_a_path_that_is_no_regular_file_never_reaches_the_worker(parser, tmp_path):
-    starts = parser.worker.starts
+    starts = parser.starts
     result = parser.parse_path(tmp_path)
     assert result.failed and codes(result) == [("unreadable-file", str(tmp_path))]
-    assert parser.worker.starts == starts
+    assert parser.starts == starts
 
 
 def test_input_too_deep_for_the_reader_is_too_costly_not_a_crash(parser):
@@ -65,7 +64,7 @@ def test_a_parse_over_the_time_bound_is_a_failed_result_naming_the_limit(tmp_pat
             "解析超过 2 秒仍未完成，已停止（上限 JIXIAO_PARSE_SECONDS）"
         )
         assert bounded.parse_bytes("seed.txt", SEED.read_bytes()).forms  # a fresh worker
-        assert bounded.worker.starts == 2
+        assert bounded.starts == 2
 
 
 def broken_reader(name: str) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.io.intake import read_bounded, vet
+from jixiao.io.bounded import read_bounded, vet
 from jixiao.io.problems import ReadError
 
 
@@ -51,5 +51,5 @@ def test_a_file_over_the_bound_is_refused_and_one_at_the_bound_is_read(tmp_path)
 def test_a_file_that_grows_after_the_look_is_still_refused(tmp_path, monkeypatch):
     path = tmp_path / "growing.txt"
     path.write_bytes(b"x" * 10)
-    monkeypatch.setattr("jixiao.io.intake.vet", lambda *_: None)  # as if it grew after vetting
+    monkeypatch.setattr("jixiao.io.bounded.vet", lambda *_: None)  # as if it grew after vetting
     assert refusal(read_bounded, path, 5)[0] == "file-too-large"

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.io.isolation import Overrun, Worker
+from jixiao.io.bounded import BoundedParser, Limits
+from jixiao.io.problems import ReadError
 
 MIB = 1024 * 1024
 
@@ -46,65 +47,75 @@ def unpicklable():
     return lambda: None
 
 
+def bounded(seconds, memory_mib, method=None):
+    memory = memory_mib * MIB if memory_mib else None
+    return BoundedParser(Limits(seconds=seconds, memory_bytes=memory), method=method)
+
+
+def stopped(worker, function, *args) -> str:
+    """Why the worker stopped a call: ``time``, ``memory`` or ``crash`` (its finding says)."""
+    with pytest.raises(ReadError) as refused:
+        worker.call("x.txt", function, *args)
+    finding = refused.value.finding
+    assert (finding.code, finding.location.document) == ("file-too-costly", "x.txt")
+    words = {"time": "parsing took over", "memory": "MB of memory", "crash": "process died"}
+    [reason] = [reason for reason, said in words.items() if said in finding.message_en]
+    return reason
+
+
 @pytest.fixture
 def worker():
-    with Worker(seconds=3, memory_bytes=400 * MIB) as w:
+    with bounded(3, 400) as w:
         yield w
 
 
 def test_calls_run_in_one_child_reused_across_calls(worker):
-    first = worker.call(child_pid)
+    first = worker.call("x.txt", child_pid)
     assert first != os.getpid()
-    assert worker.call(child_pid) == first and worker.starts == 1
+    assert worker.call("x.txt", child_pid) == first and worker.starts == 1
 
 
 def test_a_call_over_the_memory_bound_is_stopped_and_the_next_runs_in_a_new_child(worker):
     # The bound counts from the child's size at its start, however large this process is.
-    before = worker.call(child_pid)
-    assert worker.call(allocate, 100) == 100  # well inside 400 MiB
-    with pytest.raises(Overrun) as stopped:
-        worker.call(allocate, 600)  # 600 MiB cannot fit in 400
-    assert stopped.value.reason == "memory"
-    after = worker.call(child_pid)
+    before = worker.call("x.txt", child_pid)
+    assert worker.call("x.txt", allocate, 100) == 100  # well inside 400 MiB
+    assert stopped(worker, allocate, 600) == "memory"  # 600 MiB cannot fit in 400
+    after = worker.call("x.txt", child_pid)
     assert after != before and worker.starts == 2
 
 
 def test_a_call_over_the_time_bound_is_stopped_at_the_bound(worker):
     started = time.monotonic()
-    with pytest.raises(Overrun) as stopped:
-        worker.call(sleep, 30)
+    assert stopped(worker, sleep, 30) == "time"
     waited = time.monotonic() - started
-    assert stopped.value.reason == "time"
     assert 3 <= waited < 10  # stopped at the 3 s bound, not after 30 s
-    assert worker.call(sleep, 0) == "woke"
+    assert worker.call("x.txt", sleep, 0) == "woke"
 
 
 def test_a_child_that_dies_is_a_crash(worker):
-    with pytest.raises(Overrun) as stopped:
-        worker.call(die)
-    assert stopped.value.reason == "crash"
-    assert worker.call(sleep, 0) == "woke"
+    assert stopped(worker, die) == "crash"
+    assert worker.call("x.txt", sleep, 0) == "woke"
 
 
 def test_the_functions_exceptions_are_raised_in_the_caller_and_the_child_kept(worker):
-    pid = worker.call(child_pid)
+    pid = worker.call("x.txt", child_pid)
     with pytest.raises(KeyError, match="missing"):
-        worker.call(fail)
+        worker.call("x.txt", fail)
     with pytest.raises(RuntimeError, match=r"PicklingError|AttributeError"):
-        worker.call(unpicklable)
-    assert worker.call(child_pid) == pid and worker.starts == 1
+        worker.call("x.txt", unpicklable)
+    assert worker.call("x.txt", child_pid) == pid and worker.starts == 1
 
 
 def test_closing_stops_the_child():
-    worker = Worker(seconds=None, memory_bytes=None)
-    pid = worker.call(child_pid)
+    worker = bounded(None, None)
+    pid = worker.call("x.txt", child_pid)
     worker.close()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
 
 
 def test_closing_during_an_interrupted_call_kills_the_child_at_once(worker, monkeypatch):
-    pid = worker.call(child_pid)
+    pid = worker.call("x.txt", child_pid)
 
     def interrupted(*_):
         raise KeyboardInterrupt
@@ -112,7 +123,7 @@ def test_closing_during_an_interrupted_call_kills_the_child_at_once(worker, monk
     with monkeypatch.context() as patch:
         patch.setattr(type(worker._conn), "poll", interrupted)
         with pytest.raises(KeyboardInterrupt):
-            worker.call(sleep, 30)  # Ctrl-C while the child sleeps
+            worker.call("x.txt", sleep, 30)  # Ctrl-C while the child sleeps
     started = time.monotonic()
     worker.close()
     assert time.monotonic() - started < 2  # not the 5 s a polite stop may wait
@@ -122,23 +133,18 @@ def test_closing_during_an_interrupted_call_kills_the_child_at_once(worker, monk
 
 @pytest.mark.parametrize("method", ["fork", "forkserver"])
 def test_each_start_method_bounds_time_and_memory(method):
-    with Worker(seconds=2, memory_bytes=400 * MIB, method=method) as worker:
-        with pytest.raises(Overrun) as stopped:
-            worker.call(allocate, 600)
-        assert stopped.value.reason == "memory"
-        with pytest.raises(Overrun) as stopped:
-            worker.call(sleep, 30)
-        assert stopped.value.reason == "time"
-        assert worker.call(allocate, 100) == 100 and worker.starts == 3
+    with bounded(2, 400, method) as worker:
+        assert stopped(worker, allocate, 600) == "memory"
+        assert stopped(worker, sleep, 30) == "time"
+        assert worker.call("x.txt", allocate, 100) == 100 and worker.starts == 3
 
 
 ORPHANING = """
 import sys, time
-from jixiao.io.isolation import Worker
-from tests.io.isolation_test import child_pid
+from tests.io.isolation_test import bounded, child_pid
 if __name__ == "__main__":
-    worker = Worker(seconds=None, memory_bytes=None, method=sys.argv[1])
-    print(worker.call(child_pid), flush=True)
+    worker = bounded(None, None, sys.argv[1])
+    print(worker.call("x.txt", child_pid), flush=True)
     time.sleep(60)
 """
 
@@ -171,9 +177,8 @@ def test_a_worker_whose_parent_was_killed_ends(method, tmp_path):
 def test_the_memory_bound_counts_from_the_childs_start_not_from_zero():
     reserved = mmap.mmap(-1, 1024 * MIB)  # 1 GiB of address space, never touched: no memory
     try:
-        with Worker(seconds=10, memory_bytes=300 * MIB, method="fork") as worker:
-            assert worker.call(allocate, 100) == 100  # a cap of 300 MiB from zero would refuse
-            with pytest.raises(Overrun):
-                worker.call(allocate, 400)
+        with bounded(10, 300, "fork") as worker:
+            assert worker.call("x.txt", allocate, 100) == 100  # a cap of 300 MiB from zero: refused
+            assert stopped(worker, allocate, 400) == "memory"
     finally:
         reserved.close()

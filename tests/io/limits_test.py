@@ -2,7 +2,7 @@
 
 import pytest
 
-from jixiao.io.limits import MIB, Limits, LimitsError, limits_from
+from jixiao.io.bounded import MIB, Limits, LimitsError, limits_from
 
 
 def test_the_defaults_are_100_mb_60_s_and_1_gib():

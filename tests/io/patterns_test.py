@@ -1,8 +1,8 @@
-"""Printed words as one alternation (``jixiao.io.vocabulary.patterns``); cases by hand."""
+"""Printed words as one alternation (``jixiao.io.vocabulary.alternation``); cases by hand."""
 
 import re
 
-from jixiao.io.vocabulary.patterns import alternation
+from jixiao.io.vocabulary import alternation
 
 
 def first(words, text):

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from jixiao.io.limits import Limits
+from jixiao.io.bounded import Limits
 from jixiao.web.imports import jobs, tasks
 from jixiao.web.imports.models import ImportBatch, Job, JobStatus
 from jixiao.web.store.models import FormRecord

@@ -12,8 +12,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
-from jixiao.io.vocabulary import GLUE, normalise, roles
-from jixiao.io.vocabulary.patterns import alternation
+from jixiao.io.vocabulary import GLUE, alternation, normalise, roles
 
 FIELD, TOTAL, BLOCK, TITLE, ROW = "field", "total", "block", "title", "row"
 FURNITURE, COLUMN, LEVEL1, LEVEL2 = "furniture", "column", "level1", "level2"

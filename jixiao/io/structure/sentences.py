@@ -15,8 +15,7 @@ from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.funds import read_funds_sentence
 from jixiao.io.structure.rows import GroupEntry
 from jixiao.io.structure.values import group_label
-from jixiao.io.vocabulary import Vocabulary
-from jixiao.io.vocabulary.patterns import alternation
+from jixiao.io.vocabulary import Vocabulary, alternation
 
 if TYPE_CHECKING:
     from jixiao.io.structure.reader import Draft

@@ -25,8 +25,7 @@ from django_tasks import task
 from jixiao.core.formjson import FormDecodeError, decode_form
 from jixiao.io.batch import Status as Outcome
 from jixiao.io.batch import outcome_of
-from jixiao.io.bounded import BoundedParser
-from jixiao.io.intake import too_large
+from jixiao.io.bounded import BoundedParser, too_large
 from jixiao.io.parse import ParseResult, parse_bytes
 from jixiao.io.problems import ReadError
 from jixiao.web.accounts.access import import_refusal, membership_of
@@ -71,7 +70,7 @@ def run_job(job_id: int) -> None:
 
 
 def bounded_parser() -> BoundedParser:
-    """The worker process a run reads its files in, within the limits (``jixiao.io.limits``)."""
+    """The worker process a run reads its files in, within the limits (``jixiao.io.bounded``)."""
     return BoundedParser()
 
 
@@ -117,7 +116,7 @@ def _read(upload: ImportFile, parser: BoundedParser) -> None:
         logger.exception("upload %s: the reader failed", upload.pk)
         _fail_file(upload, UNREADABLE)
         return
-    outcome = outcome_of(upload.name, result, None)
+    outcome = outcome_of(upload.name, result)
     upload.result, upload.outcome = result.to_dict(), str(outcome.status)
     upload.message, upload.message_en = "", ""
     if outcome.status == Outcome.FAILED:
