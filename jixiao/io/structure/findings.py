@@ -46,18 +46,10 @@ def form_findings(
     computed = sum((i.weight or Decimal(0) for i in read.indicators), Decimal(0))
     computed += read.funds.execution_weight or Decimal(0)
     if printed is not None and read.indicators and computed != printed:
-        out.append(
-            problem(
-                "weight-total-differs",
-                document,
-                f"合计行的分值 {printed} 与各行合计 {computed} 不符",
-                f"the printed weight total {printed} differs from the rows' {computed}",
-                form=form,
-                path="indicators",
-                found=str(printed),
-                expected=str(computed),
-            )
-        )
+        zh = f"合计行的分值 {printed} 与各行合计 {computed} 不符"
+        en = f"the printed weight total {printed} differs from the rows' {computed}"
+        where = {"form": form, "path": "indicators", "expected": str(computed)}
+        out.append(problem("weight-total-differs", document, zh, en, found=str(printed), **where))
     return out + _state(document, form, read, draft, built, unmatched)
 
 

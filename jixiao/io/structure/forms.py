@@ -1,12 +1,7 @@
-"""A draft → canonical forms: kind, year, project, funds, goals, groups, indicators.
-
-A table of several projects (a 项目名称 column) gives one form per project. A department-wide
-form (部门整体) has no project name; the department is its unit.
-"""
+"""A draft → canonical forms: one per project of a table of several (a 项目名称 column)."""
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 from jixiao.core.dates import FormDate
 from jixiao.core.formkeys import GOALS_KEYS, NARRATIVE_KEYS, PROJECT_PROSE
@@ -31,10 +26,7 @@ class Built:
 
 
 def kind_of(draft: Draft, layout_kind: str | None) -> FormKind:
-    """The title's kind, else the layout's, else self-evaluation when anything was scored.
-
-    A layout whose own title the form prints says the kind (吉林's 评价表 are target trees).
-    """
+    """The printed layout title's kind (吉林's 评价表: target), the title's, the layout's, or scored."""
     if layout_kind and draft.kind != layout_kind and draft.title_of_layout:
         return FormKind(layout_kind)
     if draft.kind or layout_kind:
@@ -59,7 +51,7 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
     built = Built()
     values = draft.fields.values
     project = _project(draft, built)
-    evaluated = _date(values.get("totals.evaluated_on"), "evaluated_on", built)
+    evaluated = _printed(values.get("totals.evaluated_on"), "evaluated_on", built)
     year = year_of(draft, [project.start_date, project.end_date, evaluated], file_name)
     built.year_missing = year is None
     common = {
@@ -68,7 +60,8 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
         "year": year,
         "funds": (draft.funds or FundsReading()).funds(draft.currency),
         "goals": Goals(*(values.get(f"goals.{k}") for k in GOALS_KEYS)),
-        "total_score": draft.table.total_score or _score(values.get("totals.total_score"), built),
+        "total_score": draft.table.total_score
+        or _printed(values.get("totals.total_score"), "total_score", built, weight),
         "grade": values.get("totals.grade") or draft.table.grade,
         "evaluated_on": evaluated,
         "narrative": Narrative(*(values.get(f"narrative.{k}") for k in NARRATIVE_KEYS)),
@@ -119,8 +112,8 @@ def _project(draft: Draft, built: Built) -> Project:
         for k, v in draft.fields.values.items()
         if k.startswith("project.")
     }
-    start = _date(values.get("start_date"), "project.start_date", built)
-    end = _date(values.get("end_date"), "project.end_date", built)
+    start = _printed(values.get("start_date"), "project.start_date", built)
+    end = _printed(values.get("end_date"), "project.end_date", built)
     if values.get("period") and not (start or end):
         start, end = _period(values["period"], built)
     unit, department = values.get("unit"), values.get("department")
@@ -142,19 +135,10 @@ def _project(draft: Draft, built: Built) -> Project:
     )
 
 
-def _score(text: str | None, built: Built) -> Decimal | None:
-    """The total score printed after its label; text that is no number is reported."""
-    score = weight(text)
-    if text and score is None:
-        built.unreadable.append(("total_score", text))
-    return score
-
-
-def _date(text: str | None, path: str, built: Built) -> FormDate | None:
-    if not text:
-        return None
-    found = form_date(text)
-    if found is None:
+def _printed(text: str | None, path: str, built: Built, read=form_date):
+    """A date (or with ``read``, a score) printed after its label; printed text not read reported."""
+    found = read(text) if text else None
+    if text and found is None:
         built.unreadable.append((path, text))
     return found
 
