@@ -71,7 +71,7 @@ def _state(
         zh = "按表的结构读入；未匹配到已知版式，表的版式留空"
         en = "read by its structure; no known layout matched, so the form's layout is left empty"
         out.append(problem("layout-unmatched", document, zh, en, form=form))
-    if built.year_missing:
+    if read.year is None:
         zh = "未印年度，标题、日期和文件名也不能确定"
         en = "no year printed, and none settled by the title, dates or file name"
         out.append(problem("year-missing", document, zh, en, form=form, path="year"))

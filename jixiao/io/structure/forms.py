@@ -22,7 +22,6 @@ class Built:
 
     forms: list[Form] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, printed text)
-    year_missing: bool = False
 
 
 def kind_of(draft: Draft, layout_kind: str | None) -> FormKind:
@@ -53,7 +52,6 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
     project = _project(draft, built)
     evaluated = _printed(values.get("totals.evaluated_on"), "evaluated_on", built)
     year = year_of(draft, [project.start_date, project.end_date, evaluated], file_name)
-    built.year_missing = year is None
     common = {
         "kind": kind_of(draft, layout_kind),
         "template": template,

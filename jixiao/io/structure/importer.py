@@ -11,7 +11,7 @@ from jixiao.io.problems import uncertain, unplaced
 from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
 from jixiao.io.structure.forms import build
-from jixiao.io.structure.match import Printed, match_layout
+from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import Layout, normalise, vocabulary
@@ -57,7 +57,7 @@ def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
 def _read(doc: Document, ledger: Ledger, kind: str, first: int) -> ImportResult:
     result = ImportResult()
     # Every cell joined, normalised at once: no layout word holds "|", so none spans two cells.
-    text = Printed(normalise("|".join([t for b in doc.blocks for _, t in b.filled])))
+    text = normalise("|".join([t for b in doc.blocks for _, t in b.filled]))
     for part, title in _parts(doc):
         layout, titled = _layout_of(title, text)
         vocab = vocabulary(layout.id if layout else "national")
@@ -99,7 +99,7 @@ def _cut_short(doc: Document, ledger: Ledger) -> bool:
     return last.text.rstrip()[-1] not in _COMPLETE_END
 
 
-def _layout_of(title: tuple | None, text: Printed) -> tuple[Layout | None, bool]:
+def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
     """The matched layout, and whether the form's title prints the layout's own title words.
 
     A layout of another kind than the title says only when the title is that layout's own
