@@ -46,18 +46,14 @@ class Part(NamedTuple):
 
 
 def split(doc: Document) -> list[Part]:
-    """The document cut at the titles where project forms and other forms (部门整体) change.
-
-    Blocks before the first title go with it. A document of other forms only is one part, read
-    like any other.
-    """
+    """The document cut at the titles where project forms and other forms (部门整体) change."""
     national = vocabulary()
     marks = [
         (i, not found[2], found[0])
         for i, block in enumerate(doc.blocks)
         if (found := title_of(block, national))
     ]
-    if not any(project for _, project, _ in marks):
+    if not any(project for _, project, _ in marks):  # other forms only: read like any
         return [Part(0, len(doc.blocks), True, marks[0][2] if marks else "")]
     # A part starts where the kind changes; the first takes the blocks before its title.
     changes = [m for k, m in enumerate(marks) if k == 0 or m[1] != marks[k - 1][1]]

@@ -1,8 +1,4 @@
-"""Import problems are findings too: coded, located, in Chinese and English.
-
-Every code an import can report is in ``codes.toml`` with its severity and meaning (for
-``jixiao rules``); codes are permanent, and a test keeps the table and the calls in step.
-"""
+"""Import problems are findings too: coded (permanent codes, in ``codes.toml``), located, zh/en."""
 
 import tomllib
 from dataclasses import dataclass

@@ -194,10 +194,7 @@ def _amount_with_unit(text: str) -> tuple[str, str | None] | None:
 
 
 def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading) -> bool:
-    """Label and amount pairs after the block's labels (``项目资金（万元） | 年度资金总额 | 300.00``).
-
-    Under numbered sources (一、财政拨款) an unnumbered line is a part of one: not read.
-    """
+    """Label and amount pairs after the block's labels (``项目资金（万元） | 年度资金总额 | 300.00``)."""
     own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
     lead, pairs, n = [], [], 0
     while n < len(own):
@@ -215,7 +212,7 @@ def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: Fu
             break  # pairs the vocabulary does not name (项目支出 60.8): left for a finding
         else:
             return False
-    numbered = any(pair[4] for pair in pairs)
+    numbered = any(pair[4] for pair in pairs)  # under numbered sources (一、), a part of one
     if not pairs or (reading.numbered and not numbered):
         return False
     reading.numbered = reading.numbered or numbered

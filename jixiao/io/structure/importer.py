@@ -26,10 +26,7 @@ class ImportResult:
 
 
 def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
-    """Every form of ``doc``, numbered from ``first``; each placed cell taken from ``ledger``.
-
-    A text's lines are first split into cells (``cellsplit``), then taken (``take_lines``).
-    """
+    """Every form of ``doc``, numbered from ``first``; each placed cell taken from ``ledger``."""
     if doc.kind != "text":
         return _read(doc, ledger, doc.kind, first)
     doc, marked = _without_truncation_mark(doc)
@@ -100,11 +97,7 @@ def _cut_short(doc: Document, ledger: Ledger) -> bool:
 
 
 def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
-    """The matched layout, and whether the form's title prints the layout's own title words.
-
-    A layout of another kind than the title says only when the title is that layout's own
-    (吉林 项目支出绩效评价表: 评价 sounds like an evaluation, the form is a target tree).
-    """
+    """The matched layout, and whether the form's title prints the layout's own title words."""
     printed = normalise(title[0]) if title else ""
     layout = match_layout(printed, text, title[1] if title else None)
     if layout is None and title:
@@ -112,7 +105,7 @@ def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
     if layout is None or (title and title[2] and layout.generic):
         return None, False  # a department-wide form is none of the national project layouts
     titled = any(normalise(w) in printed for w in layout.title_words)
-    if title and layout.kind != title[1] and not titled:
+    if title and layout.kind != title[1] and not titled:  # 吉林 评价表 are targets: titled
         return None, False
     return layout, titled
 
@@ -137,8 +130,7 @@ def _parts(doc: Document) -> list[tuple[list[Block], tuple | None]]:
 def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -> list[Finding]:
     """Take into ``ledger`` the lines of ``doc`` whose cells recovered were placed (in ``own``).
 
-    A tabbed line is taken cell by cell; a split line when all its cells were placed, a wrapped
-    line with its row. A plain line partly placed is taken, its other pieces reported.
+    A plain line partly placed is taken, its other pieces reported.
     """
     recovered, wrapped = recovery.document, recovery.wrapped
     kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}

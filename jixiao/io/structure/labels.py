@@ -226,10 +226,7 @@ def _ends_goal_lines(block: Block, vocab: Vocabulary) -> bool:
 def read_goal_lines(
     blocks: list[Block], at: int, heads: Cells, vocab: Vocabulary, ledger: Ledger, draft
 ) -> int:
-    """Goal cells side by side, a piece of each a line, from ``blocks[at]``; the index after.
-
-    A line of one piece goes on the cell left open (no full stop), else on the first: uncertain.
-    """
+    """Goal cells side by side from ``blocks[at]``, a piece of each a line; the index after."""
     cells: list[list[str]] = [[] for _ in heads]
     doubt = False
     label = ""  # the pieces of the block's label met so far
@@ -246,7 +243,7 @@ def read_goal_lines(
         if len(texts) == len(heads):
             for cell, text in zip(cells, texts, strict=True):
                 cell.append(text)
-        elif texts:  # more pieces than cells are kept as one piece (``完成 60 次任务``)
+        elif texts:  # one piece (``完成 60 次任务``) goes on the cell left open, else the first
             open_cells = [n for n, c in enumerate(cells) if c and c[-1][-1:] not in SENTENCE_END]
             doubt = doubt or len(open_cells) != 1
             cells[open_cells[0] if len(open_cells) == 1 else 0].append(" ".join(texts))

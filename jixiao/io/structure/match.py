@@ -1,16 +1,11 @@
-"""Which known layout a form is: scored on its title words and its distinctive printed words.
-
-A point per distinctive word printed (a provincial layout needs ``MIN_HITS``), ``TITLE_POINTS``
-for its title words in the title; below ``MIN_SCORE`` nothing matches. National (generic)
-layouts only when no provincial one matches, the most completely printed first.
-"""
+"""Which known layout a form is: scored on its title words and its distinctive printed words."""
 
 from functools import cache, lru_cache
 
 from jixiao.io.vocabulary import Layout, layouts, normalise
 
-MIN_SCORE = 3
-MIN_HITS = 2
+MIN_SCORE = 3  # a point a distinctive word printed, TITLE_POINTS for title words in the title
+MIN_HITS = 2  # distinctive words a provincial layout needs printed
 TITLE_POINTS = 3
 
 
@@ -26,10 +21,7 @@ def _normalised(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def match_layout(title: str, text: str, kind: str | None) -> Layout | None:
-    """The best-matching layout of ``kind`` (if given), or None.
-
-    ``text`` is every cell of the form normalised (``vocabulary.normalise``) and joined.
-    """
+    """The best-matching layout of ``kind`` (if given) for every cell normalised and joined."""
     title = normalise(title)
     provincial, generic = [], []
     for layout in layouts():
@@ -47,5 +39,6 @@ def match_layout(title: str, text: str, kind: str | None) -> Layout | None:
             generic.append(((share, points), layout))
         else:
             provincial.append(((points, share), layout))
+    # national (generic) layouts only when no provincial one matches, most completely printed first
     best = max(provincial or generic, key=lambda pair: pair[0], default=None)
     return best[1] if best else None
