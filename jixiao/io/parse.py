@@ -129,17 +129,12 @@ def _incomplete(document: str, forms: list[Form]) -> list[Finding]:
         try:
             decode_form(encode_form(form), document, index)
         except FormDecodeError as exc:
-            out.extend(
-                problem(
-                    "incomplete-form",
-                    document,
-                    f"导入的表不完整：{f.message_zh}",
-                    f"the imported form is incomplete: {f.message_en}",
-                    form=index,
-                    path=f.location.path,
+            for f in exc.findings:
+                zh = f"导入的表不完整：{f.message_zh}"
+                en = f"the imported form is incomplete: {f.message_en}"
+                out.append(
+                    problem("incomplete-form", document, zh, en, form=index, path=f.location.path)
                 )
-                for f in exc.findings
-            )
     return out
 
 

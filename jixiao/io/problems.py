@@ -59,10 +59,8 @@ def uncertain(
 ) -> Finding:
     """A reading the text does not settle: the choice made and the other candidates."""
     zh, en = f"无法确定：{zh}", f"not settled by the text: {en}"
-    expected = " | ".join(candidates)
-    return problem(
-        "uncertain-value", document, zh, en, form=form, path=path, found=chosen, expected=expected
-    )
+    where = {"form": form, "path": path, "found": chosen, "expected": " | ".join(candidates)}
+    return problem("uncertain-value", document, zh, en, **where)
 
 
 def unplaced(document: str, text: str, source: str) -> Finding:

@@ -83,8 +83,6 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
 def _own_cells(draft: Draft, name: str | None, common: dict) -> dict:
     """The common values, with a project's own budget and goal cells of a table of several."""
     cells = draft.table.project_cells.get(name or "", {})
-    if not cells:
-        return common
     funds, goals = common["funds"], common["goals"]
     if "project_budget" in cells:
         budget = weight(cells["project_budget"])
