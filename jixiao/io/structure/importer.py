@@ -8,9 +8,8 @@ from jixiao.io.cellsplit import Recovery, recover_cells
 from jixiao.io.cellsplit.brackets import rejoin_brackets
 from jixiao.io.document import Block, Document, Ledger, Source
 from jixiao.io.problems import uncertain, unplaced
-from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
-from jixiao.io.structure.forms import build
+from jixiao.io.structure.forms import build, truncated
 from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.text import is_page_footer
@@ -61,12 +60,9 @@ def _read(doc: Document, ledger: Ledger, kind: str, first: int) -> ImportResult:
         for draft in read_blocks(part, vocab, ledger, kind):
             draft.title_of_layout = titled
             printed = None if draft.written else layout  # a notice prints no layout
-            template = (printed.id, printed.kind) if printed else (None, None)
-            built = build(draft, *template, doc.name)
-            for form in built.forms:
-                index = first + len(result.forms)
-                result.forms.append(form)
-                result.findings += form_findings(doc.name, index, form, draft, built, not printed)
+            forms, findings = build(draft, printed, doc.name, first + len(result.forms))
+            result.forms += forms
+            result.findings += findings
     return result
 
 
