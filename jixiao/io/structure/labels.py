@@ -1,6 +1,7 @@
 """Label cells and their values: to their right, after their colon, or in the paragraphs under."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from jixiao.io.cellsplit.wraps import SENTENCE_END
@@ -16,7 +17,7 @@ from jixiao.io.structure.sentences import (
 )
 from jixiao.io.structure.values import paragraphs
 from jixiao.io.text import clean
-from jixiao.io.vocabulary import Vocabulary, normalise
+from jixiao.io.vocabulary import Vocabulary, normalise, vocabulary
 
 VALUE_SECTIONS = ("project", "goals", "totals", "narrative")
 FURNITURE = (("funds", "block"), ("funds", "currency_labels"), ("indicators", "block"))
@@ -62,7 +63,13 @@ def opens_with_label(text: str, vocab: Vocabulary) -> bool:
 
 def label_of(text: str, vocab: Vocabulary) -> str | None:
     """``"section.field"`` of a label cell, ``"-"`` for furniture (a label of no field)."""
-    if not vocab.is_label(text):  # most cells: one lookup, not one a section
+    return _label_of(text, vocab.layout.id)
+
+
+@lru_cache(maxsize=12_000)  # a cell is asked several times, and most are no label
+def _label_of(text: str, layout_id: str) -> str | None:
+    vocab = vocabulary(layout_id)
+    if not vocab.is_label(text):  # one lookup, not one a section
         return None
     for section in VALUE_SECTIONS:
         if found := vocab.field(section, text):
