@@ -35,8 +35,9 @@ def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
         result = _read(restored.document, own, "text", first)
         restored.take(own, doc, ledger)
         result.findings.extend(restored.findings)
-        doubts = restored.doubts
-        result.findings.extend(uncertain(doc.name, first + n, *doubt) for n, doubt in doubts)
+        result.findings.extend(
+            uncertain(doc.name, first + n, *doubt) for n, doubt in restored.doubts
+        )
         return result
     tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
     doc = doc if tabbed else rejoin_brackets(doc)
