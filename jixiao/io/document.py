@@ -1,7 +1,6 @@
 """What readers produce and importers consume: blocks of cells that know where they came from.
 
-``Source``, ``Cell`` and ``Block`` are made for every line, several times a file: slotted and not
-frozen, they are three times cheaper to make. They compare and hash by value: never change one.
+Slotted, not frozen (three times cheaper to make); hashed by value: never change one.
 """
 
 from collections.abc import Iterator
@@ -53,18 +52,14 @@ class Cell:
 
 @dataclass(slots=True, unsafe_hash=True, init=False)
 class Block:
-    """A printed line (one cell) or a table row (a cell a column, blanks kept: merged cells).
-
-    Computed once, read tens of thousands of times a file: ``texts`` (every cell's text
-    stripped), ``filled`` (``(cell index, text)`` of the non-blank ones), ``text`` (those
-    joined by a space), ``blank``.
-    """
+    """A printed line (one cell) or a table row (a cell a column, blanks kept: merged cells)."""
 
     index: int
     cells: tuple[Cell, ...]
-    texts: list[str] = field(init=False, repr=False, compare=False)
-    filled: list[tuple[int, str]] = field(init=False, repr=False, compare=False)
-    text: str = field(init=False, repr=False, compare=False)
+    # computed once, read tens of thousands of times a file
+    texts: list[str] = field(init=False, repr=False, compare=False)  # every cell's, stripped
+    filled: list[tuple[int, str]] = field(init=False, repr=False, compare=False)  # non-blank
+    text: str = field(init=False, repr=False, compare=False)  # those joined by a space
     blank: bool = field(init=False, repr=False, compare=False)
 
     def __init__(self, index: int, cells: tuple[Cell, ...]) -> None:

@@ -46,18 +46,14 @@ class Part(NamedTuple):
 
 
 def split(doc: Document) -> list[Part]:
-    """The document cut at the titles where project forms and other forms (部门整体) change.
-
-    Blocks before the first title go with it. A document of other forms only is one part, read
-    like any other.
-    """
+    """The document cut at the titles where project forms and other forms (部门整体) change."""
     national = vocabulary()
     marks = [
         (i, not found[2], found[0])
         for i, block in enumerate(doc.blocks)
         if (found := title_of(block, national))
     ]
-    if not any(project for _, project, _ in marks):
+    if not any(project for _, project, _ in marks):  # other forms only: read like any
         return [Part(0, len(doc.blocks), True, marks[0][2] if marks else "")]
     # A part starts where the kind changes; the first takes the blocks before its title.
     changes = [m for k, m in enumerate(marks) if k == 0 or m[1] != marks[k - 1][1]]
@@ -133,17 +129,12 @@ def _incomplete(document: str, forms: list[Form]) -> list[Finding]:
         try:
             decode_form(encode_form(form), document, index)
         except FormDecodeError as exc:
-            out.extend(
-                problem(
-                    "incomplete-form",
-                    document,
-                    f"导入的表不完整：{f.message_zh}",
-                    f"the imported form is incomplete: {f.message_en}",
-                    form=index,
-                    path=f.location.path,
+            for f in exc.findings:
+                zh = f"导入的表不完整：{f.message_zh}"
+                en = f"the imported form is incomplete: {f.message_en}"
+                out.append(
+                    problem("incomplete-form", document, zh, en, form=index, path=f.location.path)
                 )
-                for f in exc.findings
-            )
     return out
 
 

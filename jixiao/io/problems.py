@@ -1,8 +1,4 @@
-"""Import problems are findings too: coded, located, in Chinese and English.
-
-Every code an import can report is in ``codes.toml`` with its severity and meaning (for
-``jixiao rules``); codes are permanent, and a test keeps the table and the calls in step.
-"""
+"""Import problems are findings too: coded (permanent codes, in ``codes.toml``), located, zh/en."""
 
 import tomllib
 from dataclasses import dataclass
@@ -63,10 +59,8 @@ def uncertain(
 ) -> Finding:
     """A reading the text does not settle: the choice made and the other candidates."""
     zh, en = f"无法确定：{zh}", f"not settled by the text: {en}"
-    expected = " | ".join(candidates)
-    return problem(
-        "uncertain-value", document, zh, en, form=form, path=path, found=chosen, expected=expected
-    )
+    where = {"form": form, "path": path, "found": chosen, "expected": " | ".join(candidates)}
+    return problem("uncertain-value", document, zh, en, **where)
 
 
 def unplaced(document: str, text: str, source: str) -> Finding:

@@ -1,8 +1,4 @@
-"""An indicator's name printed with its definition in brackets: ``预算执行率(执行数/预算数)``.
-
-SPEC §2.1: the bare name is the ``name``, the bracket's formula (a ratio or a product) the
-``explanation``; a bracket of another kind (``（运维）``, a unit ``（小时）``) is part of the name.
-"""
+"""An indicator's name printed with its definition in brackets: ``预算执行率(执行数/预算数)``."""
 
 import re
 
@@ -13,7 +9,7 @@ _FORMULA = re.compile(r"[/÷×*＊／]")
 
 
 def split_definition(name: str | None) -> tuple[str | None, str | None]:
-    """``(name, definition)``: the definition None when the name prints none."""
+    """``(name, definition)``: a bracket's formula (SPEC §2.1), not ``（小时）``; else None."""
     match = _DEFINED.match(name or "")
     if match is None or not _FORMULA.search(match["definition"]):
         return name, None

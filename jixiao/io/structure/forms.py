@@ -1,40 +1,32 @@
-"""A draft → canonical forms: kind, year, project, funds, goals, groups, indicators.
-
-A table of several projects (a 项目名称 column) gives one form per project. A department-wide
-form (部门整体) has no project name; the department is its unit.
-"""
+"""A draft → canonical forms (one per project of a table of several) and their import findings."""
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.core.dates import FormDate
+from jixiao.core.findings import Finding
 from jixiao.core.formkeys import GOALS_KEYS, NARRATIVE_KEYS, PROJECT_PROSE
 from jixiao.core.model import Form, FormKind, Goals, Group, Indicator, Narrative, Project
+from jixiao.io.problems import problem, uncertain
 from jixiao.io.structure.funds import FundsReading
 from jixiao.io.structure.reader import Draft
+from jixiao.io.structure.rows import BREAK, GroupEntry
 from jixiao.io.structure.values import form_date, ticked, weight
 from jixiao.io.text import clean
+from jixiao.io.vocabulary import Layout
 
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PERIOD = re.compile(r"\s*(?:至|到|~|～|—|－|--)\s*")
 YES_NO = {"是": True, "√": True, "✓": True, "有": True, "否": False, "无": False}
-
-
-@dataclass
-class Built:
-    """The forms of a draft and what building them found unreadable."""
-
-    forms: list[Form] = field(default_factory=list)
-    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, printed text)
-    year_missing: bool = False
+GROUP_LOST = (
+    "一级指标的单元格未印出，按二级指标所属的指标体系推定",
+    "the level-1 cell is lost: the group is inferred from its level-2 names",
+)
 
 
 def kind_of(draft: Draft, layout_kind: str | None) -> FormKind:
-    """The title's kind, else the layout's, else self-evaluation when anything was scored.
-
-    A layout whose own title the form prints says the kind (吉林's 评价表 are target trees).
-    """
+    """The printed layout title's kind (吉林's 评价表: target), the title's, the layout's, or scored."""
     if layout_kind and draft.kind != layout_kind and draft.title_of_layout:
         return FormKind(layout_kind)
     if draft.kind or layout_kind:
@@ -54,21 +46,23 @@ def year_of(draft: Draft, dates: list[FormDate | None], file_name: str) -> int |
     return int(found.pop()) if len(found) == 1 else None
 
 
-def build(draft: Draft, template: str | None, layout_kind: str | None, file_name: str) -> Built:
-    """Every form of a draft (one per project of a table of several)."""
-    built = Built()
+def build(
+    draft: Draft, layout: Layout | None, document: str, first: int
+) -> tuple[list[Form], list[Finding]]:
+    """A draft's forms (one per project of a table of several), from ``first``, and their findings."""
+    unreadable: list[tuple[str, str]] = []  # (path, printed text)
     values = draft.fields.values
-    project = _project(draft, built)
-    evaluated = _date(values.get("totals.evaluated_on"), "evaluated_on", built)
-    year = year_of(draft, [project.start_date, project.end_date, evaluated], file_name)
-    built.year_missing = year is None
+    project = _project(draft, unreadable)
+    evaluated = _printed(values.get("totals.evaluated_on"), "evaluated_on", unreadable)
+    year = year_of(draft, [project.start_date, project.end_date, evaluated], document)
     common = {
-        "kind": kind_of(draft, layout_kind),
-        "template": template,
+        "kind": kind_of(draft, layout and layout.kind),
+        "template": layout and layout.id,
         "year": year,
         "funds": (draft.funds or FundsReading()).funds(draft.currency),
         "goals": Goals(*(values.get(f"goals.{k}") for k in GOALS_KEYS)),
-        "total_score": draft.table.total_score or _score(values.get("totals.total_score"), built),
+        "total_score": draft.table.total_score
+        or _printed(values.get("totals.total_score"), "total_score", unreadable, weight),
         "grade": values.get("totals.grade") or draft.table.grade,
         "evaluated_on": evaluated,
         "narrative": Narrative(*(values.get(f"narrative.{k}") for k in NARRATIVE_KEYS)),
@@ -81,19 +75,22 @@ def build(draft: Draft, template: str | None, layout_kind: str | None, file_name
     else:
         pairs = list(zip(table.indicators, table.projects, strict=True))
         projects = [(name, tuple(i for i, p in pairs if p == name)) for name in names]
+    forms, findings = [], []
     for name, indicators in projects:
         named = project if name is None else replace(project, name=name)
         groups = _groups(draft, indicators if len(names) > 1 else ())
         own = _own_cells(draft, name, common)
-        built.forms.append(Form(project=named, groups=groups, indicators=indicators, **own))  # type: ignore[arg-type]
-    return built
+        form = Form(project=named, groups=groups, indicators=indicators, **own)  # type: ignore[arg-type]
+        forms.append(form)
+        findings += form_findings(
+            document, first + len(forms) - 1, form, draft, unreadable, not layout
+        )
+    return forms, findings
 
 
 def _own_cells(draft: Draft, name: str | None, common: dict) -> dict:
     """The common values, with a project's own budget and goal cells of a table of several."""
     cells = draft.table.project_cells.get(name or "", {})
-    if not cells:
-        return common
     funds, goals = common["funds"], common["goals"]
     if "project_budget" in cells:
         budget = weight(cells["project_budget"])
@@ -113,16 +110,16 @@ def _groups(draft: Draft, indicators: tuple[Indicator, ...]) -> tuple[Group, ...
     )
 
 
-def _project(draft: Draft, built: Built) -> Project:
+def _project(draft: Draft, unreadable: list) -> Project:
     values = {
         k.removeprefix("project."): v
         for k, v in draft.fields.values.items()
         if k.startswith("project.")
     }
-    start = _date(values.get("start_date"), "project.start_date", built)
-    end = _date(values.get("end_date"), "project.end_date", built)
+    start = _printed(values.get("start_date"), "project.start_date", unreadable)
+    end = _printed(values.get("end_date"), "project.end_date", unreadable)
     if values.get("period") and not (start or end):
-        start, end = _period(values["period"], built)
+        start, end = _period(values["period"], unreadable)
     unit, department = values.get("unit"), values.get("department")
     if draft.department_wide and not unit:
         unit, department = department, None  # the department is the unit of its own form
@@ -142,26 +139,96 @@ def _project(draft: Draft, built: Built) -> Project:
     )
 
 
-def _score(text: str | None, built: Built) -> Decimal | None:
-    """The total score printed after its label; text that is no number is reported."""
-    score = weight(text)
-    if text and score is None:
-        built.unreadable.append(("total_score", text))
-    return score
-
-
-def _date(text: str | None, path: str, built: Built) -> FormDate | None:
-    if not text:
-        return None
-    found = form_date(text)
-    if found is None:
-        built.unreadable.append((path, text))
+def _printed(text: str | None, path: str, unreadable: list, read=form_date):
+    """A date (or with ``read``, a score) printed after its label; printed text not read reported."""
+    found = read(text) if text else None
+    if text and found is None:
+        unreadable.append((path, text))
     return found
 
 
-def _period(text: str, built: Built) -> tuple[FormDate | None, FormDate | None]:
+def _period(text: str, unreadable: list) -> tuple[FormDate | None, FormDate | None]:
     parts = _PERIOD.split(text.strip())
     if len(parts) == 2 and all(form_date(p) for p in parts):
         return form_date(parts[0]), form_date(parts[1])
-    built.unreadable.append(("project.start_date", text))
+    unreadable.append(("project.start_date", text))
     return None, None
+
+
+def form_findings(
+    document: str, form: int, read: Form, draft: Draft, unreadable: list, unmatched: bool
+) -> list[Finding]:
+    """Every import finding of one form: its table's, its funds', its own."""
+    table = draft.table
+    out = []
+    for heading, values in table.reported.items():
+        printed = " | ".join(values)
+        zh = f"没有对应字段的列“{heading}”：{printed[:80]}"
+        en = f"column {heading!r} has no canonical field: {printed[:80]}"
+        found = f"{heading}: {printed}"
+        out.append(problem("unknown-column", document, zh, en, form=form, found=found))
+    if table.long_term:
+        zh = f"长期（中期）指标未作为年度指标读入：{len(table.long_term)} 项"
+        en = f"{len(table.long_term)} long-term indicator value(s) reported, not read as annual"
+        found = " | ".join(table.long_term)
+        out.append(problem("long-term-indicators", document, zh, en, form=form, found=found))
+    out.extend(uncertain(document, form, *doubt) for doubt in table.uncertain)
+    out.extend(
+        uncertain(document, form, key, chosen, [chosen, other], *BREAK)
+        for key, chosen, other in draft.fields.uncertain
+    )
+    out.extend(
+        uncertain(document, form, f"groups[{k}].name", group.name, [group.name], *GROUP_LOST)
+        for k, group in enumerate(read.groups)
+        if not table.groups.get(group.name, GroupEntry(group.name)).printed
+    )
+    printed = table.weight_total
+    computed = sum((i.weight or Decimal(0) for i in read.indicators), Decimal(0))
+    computed += read.funds.execution_weight or Decimal(0)
+    if printed is not None and read.indicators and computed != printed:
+        zh = f"合计行的分值 {printed} 与各行合计 {computed} 不符"
+        en = f"the printed weight total {printed} differs from the rows' {computed}"
+        where = {"form": form, "path": "indicators", "expected": str(computed)}
+        out.append(problem("weight-total-differs", document, zh, en, found=str(printed), **where))
+    return out + _state(document, form, read, draft, unreadable, unmatched)
+
+
+def _state(
+    document: str, form: int, read: Form, draft: Draft, unreadable: list, unmatched: bool
+) -> list[Finding]:
+    """Funds columns with no field or no unit, no layout matched, no year, cut short, no table."""
+    out = []
+    for heading in draft.funds.unknown if draft.funds else ():
+        zh = f"资金表中没有对应字段的列“{heading}”"
+        en = f"funds column {heading!r} has no canonical field"
+        out.append(
+            problem("unknown-column", document, zh, en, form=form, path="funds", found=heading)
+        )
+    if draft.funds and draft.funds.tabled and read.funds.currency_unit is None:
+        zh, en = "资金表未印金额单位", "the funds table prints no unit"
+        out.append(uncertain(document, form, "funds.currency_unit", None, ["元", "万元"], zh, en))
+    if unmatched:
+        zh = "按表的结构读入；未匹配到已知版式，表的版式留空"
+        en = "read by its structure; no known layout matched, so the form's layout is left empty"
+        out.append(problem("layout-unmatched", document, zh, en, form=form))
+    if read.year is None:
+        zh = "未印年度，标题、日期和文件名也不能确定"
+        en = "no year printed, and none settled by the title, dates or file name"
+        out.append(problem("year-missing", document, zh, en, form=form, path="year"))
+    if draft.ended_in_table and not draft.table.total_score and draft.kind == "self_evaluation":
+        out.append(truncated(document, form))
+    if not draft.tables:
+        zh = "没有找到绩效指标表：已读入的内容照常返回"
+        en = "no indicator table found: what was read is returned"
+        out.append(problem("no-indicator-table", document, zh, en, form=form))
+    for path, text in unreadable:
+        zh, en = f"无法读取的日期：“{text}”", f"a date that cannot be read: {text!r}"
+        out.append(problem("unreadable-value", document, zh, en, form=form, path=path, found=text))
+    return out
+
+
+def truncated(document: str, form: int) -> Finding:
+    """The ``truncated-form`` finding of a form cut short."""
+    zh = "表不完整（在指标表结束之前中断）：已读入的内容照常返回"
+    en = "the form is cut short: what was read is returned"
+    return problem("truncated-form", document, zh, en, form=form)

@@ -1,9 +1,4 @@
-"""The funds block: rows under a header of funds columns, lines of pairs, or a sentence.
-
-Under the header (年初预算数 | 全年预算数 …) each row is the total (年度资金总额) or a source
-(本年财政拨款, ``其中：`` dropped); else a line pairs labels and amounts (``年度资金总额 | 300.00``)
-or a sentence does (``年度预算 300 万元，其中财政拨款 260 万元。``). The unit is the one printed.
-"""
+"""The funds block: rows under a header of funds columns, label and amount pairs, or a sentence."""
 
 import re
 from dataclasses import dataclass, field, fields
@@ -43,13 +38,12 @@ class FundsReading:
 
     def funds(self, currency: str | None = None) -> Funds:
         """The canonical funds of the block; ``currency`` when the block prints none."""
-        sources, components = tuple(self.sources), tuple(self.components)
-        return Funds(
-            self.currency or currency, sources=sources, components=components, **self.totals
-        )
+        parts = {"sources": tuple(self.sources), "components": tuple(self.components)}
+        return Funds(self.currency or currency, **parts, **self.totals)
 
-    def put(self, kind: str, name: str, value: Decimal | None) -> None:
-        """An amount of a kind ``_amount_kind`` names: a source, the total (the budget), a column."""
+    def put(self, kind: str, name: str, value: Decimal | None, unit: str | None) -> None:
+        """An amount of a kind ``_amount_kind`` names (a source, the total, a column), its unit."""
+        self.currency = self.currency or unit or currency_in(name)
         if kind == "sources":
             self.sources.append(FundSource(name, budget=value))
         elif value is not None:
@@ -149,7 +143,7 @@ def _row_label(block: Block, vocab: Vocabulary) -> tuple[int, str, str] | None:
 def _read_row(
     block: Block, columns: dict[int, str], vocab: Vocabulary, ledger: Ledger, reading: FundsReading
 ) -> bool:
-    """One total or source row; False when the row is not part of the funds block."""
+    """One total or source row (``其中：`` dropped); False when the row is no part of the block."""
     label = _row_label(block, vocab)
     if label is None:  # a row with no label under the header: its amounts are the totals
         values = {f: v for i, f in columns.items() if (v := amount(_text(block, i))) is not None}
@@ -200,10 +194,7 @@ def _amount_with_unit(text: str) -> tuple[str, str | None] | None:
 
 
 def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: FundsReading) -> bool:
-    """Label and amount pairs after the block's labels (``项目资金（万元） | 年度资金总额 | 300.00``).
-
-    Under numbered sources (一、财政拨款) an unnumbered line is a part of one: False, as for no line.
-    """
+    """Label and amount pairs after the block's labels (``项目资金（万元） | 年度资金总额 | 300.00``)."""
     own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
     lead, pairs, n = [], [], 0
     while n < len(own):
@@ -221,7 +212,7 @@ def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: Fu
             break  # pairs the vocabulary does not name (项目支出 60.8): left for a finding
         else:
             return False
-    numbered = any(pair[4] for pair in pairs)
+    numbered = any(pair[4] for pair in pairs)  # under numbered sources (一、), a part of one
     if not pairs or (reading.numbered and not numbered):
         return False
     reading.numbered = reading.numbered or numbered
@@ -231,8 +222,7 @@ def read_funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, reading: Fu
     for label_cell, value_cell, kind, name, _, number, unit in pairs:
         ledger.take(block, label_cell)
         ledger.take(block, value_cell)
-        reading.currency = reading.currency or unit or currency_in(name)
-        reading.put(kind, name, amount(number))
+        reading.put(kind, name, amount(number), unit)
     return True
 
 
@@ -256,8 +246,7 @@ def read_funds_sentence(block: Block, vocab: Vocabulary, ledger: Ledger, draft: 
         read.append((kind, label or lead, amount(pair[2]), pair[3]))
     reading = draft.funds = draft.funds or FundsReading()
     for kind, label, value, unit in read:
-        reading.currency = reading.currency or unit
-        reading.put(kind, label, value)
+        reading.put(kind, label, value, unit)
     ledger.take(block)
     return True
 

@@ -8,10 +8,9 @@ from jixiao.io.cellsplit import Recovery, recover_cells
 from jixiao.io.cellsplit.brackets import rejoin_brackets
 from jixiao.io.document import Block, Document, Ledger, Source
 from jixiao.io.problems import uncertain, unplaced
-from jixiao.io.structure.findings import form_findings, truncated
 from jixiao.io.structure.flattened import restore as restore_flattened
-from jixiao.io.structure.forms import build
-from jixiao.io.structure.match import Printed, match_layout
+from jixiao.io.structure.forms import build, truncated
+from jixiao.io.structure.match import match_layout
 from jixiao.io.structure.reader import read_blocks, title_of
 from jixiao.io.text import is_page_footer
 from jixiao.io.vocabulary import Layout, normalise, vocabulary
@@ -26,10 +25,7 @@ class ImportResult:
 
 
 def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
-    """Every form of ``doc``, numbered from ``first``; each placed cell taken from ``ledger``.
-
-    A text's lines are first split into cells (``cellsplit``), then taken (``take_lines``).
-    """
+    """Every form of ``doc``, numbered from ``first``; each placed cell taken from ``ledger``."""
     if doc.kind != "text":
         return _read(doc, ledger, doc.kind, first)
     doc, marked = _without_truncation_mark(doc)
@@ -39,8 +35,9 @@ def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
         result = _read(restored.document, own, "text", first)
         restored.take(own, doc, ledger)
         result.findings.extend(restored.findings)
-        doubts = restored.doubts
-        result.findings.extend(uncertain(doc.name, first + n, *doubt) for n, doubt in doubts)
+        result.findings.extend(
+            uncertain(doc.name, first + n, *doubt) for n, doubt in restored.doubts
+        )
         return result
     tabbed = any(len(b.cells) > 1 for b in doc)  # else cellsplit placed every cell
     doc = doc if tabbed else rejoin_brackets(doc)
@@ -57,19 +54,16 @@ def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
 def _read(doc: Document, ledger: Ledger, kind: str, first: int) -> ImportResult:
     result = ImportResult()
     # Every cell joined, normalised at once: no layout word holds "|", so none spans two cells.
-    text = Printed(normalise("|".join([t for b in doc.blocks for _, t in b.filled])))
+    text = normalise("|".join([t for b in doc.blocks for _, t in b.filled]))
     for part, title in _parts(doc):
         layout, titled = _layout_of(title, text)
         vocab = vocabulary(layout.id if layout else "national")
         for draft in read_blocks(part, vocab, ledger, kind):
             draft.title_of_layout = titled
             printed = None if draft.written else layout  # a notice prints no layout
-            template = (printed.id, printed.kind) if printed else (None, None)
-            built = build(draft, *template, doc.name)
-            for form in built.forms:
-                index = first + len(result.forms)
-                result.forms.append(form)
-                result.findings += form_findings(doc.name, index, form, draft, built, not printed)
+            forms, findings = build(draft, printed, doc.name, first + len(result.forms))
+            result.forms += forms
+            result.findings += findings
     return result
 
 
@@ -99,12 +93,8 @@ def _cut_short(doc: Document, ledger: Ledger) -> bool:
     return last.text.rstrip()[-1] not in _COMPLETE_END
 
 
-def _layout_of(title: tuple | None, text: Printed) -> tuple[Layout | None, bool]:
-    """The matched layout, and whether the form's title prints the layout's own title words.
-
-    A layout of another kind than the title says only when the title is that layout's own
-    (吉林 项目支出绩效评价表: 评价 sounds like an evaluation, the form is a target tree).
-    """
+def _layout_of(title: tuple | None, text: str) -> tuple[Layout | None, bool]:
+    """The matched layout, and whether the form's title prints the layout's own title words."""
     printed = normalise(title[0]) if title else ""
     layout = match_layout(printed, text, title[1] if title else None)
     if layout is None and title:
@@ -112,7 +102,7 @@ def _layout_of(title: tuple | None, text: Printed) -> tuple[Layout | None, bool]
     if layout is None or (title and title[2] and layout.generic):
         return None, False  # a department-wide form is none of the national project layouts
     titled = any(normalise(w) in printed for w in layout.title_words)
-    if title and layout.kind != title[1] and not titled:
+    if title and layout.kind != title[1] and not titled:  # 吉林 评价表 are targets: titled
         return None, False
     return layout, titled
 
@@ -137,8 +127,7 @@ def _parts(doc: Document) -> list[tuple[list[Block], tuple | None]]:
 def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -> list[Finding]:
     """Take into ``ledger`` the lines of ``doc`` whose cells recovered were placed (in ``own``).
 
-    A tabbed line is taken cell by cell; a split line when all its cells were placed, a wrapped
-    line with its row. A plain line partly placed is taken, its other pieces reported.
+    A plain line partly placed is taken, its other pieces reported.
     """
     recovered, wrapped = recovery.document, recovery.wrapped
     kept = {b.cells[0].source: b for b in recovered if len(b.cells) > 1}

@@ -1,10 +1,7 @@
-"""Label cells and their values outside the tables: project block, goals, totals, narrative.
-
-A label's value is in the cells to its right up to the next label, after its colon in its cell,
-or (alone on its row) in the paragraphs under it. Plain text also wraps and centres values.
-"""
+"""Label cells and their values: to their right, after their colon, or in the paragraphs under."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from jixiao.io.cellsplit.wraps import SENTENCE_END
@@ -20,7 +17,7 @@ from jixiao.io.structure.sentences import (
 )
 from jixiao.io.structure.values import paragraphs
 from jixiao.io.text import clean
-from jixiao.io.vocabulary import Vocabulary, normalise
+from jixiao.io.vocabulary import Vocabulary, normalise, vocabulary
 
 VALUE_SECTIONS = ("project", "goals", "totals", "narrative")
 FURNITURE = (("funds", "block"), ("funds", "currency_labels"), ("indicators", "block"))
@@ -66,6 +63,14 @@ def opens_with_label(text: str, vocab: Vocabulary) -> bool:
 
 def label_of(text: str, vocab: Vocabulary) -> str | None:
     """``"section.field"`` of a label cell, ``"-"`` for furniture (a label of no field)."""
+    return _label_of(text, vocab.layout.id)
+
+
+@lru_cache(maxsize=12_000)  # a cell is asked several times, and most are no label
+def _label_of(text: str, layout_id: str) -> str | None:
+    vocab = vocabulary(layout_id)
+    if not vocab.is_label(text):  # one lookup, not one a section
+        return None
     for section in VALUE_SECTIONS:
         if found := vocab.field(section, text):
             return f"{section}.{found}"
@@ -141,11 +146,7 @@ def _is_paragraph(block: Block, vocab: Vocabulary) -> bool:
 
 
 def _pairs(block: Block, labelled: Cells, values: Cells, ledger: Ledger, fields: Fields):
-    """Each label's value: the cells after it up to the next label.
-
-    Labels with nothing between them and as many values after the last (a flattened copy's
-    labels, then their values) take one value each.
-    """
+    """Each label's value: the cells up to the next label; labels then as many values, one each."""
     bounds = [i for i, _ in labelled] + [len(block.cells)]
     after = [
         [(j, t) for j, t in values if i < j < bounds[n + 1]] for n, (i, _) in enumerate(labelled)
@@ -194,10 +195,7 @@ def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
 
 
 def centred_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger: Ledger) -> bool:
-    """A label with no value beside it takes the lone lines around its row (a centred value).
-
-    ``示范区住房和城乡建`` / ``主管部门 实施单位 示范区城市更新中心`` / ``设局``.
-    """
+    """A label with no value beside it takes the lone lines around its row (a centred value)."""
     if draft.funds or draft.tables or at + 2 >= len(blocks):
         return False
     above, row, below = blocks[at : at + 3]
@@ -233,19 +231,9 @@ def _ends_goal_lines(block: Block, vocab: Vocabulary) -> bool:
 
 
 def read_goal_lines(
-    blocks: list[Block],
-    at: int,
-    heads: Cells,
-    vocab: Vocabulary,
-    ledger: Ledger,
-    fields: Fields,
-    uncertain: list,
+    blocks: list[Block], at: int, heads: Cells, vocab: Vocabulary, ledger: Ledger, draft
 ) -> int:
-    """Goal cells side by side, a piece of each a line, from ``blocks[at]``; the index after.
-
-    A line of one piece goes on the cell left open (no full stop); where both or neither are, on
-    the first, reported in ``uncertain``. Pieces of the merged label 年度总体目标 are skipped.
-    """
+    """Goal cells side by side from ``blocks[at]``, a piece of each a line; the index after."""
     cells: list[list[str]] = [[] for _ in heads]
     doubt = False
     label = ""  # the pieces of the block's label met so far
@@ -262,14 +250,14 @@ def read_goal_lines(
         if len(texts) == len(heads):
             for cell, text in zip(cells, texts, strict=True):
                 cell.append(text)
-        elif texts:  # more pieces than cells are kept as one piece (``完成 60 次任务``)
+        elif texts:  # one piece (``完成 60 次任务``) goes on the cell left open, else the first
             open_cells = [n for n, c in enumerate(cells) if c and c[-1][-1:] not in SENTENCE_END]
             doubt = doubt or len(open_cells) != 1
             cells[open_cells[0] if len(open_cells) == 1 else 0].append(" ".join(texts))
     for (_, key), pieces in zip(heads, cells, strict=True):
-        fields.put(key, "".join(pieces) or None)
-    if doubt and (value := fields.values.get(heads[0][1])):
-        uncertain.append((heads[0][1], value, [key for _, key in heads], *EITHER_GOAL))
+        draft.fields.put(key, "".join(pieces) or None)
+    if doubt and (value := draft.fields.values.get(heads[0][1])):
+        draft.table.uncertain.append((heads[0][1], value, [key for _, key in heads], *EITHER_GOAL))
     return stop
 
 

@@ -1,33 +1,18 @@
-"""Which known layout a form is: scored on its title words and its distinctive printed words.
+"""Which known layout a form is: scored on its title words and its distinctive printed words."""
 
-A point per distinctive word printed (a provincial layout needs ``MIN_HITS``), ``TITLE_POINTS``
-for its title words in the title; below ``MIN_SCORE`` nothing matches. National (generic)
-layouts only when no provincial one matches, the most completely printed first.
-"""
-
-from functools import cache
+from functools import cache, lru_cache
 
 from jixiao.io.vocabulary import Layout, layouts, normalise
 
-MIN_SCORE = 3
-MIN_HITS = 2
+MIN_SCORE = 3  # a point a distinctive word printed, TITLE_POINTS for title words in the title
+MIN_HITS = 2  # distinctive words a provincial layout needs printed
 TITLE_POINTS = 3
 
 
-class Printed:
-    """A document's normalised text; each layout's distinctive words counted in it once."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._hits: dict[str, int] = {}
-
-    def hits(self, layout: Layout) -> int:
-        """How many of the layout's distinctive words the text prints."""
-        found = self._hits.get(layout.id)
-        if found is None:
-            found = sum(1 for w in _normalised(layout.distinctive) if w in self.text)
-            self._hits[layout.id] = found
-        return found
+@lru_cache(maxsize=256)  # a document's text is matched again for each of its parts
+def _hits(text: str, layout: Layout) -> int:
+    """How many of the layout's distinctive words the text prints."""
+    return sum(1 for w in _normalised(layout.distinctive) if w in text)
 
 
 @cache
@@ -35,19 +20,14 @@ def _normalised(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(normalise(w) for w in words)
 
 
-def match_layout(title: str, text: str | Printed, kind: str | None) -> Layout | None:
-    """The best-matching layout of a form, or None.
-
-    ``text`` is every cell of the form normalised (``vocabulary.normalise``) and joined, or
-    that text as ``Printed``; a layout of another ``kind`` than the title's is not chosen.
-    """
+def match_layout(title: str, text: str, kind: str | None) -> Layout | None:
+    """The best-matching layout of ``kind`` (if given) for every cell normalised and joined."""
     title = normalise(title)
-    text = text if isinstance(text, Printed) else Printed(text)
     provincial, generic = [], []
     for layout in layouts():
         if kind and layout.kind != kind:
             continue
-        hits = text.hits(layout)
+        hits = _hits(text, layout)
         if hits < (1 if layout.generic else MIN_HITS):
             continue  # a title alone is not a match: the content must agree
         titled = any(w in title for w in _normalised(layout.title_words))
@@ -59,5 +39,6 @@ def match_layout(title: str, text: str | Printed, kind: str | None) -> Layout | 
             generic.append(((share, points), layout))
         else:
             provincial.append(((points, share), layout))
+    # national (generic) layouts only when no provincial one matches, most completely printed first
     best = max(provincial or generic, key=lambda pair: pair[0], default=None)
     return best[1] if best else None

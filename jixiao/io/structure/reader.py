@@ -181,8 +181,7 @@ def _plain_line(
         return at + 1
     if heads := goal_heads(blocks[at], vocab):
         ledger.take(blocks[at])
-        uncertain = draft.table.uncertain
-        return read_goal_lines(blocks, at + 1, heads, vocab, ledger, draft.fields, uncertain)
+        return read_goal_lines(blocks, at + 1, heads, vocab, ledger, draft)
     return None
 
 

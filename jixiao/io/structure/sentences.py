@@ -1,8 +1,6 @@
 """Indicator trees written as sentences (a budget notice, a 绩效目标公开 page), not as a table.
 
-A level name and ``：`` (or a numbered heading: ``1.产出指标``) opens its group; each clause under
-it (between ，；。) is an indicator, parted where the value grammar (SPEC §3) reads a value at its
-end (``全年培训`` / ``不少于200人次``), else kept whole as the name and reported.
+A level name and ``：`` (or ``1.产出指标``) opens its group; each clause under it is an indicator.
 """
 
 import re
@@ -82,14 +80,11 @@ class _Tree:
         self.bare = False  # the last level line printed its name only
 
     def level(self, printed: str, depth: int) -> None:
-        """A level name (with its points) opens a group, or a level 2 under the current one.
-
-        A name of both levels (成本指标) is a group unless the tree puts it under the current
-        group or its heading is numbered deeper than the group's.
-        """
+        """A level name (with its points) opens a group, or a level 2 under the current one."""
         self.flush()
         label = group_label(printed)
         name, tree = label.name, self.vocab.names["indicators.tree"]
+        # a name of both levels (成本指标) is a group unless under the current one or numbered deeper
         numbered_as_group = bool(depth and depth <= self.depth1)
         under_current = (name in tree.get(self.level1 or "", ()) and not numbered_as_group) or bool(
             self.level1 and self.depth1 and depth > self.depth1
@@ -185,10 +180,7 @@ def split_label(text: str) -> tuple[str, str | None]:
 
 
 def split_clause(clause: str) -> tuple[str, str | None]:
-    """``(name, target)`` of a clause: parted at a colon or where a value ends it, else target None.
-
-    The value starts at a printed comparator or a number, not inside a date (``2024年10月底``).
-    """
+    """``(name, target)`` of a clause: parted at a colon or where a value ends it, else target None."""
     head, value = split_label(clause)
     if value and head.strip() and value.strip():
         return head.strip(), value.strip()

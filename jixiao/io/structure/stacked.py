@@ -1,8 +1,4 @@
-"""Labels of merged cells printed down their cell, one piece a line (``年度`` / ``总体`` / ``目标``).
-
-A PDF's text prints a tall merged label as lines of a word or two (``项目资金`` / ``（万元）``): a run
-of one-cell lines that spells a label of the vocabulary is read as that label, at its first piece.
-"""
+"""Labels of merged cells printed down their cell, one piece a line (``年度`` / ``总体`` / ``目标``)."""
 
 from collections.abc import Callable
 from functools import cache
@@ -42,10 +38,7 @@ def _spelt(blocks: list[Block], at: int, is_label: Callable[[str], bool]) -> int
 def join_stacked(
     blocks: list[Block], vocab: Vocabulary, is_label: Callable[[str], bool] | None = None
 ) -> tuple[list[Block], dict[int, list]]:
-    """The blocks with each stacked label as one block, and the pieces behind each such block.
-
-    A label is one of ``vocab`` unless ``is_label`` says otherwise.
-    """
+    """The blocks with each stacked label (of ``vocab``, or ``is_label``) as one; the pieces behind."""
     out: list[Block] = []
     pieces: dict[int, list[Block]] = {}
     at = 0
