@@ -1,9 +1,7 @@
-"""Level labels printed apart from their rows, as a PDF centres a merged cell's text.
+"""Level labels a PDF's text prints on the middle line of their merged cell's rows.
 
-In text copied out of a PDF, a merged level cell's label stands on the middle line of its
-rows: on a line of its own (``产出指标``), or at the head of a line whose other text opens the
-next row's deviation cell (``数量指标 偏差原因：部分课程改为线上，``). Such a label line names
-the level of the rows above it that print no level of their own, and of the rows below it.
+A label line (alone, or before the first line of the next row's deviation) names the level of
+the rows above it that print none, and of the rows below it.
 """
 
 from dataclasses import replace
@@ -27,13 +25,7 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
     count = len(table.indicators)
     _place_levels(row, vocab)
     read_row(row, table, vocab)
-    if len(table.indicators) == count:
-        return
-    if table.level2_from[-1] == PRINTED:
-        table.set_by = "row"
-    elif table.set_by:  # the name the row inherits was set by a row or by a label line
-        table.level2_from[-1] = AFTER_ROW if table.set_by == "row" else AFTER_LINE
-    if table.pending:
+    if len(table.indicators) > count and table.pending:
         last = table.indicators[-1]
         text = "".join(b.texts[i].strip() for b, i in table.pending) + (last.deviation or "")
         table.indicators[-1] = replace(last, deviation=text)
@@ -73,12 +65,10 @@ def _open_text(table: Table) -> bool:
 
 
 def _place_levels(row: Row, vocab: Vocabulary) -> None:
-    """Put a row whose level cells the recovery misplaced back under its columns.
+    """Put back a row whose level cells the recovery misplaced (its merged cells lost).
 
-    The table's side label printed on the row is no cell of it. A text in the level-1 column
-    that is no group name stands there because merged level cells were lost (the row is
-    re-anchored); a group of the tree in the level-2 column under an empty level-1 cell is the
-    row's group (its level-2 cell was lost).
+    A side label on the row is no cell of it; no group name under level 1 re-anchors the row; a
+    group under level 2 beside an empty level-1 cell is the row's group.
     """
     one, two = row.header.first("level1"), row.header.first("level2")
     if row.at is not None or one is None or two is None:
@@ -127,11 +117,7 @@ def _own_level2(block: Block | None, vocab: Vocabulary) -> bool:
 
 
 def _label_line(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary) -> bool:
-    """Read a line of level labels (and the start of a text cell); whether it was one.
-
-    A level-2 label whose rows are not around it (the next row prints its own, or the table
-    ends) is an empty group's: it names no row.
-    """
+    """Read a line of level labels (and a text cell's start); a level 2 with no rows names none."""
     labels, rest = _labels_of(row.block, vocab)
     if not labels or any(weight(t) is not None for _, t in rest):
         return False
@@ -171,11 +157,7 @@ def _labels_of(block: Block, vocab: Vocabulary) -> tuple[list, list]:
 
 
 def _level2(table: Table, vocab: Vocabulary, name: str, fill: bool = True) -> None:
-    """A level-2 label line: the rows above with no level-2 name of their own take it.
-
-    Once the labels show centred (a label line below rows it names), the rows after the
-    previous label line are shared: the later half are this label's.
-    """
+    """A level-2 label: the rows above with no name of their own (once centred, half) take it."""
     group = vocab.group_of(name)
     if group and group != table.level1:
         _group(table, group, printed_cell=False)
@@ -192,7 +174,7 @@ def _level2(table: Table, vocab: Vocabulary, name: str, fill: bool = True) -> No
             table.uncertain.append((path, name, [name, found.level2], *CENTRED))
         table.level2_from[k] = AFTER_LINE
     table.level2 = name
-    table.set_by = "line"
+    table.set_by = AFTER_LINE
 
 
 def _above(table: Table, kinds: tuple) -> list[int]:
@@ -221,12 +203,9 @@ INHERITED = (
 
 
 def settle_level2s(table: Table) -> None:
-    """Report each level-2 name inherited in flattened text that the next printed one contradicts.
+    """Report each inherited level-2 name the next printed one in its group contradicts.
 
-    A merged level-2 cell prints its name once, on any row of its block (a PDF copy on its
-    middle row as often as its first): the cell may as well be the next name printed in the
-    group. A row with no name above it keeps none, reported as ``(空)``; a row named by a label
-    line (``AFTER_LINE``) was reported by ``_level2``.
+    A merged cell prints its name on any row of its block; a row with none above keeps ``(空)``.
     """
     rows, settled = table.indicators, table.level2_from
     for k, indicator in enumerate(rows):

@@ -1,7 +1,6 @@
-"""Walk a form's blocks in order: title, label rows, the funds block, indicator tables.
+"""Walk a form's blocks into a ``Draft``: title, label rows, the funds block, indicator tables.
 
-The result is a ``Draft`` per form, before it becomes a canonical ``Form``. A second 项目名称
-label after an indicator table starts another form (forms printed with no title between them).
+A 项目名称 label after an indicator table starts another form.
 """
 
 import re
@@ -143,10 +142,6 @@ def _read_part(
 ) -> int:
     """Read what starts at ``blocks[at]`` into the draft; the index of the next block."""
     block = blocks[at]
-    if len(block.filled) == 1 and _YEAR_LINE.match(squeeze(block.text)):
-        draft.year = draft.year or year_in(block.text)
-        ledger.take(block)
-        return at + 1
     header = is_header(block, vocab)
     if header or (not draft.tables and (printed := printed_columns(block, vocab))):
         return _table(blocks, at, vocab, ledger, draft, None if header else printed)
@@ -157,11 +152,12 @@ def _read_part(
     if is_funds_header(block, vocab):
         draft.funds, stop = read_funds(blocks, at, vocab, ledger)
         return stop
-    if (
-        _furniture(block, vocab, ledger, draft)
-        or (_SENTENCE.search(block.text) and read_funds_sentence(block, vocab, ledger, draft))
-        or _funds_line(block, vocab, ledger, draft)
+    if _furniture(block, vocab, ledger, draft) or (
+        _SENTENCE.search(block.text) and read_funds_sentence(block, vocab, ledger, draft)
     ):  # a sentence (年度预算 500 万元，其中…) before the cells its recovery split apart
+        return at + 1
+    if read_funds_line(block, vocab, ledger, reading):
+        draft.funds = reading
         return at + 1
     stop = _plain_line(blocks, at, vocab, ledger, draft)
     # a tree written as sentences (a notice) ends past ``at``, so its index is never 0
@@ -198,10 +194,11 @@ def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledg
 
 
 def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
-    """A line of the form's furniture: its number (表510000_0013zp), a unit (单位：万元).
-
-    A unit's label among other cells (a flattened copy) is read, and the line read on.
-    """
+    """A line of furniture: a year, the form's number, a unit (单位：万元, also among cells)."""
+    if len(block.filled) == 1 and _YEAR_LINE.match(squeeze(block.text)):
+        draft.year = draft.year or year_in(block.text)
+        ledger.take(block)
+        return True
     if len(block.filled) != 1:
         for i, text in block.filled:
             if vocab.field("funds", text) == "currency_labels" and (unit := currency_in(text)):
@@ -214,14 +211,6 @@ def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) ->
             return False
         draft.currency = draft.currency or unit
     ledger.take(block)
-    return True
-
-
-def _funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
-    reading = draft.funds or FundsReading()
-    if not read_funds_line(block, vocab, ledger, reading):
-        return False
-    draft.funds = reading
     return True
 
 
@@ -239,10 +228,7 @@ def _table(
     draft: Draft,
     header: Header | None = None,
 ) -> int:
-    """Read an indicator table from its header (or the layout's column order); the next index.
-
-    Without ``header``, ``blocks[at]`` is the table's header row.
-    """
+    """Read an indicator table from its header row ``blocks[at]`` or ``header``; the next index."""
     if header is not None and header.blocks:  # the layout's own header row, by its column order
         ledger.take(blocks[at])
         at += 1
@@ -300,10 +286,7 @@ def _ending(blocks: list[Block], at: int, vocab: Vocabulary, typed: bool) -> str
 
 
 def _total(row: Row, table: Table, vocab: Vocabulary) -> None:
-    """The 总分 row: its last figure is the total score, a grade word after it the grade.
-
-    The figure before the score is the weight total; a target's total row prints that only.
-    """
+    """The 总分 row: weight total and total score (a target's: the weight total), then a grade."""
     block = row.block
     figures = []
     for i, text in block.filled:

@@ -1,9 +1,7 @@
 """The indicator table's rows → indicators, groups and what has no field (reported with values).
 
-A level cell left blank or repeated from a merge belongs to the row above it (level-2 only
-within its level-1 group); so does a project cell. A value split over cells is joined in
-printed order, a comparator cell before it, a unit cell after a value ending in its number.
-Placeholder rows (``指标2: ……``) are not indicators.
+A blank or merged level (or project) cell belongs to the row above; a value split over cells
+is joined in printed order; placeholder rows (``指标2: ……``) are no indicators.
 """
 
 import re
@@ -75,8 +73,7 @@ class Table:
     # how each indicator's level-2 name was settled: PRINTED (its own cell), AFTER_ROW (from a
     # row above), AFTER_LINE (a label line, ``centred``), None (from no name above)
     level2_from: list[str | None] = field(default_factory=list)
-    # reading text rows (``centred``) and cut cells (``read_cut_row``)
-    set_by: str | None = None  # what set the current level-2 name: "row" or "line"
+    set_by: str | None = None  # how an inheriting row's level-2 is settled: AFTER_ROW, AFTER_LINE
     pending: list[tuple[Block, int]] = field(default_factory=list)  # text for the next row
     centred: bool = False  # a label line named rows above it: the labels are centred
     merges: bool = False  # a row repeated a merged cell: the file keeps its merges
@@ -85,10 +82,7 @@ class Table:
 
 
 class Row:
-    """One table row seen through the header: texts by column, taking what is placed.
-
-    ``at``: column index → cell index, for a row standing off its columns (``positions``).
-    """
+    """A table row seen through the header; ``at``: column → cell of a row off its columns."""
 
     def __init__(
         self, block: Block, header: Header, ledger: Ledger, at: dict[int, int] | None = None
@@ -173,7 +167,9 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
         )
     )
     table.projects.append(table.project)
-    table.level2_from.append(PRINTED if row.text(level2) else None)
+    if row.text(level2):
+        table.set_by = AFTER_ROW
+    table.level2_from.append(PRINTED if row.text(level2) else table.set_by)
 
 
 def _prose(text: str | None, name: str, table: Table) -> str | None:
@@ -196,11 +192,7 @@ def _number(row: Row, name: str, text: str | None) -> Decimal | None:
 
 
 def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
-    """Level-1, level-2 and project cells: printed or inherited from the row above.
-
-    A row with an empty level-1 cell whose level-2 name stands under another group in the tree
-    (a merged label printed on a later row) belongs to that group.
-    """
+    """Level-1, level-2 and project cells: printed, inherited, or the tree's group of the level 2."""
     header = row.header
     project = header.first("project")
     if printed := row.text(project):
@@ -231,10 +223,7 @@ def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
 
 
 def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
-    """A level-1 cell: the current group, registered with its points or band.
-
-    Points printed alone (``(50分)``: the name lost with its merged cell) go to the next group.
-    """
+    """A level-1 cell: the current group; points printed alone (``(50分)``) go to the next."""
     if bare := _BARE_POINTS.match("".join(printed.split())):
         table.points = Decimal(bare[1])
         return
@@ -256,10 +245,7 @@ def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
 
 
 def _own_name(row: Row, table: Table, name: str | None) -> str | None:
-    """A merged name cell over several target blocks prints their names two spaces apart.
-
-    Each block's indicator takes its own, reported as uncertain.
-    """
+    """A merged name cell printing several names two spaces apart: each row's own (uncertain)."""
     if not row.merged(row.header.first("name")) or name is None:
         return name
     table.merged_rows += 1
@@ -372,13 +358,9 @@ def side_cut(block: Block, header: Header) -> dict[int, int] | None:
 
 
 def read_cut_row(row: Row, table: Table, vocab: Vocabulary) -> None:
-    """Read a table row, minding merged cells cut by a page break (in a file that keeps merges).
+    """Read a row, minding merged level-1 cells cut by a page break (a file that keeps merges).
 
-    A PDF prints a merged cell's text once, midway down its rows. Where a page break cuts a
-    merged level-1 cell, its text stands alone on a row of the next page and the level-1 cells
-    of its rows are blank, not copies: such a row waits for the lone label after it (or keeps
-    the group above, reported as uncertain). A lone level name no row waits for is read as any
-    row (a side label such as 绩效指标).
+    The cut cell's rows have blank level-1 cells: they wait for its text, alone on a row below.
     """
     block, level1 = row.block, row.header.first("level1")
     table.merges = table.merges or any(c.copy_of is not None for c in block.cells)
