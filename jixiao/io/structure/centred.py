@@ -65,11 +65,7 @@ def _open_text(table: Table) -> bool:
 
 
 def _place_levels(row: Row, vocab: Vocabulary) -> None:
-    """Put back a row whose level cells the recovery misplaced (its merged cells lost).
-
-    A side label on the row is no cell of it; no group name under level 1 re-anchors the row; a
-    group under level 2 beside an empty level-1 cell is the row's group.
-    """
+    """Put back a row whose level cells the recovery misplaced (a side label is no cell of it)."""
     one, two = row.header.first("level1"), row.header.first("level2")
     if row.at is not None or one is None or two is None:
         return
@@ -203,10 +199,7 @@ INHERITED = (
 
 
 def settle_level2s(table: Table) -> None:
-    """Report each inherited level-2 name the next printed one in its group contradicts.
-
-    A merged cell prints its name on any row of its block; a row with none above keeps ``(空)``.
-    """
+    """Report each inherited level-2 name the next printed one in its group contradicts."""
     rows, settled = table.indicators, table.level2_from
     for k, indicator in enumerate(rows):
         if k >= len(settled) or settled[k] in (PRINTED, AFTER_LINE):

@@ -1,9 +1,6 @@
-"""The indicator table's header: which column holds which field, read through the vocabulary.
+"""The indicator table's header (one row, or two with sub-headings): each column's field.
 
-A header is one row, or two where a heading spans sub-headings (``采集数据项`` over ``数据项1``
-and ``数据项2``). A blank heading continues the heading to its left (a merged cell): its cells
-are parts of one value (``≧ | 120 | 人次``). A weight right after a level column is that level's
-weight. Headings naming a long-term period (长期 / 中期) mark columns read apart.
+A blank heading continues the one to its left (parts of one value: ``≧ | 120 | 人次``).
 """
 
 from dataclasses import dataclass, field, replace
@@ -140,11 +137,7 @@ def _bind_weights(columns: list[Column]) -> tuple[Column, ...]:
 
 
 def is_header_row(block: Block, vocab: Vocabulary) -> bool:
-    """Whether a row prints the layout's own header row (``header_row``).
-
-    Readers add blank cells after a table's last column, and a PDF prints a side label merged
-    down the table (分解目标) midway down its rows, its cell in the header row blank.
-    """
+    """Whether a row is the layout's ``header_row`` (blank cells after it, or for a side label)."""
     headings = vocab.words("indicators", "header_row")
     texts = list(block.texts)
     while texts and not texts[-1]:
@@ -167,11 +160,9 @@ def _layout_columns(layout_id: str) -> tuple[Column, ...]:
 
 
 def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
-    """The layout's own column order for a table printed without its header row.
+    """The layout's column order, for its ``header_row`` or a table printed without a header.
 
-    Used when a row is the layout's ``header_row``, or starts with a level-1 name and has as
-    many cells as the layout's columns or is that name alone (its merged cell on a line of its
-    own, as a PDF's text prints it).
+    A row without one starts with a level-1 name, in as many cells as the columns or alone.
     """
     filled = block.filled
     if not filled or not vocab.words("indicators", "column_order"):
@@ -187,12 +178,9 @@ def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
 
 
 def positions(block: Block, header: Header, vocab: Vocabulary) -> dict[int, int] | None:
-    """Column index → cell index of a row standing off its columns; None when under them.
+    """Column → cell of a row off its columns (merged level cells lost); None when under them.
 
-    Text copied out of a table loses merged level cells (SPEC §1): a row is re-anchored on its
-    weight and score when the header has them side by side, else on its name (its first cell
-    that is no level name). Level names left of the name go to the level columns by name. A
-    row with merged-cell copies (a file that keeps its merges) keeps its columns.
+    Anchored on weight and score side by side, else on the name; level names go by name.
     """
     if any(c.copy_of is not None for c in block.cells):
         return None

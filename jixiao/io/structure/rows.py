@@ -18,7 +18,6 @@ from jixiao.io.structure.values import (
     joined,
     paragraphs,
     weight,
-    with_comparator,
     with_unit,
 )
 from jixiao.io.text import clean
@@ -300,7 +299,8 @@ def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | Non
             continue
         row.take(comparator)
         if "".join(mark.split()) in marks and target and not joined_mark:
-            target, joined_mark = with_comparator(target, mark, marks), True
+            target, joined_mark = "".join(mark.split()) + target, True
+
         else:  # 定量, 定性: no part of the value, reported with its column
             table.reported.setdefault(comparator.heading, []).append(mark)
     unit_column = row.header.first("unit")
@@ -358,10 +358,7 @@ def side_cut(block: Block, header: Header) -> dict[int, int] | None:
 
 
 def read_cut_row(row: Row, table: Table, vocab: Vocabulary) -> None:
-    """Read a row, minding merged level-1 cells cut by a page break (a file that keeps merges).
-
-    The cut cell's rows have blank level-1 cells: they wait for its text, alone on a row below.
-    """
+    """Read a row; rows of a level-1 cell a page break cut wait for its text, alone below."""
     block, level1 = row.block, row.header.first("level1")
     table.merges = table.merges or any(c.copy_of is not None for c in block.cells)
     if not table.merges:  # nothing to tell a cut cell from one the text lost

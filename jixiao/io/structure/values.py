@@ -56,13 +56,6 @@ def joined(parts: list[str]) -> str | None:
     return "".join(filter(None, map(clean, parts))) or None
 
 
-def with_comparator(value: str | None, comparator: str | None, marks: frozenset[str]) -> str | None:
-    """A comparator cell's mark (``≥``, ``大于等于``) joined before the value; other words not."""
-    if not value or not comparator or "".join(comparator.split()) not in marks:
-        return value
-    return "".join(comparator.split()) + value
-
-
 def with_unit(value: str | None, unit: str | None) -> str | None:
     """A unit column's text after a value ending in its number (``0`` + ``次``), not ``40%``."""
     unit = clean(unit)
