@@ -127,7 +127,7 @@ def _label_line(blocks: list[Block], at: int, row: Row, table: Table, vocab: Voc
     for _, text, kind in labels:
         if kind == "level1":
             _group(table, text)
-            _fill(table, level1=group_label(text).name)
+
         elif kind == "level2":
             _level2(table, vocab, "".join(text.split()), fill=not empty)
     if rest and _open_text(table):  # the deviation above goes on beside the label
@@ -181,14 +181,6 @@ def _above(table: Table, kinds: tuple) -> list[int]:
             break
         out.append(k)
     return out
-
-
-def _fill(table: Table, level1: str) -> None:
-    """The rows above a group's centred label with no group yet are the group's."""
-    for k in range(len(table.indicators) - 1, -1, -1):
-        if table.indicators[k].level1 is not None:
-            break
-        table.indicators[k] = replace(table.indicators[k], level1=level1)
 
 
 INHERITED = (

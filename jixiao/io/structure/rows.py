@@ -229,11 +229,11 @@ def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
     label = group_label(printed)
     if label.name != table.level1:
         table.level2 = None
-    if table.level1 is None and not table.groups and label.name:
-        # the first group's label printed below its first rows (a centred merged cell)
-        table.indicators[:] = [
-            replace(i, level1=label.name) if i.level1 is None else i for i in table.indicators
-        ]
+    for k in range(len(table.indicators) - 1, -1, -1):  # rows above a centred label, no group yet
+        if table.indicators[k].level1 is not None or not label.name:
+            break
+        table.indicators[k] = replace(table.indicators[k], level1=label.name)
+
     table.level1 = label.name or None
     entry = table.groups.setdefault(label.name, GroupEntry(label.name, printed=printed_cell))
     entry.printed = entry.printed or printed_cell
