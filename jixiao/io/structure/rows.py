@@ -118,11 +118,12 @@ class Row:
         columns = self.header.annual.get(name)
         if not columns:  # a field the table has no column for (most text fields)
             return None
-        parts = [self.text(c) for c in columns]
+        cells = [i for c in columns if (i := self.cell(c)) is not None]
+        parts = [self.texts[i] for i in cells]
         if not any(parts):
             return None
-        for column in columns:
-            self.take(column)
+        for i in cells:
+            self.ledger.take(self.block, i)
         return "\n".join(p for p in parts if p) if raw else joined(parts)
 
 

@@ -65,10 +65,9 @@ def with_unit(value: str | None, unit: str | None) -> str | None:
 
 
 def paragraphs(text: str | None, typed: bool) -> tuple[str | None, str | None]:
-    """A cell's text with its paragraphs, and the other reading when a break is not settled.
+    """A cell's paragraphs, and the other reading (one wrapped paragraph) of an unsettled break.
 
-    A typed line break (XLSX, DOCX, HTML) is a paragraph. In extracted text a break after a full
-    stop is read as one, the other reading (one wrapped paragraph) given unless settled.
+    A typed break (XLSX, DOCX, HTML) is one; in extracted text, a break after a full stop.
     """
     if not text:
         return None, None
