@@ -3,7 +3,7 @@
 A blank heading continues the one to its left (parts of one value: ``≧ | 120 | 人次``).
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from jixiao.io.document import Block
@@ -33,34 +33,28 @@ class Column:
     part: int = 0  # > 0: a later cell of the value the heading to its left names
 
 
-@dataclass(frozen=True, slots=True)
 class Header:
-    """The header rows of an indicator table and its columns."""
+    """The header rows of an indicator table (``blocks``: their indexes) and its columns.
 
-    blocks: tuple[int, ...]  # indexes of the header blocks (one or two)
-    columns: tuple[Column, ...]
-    long_term: bool = False  # the whole table is long-term (长期绩效指标): reported, not read
-    # found once per table, asked on every row: field → its columns, its annual columns, its
-    # first (annual) column; the columns whose cells are reported (``rows._report``)
-    _of: dict[str | None, tuple[Column, ...]] = field(init=False, repr=False, compare=False)
-    annual: dict[str | None, tuple[Column, ...]] = field(init=False, repr=False, compare=False)
-    _first: dict[str | None, Column] = field(init=False, repr=False, compare=False)
-    apart: tuple[Column, ...] = field(init=False, repr=False, compare=False)
+    ``long_term``: the whole table is long-term (长期绩效指标), reported, not read.
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self, blocks: tuple[int, ...], columns: tuple[Column, ...], long_term: bool = False
+    ) -> None:
+        self.blocks, self.columns, self.long_term = blocks, columns, long_term
+        # found once per table, asked on every row: field → its columns, its first (annual,
+        # not a part) column, its annual columns; the columns whose cells are reported
         of: dict[str | None, tuple[Column, ...]] = {}
-        first: dict[str | None, Column] = {}  # its first annual column (not a part), else first
-        for column in self.columns:
+        self._first: dict[str | None, Column] = {}
+        for column in columns:
             of[column.field] = (*of.get(column.field, ()), column)
-            found = first.get(column.field)
+            found = self._first.get(column.field)
             if not column.part and (found is None or (found.long_term and not column.long_term)):
-                first[column.field] = column
-        annual = {name: tuple(c for c in cs if not c.long_term) for name, cs in of.items()}
-        object.__setattr__(self, "_of", of)
-        object.__setattr__(self, "annual", annual)
-        object.__setattr__(self, "_first", first)
-        apart = (c for c in self.columns if c.field in _APART or c.long_term)
-        object.__setattr__(self, "apart", tuple(apart))
+                self._first[column.field] = column
+        self._of = of
+        self.annual = {name: tuple(c for c in cs if not c.long_term) for name, cs in of.items()}
+        self.apart = tuple(c for c in columns if c.field in _APART or c.long_term)
 
     def of(self, field: str) -> tuple[Column, ...]:
         """Columns of a field, annual before long-term, parts in printed order."""
