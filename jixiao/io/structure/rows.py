@@ -152,20 +152,9 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
             return
     table.name_cell = name
     name = _own_name(row, table, name)
-    table.indicators.append(
-        Indicator(
-            table.level1,
-            table.level2,
-            name,
-            texts["explanation"],
-            target,
-            actual,
-            _number(row, "weight", weight_text),
-            _number(row, "score", score_text),
-            texts["deviation"],
-            texts["note"],
-        )
-    )
+    points, score = _number(row, "weight", weight_text), _number(row, "score", score_text)
+    values = {"target": target, "actual": actual, "weight": points, "score": score, **texts}
+    table.indicators.append(Indicator(table.level1, table.level2, name, **values))
     table.projects.append(table.project)
     if row.text(level2):
         table.set_by = AFTER_ROW
@@ -234,7 +223,6 @@ def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
         if table.indicators[k].level1 is not None or not label.name:
             break
         table.indicators[k] = replace(table.indicators[k], level1=label.name)
-
     table.level1 = label.name or None
     entry = table.groups.setdefault(label.name, GroupEntry(label.name, printed=printed_cell))
     entry.printed = entry.printed or printed_cell
