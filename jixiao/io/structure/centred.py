@@ -127,7 +127,6 @@ def _label_line(blocks: list[Block], at: int, row: Row, table: Table, vocab: Voc
     for _, text, kind in labels:
         if kind == "level1":
             _group(table, text)
-
         elif kind == "level2":
             _level2(table, vocab, "".join(text.split()), fill=not empty)
     if rest and _open_text(table):  # the deviation above goes on beside the label

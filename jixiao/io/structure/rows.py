@@ -289,7 +289,6 @@ def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | Non
         row.take(comparator)
         if "".join(mark.split()) in marks and target and not joined_mark:
             target, joined_mark = "".join(mark.split()) + target, True
-
         else:  # 定量, 定性: no part of the value, reported with its column
             table.reported.setdefault(comparator.heading, []).append(mark)
     unit_column = row.header.first("unit")
