@@ -1,7 +1,4 @@
-"""Walk a form's blocks into a ``Draft``: title, label rows, the funds block, indicator tables.
-
-A 项目名称 label after an indicator table starts another form.
-"""
+"""Walk a form's blocks into a ``Draft``: title, label rows, the funds block, indicator tables."""
 
 import re
 from dataclasses import dataclass, field
@@ -126,7 +123,7 @@ def read_blocks(
             _title(draft, block, found, ledger)
             at += 1
         else:
-            if drafts[-1].tables and _names_project(block, vocab):
+            if drafts[-1].tables and _names_project(block, vocab):  # a form with no title
                 drafts.append(new())
             at = _read_part(blocks, at, vocab, ledger, drafts[-1])
     if not typed:

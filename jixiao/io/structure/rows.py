@@ -1,8 +1,4 @@
-"""The indicator table's rows → indicators, groups and what has no field (reported with values).
-
-A blank or merged level (or project) cell belongs to the row above; a value split over cells
-is joined in printed order; placeholder rows (``指标2: ……``) are no indicators.
-"""
+"""The indicator table's rows → indicators, groups and what has no field (reported with values)."""
 
 import re
 from dataclasses import dataclass, field, replace
