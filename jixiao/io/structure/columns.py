@@ -161,14 +161,13 @@ def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
     filled = block.filled
     if not filled or not vocab.words("indicators", "column_order"):
         return None
-    if is_header_row(block, vocab):
-        return Header((block.index,), _layout_columns(vocab.layout.id))
     columns = _layout_columns(vocab.layout.id)
+    if is_header_row(block, vocab):
+        return Header((block.index,), columns)
     if filled[0][0] != 0 or len(block.cells) not in (1, len(columns)):
         return None
-    if "".join(filled[0][1].split()) not in word_set(vocab, "indicators.levels", "level1"):
-        return None
-    return Header((), columns)
+    level1 = word_set(vocab, "indicators.levels", "level1")
+    return Header((), columns) if "".join(filled[0][1].split()) in level1 else None
 
 
 def positions(block: Block, header: Header, vocab: Vocabulary) -> dict[int, int] | None:
@@ -220,8 +219,6 @@ def _anchor(texts: tuple[str, ...], header: Header, vocab: Vocabulary) -> int:
 def _levels_of(text: str, vocab: Vocabulary) -> tuple[str, ...]:
     """The levels whose names a text prints (its points aside)."""
     name = "".join(group_label(text).name.split())
-    if not name:
-        return ()
     levels = ("level1", "level2")
     return tuple(level for level in levels if name in word_set(vocab, "indicators.levels", level))
 
