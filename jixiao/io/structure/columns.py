@@ -34,17 +34,13 @@ class Column:
 
 
 class Header:
-    """The header rows of an indicator table (``blocks``: their indexes) and its columns.
-
-    ``long_term``: the whole table is long-term (长期绩效指标), reported, not read.
-    """
+    """An indicator table's header rows (``blocks``) and columns; ``long_term``: 长期绩效指标."""
 
     def __init__(
         self, blocks: tuple[int, ...], columns: tuple[Column, ...], long_term: bool = False
     ) -> None:
         self.blocks, self.columns, self.long_term = blocks, columns, long_term
-        # found once per table, asked on every row: field → its columns, its first (annual,
-        # not a part) column, its annual columns; the columns whose cells are reported
+        # asked on every row: field → columns, first (annual, not a part) column, annual columns
         of: dict[str | None, tuple[Column, ...]] = {}
         self._first: dict[str | None, Column] = {}
         for column in columns:
@@ -154,9 +150,9 @@ def _layout_columns(layout_id: str) -> tuple[Column, ...]:
 
 
 def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
-    """The layout's column order, for its ``header_row`` or a table printed without a header.
+    """The layout's columns for its ``header_row``, or a row of a table printed without one.
 
-    A row without one starts with a level-1 name, in as many cells as the columns or alone.
+    Such a row starts with a level-1 name, in as many cells as the columns or alone.
     """
     filled = block.filled
     if not filled or not vocab.words("indicators", "column_order"):
@@ -171,10 +167,7 @@ def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
 
 
 def positions(block: Block, header: Header, vocab: Vocabulary) -> dict[int, int] | None:
-    """Column → cell of a row off its columns (merged level cells lost); None when under them.
-
-    Anchored on weight and score side by side, else on the name; level names go by name.
-    """
+    """Column → cell of a row off its columns (anchored on weight and score, else on its name)."""
     if any(c.copy_of is not None for c in block.cells):
         return None
     texts = block.texts

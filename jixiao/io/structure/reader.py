@@ -68,8 +68,7 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
     filled = block.filled
     if not filled or len(filled) > 2:
         return None
-    # A title prints the last character of one of its kind's words (表, 价): most lines do
-    # not, and are let go before they are squeezed (this runs on every block, several times).
+    # most lines print no title word's last character (表, 价): let go before being squeezed
     if not _title_ends(vocab.layout.id).search(block.text):
         return None
     titles = vocab.names["titles"]
