@@ -73,9 +73,7 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
         return None
     titles = vocab.names["titles"]
     text = squeeze(" ".join(t for _, t in filled))
-    if len(text) > TITLE_MAX or _SENTENCE.search(text):
-        return None
-    if any(w in text for w in titles["listing"]):
+    if len(text) > TITLE_MAX or _SENTENCE.search(text) or any(w in text for w in titles["listing"]):
         return None
     department = any(w in text for w in titles["department"])
     for kind in ("self_evaluation", "target"):

@@ -139,16 +139,16 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
             row.take(level2)  # a level name with no indicator (an empty group): a label
         return
     row.take(level2)
+    points, score = _number(row, "weight", weight_text), _number(row, "score", score_text)
     merged, target_column = row.merged(row.header.first("name")), row.header.first("target")
     table.merged_rows = table.merged_rows if merged else 0
     # a further row of the indicator above: its name and target cells merged over it (吉林)
     if merged and table.indicators and table.name_cell == name:
         if target_column is None or row.merged(target_column):
-            _add_points(row, table, weight_text, score_text)
+            _add_points(table, points, score)
             return
     table.name_cell = name
     name = _own_name(row, table, name)
-    points, score = _number(row, "weight", weight_text), _number(row, "score", score_text)
     values = {"target": target, "actual": actual, "weight": points, "score": score, **texts}
     table.indicators.append(Indicator(table.level1, table.level2, name, **values))
     table.projects.append(table.project)
@@ -247,11 +247,9 @@ def _own_name(row: Row, table: Table, name: str | None) -> str | None:
     return own
 
 
-def _add_points(row: Row, table: Table, weight_text: str | None, score_text: str | None) -> None:
+def _add_points(table: Table, points: Decimal | None, score: Decimal | None) -> None:
     """A further row's points add to the indicator's (吉林: four criteria of 5 points)."""
     last = table.indicators[-1]
-    points = _number(row, "weight", weight_text)
-    score = _number(row, "score", score_text)
     if points is not None and last.weight is not None:
         path = f"indicators[{len(table.indicators) - 1}].weight"
         total = str(last.weight + points)
