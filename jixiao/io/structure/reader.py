@@ -153,7 +153,7 @@ def _read_part(
     if read_funds_line(block, vocab, ledger, reading):
         draft.funds = reading
         return at + 1
-    stop = _plain_line(blocks, at, vocab, ledger, draft)
+    stop = draft.plain and _plain_line(blocks, at, vocab, ledger, draft)
     # a tree written as sentences (a notice) ends past ``at``, so its index is never 0
     stop = stop or read_sentences(blocks, at, vocab, ledger, draft)
     return stop or read_labels(blocks, at, vocab, ledger, draft.fields)
@@ -163,8 +163,6 @@ def _plain_line(
     blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: Draft
 ) -> int | None:
     """Lines of plain text: a value wrapped onto a line, goal cells over several lines."""
-    if not draft.plain:
-        return None
     if centred_value(blocks, at, draft, vocab, ledger) or carries_value(
         blocks, at, draft, vocab, ledger
     ):
