@@ -129,9 +129,7 @@ def _bind_weights(columns: list[Column]) -> tuple[Column, ...]:
 def is_header_row(block: Block, vocab: Vocabulary) -> bool:
     """Whether a row is the layout's ``header_row`` (blank cells after it, or for a side label)."""
     headings = vocab.words("indicators", "header_row")
-    texts = list(block.texts)
-    while texts and not texts[-1]:
-        texts.pop()
+    texts = block.texts[: block.filled[-1][0] + 1] if block.filled else []  # blank cells after
     if not headings or len(texts) != len(headings):
         return False
     return all(
