@@ -6,7 +6,6 @@ the rows above it that print none, and of the rows below it.
 
 from dataclasses import replace
 
-from jixiao.core.model import Indicator
 from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block
 from jixiao.io.structure.columns import positions, word_set
@@ -191,22 +190,15 @@ INHERITED = (
 
 def settle_level2s(table: Table) -> None:
     """Report each inherited level-2 name the next printed one in its group contradicts."""
-    rows, settled = table.indicators, table.level2_from
-    for k, indicator in enumerate(rows):
-        if k >= len(settled) or settled[k] in (PRINTED, AFTER_LINE):
-            continue
-        above, below = indicator.level2, _printed_below(rows, settled, k)
-        if below is None or below == above:
-            continue
-        chosen = above or "(空)"
-        table.uncertain.append((f"indicators[{k}].level2", chosen, [chosen, below], *INHERITED))
-
-
-def _printed_below(rows: list[Indicator], settled: list[str | None], k: int) -> str | None:
-    """The level-2 name of the next row after row ``k`` that prints one, in its group."""
-    for row, how in zip(rows[k + 1 :], settled[k + 1 :], strict=False):
-        if row.level1 != rows[k].level1:
-            return None
-        if how == PRINTED:
-            return row.level2
-    return None
+    rows, settled, found = table.indicators, table.level2_from, []
+    below = None  # walking up: the level-2 name of the next row in the group that prints one
+    for k in range(len(settled) - 1, -1, -1):
+        if k + 1 < len(settled) and rows[k + 1].level1 != rows[k].level1:
+            below = None
+        above = rows[k].level2
+        if settled[k] not in (PRINTED, AFTER_LINE) and below not in (None, above):
+            chosen = above or "(空)"
+            found.append((f"indicators[{k}].level2", chosen, [chosen, below], *INHERITED))
+        if settled[k] == PRINTED:
+            below = above
+    table.uncertain.extend(reversed(found))
