@@ -1,14 +1,11 @@
-"""Level labels printed apart from their rows, as a PDF centres a merged cell's text.
+"""Level labels a PDF's text prints on the middle line of their merged cell's rows.
 
-In text copied out of a PDF, a merged level cell's label stands on the middle line of its
-rows: on a line of its own (``产出指标``), or at the head of a line whose other text opens the
-next row's deviation cell (``数量指标 偏差原因：部分课程改为线上，``). Such a label line names
-the level of the rows above it that print no level of their own, and of the rows below it.
+A label line (alone, or before the first line of the next row's deviation) names the level of
+the rows above it that print none, and of the rows below it.
 """
 
 from dataclasses import replace
 
-from jixiao.core.model import Indicator
 from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block
 from jixiao.io.structure.columns import positions, word_set
@@ -27,13 +24,7 @@ def read_text_row(blocks: list[Block], at: int, row: Row, table: Table, vocab: V
     count = len(table.indicators)
     _place_levels(row, vocab)
     read_row(row, table, vocab)
-    if len(table.indicators) == count:
-        return
-    if table.level2_from[-1] == PRINTED:
-        table.set_by = "row"
-    elif table.set_by:  # the name the row inherits was set by a row or by a label line
-        table.level2_from[-1] = AFTER_ROW if table.set_by == "row" else AFTER_LINE
-    if table.pending:
+    if len(table.indicators) > count and table.pending:
         last = table.indicators[-1]
         text = "".join(b.texts[i].strip() for b, i in table.pending) + (last.deviation or "")
         table.indicators[-1] = replace(last, deviation=text)
@@ -73,13 +64,7 @@ def _open_text(table: Table) -> bool:
 
 
 def _place_levels(row: Row, vocab: Vocabulary) -> None:
-    """Put a row whose level cells the recovery misplaced back under its columns.
-
-    The table's side label printed on the row is no cell of it. A text in the level-1 column
-    that is no group name stands there because merged level cells were lost (the row is
-    re-anchored); a group of the tree in the level-2 column under an empty level-1 cell is the
-    row's group (its level-2 cell was lost).
-    """
+    """Put back a row whose level cells the recovery misplaced (a side label is no cell of it)."""
     one, two = row.header.first("level1"), row.header.first("level2")
     if row.at is not None or one is None or two is None:
         return
@@ -127,11 +112,7 @@ def _own_level2(block: Block | None, vocab: Vocabulary) -> bool:
 
 
 def _label_line(blocks: list[Block], at: int, row: Row, table: Table, vocab: Vocabulary) -> bool:
-    """Read a line of level labels (and the start of a text cell); whether it was one.
-
-    A level-2 label whose rows are not around it (the next row prints its own, or the table
-    ends) is an empty group's: it names no row.
-    """
+    """Read a line of level labels (and a text cell's start); a level 2 with no rows names none."""
     labels, rest = _labels_of(row.block, vocab)
     if not labels or any(weight(t) is not None for _, t in rest):
         return False
@@ -145,7 +126,6 @@ def _label_line(blocks: list[Block], at: int, row: Row, table: Table, vocab: Voc
     for _, text, kind in labels:
         if kind == "level1":
             _group(table, text)
-            _fill(table, level1=group_label(text).name)
         elif kind == "level2":
             _level2(table, vocab, "".join(text.split()), fill=not empty)
     if rest and _open_text(table):  # the deviation above goes on beside the label
@@ -171,11 +151,7 @@ def _labels_of(block: Block, vocab: Vocabulary) -> tuple[list, list]:
 
 
 def _level2(table: Table, vocab: Vocabulary, name: str, fill: bool = True) -> None:
-    """A level-2 label line: the rows above with no level-2 name of their own take it.
-
-    Once the labels show centred (a label line below rows it names), the rows after the
-    previous label line are shared: the later half are this label's.
-    """
+    """A level-2 label: the rows above with no name of their own (once centred, half) take it."""
     group = vocab.group_of(name)
     if group and group != table.level1:
         _group(table, group, printed_cell=False)
@@ -192,7 +168,7 @@ def _level2(table: Table, vocab: Vocabulary, name: str, fill: bool = True) -> No
             table.uncertain.append((path, name, [name, found.level2], *CENTRED))
         table.level2_from[k] = AFTER_LINE
     table.level2 = name
-    table.set_by = "line"
+    table.set_by = AFTER_LINE
 
 
 def _above(table: Table, kinds: tuple) -> list[int]:
@@ -205,14 +181,6 @@ def _above(table: Table, kinds: tuple) -> list[int]:
     return out
 
 
-def _fill(table: Table, level1: str) -> None:
-    """The rows above a group's centred label with no group yet are the group's."""
-    for k in range(len(table.indicators) - 1, -1, -1):
-        if table.indicators[k].level1 is not None:
-            break
-        table.indicators[k] = replace(table.indicators[k], level1=level1)
-
-
 INHERITED = (
     "二级指标为合并单元格，文字未说明本行属于上方还是下方的二级指标",
     "merged level-2 cell: the text does not say whether this row belongs to the level-2 "
@@ -221,29 +189,16 @@ INHERITED = (
 
 
 def settle_level2s(table: Table) -> None:
-    """Report each level-2 name inherited in flattened text that the next printed one contradicts.
-
-    A merged level-2 cell prints its name once, on any row of its block (a PDF copy on its
-    middle row as often as its first): the cell may as well be the next name printed in the
-    group. A row with no name above it keeps none, reported as ``(空)``; a row named by a label
-    line (``AFTER_LINE``) was reported by ``_level2``.
-    """
-    rows, settled = table.indicators, table.level2_from
-    for k, indicator in enumerate(rows):
-        if k >= len(settled) or settled[k] in (PRINTED, AFTER_LINE):
-            continue
-        above, below = indicator.level2, _printed_below(rows, settled, k)
-        if below is None or below == above:
-            continue
-        chosen = above or "(空)"
-        table.uncertain.append((f"indicators[{k}].level2", chosen, [chosen, below], *INHERITED))
-
-
-def _printed_below(rows: list[Indicator], settled: list[str | None], k: int) -> str | None:
-    """The level-2 name of the next row after row ``k`` that prints one, in its group."""
-    for row, how in zip(rows[k + 1 :], settled[k + 1 :], strict=False):
-        if row.level1 != rows[k].level1:
-            return None
-        if how == PRINTED:
-            return row.level2
-    return None
+    """Report each inherited level-2 name the next printed one in its group contradicts."""
+    rows, settled, found = table.indicators, table.level2_from, []
+    below = None  # walking up: the level-2 name of the next row in the group that prints one
+    for k in range(len(settled) - 1, -1, -1):
+        if k + 1 < len(settled) and rows[k + 1].level1 != rows[k].level1:
+            below = None
+        above = rows[k].level2
+        if settled[k] not in (PRINTED, AFTER_LINE) and below not in (None, above):
+            chosen = above or "(空)"
+            found.append((f"indicators[{k}].level2", chosen, [chosen, below], *INHERITED))
+        if settled[k] == PRINTED:
+            below = above
+    table.uncertain.extend(reversed(found))

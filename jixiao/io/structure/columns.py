@@ -1,12 +1,9 @@
-"""The indicator table's header: which column holds which field, read through the vocabulary.
+"""The indicator table's header (one row, or two with sub-headings): each column's field.
 
-A header is one row, or two where a heading spans sub-headings (``采集数据项`` over ``数据项1``
-and ``数据项2``). A blank heading continues the heading to its left (a merged cell): its cells
-are parts of one value (``≧ | 120 | 人次``). A weight right after a level column is that level's
-weight. Headings naming a long-term period (长期 / 中期) mark columns read apart.
+A blank heading continues the one to its left (parts of one value: ``≧ | 120 | 人次``).
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from jixiao.io.document import Block
@@ -36,34 +33,24 @@ class Column:
     part: int = 0  # > 0: a later cell of the value the heading to its left names
 
 
-@dataclass(frozen=True, slots=True)
 class Header:
-    """The header rows of an indicator table and its columns."""
+    """An indicator table's header rows (``blocks``) and columns; ``long_term``: 长期绩效指标."""
 
-    blocks: tuple[int, ...]  # indexes of the header blocks (one or two)
-    columns: tuple[Column, ...]
-    long_term: bool = False  # the whole table is long-term (长期绩效指标): reported, not read
-    # found once per table, asked on every row: field → its columns, its annual columns, its
-    # first (annual) column; the columns whose cells are reported (``rows._report``)
-    _of: dict[str | None, tuple[Column, ...]] = field(init=False, repr=False, compare=False)
-    annual: dict[str | None, tuple[Column, ...]] = field(init=False, repr=False, compare=False)
-    _first: dict[str | None, Column] = field(init=False, repr=False, compare=False)
-    apart: tuple[Column, ...] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
+    def __init__(
+        self, blocks: tuple[int, ...], columns: tuple[Column, ...], long_term: bool = False
+    ) -> None:
+        self.blocks, self.columns, self.long_term = blocks, columns, long_term
+        # asked on every row: field → columns, first (annual, not a part) column, annual columns
         of: dict[str | None, tuple[Column, ...]] = {}
-        first: dict[str | None, Column] = {}  # its first annual column (not a part), else first
-        for column in self.columns:
+        self._first: dict[str | None, Column] = {}
+        for column in columns:
             of[column.field] = (*of.get(column.field, ()), column)
-            found = first.get(column.field)
+            found = self._first.get(column.field)
             if not column.part and (found is None or (found.long_term and not column.long_term)):
-                first[column.field] = column
-        annual = {name: tuple(c for c in cs if not c.long_term) for name, cs in of.items()}
-        object.__setattr__(self, "_of", of)
-        object.__setattr__(self, "annual", annual)
-        object.__setattr__(self, "_first", first)
-        apart = (c for c in self.columns if c.field in _APART or c.long_term)
-        object.__setattr__(self, "apart", tuple(apart))
+                self._first[column.field] = column
+        self._of = of
+        self.annual = {name: tuple(c for c in cs if not c.long_term) for name, cs in of.items()}
+        self.apart = tuple(c for c in columns if c.field in _APART or c.long_term)
 
     def of(self, field: str) -> tuple[Column, ...]:
         """Columns of a field, annual before long-term, parts in printed order."""
@@ -140,15 +127,9 @@ def _bind_weights(columns: list[Column]) -> tuple[Column, ...]:
 
 
 def is_header_row(block: Block, vocab: Vocabulary) -> bool:
-    """Whether a row prints the layout's own header row (``header_row``).
-
-    Readers add blank cells after a table's last column, and a PDF prints a side label merged
-    down the table (分解目标) midway down its rows, its cell in the header row blank.
-    """
+    """Whether a row is the layout's ``header_row`` (blank cells after it, or for a side label)."""
     headings = vocab.words("indicators", "header_row")
-    texts = list(block.texts)
-    while texts and not texts[-1]:
-        texts.pop()
+    texts = block.texts[: block.filled[-1][0] + 1] if block.filled else []  # blank cells after
     if not headings or len(texts) != len(headings):
         return False
     return all(
@@ -167,33 +148,24 @@ def _layout_columns(layout_id: str) -> tuple[Column, ...]:
 
 
 def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
-    """The layout's own column order for a table printed without its header row.
+    """The layout's columns for its ``header_row``, or a row of a table printed without one.
 
-    Used when a row is the layout's ``header_row``, or starts with a level-1 name and has as
-    many cells as the layout's columns or is that name alone (its merged cell on a line of its
-    own, as a PDF's text prints it).
+    Such a row starts with a level-1 name, in as many cells as the columns or alone.
     """
     filled = block.filled
     if not filled or not vocab.words("indicators", "column_order"):
         return None
-    if is_header_row(block, vocab):
-        return Header((block.index,), _layout_columns(vocab.layout.id))
     columns = _layout_columns(vocab.layout.id)
+    if is_header_row(block, vocab):
+        return Header((block.index,), columns)
     if filled[0][0] != 0 or len(block.cells) not in (1, len(columns)):
         return None
-    if "".join(filled[0][1].split()) not in word_set(vocab, "indicators.levels", "level1"):
-        return None
-    return Header((), columns)
+    level1 = word_set(vocab, "indicators.levels", "level1")
+    return Header((), columns) if "".join(filled[0][1].split()) in level1 else None
 
 
 def positions(block: Block, header: Header, vocab: Vocabulary) -> dict[int, int] | None:
-    """Column index → cell index of a row standing off its columns; None when under them.
-
-    Text copied out of a table loses merged level cells (SPEC §1): a row is re-anchored on its
-    weight and score when the header has them side by side, else on its name (its first cell
-    that is no level name). Level names left of the name go to the level columns by name. A
-    row with merged-cell copies (a file that keeps its merges) keeps its columns.
-    """
+    """Column → cell of a row off its columns (anchored on weight and score, else on its name)."""
     if any(c.copy_of is not None for c in block.cells):
         return None
     texts = block.texts
@@ -238,8 +210,6 @@ def _anchor(texts: tuple[str, ...], header: Header, vocab: Vocabulary) -> int:
 def _levels_of(text: str, vocab: Vocabulary) -> tuple[str, ...]:
     """The levels whose names a text prints (its points aside)."""
     name = "".join(group_label(text).name.split())
-    if not name:
-        return ()
     levels = ("level1", "level2")
     return tuple(level for level in levels if name in word_set(vocab, "indicators.levels", level))
 

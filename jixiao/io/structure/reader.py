@@ -1,8 +1,4 @@
-"""Walk a form's blocks in order: title, label rows, the funds block, indicator tables.
-
-The result is a ``Draft`` per form, before it becomes a canonical ``Form``. A second 项目名称
-label after an indicator table starts another form (forms printed with no title between them).
-"""
+"""Walk a form's blocks into a ``Draft``: title, label rows, the funds block, indicator tables."""
 
 import re
 from dataclasses import dataclass, field
@@ -72,15 +68,12 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
     filled = block.filled
     if not filled or len(filled) > 2:
         return None
-    # A title prints the last character of one of its kind's words (表, 价): most lines do
-    # not, and are let go before they are squeezed (this runs on every block, several times).
+    # most lines print no title word's last character (表, 价): let go before being squeezed
     if not _title_ends(vocab.layout.id).search(block.text):
         return None
     titles = vocab.names["titles"]
     text = squeeze(" ".join(t for _, t in filled))
-    if len(text) > TITLE_MAX or _SENTENCE.search(text):
-        return None
-    if any(w in text for w in titles["listing"]):
+    if len(text) > TITLE_MAX or _SENTENCE.search(text) or any(w in text for w in titles["listing"]):
         return None
     department = any(w in text for w in titles["department"])
     for kind in ("self_evaluation", "target"):
@@ -127,7 +120,7 @@ def read_blocks(
             _title(draft, block, found, ledger)
             at += 1
         else:
-            if drafts[-1].tables and _names_project(block, vocab):
+            if drafts[-1].tables and _names_project(block, vocab):  # a form with no title
                 drafts.append(new())
             at = _read_part(blocks, at, vocab, ledger, drafts[-1])
     if not typed:
@@ -143,10 +136,6 @@ def _read_part(
 ) -> int:
     """Read what starts at ``blocks[at]`` into the draft; the index of the next block."""
     block = blocks[at]
-    if len(block.filled) == 1 and _YEAR_LINE.match(squeeze(block.text)):
-        draft.year = draft.year or year_in(block.text)
-        ledger.take(block)
-        return at + 1
     header = is_header(block, vocab)
     if header or (not draft.tables and (printed := printed_columns(block, vocab))):
         return _table(blocks, at, vocab, ledger, draft, None if header else printed)
@@ -157,13 +146,14 @@ def _read_part(
     if is_funds_header(block, vocab):
         draft.funds, stop = read_funds(blocks, at, vocab, ledger)
         return stop
-    if (
-        _furniture(block, vocab, ledger, draft)
-        or (_SENTENCE.search(block.text) and read_funds_sentence(block, vocab, ledger, draft))
-        or _funds_line(block, vocab, ledger, draft)
+    if _furniture(block, vocab, ledger, draft) or (
+        _SENTENCE.search(block.text) and read_funds_sentence(block, vocab, ledger, draft)
     ):  # a sentence (年度预算 500 万元，其中…) before the cells its recovery split apart
         return at + 1
-    stop = _plain_line(blocks, at, vocab, ledger, draft)
+    if read_funds_line(block, vocab, ledger, reading):
+        draft.funds = reading
+        return at + 1
+    stop = draft.plain and _plain_line(blocks, at, vocab, ledger, draft)
     # a tree written as sentences (a notice) ends past ``at``, so its index is never 0
     stop = stop or read_sentences(blocks, at, vocab, ledger, draft)
     return stop or read_labels(blocks, at, vocab, ledger, draft.fields)
@@ -173,8 +163,6 @@ def _plain_line(
     blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: Draft
 ) -> int | None:
     """Lines of plain text: a value wrapped onto a line, goal cells over several lines."""
-    if not draft.plain:
-        return None
     if centred_value(blocks, at, draft, vocab, ledger) or carries_value(
         blocks, at, draft, vocab, ledger
     ):
@@ -197,10 +185,11 @@ def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledg
 
 
 def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
-    """A line of the form's furniture: its number (表510000_0013zp), a unit (单位：万元).
-
-    A unit's label among other cells (a flattened copy) is read, and the line read on.
-    """
+    """A line of furniture: a year, the form's number, a unit (单位：万元, also among cells)."""
+    if len(block.filled) == 1 and _YEAR_LINE.match(squeeze(block.text)):
+        draft.year = draft.year or year_in(block.text)
+        ledger.take(block)
+        return True
     if len(block.filled) != 1:
         for i, text in block.filled:
             if vocab.field("funds", text) == "currency_labels" and (unit := currency_in(text)):
@@ -213,14 +202,6 @@ def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) ->
             return False
         draft.currency = draft.currency or unit
     ledger.take(block)
-    return True
-
-
-def _funds_line(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
-    reading = draft.funds or FundsReading()
-    if not read_funds_line(block, vocab, ledger, reading):
-        return False
-    draft.funds = reading
     return True
 
 
@@ -238,10 +219,7 @@ def _table(
     draft: Draft,
     header: Header | None = None,
 ) -> int:
-    """Read an indicator table from its header (or the layout's column order); the next index.
-
-    Without ``header``, ``blocks[at]`` is the table's header row.
-    """
+    """Read an indicator table from its header row ``blocks[at]`` or ``header``; the next index."""
     if header is not None and header.blocks:  # the layout's own header row, by its column order
         ledger.take(blocks[at])
         at += 1
@@ -299,10 +277,7 @@ def _ending(blocks: list[Block], at: int, vocab: Vocabulary, typed: bool) -> str
 
 
 def _total(row: Row, table: Table, vocab: Vocabulary) -> None:
-    """The 总分 row: its last figure is the total score, a grade word after it the grade.
-
-    The figure before the score is the weight total; a target's total row prints that only.
-    """
+    """The 总分 row: weight total and total score (a target's: the weight total), then a grade."""
     block = row.block
     figures = []
     for i, text in block.filled:

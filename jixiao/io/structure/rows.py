@@ -1,10 +1,4 @@
-"""The indicator table's rows → indicators, groups and what has no field (reported with values).
-
-A level cell left blank or repeated from a merge belongs to the row above it (level-2 only
-within its level-1 group); so does a project cell. A value split over cells is joined in
-printed order, a comparator cell before it, a unit cell after a value ending in its number.
-Placeholder rows (``指标2: ……``) are not indicators.
-"""
+"""The indicator table's rows → indicators, groups and what has no field (reported with values)."""
 
 import re
 from dataclasses import dataclass, field, replace
@@ -20,7 +14,6 @@ from jixiao.io.structure.values import (
     joined,
     paragraphs,
     weight,
-    with_comparator,
     with_unit,
 )
 from jixiao.io.text import clean
@@ -75,8 +68,7 @@ class Table:
     # how each indicator's level-2 name was settled: PRINTED (its own cell), AFTER_ROW (from a
     # row above), AFTER_LINE (a label line, ``centred``), None (from no name above)
     level2_from: list[str | None] = field(default_factory=list)
-    # reading text rows (``centred``) and cut cells (``read_cut_row``)
-    set_by: str | None = None  # what set the current level-2 name: "row" or "line"
+    set_by: str | None = None  # how an inheriting row's level-2 is settled: AFTER_ROW, AFTER_LINE
     pending: list[tuple[Block, int]] = field(default_factory=list)  # text for the next row
     centred: bool = False  # a label line named rows above it: the labels are centred
     merges: bool = False  # a row repeated a merged cell: the file keeps its merges
@@ -85,10 +77,7 @@ class Table:
 
 
 class Row:
-    """One table row seen through the header: texts by column, taking what is placed.
-
-    ``at``: column index → cell index, for a row standing off its columns (``positions``).
-    """
+    """A table row seen through the header; ``at``: column → cell of a row off its columns."""
 
     def __init__(
         self, block: Block, header: Header, ledger: Ledger, at: dict[int, int] | None = None
@@ -125,11 +114,12 @@ class Row:
         columns = self.header.annual.get(name)
         if not columns:  # a field the table has no column for (most text fields)
             return None
-        parts = [self.text(c) for c in columns]
+        cells = [i for c in columns if (i := self.cell(c)) is not None]
+        parts = [self.texts[i] for i in cells]
         if not any(parts):
             return None
-        for column in columns:
-            self.take(column)
+        for i in cells:
+            self.ledger.take(self.block, i)
         return "\n".join(p for p in parts if p) if raw else joined(parts)
 
 
@@ -149,31 +139,22 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
             row.take(level2)  # a level name with no indicator (an empty group): a label
         return
     row.take(level2)
+    points, score = _number(row, "weight", weight_text), _number(row, "score", score_text)
     merged, target_column = row.merged(row.header.first("name")), row.header.first("target")
     table.merged_rows = table.merged_rows if merged else 0
     # a further row of the indicator above: its name and target cells merged over it (吉林)
     if merged and table.indicators and table.name_cell == name:
         if target_column is None or row.merged(target_column):
-            _add_points(row, table, weight_text, score_text)
+            _add_points(table, points, score)
             return
     table.name_cell = name
     name = _own_name(row, table, name)
-    table.indicators.append(
-        Indicator(
-            table.level1,
-            table.level2,
-            name,
-            texts["explanation"],
-            target,
-            actual,
-            _number(row, "weight", weight_text),
-            _number(row, "score", score_text),
-            texts["deviation"],
-            texts["note"],
-        )
-    )
+    values = {"target": target, "actual": actual, "weight": points, "score": score, **texts}
+    table.indicators.append(Indicator(table.level1, table.level2, name, **values))
     table.projects.append(table.project)
-    table.level2_from.append(PRINTED if row.text(level2) else None)
+    if row.text(level2):
+        table.set_by = AFTER_ROW
+    table.level2_from.append(PRINTED if row.text(level2) else table.set_by)
 
 
 def _prose(text: str | None, name: str, table: Table) -> str | None:
@@ -196,11 +177,7 @@ def _number(row: Row, name: str, text: str | None) -> Decimal | None:
 
 
 def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
-    """Level-1, level-2 and project cells: printed or inherited from the row above.
-
-    A row with an empty level-1 cell whose level-2 name stands under another group in the tree
-    (a merged label printed on a later row) belongs to that group.
-    """
+    """Level-1, level-2 and project cells: printed, inherited, or the tree's group of the level 2."""
     header = row.header
     project = header.first("project")
     if printed := row.text(project):
@@ -231,21 +208,17 @@ def _levels(row: Row, table: Table, vocab: Vocabulary) -> None:
 
 
 def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
-    """A level-1 cell: the current group, registered with its points or band.
-
-    Points printed alone (``(50分)``: the name lost with its merged cell) go to the next group.
-    """
+    """A level-1 cell: the current group; points printed alone (``(50分)``) go to the next."""
     if bare := _BARE_POINTS.match("".join(printed.split())):
         table.points = Decimal(bare[1])
         return
     label = group_label(printed)
     if label.name != table.level1:
         table.level2 = None
-    if table.level1 is None and not table.groups and label.name:
-        # the first group's label printed below its first rows (a centred merged cell)
-        table.indicators[:] = [
-            replace(i, level1=label.name) if i.level1 is None else i for i in table.indicators
-        ]
+    for k in range(len(table.indicators) - 1, -1, -1):  # rows above a centred label, no group yet
+        if table.indicators[k].level1 is not None or not label.name:
+            break
+        table.indicators[k] = replace(table.indicators[k], level1=label.name)
     table.level1 = label.name or None
     entry = table.groups.setdefault(label.name, GroupEntry(label.name, printed=printed_cell))
     entry.printed = entry.printed or printed_cell
@@ -256,10 +229,7 @@ def _group(table: Table, printed: str, *, printed_cell: bool = True) -> None:
 
 
 def _own_name(row: Row, table: Table, name: str | None) -> str | None:
-    """A merged name cell over several target blocks prints their names two spaces apart.
-
-    Each block's indicator takes its own, reported as uncertain.
-    """
+    """A merged name cell printing several names two spaces apart: each row's own (uncertain)."""
     if not row.merged(row.header.first("name")) or name is None:
         return name
     table.merged_rows += 1
@@ -277,11 +247,9 @@ def _own_name(row: Row, table: Table, name: str | None) -> str | None:
     return own
 
 
-def _add_points(row: Row, table: Table, weight_text: str | None, score_text: str | None) -> None:
+def _add_points(table: Table, points: Decimal | None, score: Decimal | None) -> None:
     """A further row's points add to the indicator's (吉林: four criteria of 5 points)."""
     last = table.indicators[-1]
-    points = _number(row, "weight", weight_text)
-    score = _number(row, "score", score_text)
     if points is not None and last.weight is not None:
         path = f"indicators[{len(table.indicators) - 1}].weight"
         total = str(last.weight + points)
@@ -314,7 +282,7 @@ def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | Non
             continue
         row.take(comparator)
         if "".join(mark.split()) in marks and target and not joined_mark:
-            target, joined_mark = with_comparator(target, mark, marks), True
+            target, joined_mark = "".join(mark.split()) + target, True
         else:  # 定量, 定性: no part of the value, reported with its column
             table.reported.setdefault(comparator.heading, []).append(mark)
     unit_column = row.header.first("unit")
@@ -372,14 +340,7 @@ def side_cut(block: Block, header: Header) -> dict[int, int] | None:
 
 
 def read_cut_row(row: Row, table: Table, vocab: Vocabulary) -> None:
-    """Read a table row, minding merged cells cut by a page break (in a file that keeps merges).
-
-    A PDF prints a merged cell's text once, midway down its rows. Where a page break cuts a
-    merged level-1 cell, its text stands alone on a row of the next page and the level-1 cells
-    of its rows are blank, not copies: such a row waits for the lone label after it (or keeps
-    the group above, reported as uncertain). A lone level name no row waits for is read as any
-    row (a side label such as 绩效指标).
-    """
+    """Read a row; rows of a level-1 cell a page break cut wait for its text, alone below."""
     block, level1 = row.block, row.header.first("level1")
     table.merges = table.merges or any(c.copy_of is not None for c in block.cells)
     if not table.merges:  # nothing to tell a cut cell from one the text lost

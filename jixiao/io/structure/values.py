@@ -56,13 +56,6 @@ def joined(parts: list[str]) -> str | None:
     return "".join(filter(None, map(clean, parts))) or None
 
 
-def with_comparator(value: str | None, comparator: str | None, marks: frozenset[str]) -> str | None:
-    """A comparator cell's mark (``≥``, ``大于等于``) joined before the value; other words not."""
-    if not value or not comparator or "".join(comparator.split()) not in marks:
-        return value
-    return "".join(comparator.split()) + value
-
-
 def with_unit(value: str | None, unit: str | None) -> str | None:
     """A unit column's text after a value ending in its number (``0`` + ``次``), not ``40%``."""
     unit = clean(unit)
@@ -72,10 +65,9 @@ def with_unit(value: str | None, unit: str | None) -> str | None:
 
 
 def paragraphs(text: str | None, typed: bool) -> tuple[str | None, str | None]:
-    """A cell's text with its paragraphs, and the other reading when a break is not settled.
+    """A cell's paragraphs, and the other reading (one wrapped paragraph) of an unsettled break.
 
-    A typed line break (XLSX, DOCX, HTML) is a paragraph. In extracted text a break after a full
-    stop is read as one, the other reading (one wrapped paragraph) given unless settled.
+    A typed break (XLSX, DOCX, HTML) is one; in extracted text, a break after a full stop.
     """
     if not text:
         return None, None

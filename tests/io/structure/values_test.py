@@ -11,11 +11,9 @@ from jixiao.io.structure.values import (
     paragraphs,
     ticked,
     weight,
-    with_comparator,
     with_unit,
 )
-
-MARKS = frozenset({"≥", "≧", "大于等于", "≤"})
+from tests.io.structure.helpers import read
 
 
 @pytest.mark.parametrize(
@@ -51,9 +49,28 @@ def test_cells_of_one_value_are_joined_in_printed_order_without_spaces():
     assert joined(["", ""]) is None
 
 
-def test_a_comparator_mark_goes_before_the_value_and_other_words_do_not():
-    assert with_comparator("95", "≥", MARKS) == "≥95"
-    assert with_comparator("有效提升", "定性", MARKS) == "有效提升"
+def test_a_comparator_mark_goes_before_the_target_and_other_words_are_reported():
+    result, left = read(
+        [
+            ["项目支出绩效自评表", "", "", "", "", "", "", ""],
+            ["项目名称", "示范项目", "", "", "", "", "", ""],
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "计算符号",
+                "年度指标值",
+                "实际完成值",
+                "分值",
+                "得分",
+            ],
+            ["产出指标", "数量指标", "培训人次", "大于等于", "95", "96", "10", "10"],
+            ["产出指标", "质量指标", "培训质量", "定性", "有效提升", "有效提升", "10", "9"],
+        ]
+    )
+    form = result.forms[0]
+    assert [i.target for i in form.indicators] == ["大于等于95", "有效提升"]
+    assert left == []
 
 
 def test_a_unit_follows_a_value_ending_in_its_number_only():
