@@ -25,6 +25,7 @@ from jixiao.io.structure.flattened_head import (
     Piece,
     Restored,
     cell_of,
+    doubt,
     ends_cell,
     head_field,
     join_lines,
@@ -115,7 +116,7 @@ def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
     ]
     stops = [*starts[1:], len(blocks)]
     forms = [
-        _sorted(vocab, blocks[start:stop], count, titles)
+        _Sorter(vocab, blocks[start:stop], count, titles).sort()
         for start, stop in zip(starts, stops, strict=True)
     ]
     layout = _layout(blocks, titles, forms)
@@ -153,15 +154,14 @@ def _layout(blocks: list[Block], titles: frozenset[int], forms: list[FlatForm]) 
 
 def _unsettled_names(rows: list[WrappedRow]) -> list[Doubt]:
     return [
-        (
+        doubt(
             f"indicators[{i}].name",
-            row.name.text,
-            [row.name.text, row.name.text + row.explanation.text],
-            "指标名称与指标解释之间的分界不确定",
-            "where the name ends and the explanation begins is not settled",
+            r.name.text,
+            [r.name.text, r.name.text + r.explanation.text],
+            "name",
         )
-        for i, row in enumerate(rows)
-        if row.unsettled
+        for i, r in enumerate(rows)
+        if r.unsettled
     ]
 
 
@@ -183,50 +183,37 @@ def _printed_apart(vocab: Vocabulary, blocks: list[Block], count: int) -> bool:
 def _orphans_start(
     vocab: Vocabulary, blocks: list[Block], header: int, floor: int, titles: frozenset[int]
 ) -> int:
-    """Where a form begins: the values its table is preceded by (printed off their labels)."""
+    """Where a form begins: the lone values its table is preceded by (printed off their labels)."""
     start = header
     for n in range(header - 1, floor, -1):
-        if header - n > MAX_ORPHANS or not _value_like(vocab, blocks[n], titles):
+        text = blocks[n].text
+        words = text.split()
+        if (
+            header - n > MAX_ORPHANS
+            or len(words) != 1
+            or head_field(vocab, words[0]) is not None
+            or blocks[n].index in titles
+            or POINTS_LINE.match(text)
+            or GROUP_POINTS.match(text)
+            or vocab.field("indicators.columns", text) is not None
+        ):
             break
         start = n
     return start
-
-
-def _value_like(vocab: Vocabulary, block: Block, titles: frozenset[int]) -> bool:
-    text = block.text
-    words = text.split()
-    return (
-        len(words) == 1
-        and head_field(vocab, words[0]) is None
-        and block.index not in titles
-        and not POINTS_LINE.match(text)
-        and not GROUP_POINTS.match(text)
-        and vocab.field("indicators.columns", text) is None
-    )
 
 
 def _piece(block: Block) -> Piece:
     return Piece(block.text, [block.index])
 
 
-def _sorted(vocab: Vocabulary, blocks: list[Block], count: int, titles: frozenset[int]) -> FlatForm:
-    """One form's lines sorted into orphans, head entries, header, rows, groups and total."""
-    spaced = blocks[-1].index - blocks[0].index >= len(blocks) if blocks else True
-    sorter = _Sorter(vocab, blocks, count, titles, spaced)
-    for n in range(len(blocks)):
-        sorter.line(n)
-    return sorter.form
-
-
 @dataclass
 class _Sorter:
-    """The walk over one form's lines: what the line before opened decides the next."""
+    """The walk over one form's lines (``sort``): what the line before opened decides the next."""
 
     vocab: Vocabulary
     blocks: list[Block]
     count: int  # number columns at the end of a row
     titles: frozenset[int]
-    spaced: bool  # blank lines stand between cells
     form: FlatForm = field(default_factory=FlatForm)
     mode: str = "orphans"  # orphans | table | head | apart (after a group's label)
     rows: list[Piece] = field(default_factory=list)  # the lines of the row read so far
@@ -236,26 +223,35 @@ class _Sorter:
     widest: int = 0  # the widest line of a row so far
     apart: str = ""  # the group whose label was printed last
 
+    def sort(self) -> FlatForm:
+        """The form's lines sorted into orphans, head entries, header, rows, groups and total."""
+        for n in range(len(self.blocks)):
+            self.line(n)
+        return self.form
+
     def line(self, n: int) -> None:
         """Sort line ``n``."""
         vocab, form, block = self.vocab, self.form, self.blocks[n]
         after_blank, self.previous = block.index > self.previous + 1, block.index
+        numbered = trailing_numbers(block.text, self.count) is not None
         if header_words(vocab, block.text):
             form.header = [Piece(w, [block.index]) for w in block.text.split()]
             self.mode, self.prose = "table", None
         elif block.index in self.titles and form.title is None:
             form.title = _piece(block)
             self.mode, self.prose = "head", None
-        elif _furniture(vocab, form, self.blocks, n, self.count, self.mode):
+        elif self._furniture(n):
             self._after_furniture()
-        elif _label_line(vocab, block.text, self.count):
-            self.prose, self.mode = _head_line(vocab, form, block), "head"
-        elif self.prose is not None and _takes(vocab, self.prose, self.blocks, n, self.titles):
+        elif not numbered and head_field(vocab, block.text.split(maxsplit=1)[0]) is not None:
+            self.prose, self.mode = self._head_line(block), "head"  # a line opening with a label
+        elif self.prose is not None and self._takes(n):
             self.prose = self.prose if self.prose.field.section in PROSE_SECTIONS else None
-        elif _labelled_after(vocab, block.text, self.count):
-            form.orphans.extend(orphan_pieces(block, leading_words(vocab, block.text)))
-            self.prose, self.mode = _head_line(vocab, form, block), "head"
-        elif self.mode == "apart" and not trailing_numbers(block.text, self.count):
+        elif not numbered and 0 < len(lead := leading_words(vocab, block.text)) < len(
+            block.text.split()
+        ):  # a value printed before a label on its line (``医务科 是否为经常性项目 是``)
+            form.orphans.extend(orphan_pieces(block, lead))
+            self.prose, self.mode = self._head_line(block), "head"
+        elif self.mode == "apart" and not numbered:
             form.apart.setdefault(self.apart, []).append(_piece(block))
         elif self._off_the_table(block):
             form.orphans.extend(orphan_pieces(block, block.text.split()))
@@ -281,100 +277,77 @@ class _Sorter:
         self.para += after_blank
         self.rows.append(Piece(block.text, [block.index], self.para))
         if trailing_numbers(block.text, self.count) is not None:
-            row = build_row(self.rows, self.count, self.spaced)
+            spaced = self.blocks[-1].index - self.blocks[0].index >= len(self.blocks)
+            row = build_row(self.rows, self.count, spaced)
             self.form.rows.extend([row] if row is not None else [])
             self.rows = []
 
-
-def _labelled_after(vocab: Vocabulary, text: str, count: int) -> bool:
-    """A value printed before a label on its line (``医务科 是否为经常性项目 是``)."""
-    return not trailing_numbers(text, count) and 0 < len(leading_words(vocab, text)) < len(
-        text.split()
-    )
-
-
-def _label_line(vocab: Vocabulary, text: str, count: int) -> bool:
-    """A line that opens with a head label (a row ending in numbers may open with one too)."""
-    return head_field(vocab, text.split(maxsplit=1)[0]) is not None and not trailing_numbers(
-        text, count
-    )
-
-
-def _furniture(
-    vocab: Vocabulary, form: FlatForm, blocks: list[Block], n: int, count: int, mode: str
-) -> bool:
-    """Group labels, the total row and a column name printed apart, taken into ``form``."""
-    text = blocks[n].text
-    words = text.split()
-    if words and vocab.field("totals", words[0]) == "total_score":
-        split = trailing_numbers(text, count)
-        if split is not None and not split[2] and normalise(split[0]) == normalise(words[0]):
-            numbers = [Piece(x, [blocks[n].index]) for x in split[1]]
-            form.total = (Piece(words[0], [blocks[n].index]), numbers)
+    def _furniture(self, n: int) -> bool:
+        """Group labels, the total row and a column name printed apart, taken into the form."""
+        form, block = self.form, self.blocks[n]
+        words = block.text.split()
+        if words and self.vocab.field("totals", words[0]) == "total_score":
+            split = trailing_numbers(block.text, self.count)
+            if split is not None and not split[2] and normalise(split[0]) == normalise(words[0]):
+                numbers = [Piece(x, [block.index]) for x in split[1]]
+                form.total = (Piece(words[0], [block.index]), numbers)
+                return True
+        if self.mode == "orphans" and not form.header:
+            return False
+        form.last_group = None
+        if self._group_label(n):
             return True
-    if mode == "orphans" and not form.header:
+        if POINTS_LINE.match(block.text) and n and self._group_label(n - 1):
+            return True  # taken with its name
+        if form.header and self.vocab.field("indicators.columns", block.text):
+            form.header.append(_piece(block))  # a column name printed apart (备注)
+            return True
         return False
-    form.last_group = None
-    if _group_label(form, blocks, n):
-        return True
-    if POINTS_LINE.match(text) and n and _group_label(form, blocks, n - 1):
-        return True  # taken with its name
-    if form.header and vocab.field("indicators.columns", text):
-        form.header.append(_piece(blocks[n]))  # a column name printed apart (备注)
-        return True
-    return False
 
-
-def _takes(
-    vocab: Vocabulary, entry: Entry, blocks: list[Block], n: int, titles: frozenset[int]
-) -> bool:
-    """Whether the label ``entry`` takes line ``n`` as (more of) its value."""
-    prose = entry.field.section in PROSE_SECTIONS
-    if prose or (not entry.values and _value_after(vocab, entry, blocks, n, titles)):
-        entry.values.append(_piece(blocks[n]))
-        return True
-    return False
-
-
-def _head_line(vocab: Vocabulary, form: FlatForm, block: Block) -> Entry | None:
-    """A line's entries added to the form; the last one, which may take the next lines."""
-    entries = line_entries(vocab, _piece(block))
-    form.entries.extend(entries)
-    return entries[-1] if entries else None
-
-
-def _value_after(
-    vocab: Vocabulary, entry: Entry, blocks: list[Block], n: int, titles: frozenset[int]
-) -> bool:
-    """Whether line ``n`` is the value of the label before (text: if a label or title follows)."""
-    text = blocks[n].text
-    if len(text.split()) != 1 or not entry.field.fits(text):
+    def _takes(self, n: int) -> bool:
+        """Whether the label ``self.prose`` takes line ``n`` as (more of) its value."""
+        entry = self.prose
+        if entry.field.section in PROSE_SECTIONS or (not entry.values and self._value_after(n)):
+            entry.values.append(_piece(self.blocks[n]))
+            return True
         return False
-    if entry.field.shape != "text":
-        return True
-    following = blocks[n + 1] if n + 1 < len(blocks) else None
-    if following is None or following.index in titles:
-        return True
-    first = following.text.split()[0]
-    return head_field(vocab, first) is not None and trailing_numbers(following.text, 2) is None
 
+    def _head_line(self, block: Block) -> Entry | None:
+        """A line's entries added to the form; the last one, which may take the next lines."""
+        entries = line_entries(self.vocab, _piece(block))
+        self.form.entries.extend(entries)
+        return entries[-1] if entries else None
 
-def _group_label(form: FlatForm, blocks: list[Block], n: int) -> bool:
-    """A level-1 group with its points, on one line or two (``投入与管理`` / ``（36分）``)."""
-    lines = [blocks[n]]
-    if n + 1 < len(blocks) and POINTS_LINE.match(blocks[n + 1].text):
-        lines.append(blocks[n + 1])
-    elif "分" not in blocks[n].text:
-        return False  # most lines end here
-    match = GROUP_POINTS.match(join_lines([b.text for b in lines]))
-    if match is None or len(blocks[n].text.split()) > 1:
-        return False
-    name = match["name"]
-    form.groups[name] = Decimal(match["points"])
-    piece = form.group_pieces.setdefault(name, Piece(join_lines([b.text for b in lines])))
-    piece.lines.extend(b.index for b in lines if b.index not in piece.lines)  # once a page
-    form.last_group = name
-    return True
+    def _value_after(self, n: int) -> bool:
+        """Whether line ``n`` is the value of the label before (text: if a label or title follows)."""
+        text, entry = self.blocks[n].text, self.prose
+        if len(text.split()) != 1 or not entry.field.fits(text):
+            return False
+        if entry.field.shape != "text":
+            return True
+        following = self.blocks[n + 1] if n + 1 < len(self.blocks) else None
+        if following is None or following.index in self.titles:
+            return True
+        first = following.text.split()[0]
+        return head_field(self.vocab, first) is not None and not trailing_numbers(following.text, 2)
+
+    def _group_label(self, n: int) -> bool:
+        """A level-1 group with its points, on one line or two (``投入与管理`` / ``（36分）``)."""
+        blocks, form = self.blocks, self.form
+        lines = [blocks[n]]
+        if n + 1 < len(blocks) and POINTS_LINE.match(blocks[n + 1].text):
+            lines.append(blocks[n + 1])
+        elif "分" not in blocks[n].text:
+            return False  # most lines end here
+        match = GROUP_POINTS.match(join_lines([b.text for b in lines]))
+        if match is None or len(blocks[n].text.split()) > 1:
+            return False
+        name = match["name"]
+        form.groups[name] = Decimal(match["points"])
+        piece = form.group_pieces.setdefault(name, Piece(join_lines([b.text for b in lines])))
+        piece.lines.extend(b.index for b in lines if b.index not in piece.lines)  # once a page
+        form.last_group = name
+        return True
 
 
 def _cells_apart(form: FlatForm) -> None:
@@ -479,28 +452,22 @@ def place_rows(
     settled = assign_groups(rows, sizes, order)
     doubtful = range(len(rows)) if not settled else _misplaced(rows, rules)
     names = sorted(sizes, key=lambda n: order.index(n) if n in order else len(order))
-    doubts: list[Doubt] = [
-        (
+    doubts = [
+        doubt(
             f"groups[{names.index(name)}].weight",
             None,
             [str(weight)],
-            f"未印出“{name}”及其分值；按规则集的分值 {weight} 分配指标",
-            f"{name} and its points are not printed: rows placed by the rule set's {weight}",
+            "unprinted",
+            name=name,
+            weight=weight,
         )
         for name, weight in unprinted
     ]
     for i in doubtful:
         row = rows[i]
-        doubts.append(
-            (
-                f"indicators[{i}].level1",
-                row.group or None,
-                list(dict.fromkeys([row.group, *names])),
-                f"“{row.name.text}”的一级指标由分值推断，文字未能确定",
-                f"the level-1 group of {row.name.text!r} is inferred from the weights; "
-                "the text does not settle it",
-            )
-        )
+        candidates = list(dict.fromkeys([row.group, *names]))
+        path = f"indicators[{i}].level1"
+        doubts.append(doubt(path, row.group or None, candidates, "weights", name=row.name.text))
     return doubts
 
 

@@ -21,6 +21,35 @@ NARROW = 0.75  # a line this much narrower than its cell's widest ends the cell
 FULL = 0.95  # a sentence ending on a line narrower than this ends its cell
 # (path, chosen, candidates, zh, en): an ``uncertain-value`` finding of one form.
 Doubt = tuple[str, str | None, list[str], str, str]
+WHY = {  # a doubt's reason (``doubt``), with the names it is given
+    "away": (
+        "标签旁没有数值，数值印在别处，且数目或类型与标签对不上",
+        "the value is printed away from its label, and values and labels do not pair up",
+    ),
+    "name": (
+        "指标名称与指标解释之间的分界不确定",
+        "where the name ends and the explanation begins is not settled",
+    ),
+    "unprinted": (
+        "未印出“{name}”及其分值；按规则集的分值 {weight} 分配指标",
+        "{name} and its points are not printed: rows placed by the rule set's {weight}",
+    ),
+    "weights": (
+        "“{name}”的一级指标由分值推断，文字未能确定",
+        "the level-1 group of {name!r} is inferred from the weights; the text does not settle it",
+    ),
+    "apart": ("“{group}”的指标印在其行之外", "an indicator of {group} printed apart from its rows"),
+    "inside": ("其他指标印在“{group}”的行之间", "an indicator printed among the rows of {group}"),
+    "meaning": ("指标的含义指向另一个一级指标", "the indicator's meaning points to another group"),
+    "rate": (
+        "不良事件发生率既可属于“{group}”也可属于“{other}”",
+        "a rate of bad events may belong to {group} or to {other}",
+    ),
+    "target": (
+        "没有印出目标值；散落的值不止一个",
+        "no value printed with the name; more than one loose value could be its",
+    ),
+}
 HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
 BOXES = "√✓✔☑■□☐"
@@ -259,15 +288,20 @@ def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
     if in_order:
         return []
     return [
-        (
+        doubt(
             e.field.path,
             e.value.text if e.value else None,
             [o.text for o in printed if e.field.fits(o.text)],
-            "标签旁没有数值，数值印在别处，且数目或类型与标签对不上",
-            "the value is printed away from its label, and values and labels do not pair up",
+            "away",
         )
         for e in placed
     ]
+
+
+def doubt(path: str, chosen: str | None, candidates: list[str], why: str, **names) -> Doubt:
+    """An ``uncertain-value`` of ``path``, its reason ``WHY[why]`` given ``names``."""
+    zh, en = (text.format(**names) for text in WHY[why])
+    return (path, chosen, candidates, zh, en)
 
 
 @dataclass

@@ -1,12 +1,8 @@
 """PDF text that printed a form's label column apart from its values (seed 004), put back.
 
-The head's labels print as a run of lines before the title (and later another run), their
-values after them without labels: labels wait in a queue and each value fills the first
-waiting label whose shape it has; a label alone takes the next paragraph; a value no label
-took goes to the label the layout prints before the next one (``[project] label_order``).
-The name | target table (``table``) prints level-1 cells wherever their middle falls: a row's
-group is the one whose words (``[indicators.group_words]``) its name holds, else the label
-printed last before it; rows without a target take the loose values by shared characters.
+Labels wait in a queue; each value fills the first waiting label of its shape, else the label
+the layout prints before the next one (``[project] label_order``). In the name | target table
+(``table``) a row's group is the one whose words its name holds, else the label printed last.
 """
 
 import re
@@ -27,6 +23,7 @@ from jixiao.io.structure.flattened_head import (
     Piece,
     Restored,
     cell_of,
+    doubt,
     ends_cell,
     head_field,
     join_lines,
@@ -67,7 +64,7 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     titled = title_lines(blocks)
     if not titled:
         return None  # a label column is printed before a title
-    texts, raw = _head_and_raw(national, blocks)
+    texts, raw = head_lines(national, blocks)
     titles = [n for n, t in enumerate(texts) if t.lines[0] in titled]
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts:
@@ -104,13 +101,8 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
     return out
 
 
-def head_lines(vocab: Vocabulary, blocks: list[Block]) -> list[Piece]:
-    """Non-blank lines with paragraphs, a label stacked over lines as one (any layout's)."""
-    return _head_and_raw(vocab, blocks)[0]
-
-
-def _head_and_raw(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], list[Piece]]:
-    """``head_lines``, and the lines as printed (no page footers), paragraphs counted once."""
+def head_lines(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], list[Piece]]:
+    """Lines with paragraphs, a stacked label as one; and the lines as printed (no page footers)."""
     joined, pieces = join_stacked(blocks, vocab, lambda text: _label(vocab, text))
     paras, para, previous = {}, 0, -2
     raw = []
@@ -175,13 +167,6 @@ class _Head:
     block: Piece | None = None  # 项目当年投入资金构成
     header: list[Piece] | None = None  # 子项目名称 | 预算金额
 
-    def entry(self, label: Piece, found: HeadField) -> Entry:
-        """A label printed alone; its queued twice (a column label printed again) taken."""
-        self.printed_again(found)
-        entry = Entry(label, found)
-        self.entries.append([entry])
-        return entry
-
     def printed_again(self, found: HeadField) -> None:
         """A label of the column printed again with its value: the column's is spare."""
         queued = next((e for e in self.queue if e.field == found), None)
@@ -207,7 +192,7 @@ class _Head:
         for text, _ in early:
             self.give(text)
 
-    def give(self, text: Piece) -> Entry | None:
+    def give(self, text: Piece) -> None:
         """A value printed without its label, to the label waiting for it (boxes: by name)."""
         waiting = [e for e in [self.pending, *self.queue] if e is not None and not e.values]
         if any(c in text.text for c in BOXES):
@@ -215,14 +200,13 @@ class _Head:
         taker = next((e for e in waiting if e.fits(self.vocab, text.text)), None)
         if taker is None:
             self.early.append((text, len(self.entries)))
-            return None
+            return
         taker.values.append(text)
         if taker in self.queue:
             self.queue.remove(taker)
         if taker is self.pending and not self.vocab.words("project.boxes", taker.field.key):
             self.pending = None  # check boxes may go on over lines
         self.prose = taker if taker.prose(self.vocab) else None
-        return taker
 
     def left_out(self) -> None:
         """Values no label took, to the label of the layout's order left out before the next."""
@@ -263,15 +247,14 @@ def _form(
     if flowing:  # paragraphs from the shapes of the head's lines
         texts = [*_reflow(vocab, texts[:at]), *texts[at:]]
     block = texts[at - 1] if 0 < at < len(texts) else None
-    if block is not None and vocab.field("indicators", block.text):
-        at -= 1  # 分解目标, the table's first cell
-    else:
-        block = None
+    if block is not None and not vocab.field("indicators", block.text):
+        block = None  # else 分解目标, the table's first cell
+    end = at - (block is not None)
     head = _Head(vocab)
     n = 0
-    while n < at:
+    while n < end:
         run = n
-        while run < at and _label(vocab, texts[run].text) and not _inline(vocab, texts, run):
+        while run < end and _label(vocab, texts[run].text) and not _inline(vocab, texts, run):
             run += 1
         if run - n >= MIN_COLUMN:
             head.column(texts[n:run])
@@ -279,19 +262,15 @@ def _form(
             continue
         if n and texts[n - 1].para != texts[n].para:
             head.prose = head.wrapped = None
-        following = texts[n + 1] if n + 1 < at and texts[n + 1].para == texts[n].para else None
+        following = texts[n + 1] if n + 1 < end and texts[n + 1].para == texts[n].para else None
         _line(head, texts[n], titles, following)
         n += 1
     head.left_out()
     rows = head.cells()
-    at += block is not None
     if at >= len(texts):
         return rows, []
-    words = texts[at].text.split()
-    first = block if block else Piece("")
-    rows.append(
-        [first, Piece(words[0], texts[at].lines), Piece(""), Piece(words[1], texts[at].lines)]
-    )
+    name, target = (Piece(w, texts[at].lines) for w in texts[at].text.split())
+    rows.append([block or Piece(""), name, Piece(""), target])
     start, stop = (bisect_right(raw, t.lines[-1], key=_first_line) for t in (texts[at], texts[-1]))
     indicators, doubts = table(vocab, raw[start:stop])
     return rows + indicators, doubts
@@ -322,7 +301,9 @@ def _line(head: _Head, text: Piece, titles: frozenset[int], following: Piece | N
     elif vocab.field("funds", words[0]) == "component_name":
         head.header = [Piece(w, text.lines) for w in words]
     elif found is not None:
-        head.pending, head.prose = head.entry(text, found), None
+        head.printed_again(found)
+        head.pending, head.prose = Entry(text, found), None
+        head.entries.append([head.pending])
     elif head.prose is not None:
         head.prose.values.append(text)
     elif _component(vocab, words):
@@ -622,21 +603,11 @@ def _decide(
     return None
 
 
-_WHY = {  # with the names of the row's group and of the other candidate
-    "apart": ("“{group}”的指标印在其行之外", "an indicator of {group} printed apart from its rows"),
-    "inside": ("其他指标印在“{group}”的行之间", "an indicator printed among the rows of {group}"),
-    "meaning": ("指标的含义指向另一个一级指标", "the indicator's meaning points to another group"),
-    "rate": (
-        "不良事件发生率既可属于“{group}”也可属于“{other}”",
-        "a rate of bad events may belong to {group} or to {other}",
-    ),
-}
-
-
 def _doubt(i: int, row: Row, other: str, why: str) -> Doubt:
-    zh, en = (text.format(group=row.group, other=other) for text in _WHY[why])
     names = list(dict.fromkeys(n for n in (row.group, other) if n))
-    return (f"indicators[{i}].level1", row.group or None, names, zh, en)
+    return doubt(
+        f"indicators[{i}].level1", row.group or None, names, why, group=row.group, other=other
+    )
 
 
 def _overlap(a: str, b: str) -> int:
@@ -670,12 +641,11 @@ def _loose(rows: list[Row], loose: list[Piece]) -> list[Doubt]:
     if len(empty) == len(loose) == 1:
         return []
     return [
-        (
+        doubt(
             f"indicators[{i}].target",
             chosen[i].text if i in chosen else None,
             [v.text for v in loose],
-            "没有印出目标值；散落的值不止一个",
-            "no value printed with the name; more than one loose value could be its",
+            "target",
         )
         for i in empty
     ]
