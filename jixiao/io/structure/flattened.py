@@ -1,12 +1,8 @@
 """PDF text that lost its table's cells and order, put back into rows of cells (``restore``).
 
-Two printings: the grid (Shanghai 2019 self-evaluation, seed 000: rows wrapped over lines and
-ended by their number columns, level-1 groups printed apart with their points, head values
-before the table) read here, and the label column (seed 004) read by ``label_column``. Each
-form becomes the rows of cells a table copy gives, for the structure reader; a rebuilt cell
-keeps its lines, and what the text does not settle is an ``uncertain-value``. A row's name
-and explanation are told apart by the blank line between them; with none, by the first
-line's width (``_name_lines``). Groups are filled in the tree's order by the rows' weights.
+The grid (seed 000: rows wrapped over lines, ended by their number columns, level-1 groups and
+head values printed apart) is read here, the label column (seed 004) by ``label_column``. A
+rebuilt cell keeps its lines; what the text does not settle is an ``uncertain-value``.
 """
 
 import re
@@ -519,33 +515,31 @@ def rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
 
 def _table(form: FlatForm) -> list[list[Piece]]:
     """The header, the rows (each group's name on its first row) and the total."""
-    out = [form.header]
     fields = [vocabulary().field("indicators.columns", p.text) for p in form.header]
-    seen: set[str] = set()
+    numbered = [i for i, f in enumerate(fields) if f in NUMBER_FIELDS]
+    out, seen = [form.header], set()
     for row in form.rows:
         group = None
         if row.group and row.group not in seen:
             seen.add(row.group)
             group = form.group_pieces.get(row.group, Piece(row.group))
-        out.append(_row_cells(fields, row, group))
+        printed = {
+            "level1": group,
+            "name": row.name,
+            "explanation": row.explanation,
+            "note": row.note,
+        }
+        out.append(_cells([printed.get(f) for f in fields], numbered, row.numbers))
     out.extend([piece] for name, piece in form.group_pieces.items() if name not in seen)
     if form.total is not None:
         label, numbers = form.total
-        cells = [Piece("") for _ in fields]
-        cells[0] = label
-        for at, number in zip(_number_positions(fields), numbers, strict=False):
-            cells[at] = number
-        out.append(cells)
+        out.append(_cells([label] + [None] * (len(fields) - 1), numbered, numbers))
     return out
 
 
-def _number_positions(fields: list[str | None]) -> list[int]:
-    return [i for i, f in enumerate(fields) if f in NUMBER_FIELDS]
-
-
-def _row_cells(fields: list[str | None], row: WrappedRow, group: Piece | None) -> list[Piece]:
-    printed = {"level1": group, "name": row.name, "explanation": row.explanation, "note": row.note}
-    cells = [printed.get(f) or Piece("") for f in fields]
-    for at, number in zip(_number_positions(fields), row.numbers, strict=False):
+def _cells(printed: list[Piece | None], numbered: list[int], numbers: list[Piece]) -> list[Piece]:
+    """A row's cells: the printed ones, its numbers in the number columns, the rest empty."""
+    cells = [p or Piece("") for p in printed]
+    for at, number in zip(numbered, numbers, strict=False):
         cells[at] = number
     return cells

@@ -1,8 +1,6 @@
 """Flattened PDF text's shared pieces: printed pieces, wrapped cells, head labels, rebuilt rows.
 
-A line of the head is cut at its labels; a label's ``Entry`` takes a value by its shape (是/否,
-an amount, a percentage, a date, check boxes of its names, any text). Every rebuilt cell keeps
-the lines it was read from (``Restored.origins``).
+A head line is cut at its labels; a label's ``Entry`` takes a value by its shape (``SHAPES``).
 """
 
 import re

@@ -8,7 +8,7 @@ the layout prints before the next one (``[project] label_order``). In the name |
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from jixiao.core.values import BAD_EVENT_WORDS
@@ -54,6 +54,7 @@ _OPEN, _CLOSE = re.compile("[（(]"), re.compile("[）)]")
 _BAD_RATE = re.compile(f"(?:{'|'.join(BAD_EVENT_WORDS)})率")
 WRAPPED_WIDTH = 12  # a target line shorter than this ends its cell
 SHORTER = 0.7  # a line this much shorter than the long line below it is a name
+BUDGET = HeadField("funds.columns", "budget")  # a 子项目's amount
 
 
 def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
@@ -329,7 +330,7 @@ def _component(vocab: Vocabulary, words: list[str]) -> bool:
     """A 子项目 row: a name and an amount."""
     if len(words) < 2 or head_field(vocab, words[0]):
         return False
-    return HeadField("funds.columns", "budget").fits(words[-1]) and words[-1] != "-"
+    return BUDGET.fits(words[-1]) and words[-1] != "-"
 
 
 def _labelled(head: _Head, text: Piece) -> None:
@@ -367,7 +368,7 @@ class Row:
         """The paragraph of the row's last line."""
         return (self.target or self.name)[-1].para
 
-    @property
+    @cached_property
     def name_text(self) -> str:
         """The name as printed, definition included, lines joined."""
         return join_lines([line.text for line in self.name])
@@ -452,26 +453,14 @@ def _items(vocab: Vocabulary, lines: list[Piece]) -> list[Row | Piece]:
             if row is not None:
                 row.label_since = True
             continue
-        following = parts[k + 1] if k + 1 < len(parts) else None
-        below = (
-            following.text
-            if following is not None
-            and not isinstance(following, Label)
-            and following.para == part.para
-            else None
-        )
+        following = parts[k + 1] if k + 1 < len(parts) else Label("")  # a label ends the cell
+        same = not isinstance(following, Label) and following.para == part.para
+        below = following.text if same else None
         placed = _place(vocab, row, part, below)
         if placed is not None:
             items.append(placed)
             row = placed if isinstance(placed, Row) else row
     return items
-
-
-def _new_row(line: Piece) -> Row:
-    split = _bracket(line.text)
-    row = Row([line], bracketed=split is not None)
-    row.open = split is not None and not _CLOSE.search(split[1])
-    return row
 
 
 def _place(
@@ -491,26 +480,43 @@ def _place(
     split = _bracket(name)
     if space and not value_like(name) and not (split and not _CLOSE.search(split[1])):
         return Row([Piece(name, line.lines, line.para)], [Piece(target, line.lines, line.para)])
-    if row is not None and _belongs(vocab, row, line, below):
+    heads = below is not None and not value_like(text) and not _starts_row(below)
+    if row is not None and _belongs(vocab, row, line, below, heads):
         row.target.append(line)
         row.label_since = False
         return None
-    heads = below is not None and not value_like(text) and not _starts_row(below)
     if _definition_row(text) or heads or name_like(vocab, text):
-        return _new_row(line)
+        split = _bracket(line.text)
+        opened = split is not None and not _CLOSE.search(split[1])
+        return Row([line], open=opened, bracketed=split is not None)
     return line
 
 
-def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
-    """Whether a line is (more of) the target of the row above it."""
+def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None, heads: bool) -> bool:
+    """Whether a line is (more of) the target of the row above it (``heads`` one below)."""
     text = line.text
-    if _continues(vocab, row, line, below):
-        return True
     if _definition_row(text):
         return False
+    if line.para == row.para and not row.label_since:  # right below the row: a wrapped target?
+        if not row.target:
+            return True
+        last = row.target[-1].text
+        wide_below = (
+            below is not None
+            and len(below) >= WRAPPED_WIDTH
+            and _INNER.search(below)
+            and len(text) < len(below) * SHORTER
+            and not _starts_row(below)
+        )
+        ended = last.endswith(tuple(SENTENCE_END)) or value_like(last) or wide_below
+        if (
+            not ended
+            and len(last) >= WRAPPED_WIDTH
+            and not (name_like(vocab, text) and len(text) > 3)
+        ):
+            return True
     if row.bracketed and not row.target:
         return True  # the value cell of a wrapped definition row, in its own paragraph
-    heads = below is not None and not value_like(text) and not _starts_row(below)
     if heads or not row.target or row.label_since or line.para != row.para + 1:
         return False
     last = join_lines([t.text for t in row.target])  # a target wrapped across a blank line
@@ -520,25 +526,6 @@ def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> boo
         and bool(_INNER.search(text))
         and not name_like(vocab, text)
     )
-
-
-def _continues(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
-    """A line of the same paragraph right below the row, wrapping its target."""
-    if line.para != row.para or row.label_since or _definition_row(line.text):
-        return False
-    if not row.target:
-        return True
-    last = row.target[-1].text
-    wide_below = (
-        below is not None
-        and len(below) >= WRAPPED_WIDTH
-        and _INNER.search(below)
-        and len(line.text) < len(below) * SHORTER
-        and not _starts_row(below)
-    )
-    if last.endswith(tuple(SENTENCE_END)) or value_like(last) or wide_below:
-        return False
-    return len(last) >= WRAPPED_WIDTH and not (name_like(vocab, line.text) and len(line.text) > 3)
 
 
 def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> list[Doubt]:
@@ -564,7 +551,7 @@ def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> lis
                 waiting.append(item)
                 early.add(id(item))
             previous = item
-    own = [_holding(fixed, r.name_text) for r in rows]  # a name's words, never its group
+    own = [_holding(vocab.layout.id, "group_words", r.name_text) for r in rows]  # never its group
     doubts = [d for i in range(len(rows)) if (d := _decide(rows, i, own, vocab, near, early))]
     for k, label in labels:  # each label printed goes to its group's first row after it
         order = [r for r in items[k:] if isinstance(r, Row)] + rows
@@ -574,8 +561,10 @@ def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> lis
     return doubts
 
 
-def _holding(groups, name: str) -> str:
+@lru_cache(maxsize=4096)
+def _holding(layout_id: str, words_of: str, name: str) -> str:
     """The group whose words (``[indicators.group_words]``, ``.meaning``) a name holds, or ''."""
+    groups = vocabulary(layout_id).names["indicators." + words_of]
     return next((g for g, words in groups.items() if any(w in name for w in words)), "")
 
 
@@ -587,7 +576,7 @@ def _decide(
     before = bool(own[i - 1]) if i > 0 else None
     after = bool(own[i + 1]) if i + 1 < len(rows) else None
     name = row.name_text
-    hint = _holding(vocab.names["indicators.meaning"], name)
+    hint = _holding(vocab.layout.id, "meaning", name)
     if own[i]:
         row.group = own[i]
         apart = before is not True and after is not True and id(row) not in early
