@@ -121,10 +121,9 @@ def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
     for n, form in enumerate(f for f in forms if f.header):
         placed = place_rows(form.rows, form.groups, order, layout.id if layout else None)
         _cells_apart(form)
-        doubts.extend((n, d) for d in [*place_orphans(form.entries, form.orphans), *placed])
-        doubts.extend((n, d) for d in _unsettled_names(form.rows))
-    restored = rebuild(doc, forms)
-    restored.doubts = doubts
+        orphans = place_orphans(form.entries, form.orphans)
+        doubts.extend((n, d) for d in [*orphans, *placed, *_unsettled_names(form.rows)])
+    restored = rebuild(doc, forms, doubts)
     if len(titles) != len(headers):
         restored.findings.append(
             problem(
@@ -445,21 +444,13 @@ def place_rows(
         sizes[rule.name] = rule.weight
         unprinted.append((rule.name, rule.weight))
     order = (*order, *(g.name for g in rules.groups)) if rules else order
-    settled = assign_groups(rows, sizes, order)
-    doubtful = range(len(rows)) if not settled else _misplaced(rows, rules)
     names = sorted(sizes, key=lambda n: order.index(n) if n in order else len(order))
-    doubts = [
-        doubt(
-            f"groups[{names.index(name)}].weight",
-            None,
-            [str(weight)],
-            "unprinted",
-            name=name,
-            weight=weight,
-        )
-        for name, weight in unprinted
-    ]
-    for i in doubtful:
+    settled = assign_groups(rows, sizes, names)
+    doubts = []
+    for name, weight in unprinted:
+        path = f"groups[{names.index(name)}].weight"
+        doubts.append(doubt(path, None, [str(weight)], "unprinted", name=name, weight=weight))
+    for i in range(len(rows)) if not settled else _misplaced(rows, rules):
         row = rows[i]
         candidates = list(dict.fromkeys([row.group, *names]))
         path = f"indicators[{i}].level1"
@@ -482,11 +473,8 @@ def _misplaced(rows: list[WrappedRow], rules: RuleSet | None) -> list[int]:
     return out
 
 
-def assign_groups(
-    rows: list[WrappedRow], points: dict[str, Decimal], order: tuple[str, ...]
-) -> bool:
-    """Each row's group, the groups filled in order by their points; whether they met exactly."""
-    names = sorted(points, key=lambda n: order.index(n) if n in order else len(order))
+def assign_groups(rows: list[WrappedRow], points: dict[str, Decimal], names: list[str]) -> bool:
+    """Each row's group, the groups (``names``) filled in order by their points; whether exactly."""
     if not names:
         return not rows
     group, filled, settled = 0, Decimal(0), True
@@ -500,7 +488,7 @@ def assign_groups(
     return settled and group == len(names) - 1 and filled == points[names[-1]]
 
 
-def rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
+def rebuild(doc: Document, forms: list[FlatForm], doubts: list) -> Restored:
     """Rows of cells for every form, in a table copy's order."""
     out: list[list[Piece]] = []
     for form in forms:
@@ -510,7 +498,7 @@ def rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
         out.extend([o] for o in form.orphans)  # values no label took: reported as unplaced
         if form.header:
             out.extend(_table(form))
-    return rows_document(doc, out)
+    return rows_document(doc, out, doubts)
 
 
 def _table(form: FlatForm) -> list[list[Piece]]:

@@ -52,16 +52,12 @@ HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
 BOXES = "√✓✔☑■□☐"
 ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
-
-
 SHAPES = {
     "yes_no": re.compile(r"^[是否]$"),
     "percent": re.compile(r"^\d+(?:\.\d+)?\s*[%％]$"),
     "amount": re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
     "date": re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?$"),
 }
-
-
 FIELD_SHAPES = {
     "recurring": "yes_no",
     "purchases_services": "yes_no",
@@ -238,15 +234,14 @@ def orphan_pieces(block: Block, words: list[str]) -> list[Piece]:
 def line_entries(vocab: Vocabulary, line: Piece) -> list[Entry]:
     """A line of labels and values cut at its labels (not inside a narrative's text)."""
     entries: list[Entry] = []
-    words = label_words(vocab, line.text)
-    for word in words[len(leading_words(vocab, line.text)) :]:
+    for word in label_words(vocab, line.text):  # the words before the first label left out
         found = head_field(vocab, word)
         prose = entries and entries[-1].field.section in PROSE_SECTIONS and entries[-1].values
         if found is not None and not prose:
             entries.append(Entry(Piece(word, line.lines, line.para), found))
-        elif entries[-1].values:
+        elif entries and entries[-1].values:
             entries[-1].values[0].text += " " + word
-        else:
+        elif entries:
             entries[-1].values.append(Piece(word, line.lines, line.para))
     return entries
 
@@ -308,7 +303,7 @@ class Restored:
 
     document: Document
     origins: dict[tuple[int, int], list[int]]
-    doubts: list[tuple[int, Doubt]] = field(default_factory=list)  # (form, doubt)
+    doubts: list[tuple[int, Doubt]]  # (form, doubt)
     findings: list[Finding] = field(default_factory=list)
 
     def take(self, own: Ledger, original: Document, ledger: Ledger) -> None:
@@ -323,7 +318,7 @@ class Restored:
                 ledger.take(block)
 
 
-def rows_document(doc: Document, rows: list[list[Piece]]) -> Restored:
+def rows_document(doc: Document, rows: list[list[Piece]], doubts: list) -> Restored:
     """The document of rebuilt rows, each cell knowing the lines it came from."""
     origins: dict[tuple[int, int], list[int]] = {}
     blocks = []
@@ -337,4 +332,4 @@ def rows_document(doc: Document, rows: list[list[Piece]]) -> Restored:
             if piece.lines and piece.text.strip():
                 origins[(index, at)] = piece.lines
         blocks.append(Block(index, tuple(cells)))
-    return Restored(Document(doc.name, tuple(blocks), doc.kind, doc.notes), origins)
+    return Restored(Document(doc.name, tuple(blocks), doc.kind, doc.notes), origins, doubts)

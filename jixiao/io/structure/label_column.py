@@ -27,7 +27,6 @@ from jixiao.io.structure.flattened_head import (
     ends_cell,
     head_field,
     join_lines,
-    label_words,
     leading_words,
     line_entries,
     printed_layout,
@@ -82,9 +81,7 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
         form_rows, form_doubts = _form(flowing, vocab, texts[start:stop], raw, titled)
         rows.extend(form_rows)
         doubts.extend((n, d) for d in form_doubts)
-    restored = rows_document(doc, rows)
-    restored.doubts = doubts
-    return restored
+    return rows_document(doc, rows, doubts)
 
 
 def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
@@ -176,15 +173,25 @@ class _Head:
             self.spare.append([queued.label])
             self.entries = [[e for e in row if e is not queued] for row in self.entries]
 
+    def labelled(self, text: Piece, row: list[Entry]) -> None:
+        """A line of labels and values; values before the first label go to waiting labels."""
+        for entry in row:
+            self.printed_again(entry.field)
+        lead = leading_words(self.vocab, text.text)
+        if lead:
+            self.give(Piece(" ".join(lead), text.lines, text.para))
+        self.entries.append(row)
+        self.pending = None if row[-1].values else row[-1]
+        self.prose = row[-1] if row[-1].values and row[-1].prose(self.vocab) else None
+
     def column(self, texts: list[Piece]) -> None:
         """A column of labels: they wait for their values, the early ones first."""
         for text in texts:
             found = head_field(self.vocab, text.text)
             known = any(e.field == found for row in self.entries for e in row)
             if found is not None and not known:
-                entry = Entry(text, found)
-                self.entries.append([entry])
-                self.queue.append(entry)
+                self.queue.append(Entry(text, found))
+                self.entries.append([self.queue[-1]])
             elif self.vocab.field("funds", text.text) == "block":
                 self.block = text
             else:
@@ -320,8 +327,8 @@ def _line(head: _Head, text: Piece, titles: frozenset[int], following: Piece | N
         and _component(vocab, following.text.split())
     ):
         head.wrapped = text  # a 子项目 name wrapped over two lines
-    elif any(head_field(vocab, w) for w in label_words(vocab, text.text)):
-        _labelled(head, text)
+    elif row := line_entries(vocab, text):
+        head.labelled(text, row)
     else:
         head.give(text)
 
@@ -331,20 +338,6 @@ def _component(vocab: Vocabulary, words: list[str]) -> bool:
     if len(words) < 2 or head_field(vocab, words[0]):
         return False
     return BUDGET.fits(words[-1]) and words[-1] != "-"
-
-
-def _labelled(head: _Head, text: Piece) -> None:
-    """A line of labels and values; values before the first label go to waiting labels."""
-    row = line_entries(head.vocab, text)
-    for entry in row:
-        head.printed_again(entry.field)
-    lead = leading_words(head.vocab, text.text)
-    if lead:
-        head.give(Piece(" ".join(lead), text.lines, text.para))
-    head.entries.append(row)
-    last = row[-1]
-    head.pending = None if last.values else last
-    head.prose = last if last.values and last.prose(head.vocab) else None
 
 
 class Label(Piece):
