@@ -5,7 +5,7 @@ A head line is cut at its labels; a label's ``Entry`` takes a value by its shape
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from unicodedata import east_asian_width
 
 from jixiao.core.findings import Finding
@@ -50,7 +50,7 @@ WHY = {  # a doubt's reason (``doubt``), with the names it is given
 }
 HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
-BOXES = "√✓✔☑■□☐"
+BOXES = frozenset("√✓✔☑■□☐")
 ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
 SHAPES = {
     "yes_no": re.compile(r"^[是否]$"),
@@ -66,7 +66,7 @@ FIELD_SHAPES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """Some printed text, the lines (block indexes) it was read from and its paragraph."""
 
@@ -109,7 +109,7 @@ class HeadField:
     section: str
     key: str
 
-    @property
+    @cached_property
     def shape(self) -> str:
         """The shape its value must have (``text`` takes anything)."""
         return FIELD_SHAPES.get(self.key, "amount" if self.section == "funds.columns" else "text")
@@ -143,7 +143,7 @@ class Entry:
         if not self.values:
             return None
         texts = [t.text for t in self.values]
-        if any(c in "".join(texts) for c in BOXES):
+        if not BOXES.isdisjoint("".join(texts)):
             joined = "\n".join(texts)
         else:
             items: list[list[str]] = []
@@ -162,8 +162,8 @@ class Entry:
         """Whether ``text`` can be (more of) this label's value (check boxes: of its names)."""
         boxes = vocab.words("project.boxes", self.field.key)
         if boxes or self.field.key in BOX_FIELDS:
-            return any(b in text for b in boxes) and any(c in text for c in BOXES)
-        return self.field.fits(text) and not any(c in text for c in BOXES)
+            return any(b in text for b in boxes) and not BOXES.isdisjoint(text)
+        return BOXES.isdisjoint(text) and self.field.fits(text)
 
 
 def printed_layout(title: Block | None, texts: list[str]) -> Layout | None:

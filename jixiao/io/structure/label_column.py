@@ -8,8 +8,8 @@ the layout prints before the next one (``[project] label_order``). In the name |
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
-from itertools import pairwise
+from functools import cached_property, lru_cache, partial
+from itertools import chain, pairwise
 
 from jixiao.core.values import BAD_EVENT_WORDS
 from jixiao.io.cellsplit.wraps import SENTENCE_END
@@ -101,7 +101,7 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
 
 def head_lines(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], list[Piece]]:
     """Lines with paragraphs, a stacked label as one; and the lines as printed (no page footers)."""
-    joined, pieces = join_stacked(blocks, vocab, lambda text: _label(vocab, text))
+    joined, pieces = join_stacked(blocks, vocab, partial(_is_label, vocab.layout.id))
     paras, para, previous = {}, 0, -2
     raw = []
     for block in blocks:
@@ -113,7 +113,7 @@ def head_lines(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], lis
         raw.append(Piece(block.text, [block.index], para))
     texts = []
     for block in joined:  # a stacked label's paragraph is its last piece's
-        run = [b.index for b in pieces.get(block.index, [block])]
+        run = [b.index for b in pieces[block.index]] if block.index in pieces else [block.index]
         if run[-1] in paras:
             texts.append(Piece(block.text, run, paras[run[-1]]))
     return texts, raw
@@ -203,7 +203,7 @@ class _Head:
     def give(self, text: Piece) -> None:
         """A value printed without its label, to the label waiting for it (boxes: by name)."""
         waiting = [e for e in [self.pending, *self.queue] if e is not None and not e.values]
-        if any(c in text.text for c in BOXES):
+        if not BOXES.isdisjoint(text.text):
             waiting = [*waiting, *(e for row in self.entries for e in row)]
         taker = next((e for e in waiting if e.fits(self.vocab, text.text)), None)
         if taker is None:
@@ -547,7 +547,7 @@ def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> lis
     own = [_holding(vocab.layout.id, "group_words", r.name_text) for r in rows]  # never its group
     doubts = [d for i in range(len(rows)) if (d := _decide(rows, i, own, vocab, near, early))]
     for k, label in labels:  # each label printed goes to its group's first row after it
-        order = [r for r in items[k:] if isinstance(r, Row)] + rows
+        order = chain((r for r in items[k:] if isinstance(r, Row)), rows)
         owner = next((r for r in order if r.group == label.text and r.label is None), None)
         if owner is not None:
             owner.label = label
