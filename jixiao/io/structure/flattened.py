@@ -392,10 +392,8 @@ def build_row(lines: list[Piece], count: int, spaced: bool = True) -> WrappedRow
     elif " " in paragraphs[0][0].text.strip():  # a row printed on one line: name, explanation
         first = paragraphs[0][0]
         head, _, rest = first.text.strip().partition(" ")
-        name, explanation = (
-            [Piece(head, first.lines)],
-            [Piece(rest, first.lines), *paragraphs[0][1:]],
-        )
+        name = [Piece(head, first.lines)]
+        explanation = [Piece(rest, first.lines), *paragraphs[0][1:]]
     else:
         cut = 1 if spaced else _name_lines([p.text for p in paragraphs[0]])
         name, explanation = paragraphs[0][:cut], paragraphs[0][cut:]
