@@ -107,12 +107,13 @@ def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
     if rows < MIN_ROWS or not _printed_apart(vocab, blocks, count):
         return None  # a row-per-line table keeps its order: cellsplit's
     titles = title_lines(blocks)
+    header_lines = frozenset(blocks[n].index for n in headers)
     starts = [0] + [
         _orphans_start(vocab, blocks, h, headers[k], titles) for k, h in enumerate(headers[1:])
     ]
     stops = [*starts[1:], len(blocks)]
     forms = [
-        _Sorter(vocab, blocks[start:stop], count, titles).sort()
+        _Sorter(vocab, blocks[start:stop], count, titles, header_lines).sort()
         for start, stop in zip(starts, stops, strict=True)
     ]
     layout = _layout(blocks, titles, forms)
@@ -209,6 +210,7 @@ class _Sorter:
     blocks: list[Block]
     count: int  # number columns at the end of a row
     titles: frozenset[int]
+    headers: frozenset[int]  # the lines that are a table's header
     form: FlatForm = field(default_factory=FlatForm)
     mode: str = "orphans"  # orphans | table | head | apart (after a group's label)
     rows: list[Piece] = field(default_factory=list)  # the lines of the row read so far
@@ -229,7 +231,7 @@ class _Sorter:
         vocab, form, block = self.vocab, self.form, self.blocks[n]
         after_blank, self.previous = block.index > self.previous + 1, block.index
         numbered = trailing_numbers(block.text, self.count) is not None
-        if header_words(vocab, block.text):
+        if block.index in self.headers:
             form.header = [Piece(w, [block.index]) for w in block.text.split()]
             self.mode, self.prose = "table", None
         elif block.index in self.titles and form.title is None:

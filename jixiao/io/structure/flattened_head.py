@@ -261,23 +261,16 @@ def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
     last: tuple[Entry, int] | None = None  # the text entry placed last, and its last line
     for orphan in printed:
         fitting = [e for e in pending if e.field.fits(orphan.text)]
-        if (
-            not fitting
-            and last is not None
-            and orphan.lines[0] == last[1] + 1
-            and last[0].field.shape == "text"
-        ):
-            last[0].values.append(orphan)  # the next line of the same text
-            orphans.remove(orphan)
-            last = (last[0], orphan.lines[-1])
-            continue
         fitting.sort(key=lambda e: e.field.shape == "text")
-        if fitting:
-            fitting[0].values.append(orphan)
-            pending.remove(fitting[0])
+        follows = last is not None and orphan.lines[0] == last[1] + 1  # the same text goes on
+        if fitting or (follows and last[0].field.shape == "text"):
+            taker = fitting[0] if fitting else last[0]
+            taker.values.append(orphan)
             orphans.remove(orphan)
-            placed.append(fitting[0])
-            last = (fitting[0], orphan.lines[-1])
+            last = (taker, orphan.lines[-1])
+            if fitting:
+                pending.remove(taker)
+                placed.append(taker)
     if in_order:
         return []
     return [
