@@ -170,7 +170,7 @@ def test_funds_lines_and_components_before_their_header():
 def test_a_label_wrapped_over_lines_is_joined_with_its_lines():
     texts = ["项目设立的必", "要性", "正文。", "", "同名项目上年预算执行数", "", "（元）", "380"]
     blocks = [Block(i, (Cell(t, Source(file="t", line=i + 1)),)) for i, t in enumerate(texts)]
-    joined = head_lines(vocabulary("sh-2019-target"), [b for b in blocks if not b.blank])
+    joined = head_lines(vocabulary("sh-2019-target"), [b for b in blocks if not b.blank])[0]
     assert [(t.text, t.lines) for t in joined] == [
         ("项目设立的必要性", [0, 1]),
         ("正文。", [2]),

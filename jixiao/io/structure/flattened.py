@@ -1,12 +1,8 @@
 """PDF text that lost its table's cells and order, put back into rows of cells (``restore``).
 
-Two printings: the grid (Shanghai 2019 self-evaluation, seed 000: rows wrapped over lines and
-ended by their number columns, level-1 groups printed apart with their points, head values
-before the table) read here, and the label column (seed 004) read by ``label_column``. Each
-form becomes the rows of cells a table copy gives, for the structure reader; a rebuilt cell
-keeps its lines, and what the text does not settle is an ``uncertain-value``. A row's name
-and explanation are told apart by the blank line between them; with none, by the first
-line's width (``_name_lines``). Groups are filled in the tree's order by the rows' weights.
+The grid (seed 000: rows wrapped over lines, ended by their number columns, level-1 groups and
+head values printed apart) is read here, the label column (seed 004) by ``label_column``. A
+rebuilt cell keeps its lines; what the text does not settle is an ``uncertain-value``.
 """
 
 import re
@@ -25,6 +21,7 @@ from jixiao.io.structure.flattened_head import (
     Piece,
     Restored,
     cell_of,
+    doubt,
     ends_cell,
     head_field,
     join_lines,
@@ -110,12 +107,13 @@ def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
     if rows < MIN_ROWS or not _printed_apart(vocab, blocks, count):
         return None  # a row-per-line table keeps its order: cellsplit's
     titles = title_lines(blocks)
+    header_lines = frozenset(blocks[n].index for n in headers)
     starts = [0] + [
         _orphans_start(vocab, blocks, h, headers[k], titles) for k, h in enumerate(headers[1:])
     ]
     stops = [*starts[1:], len(blocks)]
     forms = [
-        _sorted(vocab, blocks[start:stop], count, titles)
+        _Sorter(vocab, blocks[start:stop], count, titles, header_lines).sort()
         for start, stop in zip(starts, stops, strict=True)
     ]
     layout = _layout(blocks, titles, forms)
@@ -124,10 +122,9 @@ def _restore_grid(doc: Document, blocks: list[Block]) -> Restored | None:
     for n, form in enumerate(f for f in forms if f.header):
         placed = place_rows(form.rows, form.groups, order, layout.id if layout else None)
         _cells_apart(form)
-        doubts.extend((n, d) for d in [*place_orphans(form.entries, form.orphans), *placed])
-        doubts.extend((n, d) for d in _unsettled_names(form.rows))
-    restored = rebuild(doc, forms)
-    restored.doubts = doubts
+        orphans = place_orphans(form.entries, form.orphans)
+        doubts.extend((n, d) for d in [*orphans, *placed, *_unsettled_names(form.rows)])
+    restored = rebuild(doc, forms, doubts)
     if len(titles) != len(headers):
         restored.findings.append(
             problem(
@@ -153,15 +150,14 @@ def _layout(blocks: list[Block], titles: frozenset[int], forms: list[FlatForm]) 
 
 def _unsettled_names(rows: list[WrappedRow]) -> list[Doubt]:
     return [
-        (
+        doubt(
             f"indicators[{i}].name",
-            row.name.text,
-            [row.name.text, row.name.text + row.explanation.text],
-            "指标名称与指标解释之间的分界不确定",
-            "where the name ends and the explanation begins is not settled",
+            r.name.text,
+            [r.name.text, r.name.text + r.explanation.text],
+            "name",
         )
-        for i, row in enumerate(rows)
-        if row.unsettled
+        for i, r in enumerate(rows)
+        if r.unsettled
     ]
 
 
@@ -183,50 +179,38 @@ def _printed_apart(vocab: Vocabulary, blocks: list[Block], count: int) -> bool:
 def _orphans_start(
     vocab: Vocabulary, blocks: list[Block], header: int, floor: int, titles: frozenset[int]
 ) -> int:
-    """Where a form begins: the values its table is preceded by (printed off their labels)."""
+    """Where a form begins: the lone values its table is preceded by (printed off their labels)."""
     start = header
     for n in range(header - 1, floor, -1):
-        if header - n > MAX_ORPHANS or not _value_like(vocab, blocks[n], titles):
+        text = blocks[n].text
+        words = text.split()
+        if (
+            header - n > MAX_ORPHANS
+            or len(words) != 1
+            or head_field(vocab, words[0]) is not None
+            or blocks[n].index in titles
+            or POINTS_LINE.match(text)
+            or GROUP_POINTS.match(text)
+            or vocab.field("indicators.columns", text) is not None
+        ):
             break
         start = n
     return start
-
-
-def _value_like(vocab: Vocabulary, block: Block, titles: frozenset[int]) -> bool:
-    text = block.text
-    words = text.split()
-    return (
-        len(words) == 1
-        and head_field(vocab, words[0]) is None
-        and block.index not in titles
-        and not POINTS_LINE.match(text)
-        and not GROUP_POINTS.match(text)
-        and vocab.field("indicators.columns", text) is None
-    )
 
 
 def _piece(block: Block) -> Piece:
     return Piece(block.text, [block.index])
 
 
-def _sorted(vocab: Vocabulary, blocks: list[Block], count: int, titles: frozenset[int]) -> FlatForm:
-    """One form's lines sorted into orphans, head entries, header, rows, groups and total."""
-    spaced = blocks[-1].index - blocks[0].index >= len(blocks) if blocks else True
-    sorter = _Sorter(vocab, blocks, count, titles, spaced)
-    for n in range(len(blocks)):
-        sorter.line(n)
-    return sorter.form
-
-
 @dataclass
 class _Sorter:
-    """The walk over one form's lines: what the line before opened decides the next."""
+    """The walk over one form's lines (``sort``): what the line before opened decides the next."""
 
     vocab: Vocabulary
     blocks: list[Block]
     count: int  # number columns at the end of a row
     titles: frozenset[int]
-    spaced: bool  # blank lines stand between cells
+    headers: frozenset[int]  # the lines that are a table's header
     form: FlatForm = field(default_factory=FlatForm)
     mode: str = "orphans"  # orphans | table | head | apart (after a group's label)
     rows: list[Piece] = field(default_factory=list)  # the lines of the row read so far
@@ -236,26 +220,35 @@ class _Sorter:
     widest: int = 0  # the widest line of a row so far
     apart: str = ""  # the group whose label was printed last
 
+    def sort(self) -> FlatForm:
+        """The form's lines sorted into orphans, head entries, header, rows, groups and total."""
+        for n in range(len(self.blocks)):
+            self.line(n)
+        return self.form
+
     def line(self, n: int) -> None:
         """Sort line ``n``."""
         vocab, form, block = self.vocab, self.form, self.blocks[n]
         after_blank, self.previous = block.index > self.previous + 1, block.index
-        if header_words(vocab, block.text):
+        numbered = trailing_numbers(block.text, self.count) is not None
+        if block.index in self.headers:
             form.header = [Piece(w, [block.index]) for w in block.text.split()]
             self.mode, self.prose = "table", None
         elif block.index in self.titles and form.title is None:
             form.title = _piece(block)
             self.mode, self.prose = "head", None
-        elif _furniture(vocab, form, self.blocks, n, self.count, self.mode):
+        elif self._furniture(n):
             self._after_furniture()
-        elif _label_line(vocab, block.text, self.count):
-            self.prose, self.mode = _head_line(vocab, form, block), "head"
-        elif self.prose is not None and _takes(vocab, self.prose, self.blocks, n, self.titles):
+        elif not numbered and head_field(vocab, block.text.split(maxsplit=1)[0]) is not None:
+            self.prose, self.mode = self._head_line(block), "head"  # a line opening with a label
+        elif self.prose is not None and self._takes(n):
             self.prose = self.prose if self.prose.field.section in PROSE_SECTIONS else None
-        elif _labelled_after(vocab, block.text, self.count):
-            form.orphans.extend(orphan_pieces(block, leading_words(vocab, block.text)))
-            self.prose, self.mode = _head_line(vocab, form, block), "head"
-        elif self.mode == "apart" and not trailing_numbers(block.text, self.count):
+        elif not numbered and 0 < len(lead := leading_words(vocab, block.text)) < len(
+            block.text.split()
+        ):  # a value printed before a label on its line (``医务科 是否为经常性项目 是``)
+            form.orphans.extend(orphan_pieces(block, lead))
+            self.prose, self.mode = self._head_line(block), "head"
+        elif self.mode == "apart" and not numbered:
             form.apart.setdefault(self.apart, []).append(_piece(block))
         elif self._off_the_table(block):
             form.orphans.extend(orphan_pieces(block, block.text.split()))
@@ -281,100 +274,77 @@ class _Sorter:
         self.para += after_blank
         self.rows.append(Piece(block.text, [block.index], self.para))
         if trailing_numbers(block.text, self.count) is not None:
-            row = build_row(self.rows, self.count, self.spaced)
+            spaced = self.blocks[-1].index - self.blocks[0].index >= len(self.blocks)
+            row = build_row(self.rows, self.count, spaced)
             self.form.rows.extend([row] if row is not None else [])
             self.rows = []
 
-
-def _labelled_after(vocab: Vocabulary, text: str, count: int) -> bool:
-    """A value printed before a label on its line (``医务科 是否为经常性项目 是``)."""
-    return not trailing_numbers(text, count) and 0 < len(leading_words(vocab, text)) < len(
-        text.split()
-    )
-
-
-def _label_line(vocab: Vocabulary, text: str, count: int) -> bool:
-    """A line that opens with a head label (a row ending in numbers may open with one too)."""
-    return head_field(vocab, text.split(maxsplit=1)[0]) is not None and not trailing_numbers(
-        text, count
-    )
-
-
-def _furniture(
-    vocab: Vocabulary, form: FlatForm, blocks: list[Block], n: int, count: int, mode: str
-) -> bool:
-    """Group labels, the total row and a column name printed apart, taken into ``form``."""
-    text = blocks[n].text
-    words = text.split()
-    if words and vocab.field("totals", words[0]) == "total_score":
-        split = trailing_numbers(text, count)
-        if split is not None and not split[2] and normalise(split[0]) == normalise(words[0]):
-            numbers = [Piece(x, [blocks[n].index]) for x in split[1]]
-            form.total = (Piece(words[0], [blocks[n].index]), numbers)
+    def _furniture(self, n: int) -> bool:
+        """Group labels, the total row and a column name printed apart, taken into the form."""
+        form, block = self.form, self.blocks[n]
+        words = block.text.split()
+        if words and self.vocab.field("totals", words[0]) == "total_score":
+            split = trailing_numbers(block.text, self.count)
+            if split is not None and not split[2] and normalise(split[0]) == normalise(words[0]):
+                numbers = [Piece(x, [block.index]) for x in split[1]]
+                form.total = (Piece(words[0], [block.index]), numbers)
+                return True
+        if self.mode == "orphans" and not form.header:
+            return False
+        form.last_group = None
+        if self._group_label(n):
             return True
-    if mode == "orphans" and not form.header:
+        if POINTS_LINE.match(block.text) and n and self._group_label(n - 1):
+            return True  # taken with its name
+        if form.header and self.vocab.field("indicators.columns", block.text):
+            form.header.append(_piece(block))  # a column name printed apart (备注)
+            return True
         return False
-    form.last_group = None
-    if _group_label(form, blocks, n):
-        return True
-    if POINTS_LINE.match(text) and n and _group_label(form, blocks, n - 1):
-        return True  # taken with its name
-    if form.header and vocab.field("indicators.columns", text):
-        form.header.append(_piece(blocks[n]))  # a column name printed apart (备注)
-        return True
-    return False
 
-
-def _takes(
-    vocab: Vocabulary, entry: Entry, blocks: list[Block], n: int, titles: frozenset[int]
-) -> bool:
-    """Whether the label ``entry`` takes line ``n`` as (more of) its value."""
-    prose = entry.field.section in PROSE_SECTIONS
-    if prose or (not entry.values and _value_after(vocab, entry, blocks, n, titles)):
-        entry.values.append(_piece(blocks[n]))
-        return True
-    return False
-
-
-def _head_line(vocab: Vocabulary, form: FlatForm, block: Block) -> Entry | None:
-    """A line's entries added to the form; the last one, which may take the next lines."""
-    entries = line_entries(vocab, _piece(block))
-    form.entries.extend(entries)
-    return entries[-1] if entries else None
-
-
-def _value_after(
-    vocab: Vocabulary, entry: Entry, blocks: list[Block], n: int, titles: frozenset[int]
-) -> bool:
-    """Whether line ``n`` is the value of the label before (text: if a label or title follows)."""
-    text = blocks[n].text
-    if len(text.split()) != 1 or not entry.field.fits(text):
+    def _takes(self, n: int) -> bool:
+        """Whether the label ``self.prose`` takes line ``n`` as (more of) its value."""
+        entry = self.prose
+        if entry.field.section in PROSE_SECTIONS or (not entry.values and self._value_after(n)):
+            entry.values.append(_piece(self.blocks[n]))
+            return True
         return False
-    if entry.field.shape != "text":
-        return True
-    following = blocks[n + 1] if n + 1 < len(blocks) else None
-    if following is None or following.index in titles:
-        return True
-    first = following.text.split()[0]
-    return head_field(vocab, first) is not None and trailing_numbers(following.text, 2) is None
 
+    def _head_line(self, block: Block) -> Entry | None:
+        """A line's entries added to the form; the last one, which may take the next lines."""
+        entries = line_entries(self.vocab, _piece(block))
+        self.form.entries.extend(entries)
+        return entries[-1] if entries else None
 
-def _group_label(form: FlatForm, blocks: list[Block], n: int) -> bool:
-    """A level-1 group with its points, on one line or two (``投入与管理`` / ``（36分）``)."""
-    lines = [blocks[n]]
-    if n + 1 < len(blocks) and POINTS_LINE.match(blocks[n + 1].text):
-        lines.append(blocks[n + 1])
-    elif "分" not in blocks[n].text:
-        return False  # most lines end here
-    match = GROUP_POINTS.match(join_lines([b.text for b in lines]))
-    if match is None or len(blocks[n].text.split()) > 1:
-        return False
-    name = match["name"]
-    form.groups[name] = Decimal(match["points"])
-    piece = form.group_pieces.setdefault(name, Piece(join_lines([b.text for b in lines])))
-    piece.lines.extend(b.index for b in lines if b.index not in piece.lines)  # once a page
-    form.last_group = name
-    return True
+    def _value_after(self, n: int) -> bool:
+        """Whether line ``n`` is the value of the label before (text: if a label or title follows)."""
+        text, entry = self.blocks[n].text, self.prose
+        if len(text.split()) != 1 or not entry.field.fits(text):
+            return False
+        if entry.field.shape != "text":
+            return True
+        following = self.blocks[n + 1] if n + 1 < len(self.blocks) else None
+        if following is None or following.index in self.titles:
+            return True
+        first = following.text.split()[0]
+        return head_field(self.vocab, first) is not None and not trailing_numbers(following.text, 2)
+
+    def _group_label(self, n: int) -> bool:
+        """A level-1 group with its points, on one line or two (``投入与管理`` / ``（36分）``)."""
+        blocks, form = self.blocks, self.form
+        lines = [blocks[n]]
+        if n + 1 < len(blocks) and POINTS_LINE.match(blocks[n + 1].text):
+            lines.append(blocks[n + 1])
+        elif "分" not in blocks[n].text:
+            return False  # most lines end here
+        match = GROUP_POINTS.match(join_lines([b.text for b in lines]))
+        if match is None or len(blocks[n].text.split()) > 1:
+            return False
+        name = match["name"]
+        form.groups[name] = Decimal(match["points"])
+        piece = form.group_pieces.setdefault(name, Piece(join_lines([b.text for b in lines])))
+        piece.lines.extend(b.index for b in lines if b.index not in piece.lines)  # once a page
+        form.last_group = name
+        return True
 
 
 def _cells_apart(form: FlatForm) -> None:
@@ -424,10 +394,8 @@ def build_row(lines: list[Piece], count: int, spaced: bool = True) -> WrappedRow
     elif " " in paragraphs[0][0].text.strip():  # a row printed on one line: name, explanation
         first = paragraphs[0][0]
         head, _, rest = first.text.strip().partition(" ")
-        name, explanation = (
-            [Piece(head, first.lines)],
-            [Piece(rest, first.lines), *paragraphs[0][1:]],
-        )
+        name = [Piece(head, first.lines)]
+        explanation = [Piece(rest, first.lines), *paragraphs[0][1:]]
     else:
         cut = 1 if spaced else _name_lines([p.text for p in paragraphs[0]])
         name, explanation = paragraphs[0][:cut], paragraphs[0][cut:]
@@ -476,31 +444,17 @@ def place_rows(
         sizes[rule.name] = rule.weight
         unprinted.append((rule.name, rule.weight))
     order = (*order, *(g.name for g in rules.groups)) if rules else order
-    settled = assign_groups(rows, sizes, order)
-    doubtful = range(len(rows)) if not settled else _misplaced(rows, rules)
     names = sorted(sizes, key=lambda n: order.index(n) if n in order else len(order))
-    doubts: list[Doubt] = [
-        (
-            f"groups[{names.index(name)}].weight",
-            None,
-            [str(weight)],
-            f"未印出“{name}”及其分值；按规则集的分值 {weight} 分配指标",
-            f"{name} and its points are not printed: rows placed by the rule set's {weight}",
-        )
-        for name, weight in unprinted
-    ]
-    for i in doubtful:
+    settled = assign_groups(rows, sizes, names)
+    doubts = []
+    for name, weight in unprinted:
+        path = f"groups[{names.index(name)}].weight"
+        doubts.append(doubt(path, None, [str(weight)], "unprinted", name=name, weight=weight))
+    for i in range(len(rows)) if not settled else _misplaced(rows, rules):
         row = rows[i]
-        doubts.append(
-            (
-                f"indicators[{i}].level1",
-                row.group or None,
-                list(dict.fromkeys([row.group, *names])),
-                f"“{row.name.text}”的一级指标由分值推断，文字未能确定",
-                f"the level-1 group of {row.name.text!r} is inferred from the weights; "
-                "the text does not settle it",
-            )
-        )
+        candidates = list(dict.fromkeys([row.group, *names]))
+        path = f"indicators[{i}].level1"
+        doubts.append(doubt(path, row.group or None, candidates, "weights", name=row.name.text))
     return doubts
 
 
@@ -519,11 +473,8 @@ def _misplaced(rows: list[WrappedRow], rules: RuleSet | None) -> list[int]:
     return out
 
 
-def assign_groups(
-    rows: list[WrappedRow], points: dict[str, Decimal], order: tuple[str, ...]
-) -> bool:
-    """Each row's group, the groups filled in order by their points; whether they met exactly."""
-    names = sorted(points, key=lambda n: order.index(n) if n in order else len(order))
+def assign_groups(rows: list[WrappedRow], points: dict[str, Decimal], names: list[str]) -> bool:
+    """Each row's group, the groups (``names``) filled in order by their points; whether exactly."""
     if not names:
         return not rows
     group, filled, settled = 0, Decimal(0), True
@@ -537,7 +488,7 @@ def assign_groups(
     return settled and group == len(names) - 1 and filled == points[names[-1]]
 
 
-def rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
+def rebuild(doc: Document, forms: list[FlatForm], doubts: list) -> Restored:
     """Rows of cells for every form, in a table copy's order."""
     out: list[list[Piece]] = []
     for form in forms:
@@ -547,38 +498,36 @@ def rebuild(doc: Document, forms: list[FlatForm]) -> Restored:
         out.extend([o] for o in form.orphans)  # values no label took: reported as unplaced
         if form.header:
             out.extend(_table(form))
-    return rows_document(doc, out)
+    return rows_document(doc, out, doubts)
 
 
 def _table(form: FlatForm) -> list[list[Piece]]:
     """The header, the rows (each group's name on its first row) and the total."""
-    out = [form.header]
     fields = [vocabulary().field("indicators.columns", p.text) for p in form.header]
-    seen: set[str] = set()
+    numbered = [i for i, f in enumerate(fields) if f in NUMBER_FIELDS]
+    out, seen = [form.header], set()
     for row in form.rows:
         group = None
         if row.group and row.group not in seen:
             seen.add(row.group)
             group = form.group_pieces.get(row.group, Piece(row.group))
-        out.append(_row_cells(fields, row, group))
+        printed = {
+            "level1": group,
+            "name": row.name,
+            "explanation": row.explanation,
+            "note": row.note,
+        }
+        out.append(_cells([printed.get(f) for f in fields], numbered, row.numbers))
     out.extend([piece] for name, piece in form.group_pieces.items() if name not in seen)
     if form.total is not None:
         label, numbers = form.total
-        cells = [Piece("") for _ in fields]
-        cells[0] = label
-        for at, number in zip(_number_positions(fields), numbers, strict=False):
-            cells[at] = number
-        out.append(cells)
+        out.append(_cells([label] + [None] * (len(fields) - 1), numbered, numbers))
     return out
 
 
-def _number_positions(fields: list[str | None]) -> list[int]:
-    return [i for i, f in enumerate(fields) if f in NUMBER_FIELDS]
-
-
-def _row_cells(fields: list[str | None], row: WrappedRow, group: Piece | None) -> list[Piece]:
-    printed = {"level1": group, "name": row.name, "explanation": row.explanation, "note": row.note}
-    cells = [printed.get(f) or Piece("") for f in fields]
-    for at, number in zip(_number_positions(fields), row.numbers, strict=False):
+def _cells(printed: list[Piece | None], numbered: list[int], numbers: list[Piece]) -> list[Piece]:
+    """A row's cells: the printed ones, its numbers in the number columns, the rest empty."""
+    cells = [p or Piece("") for p in printed]
+    for at, number in zip(numbered, numbers, strict=False):
         cells[at] = number
     return cells

@@ -1,13 +1,11 @@
 """Flattened PDF text's shared pieces: printed pieces, wrapped cells, head labels, rebuilt rows.
 
-A line of the head is cut at its labels; a label's ``Entry`` takes a value by its shape (是/否,
-an amount, a percentage, a date, check boxes of its names, any text). Every rebuilt cell keeps
-the lines it was read from (``Restored.origins``).
+A head line is cut at its labels; a label's ``Entry`` takes a value by its shape (``SHAPES``).
 """
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from unicodedata import east_asian_width
 
 from jixiao.core.findings import Finding
@@ -21,20 +19,45 @@ NARROW = 0.75  # a line this much narrower than its cell's widest ends the cell
 FULL = 0.95  # a sentence ending on a line narrower than this ends its cell
 # (path, chosen, candidates, zh, en): an ``uncertain-value`` finding of one form.
 Doubt = tuple[str, str | None, list[str], str, str]
+WHY = {  # a doubt's reason (``doubt``), with the names it is given
+    "away": (
+        "标签旁没有数值，数值印在别处，且数目或类型与标签对不上",
+        "the value is printed away from its label, and values and labels do not pair up",
+    ),
+    "name": (
+        "指标名称与指标解释之间的分界不确定",
+        "where the name ends and the explanation begins is not settled",
+    ),
+    "unprinted": (
+        "未印出“{name}”及其分值；按规则集的分值 {weight} 分配指标",
+        "{name} and its points are not printed: rows placed by the rule set's {weight}",
+    ),
+    "weights": (
+        "“{name}”的一级指标由分值推断，文字未能确定",
+        "the level-1 group of {name!r} is inferred from the weights; the text does not settle it",
+    ),
+    "apart": ("“{group}”的指标印在其行之外", "an indicator of {group} printed apart from its rows"),
+    "inside": ("其他指标印在“{group}”的行之间", "an indicator printed among the rows of {group}"),
+    "meaning": ("指标的含义指向另一个一级指标", "the indicator's meaning points to another group"),
+    "rate": (
+        "不良事件发生率既可属于“{group}”也可属于“{other}”",
+        "a rate of bad events may belong to {group} or to {other}",
+    ),
+    "target": (
+        "没有印出目标值；散落的值不止一个",
+        "no value printed with the name; more than one loose value could be its",
+    ),
+}
 HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
-BOXES = "√✓✔☑■□☐"
+BOXES = frozenset("√✓✔☑■□☐")
 ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
-
-
 SHAPES = {
     "yes_no": re.compile(r"^[是否]$"),
     "percent": re.compile(r"^\d+(?:\.\d+)?\s*[%％]$"),
     "amount": re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$"),
     "date": re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?$"),
 }
-
-
 FIELD_SHAPES = {
     "recurring": "yes_no",
     "purchases_services": "yes_no",
@@ -43,7 +66,7 @@ FIELD_SHAPES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """Some printed text, the lines (block indexes) it was read from and its paragraph."""
 
@@ -86,7 +109,7 @@ class HeadField:
     section: str
     key: str
 
-    @property
+    @cached_property
     def shape(self) -> str:
         """The shape its value must have (``text`` takes anything)."""
         return FIELD_SHAPES.get(self.key, "amount" if self.section == "funds.columns" else "text")
@@ -120,7 +143,7 @@ class Entry:
         if not self.values:
             return None
         texts = [t.text for t in self.values]
-        if any(c in "".join(texts) for c in BOXES):
+        if not BOXES.isdisjoint("".join(texts)):
             joined = "\n".join(texts)
         else:
             items: list[list[str]] = []
@@ -139,8 +162,8 @@ class Entry:
         """Whether ``text`` can be (more of) this label's value (check boxes: of its names)."""
         boxes = vocab.words("project.boxes", self.field.key)
         if boxes or self.field.key in BOX_FIELDS:
-            return any(b in text for b in boxes) and any(c in text for c in BOXES)
-        return self.field.fits(text) and not any(c in text for c in BOXES)
+            return any(b in text for b in boxes) and not BOXES.isdisjoint(text)
+        return BOXES.isdisjoint(text) and self.field.fits(text)
 
 
 def printed_layout(title: Block | None, texts: list[str]) -> Layout | None:
@@ -211,15 +234,14 @@ def orphan_pieces(block: Block, words: list[str]) -> list[Piece]:
 def line_entries(vocab: Vocabulary, line: Piece) -> list[Entry]:
     """A line of labels and values cut at its labels (not inside a narrative's text)."""
     entries: list[Entry] = []
-    words = label_words(vocab, line.text)
-    for word in words[len(leading_words(vocab, line.text)) :]:
+    for word in label_words(vocab, line.text):  # the words before the first label left out
         found = head_field(vocab, word)
         prose = entries and entries[-1].field.section in PROSE_SECTIONS and entries[-1].values
         if found is not None and not prose:
             entries.append(Entry(Piece(word, line.lines, line.para), found))
-        elif entries[-1].values:
+        elif entries and entries[-1].values:
             entries[-1].values[0].text += " " + word
-        else:
+        elif entries:
             entries[-1].values.append(Piece(word, line.lines, line.para))
     return entries
 
@@ -239,35 +261,33 @@ def place_orphans(entries: list[Entry], orphans: list[Piece]) -> list[Doubt]:
     last: tuple[Entry, int] | None = None  # the text entry placed last, and its last line
     for orphan in printed:
         fitting = [e for e in pending if e.field.fits(orphan.text)]
-        if (
-            not fitting
-            and last is not None
-            and orphan.lines[0] == last[1] + 1
-            and last[0].field.shape == "text"
-        ):
-            last[0].values.append(orphan)  # the next line of the same text
-            orphans.remove(orphan)
-            last = (last[0], orphan.lines[-1])
-            continue
         fitting.sort(key=lambda e: e.field.shape == "text")
-        if fitting:
-            fitting[0].values.append(orphan)
-            pending.remove(fitting[0])
+        follows = last is not None and orphan.lines[0] == last[1] + 1  # the same text goes on
+        if fitting or (follows and last[0].field.shape == "text"):
+            taker = fitting[0] if fitting else last[0]
+            taker.values.append(orphan)
             orphans.remove(orphan)
-            placed.append(fitting[0])
-            last = (fitting[0], orphan.lines[-1])
+            last = (taker, orphan.lines[-1])
+            if fitting:
+                pending.remove(taker)
+                placed.append(taker)
     if in_order:
         return []
     return [
-        (
+        doubt(
             e.field.path,
             e.value.text if e.value else None,
             [o.text for o in printed if e.field.fits(o.text)],
-            "标签旁没有数值，数值印在别处，且数目或类型与标签对不上",
-            "the value is printed away from its label, and values and labels do not pair up",
+            "away",
         )
         for e in placed
     ]
+
+
+def doubt(path: str, chosen: str | None, candidates: list[str], why: str, **names) -> Doubt:
+    """An ``uncertain-value`` of ``path``, its reason ``WHY[why]`` given ``names``."""
+    zh, en = (text.format(**names) for text in WHY[why])
+    return (path, chosen, candidates, zh, en)
 
 
 @dataclass
@@ -276,7 +296,7 @@ class Restored:
 
     document: Document
     origins: dict[tuple[int, int], list[int]]
-    doubts: list[tuple[int, Doubt]] = field(default_factory=list)  # (form, doubt)
+    doubts: list[tuple[int, Doubt]]  # (form, doubt)
     findings: list[Finding] = field(default_factory=list)
 
     def take(self, own: Ledger, original: Document, ledger: Ledger) -> None:
@@ -291,7 +311,7 @@ class Restored:
                 ledger.take(block)
 
 
-def rows_document(doc: Document, rows: list[list[Piece]]) -> Restored:
+def rows_document(doc: Document, rows: list[list[Piece]], doubts: list) -> Restored:
     """The document of rebuilt rows, each cell knowing the lines it came from."""
     origins: dict[tuple[int, int], list[int]] = {}
     blocks = []
@@ -305,4 +325,4 @@ def rows_document(doc: Document, rows: list[list[Piece]]) -> Restored:
             if piece.lines and piece.text.strip():
                 origins[(index, at)] = piece.lines
         blocks.append(Block(index, tuple(cells)))
-    return Restored(Document(doc.name, tuple(blocks), doc.kind, doc.notes), origins)
+    return Restored(Document(doc.name, tuple(blocks), doc.kind, doc.notes), origins, doubts)

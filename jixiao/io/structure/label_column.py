@@ -1,19 +1,15 @@
 """PDF text that printed a form's label column apart from its values (seed 004), put back.
 
-The head's labels print as a run of lines before the title (and later another run), their
-values after them without labels: labels wait in a queue and each value fills the first
-waiting label whose shape it has; a label alone takes the next paragraph; a value no label
-took goes to the label the layout prints before the next one (``[project] label_order``).
-The name | target table (``table``) prints level-1 cells wherever their middle falls: a row's
-group is the one whose words (``[indicators.group_words]``) its name holds, else the label
-printed last before it; rows without a target take the loose values by shared characters.
+Labels wait in a queue; each value fills the first waiting label of its shape, else the label
+the layout prints before the next one (``[project] label_order``). In the name | target table
+(``table``) a row's group is the one whose words its name holds, else the label printed last.
 """
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from itertools import pairwise
+from functools import cached_property, lru_cache, partial
+from itertools import chain, pairwise
 
 from jixiao.core.values import BAD_EVENT_WORDS
 from jixiao.io.cellsplit.wraps import SENTENCE_END
@@ -27,10 +23,10 @@ from jixiao.io.structure.flattened_head import (
     Piece,
     Restored,
     cell_of,
+    doubt,
     ends_cell,
     head_field,
     join_lines,
-    label_words,
     leading_words,
     line_entries,
     printed_layout,
@@ -57,6 +53,7 @@ _OPEN, _CLOSE = re.compile("[（(]"), re.compile("[）)]")
 _BAD_RATE = re.compile(f"(?:{'|'.join(BAD_EVENT_WORDS)})率")
 WRAPPED_WIDTH = 12  # a target line shorter than this ends its cell
 SHORTER = 0.7  # a line this much shorter than the long line below it is a name
+BUDGET = HeadField("funds.columns", "budget")  # a 子项目's amount
 
 
 def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
@@ -67,7 +64,7 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
     titled = title_lines(blocks)
     if not titled:
         return None  # a label column is printed before a title
-    texts, raw = _head_and_raw(national, blocks)
+    texts, raw = head_lines(national, blocks)
     titles = [n for n, t in enumerate(texts) if t.lines[0] in titled]
     starts = [_column_start(national, texts, n) for n in titles]
     if not titles or None in starts:
@@ -84,9 +81,7 @@ def restore_column(doc: Document, blocks: list[Block]) -> Restored | None:
         form_rows, form_doubts = _form(flowing, vocab, texts[start:stop], raw, titled)
         rows.extend(form_rows)
         doubts.extend((n, d) for d in form_doubts)
-    restored = rows_document(doc, rows)
-    restored.doubts = doubts
-    return restored
+    return rows_document(doc, rows, doubts)
 
 
 def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
@@ -104,14 +99,9 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
     return out
 
 
-def head_lines(vocab: Vocabulary, blocks: list[Block]) -> list[Piece]:
-    """Non-blank lines with paragraphs, a label stacked over lines as one (any layout's)."""
-    return _head_and_raw(vocab, blocks)[0]
-
-
-def _head_and_raw(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], list[Piece]]:
-    """``head_lines``, and the lines as printed (no page footers), paragraphs counted once."""
-    joined, pieces = join_stacked(blocks, vocab, lambda text: _label(vocab, text))
+def head_lines(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], list[Piece]]:
+    """Lines with paragraphs, a stacked label as one; and the lines as printed (no page footers)."""
+    joined, pieces = join_stacked(blocks, vocab, partial(_is_label, vocab.layout.id))
     paras, para, previous = {}, 0, -2
     raw = []
     for block in blocks:
@@ -123,7 +113,7 @@ def _head_and_raw(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], 
         raw.append(Piece(block.text, [block.index], para))
     texts = []
     for block in joined:  # a stacked label's paragraph is its last piece's
-        run = [b.index for b in pieces.get(block.index, [block])]
+        run = [b.index for b in pieces[block.index]] if block.index in pieces else [block.index]
         if run[-1] in paras:
             texts.append(Piece(block.text, run, paras[run[-1]]))
     return texts, raw
@@ -175,13 +165,6 @@ class _Head:
     block: Piece | None = None  # 项目当年投入资金构成
     header: list[Piece] | None = None  # 子项目名称 | 预算金额
 
-    def entry(self, label: Piece, found: HeadField) -> Entry:
-        """A label printed alone; its queued twice (a column label printed again) taken."""
-        self.printed_again(found)
-        entry = Entry(label, found)
-        self.entries.append([entry])
-        return entry
-
     def printed_again(self, found: HeadField) -> None:
         """A label of the column printed again with its value: the column's is spare."""
         queued = next((e for e in self.queue if e.field == found), None)
@@ -190,15 +173,25 @@ class _Head:
             self.spare.append([queued.label])
             self.entries = [[e for e in row if e is not queued] for row in self.entries]
 
+    def labelled(self, text: Piece, row: list[Entry]) -> None:
+        """A line of labels and values; values before the first label go to waiting labels."""
+        for entry in row:
+            self.printed_again(entry.field)
+        lead = leading_words(self.vocab, text.text)
+        if lead:
+            self.give(Piece(" ".join(lead), text.lines, text.para))
+        self.entries.append(row)
+        self.pending = None if row[-1].values else row[-1]
+        self.prose = row[-1] if row[-1].values and row[-1].prose(self.vocab) else None
+
     def column(self, texts: list[Piece]) -> None:
         """A column of labels: they wait for their values, the early ones first."""
         for text in texts:
             found = head_field(self.vocab, text.text)
             known = any(e.field == found for row in self.entries for e in row)
             if found is not None and not known:
-                entry = Entry(text, found)
-                self.entries.append([entry])
-                self.queue.append(entry)
+                self.queue.append(Entry(text, found))
+                self.entries.append([self.queue[-1]])
             elif self.vocab.field("funds", text.text) == "block":
                 self.block = text
             else:
@@ -207,22 +200,21 @@ class _Head:
         for text, _ in early:
             self.give(text)
 
-    def give(self, text: Piece) -> Entry | None:
+    def give(self, text: Piece) -> None:
         """A value printed without its label, to the label waiting for it (boxes: by name)."""
         waiting = [e for e in [self.pending, *self.queue] if e is not None and not e.values]
-        if any(c in text.text for c in BOXES):
+        if not BOXES.isdisjoint(text.text):
             waiting = [*waiting, *(e for row in self.entries for e in row)]
         taker = next((e for e in waiting if e.fits(self.vocab, text.text)), None)
         if taker is None:
             self.early.append((text, len(self.entries)))
-            return None
+            return
         taker.values.append(text)
         if taker in self.queue:
             self.queue.remove(taker)
         if taker is self.pending and not self.vocab.words("project.boxes", taker.field.key):
             self.pending = None  # check boxes may go on over lines
         self.prose = taker if taker.prose(self.vocab) else None
-        return taker
 
     def left_out(self) -> None:
         """Values no label took, to the label of the layout's order left out before the next."""
@@ -263,15 +255,14 @@ def _form(
     if flowing:  # paragraphs from the shapes of the head's lines
         texts = [*_reflow(vocab, texts[:at]), *texts[at:]]
     block = texts[at - 1] if 0 < at < len(texts) else None
-    if block is not None and vocab.field("indicators", block.text):
-        at -= 1  # 分解目标, the table's first cell
-    else:
-        block = None
+    if block is not None and not vocab.field("indicators", block.text):
+        block = None  # else 分解目标, the table's first cell
+    end = at - (block is not None)
     head = _Head(vocab)
     n = 0
-    while n < at:
+    while n < end:
         run = n
-        while run < at and _label(vocab, texts[run].text) and not _inline(vocab, texts, run):
+        while run < end and _label(vocab, texts[run].text) and not _inline(vocab, texts, run):
             run += 1
         if run - n >= MIN_COLUMN:
             head.column(texts[n:run])
@@ -279,19 +270,15 @@ def _form(
             continue
         if n and texts[n - 1].para != texts[n].para:
             head.prose = head.wrapped = None
-        following = texts[n + 1] if n + 1 < at and texts[n + 1].para == texts[n].para else None
+        following = texts[n + 1] if n + 1 < end and texts[n + 1].para == texts[n].para else None
         _line(head, texts[n], titles, following)
         n += 1
     head.left_out()
     rows = head.cells()
-    at += block is not None
     if at >= len(texts):
         return rows, []
-    words = texts[at].text.split()
-    first = block if block else Piece("")
-    rows.append(
-        [first, Piece(words[0], texts[at].lines), Piece(""), Piece(words[1], texts[at].lines)]
-    )
+    name, target = (Piece(w, texts[at].lines) for w in texts[at].text.split())
+    rows.append([block or Piece(""), name, Piece(""), target])
     start, stop = (bisect_right(raw, t.lines[-1], key=_first_line) for t in (texts[at], texts[-1]))
     indicators, doubts = table(vocab, raw[start:stop])
     return rows + indicators, doubts
@@ -322,7 +309,9 @@ def _line(head: _Head, text: Piece, titles: frozenset[int], following: Piece | N
     elif vocab.field("funds", words[0]) == "component_name":
         head.header = [Piece(w, text.lines) for w in words]
     elif found is not None:
-        head.pending, head.prose = head.entry(text, found), None
+        head.printed_again(found)
+        head.pending, head.prose = Entry(text, found), None
+        head.entries.append([head.pending])
     elif head.prose is not None:
         head.prose.values.append(text)
     elif _component(vocab, words):
@@ -338,8 +327,8 @@ def _line(head: _Head, text: Piece, titles: frozenset[int], following: Piece | N
         and _component(vocab, following.text.split())
     ):
         head.wrapped = text  # a 子项目 name wrapped over two lines
-    elif any(head_field(vocab, w) for w in label_words(vocab, text.text)):
-        _labelled(head, text)
+    elif row := line_entries(vocab, text):
+        head.labelled(text, row)
     else:
         head.give(text)
 
@@ -348,21 +337,7 @@ def _component(vocab: Vocabulary, words: list[str]) -> bool:
     """A 子项目 row: a name and an amount."""
     if len(words) < 2 or head_field(vocab, words[0]):
         return False
-    return HeadField("funds.columns", "budget").fits(words[-1]) and words[-1] != "-"
-
-
-def _labelled(head: _Head, text: Piece) -> None:
-    """A line of labels and values; values before the first label go to waiting labels."""
-    row = line_entries(head.vocab, text)
-    for entry in row:
-        head.printed_again(entry.field)
-    lead = leading_words(head.vocab, text.text)
-    if lead:
-        head.give(Piece(" ".join(lead), text.lines, text.para))
-    head.entries.append(row)
-    last = row[-1]
-    head.pending = None if last.values else last
-    head.prose = last if last.values and last.prose(head.vocab) else None
+    return BUDGET.fits(words[-1]) and words[-1] != "-"
 
 
 class Label(Piece):
@@ -386,7 +361,7 @@ class Row:
         """The paragraph of the row's last line."""
         return (self.target or self.name)[-1].para
 
-    @property
+    @cached_property
     def name_text(self) -> str:
         """The name as printed, definition included, lines joined."""
         return join_lines([line.text for line in self.name])
@@ -471,26 +446,14 @@ def _items(vocab: Vocabulary, lines: list[Piece]) -> list[Row | Piece]:
             if row is not None:
                 row.label_since = True
             continue
-        following = parts[k + 1] if k + 1 < len(parts) else None
-        below = (
-            following.text
-            if following is not None
-            and not isinstance(following, Label)
-            and following.para == part.para
-            else None
-        )
+        following = parts[k + 1] if k + 1 < len(parts) else Label("")  # a label ends the cell
+        same = not isinstance(following, Label) and following.para == part.para
+        below = following.text if same else None
         placed = _place(vocab, row, part, below)
         if placed is not None:
             items.append(placed)
             row = placed if isinstance(placed, Row) else row
     return items
-
-
-def _new_row(line: Piece) -> Row:
-    split = _bracket(line.text)
-    row = Row([line], bracketed=split is not None)
-    row.open = split is not None and not _CLOSE.search(split[1])
-    return row
 
 
 def _place(
@@ -510,26 +473,43 @@ def _place(
     split = _bracket(name)
     if space and not value_like(name) and not (split and not _CLOSE.search(split[1])):
         return Row([Piece(name, line.lines, line.para)], [Piece(target, line.lines, line.para)])
-    if row is not None and _belongs(vocab, row, line, below):
+    heads = below is not None and not value_like(text) and not _starts_row(below)
+    if row is not None and _belongs(vocab, row, line, below, heads):
         row.target.append(line)
         row.label_since = False
         return None
-    heads = below is not None and not value_like(text) and not _starts_row(below)
     if _definition_row(text) or heads or name_like(vocab, text):
-        return _new_row(line)
+        split = _bracket(line.text)
+        opened = split is not None and not _CLOSE.search(split[1])
+        return Row([line], open=opened, bracketed=split is not None)
     return line
 
 
-def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
-    """Whether a line is (more of) the target of the row above it."""
+def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None, heads: bool) -> bool:
+    """Whether a line is (more of) the target of the row above it (``heads`` one below)."""
     text = line.text
-    if _continues(vocab, row, line, below):
-        return True
     if _definition_row(text):
         return False
+    if line.para == row.para and not row.label_since:  # right below the row: a wrapped target?
+        if not row.target:
+            return True
+        last = row.target[-1].text
+        wide_below = (
+            below is not None
+            and len(below) >= WRAPPED_WIDTH
+            and _INNER.search(below)
+            and len(text) < len(below) * SHORTER
+            and not _starts_row(below)
+        )
+        ended = last.endswith(tuple(SENTENCE_END)) or value_like(last) or wide_below
+        if (
+            not ended
+            and len(last) >= WRAPPED_WIDTH
+            and not (name_like(vocab, text) and len(text) > 3)
+        ):
+            return True
     if row.bracketed and not row.target:
         return True  # the value cell of a wrapped definition row, in its own paragraph
-    heads = below is not None and not value_like(text) and not _starts_row(below)
     if heads or not row.target or row.label_since or line.para != row.para + 1:
         return False
     last = join_lines([t.text for t in row.target])  # a target wrapped across a blank line
@@ -539,25 +519,6 @@ def _belongs(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> boo
         and bool(_INNER.search(text))
         and not name_like(vocab, text)
     )
-
-
-def _continues(vocab: Vocabulary, row: Row, line: Piece, below: str | None) -> bool:
-    """A line of the same paragraph right below the row, wrapping its target."""
-    if line.para != row.para or row.label_since or _definition_row(line.text):
-        return False
-    if not row.target:
-        return True
-    last = row.target[-1].text
-    wide_below = (
-        below is not None
-        and len(below) >= WRAPPED_WIDTH
-        and _INNER.search(below)
-        and len(line.text) < len(below) * SHORTER
-        and not _starts_row(below)
-    )
-    if last.endswith(tuple(SENTENCE_END)) or value_like(last) or wide_below:
-        return False
-    return len(last) >= WRAPPED_WIDTH and not (name_like(vocab, line.text) and len(line.text) > 3)
 
 
 def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> list[Doubt]:
@@ -583,18 +544,20 @@ def _groups(vocab: Vocabulary, items: list[Row | Piece], rows: list[Row]) -> lis
                 waiting.append(item)
                 early.add(id(item))
             previous = item
-    own = [_holding(fixed, r.name_text) for r in rows]  # a name's words, never its group
+    own = [_holding(vocab.layout.id, "group_words", r.name_text) for r in rows]  # never its group
     doubts = [d for i in range(len(rows)) if (d := _decide(rows, i, own, vocab, near, early))]
     for k, label in labels:  # each label printed goes to its group's first row after it
-        order = [r for r in items[k:] if isinstance(r, Row)] + rows
+        order = chain((r for r in items[k:] if isinstance(r, Row)), rows)
         owner = next((r for r in order if r.group == label.text and r.label is None), None)
         if owner is not None:
             owner.label = label
     return doubts
 
 
-def _holding(groups, name: str) -> str:
+@lru_cache(maxsize=4096)
+def _holding(layout_id: str, words_of: str, name: str) -> str:
     """The group whose words (``[indicators.group_words]``, ``.meaning``) a name holds, or ''."""
+    groups = vocabulary(layout_id).names["indicators." + words_of]
     return next((g for g, words in groups.items() if any(w in name for w in words)), "")
 
 
@@ -606,7 +569,7 @@ def _decide(
     before = bool(own[i - 1]) if i > 0 else None
     after = bool(own[i + 1]) if i + 1 < len(rows) else None
     name = row.name_text
-    hint = _holding(vocab.names["indicators.meaning"], name)
+    hint = _holding(vocab.layout.id, "meaning", name)
     if own[i]:
         row.group = own[i]
         apart = before is not True and after is not True and id(row) not in early
@@ -622,21 +585,11 @@ def _decide(
     return None
 
 
-_WHY = {  # with the names of the row's group and of the other candidate
-    "apart": ("“{group}”的指标印在其行之外", "an indicator of {group} printed apart from its rows"),
-    "inside": ("其他指标印在“{group}”的行之间", "an indicator printed among the rows of {group}"),
-    "meaning": ("指标的含义指向另一个一级指标", "the indicator's meaning points to another group"),
-    "rate": (
-        "不良事件发生率既可属于“{group}”也可属于“{other}”",
-        "a rate of bad events may belong to {group} or to {other}",
-    ),
-}
-
-
 def _doubt(i: int, row: Row, other: str, why: str) -> Doubt:
-    zh, en = (text.format(group=row.group, other=other) for text in _WHY[why])
     names = list(dict.fromkeys(n for n in (row.group, other) if n))
-    return (f"indicators[{i}].level1", row.group or None, names, zh, en)
+    return doubt(
+        f"indicators[{i}].level1", row.group or None, names, why, group=row.group, other=other
+    )
 
 
 def _overlap(a: str, b: str) -> int:
@@ -670,12 +623,11 @@ def _loose(rows: list[Row], loose: list[Piece]) -> list[Doubt]:
     if len(empty) == len(loose) == 1:
         return []
     return [
-        (
+        doubt(
             f"indicators[{i}].target",
             chosen[i].text if i in chosen else None,
             [v.text for v in loose],
-            "没有印出目标值；散落的值不止一个",
-            "no value printed with the name; more than one loose value could be its",
+            "target",
         )
         for i in empty
     ]
