@@ -77,18 +77,6 @@ def _mb(value: int | None) -> str:
     return "—" if value is None else f"{value / MIB:g}"
 
 
-def _number(name: str, text: str, whole: bool) -> float:
-    """A setting's value: a non-negative number below 10^9 (whole where ``whole``)."""
-    try:
-        value = int(text) if whole else float(text)
-    except ValueError:
-        kind = "整数 a whole number" if whole else "数字 a number"
-        raise LimitsError(f"{name}={text!r}: 应为 must be {kind}") from None
-    if not 0 <= value < 10**9:
-        raise LimitsError(f"{name}={text!r}: 应在 0 与 10^9 之间 must be from 0 below 10^9")
-    return value
-
-
 def limits_from(
     environ: Mapping[str, str] | None = None, **given: str | int | float | None
 ) -> Limits:
@@ -100,7 +88,13 @@ def limits_from(
         text = env.get(name) if given.get(name) is None else str(given[name])
         if text is None:
             return default
-        value = _number(name, text, whole=unit == MIB)  # MiB settings are whole
+        try:  # a non-negative number below 10^9, whole for MiB
+            value = int(text) if unit == MIB else float(text)
+        except ValueError:
+            kind = "整数 a whole number" if unit == MIB else "数字 a number"
+            raise LimitsError(f"{name}={text!r}: 应为 must be {kind}") from None
+        if not 0 <= value < 10**9:
+            raise LimitsError(f"{name}={text!r}: 应在 0 与 10^9 之间 must be from 0 below 10^9")
         return value * unit if value else None
 
     return Limits(

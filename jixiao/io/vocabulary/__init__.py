@@ -135,6 +135,8 @@ def _check(data: dict, path: Path) -> None:
         raise VocabularyError(f"{path.name}: [layout] {exc}") from None
     if layout["id"] != ROOT and (layout["kind"] not in _KINDS or "parent" not in layout):
         raise VocabularyError(f"{path.name}: a layout needs a kind in {_KINDS} and a parent")
+    if layout["id"] != path.stem.replace("_", "-"):
+        raise VocabularyError(f"{path.name}: id {layout['id']!r} ≠ file name")
     schema = dict(_sections(data if layout["id"] == ROOT else _raw(ROOT)))
     for section, values in _sections(data):
         if section not in schema:
@@ -167,8 +169,6 @@ def _raw(layout_id: str) -> dict:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     _check(data, path)
-    if data["layout"]["id"] != layout_id:
-        raise VocabularyError(f"{path.name}: id {data['layout']['id']!r} ≠ file name")
     return data
 
 
