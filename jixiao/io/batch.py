@@ -73,10 +73,7 @@ def outcome_of(path: Path, result: ParseResult) -> Outcome:
 def parse_many(
     files: list[Path], out: Path, roots: list[Path], parser: BoundedParser | None = None
 ) -> Iterator[Outcome]:
-    """Parse each file and write its JSON under ``out`` as it stands under the folder named.
-
-    ``parser``: one with the settings' limits when not given.
-    """
+    """Parse each file and write its JSON under ``out`` as it stands under the folder named."""
     with BoundedParser() if parser is None else nullcontext(parser) as bounded:
         for path in files:
             root = next((r for r in roots if r.is_dir() and path.is_relative_to(r)), None)

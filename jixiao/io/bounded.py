@@ -1,17 +1,11 @@
 """Parsing within the limits: each file vetted, then read and imported in a bounded worker process.
 
-Each limit is a setting read from the environment, the CLI's options over it; ``0`` turns it
-off (trusted files only). A real form is a few hundred kilobytes and parses in well under a
-second, far inside every default:
-
-- ``JIXIAO_FILE_MAX_MB`` (100): ``vet`` refuses a larger file unread (``file-too-large``), and
-  what is not a regular file (a device never ends, opening a pipe blocks); ``read_bounded``
-  reads no further than the bound.
-- ``JIXIAO_PARSE_SECONDS`` (60), ``JIXIAO_PARSE_MEMORY_MB`` (1024): a ``BoundedParser`` runs
-  each call in one reused child whose address space is capped and waits at most the time bound;
-  past a bound, or when the child dies, the child is killed and the file refused
-  (``file-too-costly``). A threaded parent (the web) forks the child from a ``forkserver``: a
-  fork of a threaded process may inherit a lock another thread held.
+Each limit is a setting (environment, the CLI's options over it; ``0``: off, trusted files only).
+``vet`` refuses unread a file over ``JIXIAO_FILE_MAX_MB`` or not regular (a device never ends,
+opening a pipe blocks). A ``BoundedParser`` runs each call in one reused child, its address space
+capped (``JIXIAO_PARSE_MEMORY_MB``), waiting at most ``JIXIAO_PARSE_SECONDS``: past a bound, or
+when the child dies, it is killed and the file refused. A threaded parent (the web) forks from a
+``forkserver``: a fork of a threaded process may inherit a lock another thread held.
 """
 
 import multiprocessing
@@ -21,6 +15,7 @@ import signal
 import stat
 import threading
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -82,26 +77,10 @@ def _mb(value: int | None) -> str:
     return "—" if value is None else f"{value / MIB:g}"
 
 
-def _number(name: str, text: str, whole: bool) -> float:
-    """A setting's value: a non-negative number below 10^9 (whole where ``whole``)."""
-    try:
-        value = int(text) if whole else float(text)
-    except ValueError:
-        kind = "整数 a whole number" if whole else "数字 a number"
-        raise LimitsError(f"{name}={text!r}: 应为 must be {kind}") from None
-    if not 0 <= value < 10**9:
-        raise LimitsError(f"{name}={text!r}: 应在 0 与 10^9 之间 must be from 0 below 10^9")
-    return value
-
-
 def limits_from(
     environ: Mapping[str, str] | None = None, **given: str | int | float | None
 ) -> Limits:
-    """The limits: ``given`` (by setting name; None: not given) over ``environ`` over defaults.
-
-    Raises:
-        LimitsError: a setting that is not a number of its kind.
-    """
+    """The limits: ``given`` (by setting name; None: not given) over ``environ`` over defaults."""
     env = os.environ if environ is None else environ
     defaults = Limits()
 
@@ -109,7 +88,13 @@ def limits_from(
         text = env.get(name) if given.get(name) is None else str(given[name])
         if text is None:
             return default
-        value = _number(name, text, whole=unit == MIB)  # MiB settings are whole
+        try:  # a non-negative number below 10^9, whole for MiB
+            value = int(text) if unit == MIB else float(text)
+        except ValueError:
+            kind = "整数 a whole number" if unit == MIB else "数字 a number"
+            raise LimitsError(f"{name}={text!r}: 应为 must be {kind}") from None
+        if not 0 <= value < 10**9:
+            raise LimitsError(f"{name}={text!r}: 应在 0 与 10^9 之间 must be from 0 below 10^9")
         return value * unit if value else None
 
     return Limits(
@@ -289,9 +274,8 @@ class BoundedParser:
     def call(self, document: str, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` (they must pickle) run in the child; its exceptions are raised here.
 
-        Raises:
-            ReadError: ``file-too-costly`` naming ``document``: a bound was passed or the child
-                died (the child is gone), or the input was nested too deeply for the reader.
+        A ``ReadError`` (``file-too-costly``) when a bound was passed or the child died (it is
+        then gone), or the input was nested too deeply for the reader.
         """
         conn = self.start()
         self._busy = True
@@ -325,10 +309,8 @@ class BoundedParser:
     def close(self) -> None:
         """Ask the child to finish, and make sure it does (at once if a call was interrupted)."""
         if self._process is not None and self._conn is not None and not self._busy:
-            try:
+            with suppress(OSError):
                 self._conn.send(None)
-            except OSError:
-                pass
             self._process.join(timeout=5)
         self.kill()
 

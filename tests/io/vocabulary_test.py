@@ -109,8 +109,9 @@ LAYOUT = {
         {"layout": LAYOUT, "project": {"name": "项目名称"}},
         {"layout": {**LAYOUT, "kind": "plan"}},
         {"project": {"name": ["项目名称"]}},
+        {"layout": {**LAYOUT, "id": "y"}},
     ],
-    ids=["layout-key", "field", "table", "not-a-list", "kind", "no-layout"],
+    ids=["layout-key", "field", "table", "not-a-list", "kind", "no-layout", "id"],
 )
 def test_a_file_with_an_unknown_key_or_a_wrong_type_is_refused(data):
     with pytest.raises(VocabularyError):

@@ -1,11 +1,7 @@
 """The printed vocabulary of performance forms, as data: a national root and each layout's delta.
 
-``national.toml`` names every printed name of every canonical field and every table and key a
-layout may use; a layout's file (its id with ``-`` → ``_``) says in ``[layout]`` what it is and
-adds only the names it prints differently (sqlfluff's dialects, STYLE §5b). Files are checked
-against the root when loaded, and loaded once. ``alternation`` writes printed words as one
-regular expression, a prefix tree: at each position the longest word wins, matching stays
-linear in the text, and bracket, colon and comma widths match.
+``national.toml`` names every table, key and printed name; a layout's file (its id with ``-`` →
+``_``) says in ``[layout]`` what it is and adds only the names it prints differently (STYLE §5b).
 """
 
 import re
@@ -139,6 +135,8 @@ def _check(data: dict, path: Path) -> None:
         raise VocabularyError(f"{path.name}: [layout] {exc}") from None
     if layout["id"] != ROOT and (layout["kind"] not in _KINDS or "parent" not in layout):
         raise VocabularyError(f"{path.name}: a layout needs a kind in {_KINDS} and a parent")
+    if layout["id"] != path.stem.replace("_", "-"):
+        raise VocabularyError(f"{path.name}: id {layout['id']!r} ≠ file name")
     schema = dict(_sections(data if layout["id"] == ROOT else _raw(ROOT)))
     for section, values in _sections(data):
         if section not in schema:
@@ -171,8 +169,6 @@ def _raw(layout_id: str) -> dict:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     _check(data, path)
-    if data["layout"]["id"] != layout_id:
-        raise VocabularyError(f"{path.name}: id {data['layout']['id']!r} ≠ file name")
     return data
 
 
@@ -261,9 +257,8 @@ def labels() -> frozenset[str]:
 def roles() -> MappingProxyType:
     """Role → every printed label of every file that has it, for text that lost its cells.
 
-    A name keeps every role any file gives it (成本指标: level 1 on the 2021 tree, level 2 on
-    the 2020 one); ``columns`` are ``(heading, column)`` pairs; titles are the layouts' title
-    words and the longer ``[titles]`` words; every label of the funds tables is also ``funds``.
+    A name keeps every role any file gives it (成本指标: level 1 of 2021, level 2 of 2020);
+    ``columns`` are ``(heading, column)`` pairs; labels of the funds tables are also ``funds``.
     """
     words: dict[str, list] = {role: [] for role in _ROLES}
     words["titles"] = [w for data in _files() for w in data["layout"].get("title_words", ())]
@@ -288,9 +283,7 @@ def roles() -> MappingProxyType:
 def title_words() -> tuple[str, ...]:
     """Every printed title word of every layout and of the root, longest first."""
     words = {w for layout in layouts() for w in layout.title_words}
-    words.update(
-        w for key in ("target", "self_evaluation") for w in vocabulary().words("titles", key)
-    )
+    words.update(w for key in _KINDS for w in vocabulary().words("titles", key))
     return tuple(sorted(words, key=len, reverse=True))
 
 
@@ -298,19 +291,18 @@ BOX_FIELDS = tuple(_raw(ROOT)["project"]["boxes"])  # fields some layouts print 
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A pattern (no group of its own) matching the longest of ``words``; ``(?!)`` for none."""
-    return _pattern(_trie(words)) or "(?!)"
+    """A pattern (no group of its own) matching the longest of ``words``; ``(?!)`` for none.
 
-
-def _trie(words: Iterable[str]) -> dict:
-    """The words as a prefix tree: char → subtree; the key ``""`` marks a word's end."""
+    A prefix tree (char → subtree, ``""`` a word's end): matching stays linear in the text, and
+    bracket, colon and comma widths match.
+    """
     root: dict = {}
     for word in words:
         node = root
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return root
+    return _pattern(root) or "(?!)"
 
 
 def _pattern(node: dict) -> str:
