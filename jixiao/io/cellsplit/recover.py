@@ -1,7 +1,4 @@
-"""The document pass: each one-cell line split into its cells (a line may become several rows).
-
-The cells of a block, joined, give the line without its separators; each keeps its source.
-"""
+"""The document pass: each one-cell line split into its cells (a line may become several rows)."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -39,21 +36,6 @@ class UncertainSplit:
     chosen: tuple[str, ...]  # the cells returned, column by column ("" for an empty column)
     candidates: tuple[tuple[str, ...], ...] = ()  # every reading considered, the chosen first
 
-    def to_finding(self, document: str | None, form: int | None = None) -> Finding:
-        """The ``uncertain-value`` finding that reports this place."""
-        zh, en = REASONS[self.why]
-        readings = self.candidates or (self.chosen,)
-        return problem(
-            "uncertain-value",
-            document,
-            f"{zh}：{self.text}",
-            f"{en}: {self.text}",
-            form=form,
-            source=self.source.label(),
-            found=" | ".join(self.chosen),
-            expected=" / ".join(" | ".join(r) for r in readings),
-        )
-
 
 class Recovery(NamedTuple):
     """What ``recover_cells`` returns: the new document and the places it was unsure of."""
@@ -74,7 +56,19 @@ class Recovery(NamedTuple):
 
     def findings(self, form: int | None = None) -> list[Finding]:
         """The ``uncertain-value`` findings of the uncertain places, for the document."""
-        return [place.to_finding(self.document.name, form) for place in self.uncertain]
+        return [
+            problem(
+                "uncertain-value",
+                self.document.name,
+                f"{REASONS[place.why][0]}：{place.text}",
+                f"{REASONS[place.why][1]}: {place.text}",
+                form=form,
+                source=place.source.label(),
+                found=" | ".join(place.chosen),
+                expected=" / ".join(" | ".join(r) for r in place.candidates or (place.chosen,)),
+            )
+            for place in self.uncertain
+        ]
 
 
 def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None) -> Recovery:
@@ -92,15 +86,11 @@ def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None)
         if len(block.cells) != 1 or block.blank:
             blocks.append(_renumbered(block, len(blocks)))
             wraps.passed(block, blocks)
-            continue
-        if wraps.join(block, blocks, table.kinds):
-            continue
-        kinds = table.kinds
-        new, places = _line_blocks(block, found, table, len(blocks))
-        blocks.extend(new)
-        uncertain.extend(places)
-        row = kinds is not None and table.kinds is kinds and len(new[-1].cells) > 1  # no header
-        wraps.passed(block, blocks, row=row)
+        elif not wraps.join(block, blocks, table.kinds):
+            kinds = table.kinds
+            _split_line(block, found, table, blocks, uncertain)
+            row = kinds is not None and table.kinds is kinds and len(blocks[-1].cells) > 1
+            wraps.passed(block, blocks, row=row)  # a row, not a header
     return Recovery(replace(doc, blocks=tuple(blocks)), tuple(uncertain))
 
 
@@ -109,26 +99,19 @@ def _renumbered(block: Block, index: int) -> Block:
     return block if block.index == index else Block(index, block.cells)
 
 
-def _line_blocks(
-    block: Block, found: Matcher, table: Table, start_index: int
-) -> tuple[list[Block], list[UncertainSplit]]:
-    """The blocks a one-cell line becomes, and its uncertain places."""
-    text = block.cells[0].text
-    source = block.cells[0].source
+def _split_line(
+    block: Block, found: Matcher, table: Table, blocks: list[Block], uncertain: list[UncertainSplit]
+) -> None:
+    """Append the blocks a one-cell line becomes, and its uncertain places."""
+    text, source = block.cells[0].text, block.cells[0].source
     tokens, as_rows = line_tokens(text, found, table.kinds is not None)
     if len(tokens) == 1 and tokens[0].label is None and table.kinds is None:
-        return [_renumbered(block, start_index)], []
-    if as_rows:
-        segments = table.group(text, tokens)
-    else:
-        segments = [Segment(tokens)]
-        table.group(text, tokens)  # explicit cells stay as printed but open or close tables
-    blocks, uncertain = [], []
-    for segment in segments:
-        cells = segment.cells(text)
-        blocks.append(_block(start_index + len(blocks), cells, source))
+        blocks.append(_renumbered(block, len(blocks)))
+        return
+    segments = table.group(text, tokens)  # explicit cells stay as printed but open or close tables
+    for segment in segments if as_rows else [Segment(tokens)]:
+        blocks.append(_block(len(blocks), segment.cells(text), source))
         uncertain.extend(_uncertain(segment, text, source))
-    return blocks, uncertain
 
 
 def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
@@ -145,7 +128,7 @@ def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
 
 
 def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSplit]:
-    """The uncertain place of a row: cells that may hold two, or several placements."""
+    """The uncertain place of a row: a cell that may hold two, or several placements."""
     if not segment.placements:
         return []
     stretch = text[segment.tokens[0].start : segment.tokens[-1].end]

@@ -1,13 +1,10 @@
 """The tables of a text: tokens grouped into headers, rows and blocks; rows placed in columns.
 
 A header is three or more column headings, or field labels whose values are printed below;
-rows follow until a field label or a title (a total row, ``总分 100 98``, is the last), and a
-level name after a value or text opens one. ``FITS`` says how well each class of token fits
-each kind of column; cells that ran together in a row are split where that fits better.
+rows follow until a field label, a title or after a total row (``总分 100 98``).
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, product
@@ -106,7 +103,12 @@ def place(tokens: list[Token], kinds: tuple[str, ...], text: str) -> Segment:
     """A table row placed in the columns, cells that ran together split if that fits better."""
     chosen, others = best_reading(_headings_as_words(tokens), kinds, text)
     classes = row_classes(chosen, text)
-    row = Segment(chosen, kinds, _level2_first(align(classes, kinds), classes, kinds))
+
+    def level1s(placed: tuple[int, ...]) -> int:  # a level text ran into: a (commoner) level 2
+        pairs = zip(classes, placed, strict=True)
+        return sum(c == "glued-level" and kinds[k] != "level2" for c, k in pairs)
+
+    row = Segment(chosen, kinds, sorted(align(classes, kinds), key=level1s))
     row.others = [Segment(o, kinds, align(row_classes(o, text), kinds)[:1]) for o in others]
     return row
 
@@ -121,18 +123,6 @@ def _headings_as_words(row: list[Token]) -> list[Token]:
         else:
             out.append(token)
     return out
-
-
-def _level2_first(
-    placements: list[tuple[int, ...]], classes: tuple[str, ...], kinds: tuple[str, ...]
-) -> list[tuple[int, ...]]:
-    """The placements, those reading a level label text ran into as a (commoner) level 2 first."""
-
-    def level1s(placed: tuple[int, ...]) -> int:
-        pairs = zip(classes, placed, strict=True)
-        return sum(c == "glued-level" and kinds[k] != "level2" for c, k in pairs)
-
-    return sorted(placements, key=level1s)
 
 
 def column_kind(token: Token) -> str:
@@ -176,17 +166,8 @@ def ends_table(token: Token) -> bool:
 
 
 def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, ...]]:
-    """Every best placement (each token's column) in printed order, leftmost first.
-
-    Two text tokens may share a text column (the space between them was inside the cell) at a
-    cost of ``JOIN_COST``. More than one placement: the text does not settle it.
-    """
+    """Every best placement (each token's column), leftmost first; two: the text does not settle it."""
     return list(_fit(classes, kinds, 0, 0)[1])
-
-
-def best_fit(classes: tuple[str, ...], kinds: tuple[str, ...]) -> int | None:
-    """How well the best placement of a row fits (None when the row cannot be placed)."""
-    return _fit(classes, kinds, 0, 0)[0]
 
 
 @lru_cache(maxsize=65536)
@@ -285,7 +266,7 @@ def best_reading(
     variants = _variants(row, text)
     if not variants:
         return row, []
-    scored = [(best_fit(row_classes(v, text), kinds), v) for v in (row, *variants)]
+    scored = [(_fit(row_classes(v, text), kinds, 0, 0)[0], v) for v in (row, *variants)]
     top = max((score for score, _ in scored if score is not None), default=None)
     kept = scored[0][0]
     if top is None or (kept is not None and kept >= top):
@@ -294,31 +275,24 @@ def best_reading(
     return best[0], [row, *best[1:]]
 
 
-def _run(tokens: list[Token], start: int, fits: Callable[[Token], bool]) -> int:
-    stop = start
-    while stop < len(tokens) and fits(tokens[stop]):
-        stop += 1
-    return stop - start if stop - start >= HEADER_RUN else 0
-
-
 def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
     """How many headings from ``start`` make a header (0 if none), and whether they are fields.
 
     Text follows a header of fields only when a block's label opens it (``项目绩效目标 长期目标
-    年度目标 …``); else the labels before the text are fields left empty, and the last one's
-    value.
+    年度目标 …``); else the labels before the text are fields left empty, and the last one's value.
     """
-    if tokens[start].label is None:
-        return 0, False
-    columns = _run(tokens, start, lambda t: t.has(COLUMN))
-    if columns:
-        return columns, False
-    fields = _run(tokens, start, lambda t: t.has(FIELD) or t.has(BLOCK))
-    followed = start + fields
-    if fields and followed == len(tokens):
-        return fields, True
-    if fields and tokens[followed].label is None and tokens[start].has(BLOCK):
-        return fields, True
+    for roles, fields in (({COLUMN}, False), ({FIELD, BLOCK}, True)):
+        stop = start
+        while stop < len(tokens) and tokens[stop].label and tokens[stop].label.roles & roles:
+            stop += 1
+        if stop - start < HEADER_RUN:
+            continue
+        if (
+            not fields
+            or stop == len(tokens)
+            or (not tokens[stop].label and tokens[start].has(BLOCK))
+        ):
+            return stop - start, fields
     return 0, False
 
 

@@ -1,10 +1,7 @@
-"""A line cut into tokens, each to become a cell.
-
-At explicit separators, else at the single spaces the shapes do not join, else (text run
-together) at labels and values (``cut``).
-"""
+"""A line cut into tokens (cells): at separators, at spaces the shapes do not join, at labels."""
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from jixiao.io.cellsplit.labels import FIELD, FURNITURE, TITLE, Hit, LabelInfo, Matcher
@@ -61,8 +58,7 @@ def pieces(line: str) -> list[tuple[int, int]]:
 def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list[Token], bool]:
     """A line's tokens, and whether they may be read as table rows (not explicit cells).
 
-    A line with no space is cut in a table, when it holds three labels or more, or when it
-    starts with a field label and its value.
+    A line with no space is cut in a table, at three labels or more, or after a field label.
     """
     if has_separators(text):
         return _explicit(text, found), False
@@ -84,11 +80,7 @@ def _labels(tokens: list[Token]) -> int:
 
 
 def _label_then_value(text: str, hits: list[Hit], start: int) -> bool:
-    """Whether a line starts with a field label and goes on with no sentence (its value).
-
-    ``项目名称合作交流工作业务费`` is a label and its value; ``项目单位有人员分工机制，…`` is a
-    sentence that starts with a label's words.
-    """
+    """Whether a line is a field label and its value (no sentence: ``项目单位有人员分工机制，…``)."""
     if not hits or hits[0].start != start or hits[0].weak or FIELD not in hits[0].info.roles:
         return False
     return _SENTENCE.search(text, hits[0].end) is None
@@ -134,14 +126,10 @@ def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[To
     """Tokens of a stretch whose cells single spaces separate (a token may hold a space)."""
     tokens: list[Token] = []
     hits = matcher.find(text, start, stop)  # no label holds a space: each lies in one word
-    first = 0
+    starts = [hit.start for hit in hits]
     for lo, hi in words(text, start, stop):
-        while first < len(hits) and hits[first].start < lo:
-            first += 1
-        after = first
-        while after < len(hits) and hits[after].start < hi:
-            after += 1
-        for token in _word_tokens(text, lo, hi, hits[first:after]):
+        inside = hits[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        for token in _word_tokens(text, lo, hi, inside):
             _merge(text, tokens, token, matcher)
     return tokens
 
@@ -149,16 +137,13 @@ def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[To
 def _word_tokens(text: str, start: int, stop: int, hits: list[Hit]) -> list[Token]:
     """A word, cut at its labels if it is only labels and values, a table or after a title.
 
-    A word with no label, or with other text in it, is one cell: ``指标1:年度资金支付完成率100%``
-    (the value is part of the name as printed).
+    Else it is one cell: ``指标1:年度资金支付完成率100%`` (the value is part of the name).
     """
     whole = _whole(text, start, stop, hits)
     if not hits or whole.label is not None:
         return [whole]
     pieces = cut(text, start, stop, hits)
-    if len(pieces) == 1 and pieces[0].shape is Shape.LABEL:
-        return pieces
-    if len(pieces) > 1 and (
+    if (
         all(p.shape is not Shape.TEXT for p in pieces)
         or pieces[0].has(TITLE)
         or (_labels(pieces) >= RUN_TOGETHER_LABELS and "。" not in text[start:stop])
@@ -170,8 +155,7 @@ def _word_tokens(text: str, start: int, stop: int, hits: list[Hit]) -> list[Toke
 def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> None:
     """Append a word's token, joined with the one before when the space is inside a cell.
 
-    A space inside a label (``一级 指标``) or before a label's points (``产出指标 (50分)``) is
-    inside the cell, and so are the spaces ``shapes.joins`` allows between values.
+    As in a label (``一级 指标``), before its points (``产出指标 (50分)``), or ``shapes.joins``.
     """
     while tokens:
         left = tokens[-1]
@@ -196,8 +180,8 @@ def _wordlike(token: Token) -> bool:
     return token.shape is Shape.TEXT or token.label is not None
 
 
-def _values(text: str, start: int, stop: int, table: bool) -> list[re.Match[str]]:
-    """The values at the ends of a gap between labels, where their shape settles them.
+def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
+    """A gap between labels: the values at its ends, where their shape settles them, and text.
 
     From the gap's start, values follow each other as long as each stands alone (strong, or
     no word runs on from it); at its end, a run of values (``100%100%1010``) is taken when the
@@ -205,75 +189,43 @@ def _values(text: str, start: int, stop: int, table: bool) -> list[re.Match[str]
     """
     matches = list(VALUE.finditer(text, start, stop))
     head: list[re.Match[str]] = []
+    cursor = start
     for match in matches:
-        if match.start() != (head[-1].end() if head else start):
+        if match.start() != cursor:
             break
-        end = match.end()
-        if not (table or match.lastgroup in STRONG or end == stop) and _WORDLIKE.match(text, end):
+        strong = table or match.lastgroup in STRONG or match.end() == stop
+        if not strong and _WORDLIKE.match(text, match.end()):
             break  # a word runs on from a bare number: it is part of the text
         head.append(match)
+        cursor = match.end()
     tail: list[re.Match[str]] = []
+    end = stop
     for match in reversed(matches[len(head) :]):
-        if match.end() != (tail[-1].start() if tail else stop):
+        if match.end() != end:
             break
         tail.append(match)
+        end = match.start()
     while tail and not table and tail[-1].lastgroup not in STRONG:
-        begin = tail[-1].start()
-        if begin > start and not _WORDLIKE.match(text, begin - 1):
+        if end > start and not _WORDLIKE.match(text, end - 1):
             break
-        tail.pop()  # the run's first value is glued to a word: it is part of the text
-    return [*head, *reversed(tail)]
-
-
-def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
-    tokens = []
-    cursor = start
-    for value in _values(text, start, stop, table):
-        if value.start() > cursor:
-            tokens.append(
-                Token(cursor, value.start(), classify(text[cursor : value.start()]), glued=True)
-            )
-        shape = Shape.NUMBER if value.lastgroup == "number" else Shape.VALUE
-        tokens.append(Token(value.start(), value.end(), shape, glued=True))
-        cursor = value.end()
-    if cursor < stop:
-        tokens.append(Token(cursor, stop, classify(text[cursor:stop]), glued=True))
+        end = tail.pop().end()  # the run's first value is glued to a word: it is part of the text
+    tokens = [
+        Token(
+            m.start(), m.end(), Shape.NUMBER if m.lastgroup == "number" else Shape.VALUE, glued=True
+        )
+        for m in (*head, *reversed(tail))
+    ]
+    if cursor < end:
+        tokens.insert(len(head), Token(cursor, end, classify(text[cursor:end]), glued=True))
     return tokens
-
-
-def _short_labels_among_values(tokens: list[Token], hits: list[Hit]) -> list[Token]:
-    """A short label left as text is one after all between values (总分 in ``总分10098.00``)."""
-    weak = {(h.start, h.end): h.info for h in hits if h.weak}
-    out = list(tokens)
-    for i, token in enumerate(out):
-        info = weak.get((token.start, token.end))
-        if info is None or token.shape is not Shape.TEXT:
-            continue
-        before = out[i - 1].shape if i else None
-        after = out[i + 1].shape if i + 1 < len(out) else None
-        if before is not Shape.TEXT and after is not Shape.TEXT:
-            out[i] = Token(token.start, token.end, Shape.LABEL, info, token.glued)
-    return out
-
-
-def _glue_furniture(tokens: list[Token]) -> list[Token]:
-    """``其中:`` right before another label is part of it (``其中:本年财政拨款``)."""
-    out: list[Token] = []
-    for token in tokens:
-        glues = out and out[-1].has(FURNITURE) and token.label is not None
-        if glues and out[-1].end == token.start:
-            furniture = out.pop()
-            out.append(Token(furniture.start, token.end, token.shape, token.label, furniture.glued))
-        else:
-            out.append(token)
-    return out
 
 
 def cut(text: str, start: int, stop: int, hits: list[Hit], table: bool = False) -> list[Token]:
     """Tokens of ``text[start:stop]``, a stretch with no separator left; all but one ``glued``.
 
-    Labels (``hits``; short ones only where they touch labels or the ends), the values in the
-    gaps between them (``table``: a table row's numbers are cells), and text.
+    Labels (``hits``; short ones where they touch labels or the ends, or stand between values:
+    总分 in ``总分10098.00``), the values in the gaps between them (``table``: a table row's
+    numbers are cells), and text. ``其中:`` right before another label is part of it.
     """
     tokens: list[Token] = []
     cursor = start
@@ -286,8 +238,16 @@ def cut(text: str, start: int, stop: int, hits: list[Hit], table: bool = False) 
         cursor = hit.end
     if cursor < stop:
         tokens.extend(_gap(text, cursor, stop, table))
-    tokens = _glue_furniture(_short_labels_among_values(tokens, hits))
-    if tokens:
-        first = tokens[0]
-        tokens[0] = Token(first.start, first.end, first.shape, first.label)
-    return tokens
+    weak = {(h.start, h.end): h.info for h in hits if h.weak}
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        start, shape, label = token.start, token.shape, token.label
+        info = weak.get((start, token.end)) if shape is Shape.TEXT else None
+        before = out[-1].shape if out else None
+        after = tokens[i + 1].shape if i + 1 < len(tokens) else None
+        if info is not None and Shape.TEXT not in (before, after):
+            shape, label = Shape.LABEL, info
+        if label is not None and out and out[-1].has(FURNITURE) and out[-1].end == start:
+            start = out.pop().start
+        out.append(Token(start, token.end, shape, label, glued=bool(out)))
+    return out

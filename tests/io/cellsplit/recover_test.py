@@ -169,8 +169,7 @@ def test_a_row_whose_values_fit_several_columns_is_reported():
 
 def test_uncertain_places_become_uncertain_value_findings():
     header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
-    _, (place,) = recover_cells(lines_of(header + "质量指标 验收合格率 100% 10\n"), MOF)
-    finding = place.to_finding("hand.txt", form=0)
+    (finding,) = recover_cells(lines_of(header + "质量指标 验收合格率 100% 10\n"), MOF).findings(0)
     assert finding.code == "uncertain-value"
     assert finding.severity is Severity.WARNING
     assert finding.location.document == "hand.txt"
