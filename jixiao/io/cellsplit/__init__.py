@@ -2,8 +2,7 @@
 
 ``recover_cells(doc)`` splits each one-cell line by separators, labels, value shapes and the
 columns of its table, and reports what the text does not settle. Modules, in a line's order:
-``labels``, ``shapes``, ``tokens``, ``table``, ``wraps``, ``recover``; and
-``brackets`` (a label's bracket closed on a later line).
+``labels``, ``shapes``, ``tokens``, ``table``, ``wraps`` (and a bracket closed below), ``recover``.
 """
 
 from jixiao.io.cellsplit.labels import LabelSet, from_vocabulary

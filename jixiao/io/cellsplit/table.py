@@ -7,7 +7,7 @@ rows follow until a field label, a title or after a total row (``总分 100 98``
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice, product
+from itertools import islice, pairwise, product
 
 from jixiao.io.cellsplit.labels import (
     BLOCK,
@@ -166,7 +166,7 @@ def ends_table(token: Token) -> bool:
 
 
 def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, ...]]:
-    """Every best placement (each token's column), leftmost first; two: the text does not settle it."""
+    """Every best placement (each token's column), leftmost first (several: the text does not say)."""
     return list(_fit(classes, kinds, 0, 0)[1])
 
 
@@ -208,39 +208,28 @@ def doubled_tail(word: str) -> int:
     return 0
 
 
-def _spans(token: Token, word: str) -> list[tuple[Shape, list[tuple[int, int]]]]:
-    """The ways to split one glued token: ``(shape of the parts, their spans in the word)``.
+def _splits(token: Token, word: str) -> list[tuple[Shape, tuple[int, ...]]]:
+    """The ways to split one glued token: ``(shape of the parts, where the word is cut)``.
 
-    Digits split into two scores (a score itself only into a weight and a score not above it:
-    ``55`` is 5 and 5, ``10`` no 1 and 0); a percentage above 100% into a score and a rate;
-    dashes into single marks; a text ending twice into the text and the two copies (an actual
-    copied from its target); marked-up text at ``</p><p>``.
+    Digits into two scores (``55``: 5 and 5, ``10`` not 1 and 0); a percentage above 100% into a
+    score and a rate; dashes into marks; a text ending twice into the text and two copies (an
+    actual copied from its target); marked-up text at ``</p><p>``.
     """
-    end = len(word)
     if token.shape is Shape.NUMBER:
         cuts = score_splits(word)
-        if _SCORE.fullmatch(word):
-            cuts = [
-                i
-                for i in cuts
-                if 1 <= float(word[i:]) <= float(word[:i]) and float(word[:i]) >= MIN_PAIR_WEIGHT
-            ]
-        return [(Shape.NUMBER, [(0, i), (i, end)]) for i in cuts]
+        if _SCORE.fullmatch(word):  # a weight and a score not above it
+            cuts = [i for i in cuts if 1 <= float(word[i:]) <= float(word[:i]) >= MIN_PAIR_WEIGHT]
+        return [(Shape.NUMBER, (i,)) for i in cuts]
     percent = _PERCENT.fullmatch(word)
     if percent and not _RATE.fullmatch(word):
         cuts = [i for i in range(1, percent.end(1)) if _SCORE.fullmatch(word, 0, i)]
-        return [(Shape.VALUE, [(0, i), (i, end)]) for i in cuts if _RATE.fullmatch(word, i)]
+        return [(Shape.VALUE, (i,)) for i in cuts if _RATE.fullmatch(word, i)]
     if _DASHES.fullmatch(word):
-        return [(Shape.MARK, [(i, i + 1) for i in range(end)])]
+        return [(Shape.MARK, tuple(range(1, len(word))))]
     if token.shape is Shape.TEXT and _PARAGRAPHS.search(word):
-        ends = [m.start() + len("</p>") for m in _PARAGRAPHS.finditer(word)]
-        return [(Shape.TEXT, [(0, at), (at, end)]) for at in ends]
+        return [(Shape.TEXT, (m.start() + len("</p>"),)) for m in _PARAGRAPHS.finditer(word)]
     size = doubled_tail(word) if token.shape is Shape.TEXT else 0
-    if size:
-        return [
-            (Shape.TEXT, [(0, end - 2 * size), (end - 2 * size, end - size), (end - size, end)])
-        ]
-    return []
+    return [(Shape.TEXT, (len(word) - 2 * size, len(word) - size))] if size else []
 
 
 def _variants(row: list[Token], text: str) -> list[list[Token]]:
@@ -250,10 +239,9 @@ def _variants(row: list[Token], text: str) -> list[list[Token]]:
         ways = [[token]]
         alone = len(row) == 1  # a whole run-together line: no boundary left in it
         if alone or token.glued or (index + 1 < len(row) and row[index + 1].glued):
-            for shape, spans in _spans(token, text[token.start : token.end]):
-                ways.append(
-                    [Token(token.start + a, token.start + b, shape, glued=True) for a, b in spans]
-                )
+            for shape, cuts in _splits(token, text[token.start : token.end]):
+                bounds = (token.start, *(token.start + cut for cut in cuts), token.end)
+                ways.append([Token(a, b, shape, glued=True) for a, b in pairwise(bounds)])
         options.append(ways)
     combinations = islice(product(*options), MAX_VARIANTS + 1)
     return [[t for part in parts for t in part] for parts in combinations][1:]
@@ -368,30 +356,22 @@ class Table:
         self.kinds = kinds
 
     def _add(self, token: Token) -> None:
-        if token.has(TITLE):
+        in_table = self.kinds is not None
+        if token.has(TITLE) or (in_table and ends_table(token)):
             self._flush()
             self.kinds = None
-            self.segments.append(Segment([token]))
-            return
-        if self._is_title_year(token):
-            self.segments[-1].tokens.append(token)
-            return
-        in_table = self.kinds is not None
-        if in_table and token.has(TOTAL):
+        elif in_table and token.has(TOTAL):
             self._flush()
             self.closing = True
-        elif in_table and ends_table(token):
-            self._flush()
-            self.kinds = None
         elif in_table and self.current and _is_level(token) and not _is_level(self.current[-1]):
             self._flush()  # a level name after something that is not one opens a row
         elif not in_table and _changes_block(self.current, token):
             self._flush()
-        self.current.append(token)
-
-    def _is_title_year(self, token: Token) -> bool:
-        """Whether a token is the year printed right after a title (``2023年度``)."""
-        if self.current or not self.segments or len(self.segments[-1].tokens) != 1:
-            return False
-        year = _YEAR.fullmatch(self.text, token.start, token.end)
-        return year is not None and self.segments[-1].tokens[0].has(TITLE)
+        last = self.segments[-1].tokens if self.segments and not self.current else []
+        after_title = len(last) == 1 and last[0].has(TITLE)
+        if token.has(TITLE):
+            self.segments.append(Segment([token]))
+        elif after_title and _YEAR.fullmatch(self.text, token.start, token.end):
+            last.append(token)  # the year printed right after a title (``2023年度``)
+        else:
+            self.current.append(token)

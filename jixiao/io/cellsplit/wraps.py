@@ -1,9 +1,10 @@
-"""A wrapped cell's further lines (PDF copies), joined to the indicator row they go on with.
+"""A cell's text on later lines (PDF copies), joined back to the line it goes on with.
 
-Split as rows they would be false indicators. A line wraps when it follows a row of a table
-with a name column (nothing but a page's number between), is one word of text and no label.
-Its break is kept (a wrap, for ``clean``); the line stays as a blank cell whose ``copy_of`` is
-the row's source, so that the ledger takes it with the row.
+A wrapped line, split as a row, would be a false indicator: it wraps when it follows a row of a
+table with a name column (nothing but a page's number between), is one word of text and no
+label. Its break is kept (for ``clean``); the line stays as a blank cell whose ``copy_of`` is the
+row's source, so that the ledger takes it with the row. A merged label's bracket closed on a
+later line (``产出指标（50分`` … ``）``) is moved back before the lines are split.
 """
 
 import re
@@ -12,7 +13,7 @@ from dataclasses import dataclass, replace
 from jixiao.io.cellsplit.labels import Matcher
 from jixiao.io.cellsplit.shapes import Shape, classify
 from jixiao.io.cellsplit.table import TEXT_KIND
-from jixiao.io.document import Block, Cell, Source
+from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.text import is_page_footer
 
 _COLONS = (":", "：")
@@ -21,6 +22,10 @@ NONE, BLANK, PAGE = "none", "blank", "page"  # what stands between two lines
 _OPENS_NEXT = frozenset({"level1", "level2", "name"})  # a row stopping here lacks its value
 SENTENCE_END = "。！？；.!?;"
 _FIGURES = frozenset({"number", "amount", "rate"})  # columns of figures: no text wraps in them
+# A word whose bracket stays open: points (产出指标（50分) or a unit to come (项目资金（).
+_UNCLOSED = re.compile(r"^\S*[（(](?:\d+(?:\.\d+)?分?)?$")
+_CLOSING = re.compile(r"^(?:分|万元|元)?[)）]$")
+REACH = 3  # lines: how far below the closing piece may stand
 
 
 @dataclass
@@ -99,3 +104,31 @@ def _continued(row: Block, text: str, at: int, opens: bool) -> Block:
     joined = text if opens else f"{cells[at].text}\n{text}"
     cells[at] = replace(cells[at], text=joined)
     return Block(row.index, tuple(cells))
+
+
+def _words(block: Block) -> list[str] | None:
+    return block.cells[0].text.split() if len(block.cells) == 1 and not block.blank else None
+
+
+def rejoin_brackets(doc: Document) -> Document:
+    """The document with each label's closing bracket moved back onto its line."""
+    blocks = list(doc.blocks)
+    changed = False
+    for n, block in enumerate(blocks):
+        words = _words(block)
+        open_at = next((k for k, w in enumerate(words or []) if _UNCLOSED.match(w)), None)
+        if open_at is None:
+            continue
+        for m in range(n + 1, min(n + 1 + REACH, len(blocks))):
+            below = _words(blocks[m])
+            if below and _CLOSING.match(below[0]):
+                words[open_at] += below[0]
+                blocks[n] = _with_text(block, " ".join(words))
+                blocks[m] = _with_text(blocks[m], " ".join(below[1:]))
+                changed = True
+                break
+    return replace(doc, blocks=tuple(blocks)) if changed else doc
+
+
+def _with_text(block: Block, text: str) -> Block:
+    return Block(block.index, (replace(block.cells[0], text=text),))
