@@ -7,7 +7,7 @@ Full- and half-width brackets and colons match each other, and a label keeps a b
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -15,15 +15,13 @@ from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
 from jixiao.io.vocabulary import GLUE, normalise, roles
 from jixiao.io.vocabulary.patterns import alternation
 
-FIELD, TOTAL, BLOCK, TITLE, ROW = "field", "total", "block", "title", "row"
-FURNITURE, COLUMN, LEVEL1, LEVEL2 = "furniture", "column", "level1", "level2"
+# The roles of a label: the lists of a ``LabelSet`` it is in (its columns: column headings).
+FIELD, TOTAL, BLOCK, TITLE, ROW = "fields", "totals", "blocks", "titles", "rows"
+FURNITURE, COLUMN, LEVEL1, LEVEL2 = "furniture", "columns", "level1", "level2"
 FUNDS = "funds"  # a second role of every label of the funds block (rows, columns, its block)
 # Labels this short are cut out of run-together text only where they touch other labels or
 # the ends of the text: 项目, 其他, 备注, 指标值 are also ordinary words.
 WEAK_LENGTH = 3
-# The role of the labels of each list of a ``LabelSet`` (its columns are column headings).
-_ATTRIBUTES = {FIELD: "fields", TOTAL: "totals", BLOCK: "blocks", TITLE: "titles", ROW: "rows"}
-_ATTRIBUTES |= {FURNITURE: "furniture", LEVEL1: "level1", LEVEL2: "level2", FUNDS: "funds"}
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SUFFIX = r"(?:[(（][^()（）\s]{0,12}[)）]分?)?[:：]?"
@@ -100,8 +98,8 @@ def is_label_word(word: str) -> bool:
 def _index(labels: LabelSet) -> dict[str, LabelInfo]:
     roles: dict[str, set[str]] = {}
     columns: dict[str, set[str]] = {}
-    for role, attribute in _ATTRIBUTES.items():
-        for word in getattr(labels, attribute):
+    for role in (f.name for f in fields(labels) if f.name != COLUMN):
+        for word in getattr(labels, role):
             roles.setdefault(normalise(word), set()).add(role)
     for heading, column in labels.columns:
         key = normalise(heading)

@@ -41,15 +41,15 @@ PREFIX = "prefix"  # a header cell that is no column heading (年度绩效指标
 # A label of both levels is a level 2 when alone before its name ("level": 成本指标 on the 2020
 # tree), but either level when text runs into it ("glued-level": the level 2 may be in it).
 FITS: dict[str, dict[str, int]] = {
-    PREFIX: {"row": 3, "total": 3, "text": 1},
+    PREFIX: {ROW: 3, TOTAL: 3, "text": 1},
     "level1": {
-        **{"level1": 4, "level": 3, "glued-level": 4, "points": 2, "total": 2},
+        **{"level1": 4, "level": 3, "glued-level": 4, "points": 2, TOTAL: 2},
         **{"level2": 1, "text": 1},
     },
     "level2": {"level2": 4, "level": 4, "glued-level": 4, "level1": 1, "text": 1},
     "name": {
         **{"text": 3, "level": 2, "glued-level": 2, "level1": 2, "level2": 2},
-        **{"label": 1, "total": 1, "value": 1, "mark": 1},
+        **{"label": 1, TOTAL: 1, "value": 1, "mark": 1},
     },
     "value": {"value": 3, "number": 2, "large": 2, "mark": 2, "text": 2},
     "number": {"number": 3, "mark": 2, "value": 1},
