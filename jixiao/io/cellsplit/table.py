@@ -20,7 +20,7 @@ from jixiao.io.cellsplit.labels import (
     TITLE,
     TOTAL,
 )
-from jixiao.io.cellsplit.shapes import Shape, is_comparator, is_unit
+from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
 
 # The kind of value each canonical column holds; a column not listed holds text.
@@ -56,8 +56,8 @@ FITS: dict[str, dict[str, int]] = {
     "amount": {"number": 3, "large": 3, "value": 2, "mark": 2},
     "rate": {"value": 3, "mark": 2, "number": 1},
     "text": {"text": 2, "value": 1, "number": 1, "large": 1, "mark": 1, "label": 1},
-    "comparator": {"comparator": 3},
-    "unit": {"unit": 3},
+    "comparator": {},  # a comparator and a unit are printed with their number (``≥ 120 人次``)
+    "unit": {},
 }
 HEADER_RUN = 3  # column headings in a row that make a header
 _YEAR = re.compile(r"[(（]?\d{4}\s?年度?[)）]?")
@@ -140,10 +140,6 @@ def token_class(token: Token, text: str) -> str:
             return "level"
         return next((r for r in (LEVEL1, LEVEL2, TOTAL, ROW) if r in roles), "label")
     word = text[token.start : token.end]
-    if token.shape is Shape.TEXT and is_comparator(word):
-        return "comparator"
-    if token.shape is Shape.TEXT and is_unit(word):
-        return "unit"
     if token.shape is Shape.NUMBER and float(word.replace(",", "")) > LARGEST_SCORE:
         return "large"
     return str(token.shape)
@@ -325,16 +321,10 @@ class Table:
     def _flush(self) -> None:
         if not self.current:
             return
-        kinds = self.kinds
-        side = kinds is not None and kinds[0] != PREFIX  # the header names no side column
-        if side and len(self.current) > 1 and self.current[0].has(BLOCK):
-            # the table's side label (绩效指标), centred onto a row: no cell of the row
-            self.segments.append(Segment(self.current[:1]))
-            self.current = self.current[1:]
-        if kinds is None:
+        if self.kinds is None:
             self.segments.append(Segment(self.current))
         else:
-            self.segments.append(place(self.current, kinds, self.text))
+            self.segments.append(place(self.current, self.kinds, self.text))
             if self.closing:
                 self.kinds, self.closing = None, False
         self.current = []
