@@ -117,13 +117,9 @@ def _split_line(
 def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
     if len(cells) == 1:
         return Block(index, (Cell(cells[0], source),))
-    file, page, line, sheet, row = source.file, source.page, source.line, source.sheet, source.row
+    where = (source.file, source.page, source.line, source.sheet, source.row)
     return Block(
-        index,
-        tuple(
-            Cell(text, Source(file, page, line, sheet, row, column))
-            for column, text in enumerate(cells, start=1)
-        ),
+        index, tuple(Cell(text, Source(*where, column)) for column, text in enumerate(cells, 1))
     )
 
 

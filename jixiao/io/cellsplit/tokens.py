@@ -47,12 +47,11 @@ def pieces(line: str) -> list[tuple[int, int]]:
     if first is None:
         return []
     spans: list[tuple[int, int]] = []
-    cursor, last = first.start(), len(line.rstrip())
+    cursor, last = first.span()
     for separator in _SEPARATOR.finditer(line, cursor, last):
         spans.append((cursor, separator.start()))  # empty only next to a bar
         cursor = separator.end()
-    spans.append((cursor, last))
-    return spans
+    return [*spans, (cursor, last)]
 
 
 def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list[Token], bool]:
@@ -209,10 +208,9 @@ def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
         if end > start and not _WORDLIKE.match(text, end - 1):
             break
         end = tail.pop().end()  # the run's first value is glued to a word: it is part of the text
+    shapes = {"number": Shape.NUMBER}
     tokens = [
-        Token(
-            m.start(), m.end(), Shape.NUMBER if m.lastgroup == "number" else Shape.VALUE, glued=True
-        )
+        Token(m.start(), m.end(), shapes.get(m.lastgroup, Shape.VALUE), glued=True)
         for m in (*head, *reversed(tail))
     ]
     if cursor < end:
