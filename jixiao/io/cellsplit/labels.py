@@ -1,8 +1,6 @@
 """The printed labels a line is cut at, and the one regex that finds them (built once per set).
 
-Full- and half-width brackets and colons match each other, and a label keeps a bracket suffix
-(``(万元)``, ``(50分)``) and a colon after it. Labels are looked up as
-``jixiao.io.vocabulary.normalise`` makes them.
+Bracket and colon widths match each other; a label keeps a bracket suffix (``(万元)``) and colon.
 """
 
 import re

@@ -1,8 +1,4 @@
-"""The shapes of printed values: ``classify`` names a whole word's, ``VALUE`` finds values in text.
-
-The comparators are the vocabulary's; the units and missing marks the core's, with those of
-the corpus as printed.
-"""
+"""The shapes of printed values: ``classify`` names a whole word's, ``VALUE`` finds values in text."""
 
 import re
 from enum import StrEnum

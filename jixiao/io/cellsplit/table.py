@@ -1,8 +1,4 @@
-"""The tables of a text: tokens grouped into headers, rows and blocks; rows placed in columns.
-
-A header is three or more column headings, or field labels whose values are printed below;
-rows follow until a field label, a title or after a total row (``总分 100 98``).
-"""
+"""The tables of a text: tokens grouped into headers, rows and blocks; rows placed in columns."""
 
 import re
 from dataclasses import dataclass, field
@@ -205,11 +201,10 @@ def doubled_tail(word: str) -> int:
 
 
 def _splits(token: Token, word: str) -> list[tuple[Shape, tuple[int, ...]]]:
-    """The ways to split one glued token: ``(shape of the parts, where the word is cut)``.
+    """The ways to split a glued token: ``(shape of the parts, cuts)``.
 
-    Digits into two scores (``55``: 5 and 5, ``10`` not 1 and 0); a percentage above 100% into a
-    score and a rate; dashes into marks; a text ending twice into the text and two copies (an
-    actual copied from its target); marked-up text at ``</p><p>``.
+    Into scores, a score and a rate, dashes, a text and two copies (an actual copied from its
+    target), or at ``</p><p>``.
     """
     if token.shape is Shape.NUMBER:
         cuts = score_splits(word)
@@ -262,8 +257,7 @@ def best_reading(
 def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
     """How many headings from ``start`` make a header (0 if none), and whether they are fields.
 
-    Text follows a header of fields only when a block's label opens it (``项目绩效目标 长期目标
-    年度目标 …``); else the labels before the text are fields left empty, and the last one's value.
+    Text follows fields only under a block's label (``项目绩效目标 长期目标 年度目标 …``).
     """
     for roles, fields in (({COLUMN}, False), ({FIELD, BLOCK}, True)):
         stop = start

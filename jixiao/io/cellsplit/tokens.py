@@ -55,10 +55,7 @@ def pieces(line: str) -> list[tuple[int, int]]:
 
 
 def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list[Token], bool]:
-    """A line's tokens, and whether they may be read as table rows (not explicit cells).
-
-    A line with no space is cut in a table, at three labels or more, or after a field label.
-    """
+    """A line's tokens, and whether they may be read as table rows (not explicit cells)."""
     if has_separators(text):
         return _explicit(text, found), False
     start, stop = _TEXT.search(text).span()
@@ -134,10 +131,7 @@ def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[To
 
 
 def _word_tokens(text: str, start: int, stop: int, hits: list[Hit]) -> list[Token]:
-    """A word, cut at its labels if it is only labels and values, a table or after a title.
-
-    Else it is one cell: ``指标1:年度资金支付完成率100%`` (the value is part of the name).
-    """
+    """A word, cut at its labels if it is only labels and values, a table or after a title."""
     whole = _whole(text, start, stop, hits)
     if not hits or whole.label is not None:
         return [whole]
@@ -152,10 +146,7 @@ def _word_tokens(text: str, start: int, stop: int, hits: list[Hit]) -> list[Toke
 
 
 def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> None:
-    """Append a word's token, joined with the one before when the space is inside a cell.
-
-    As in a label (``一级 指标``), before its points (``产出指标 (50分)``), or ``shapes.joins``.
-    """
+    """Append a word's token, joined to the one before when the space is inside a cell."""
     while tokens:
         left = tokens[-1]
         span = text[left.start : token.end]
@@ -180,11 +171,9 @@ def _wordlike(token: Token) -> bool:
 
 
 def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
-    """A gap between labels: the values at its ends, where their shape settles them, and text.
+    """A gap between labels: the values at its ends that stand alone (in a table row all), and text.
 
-    From the gap's start, values follow each other as long as each stands alone (strong, or
-    no word runs on from it); at its end, a run of values (``100%100%1010``) is taken when the
-    first of them stands alone. In a table row every value there does (a row ends in numbers).
+    A value stands alone when strong or no word runs on from it (a run ``100%100%1010``: its first).
     """
     matches = list(VALUE.finditer(text, start, stop))
     head: list[re.Match[str]] = []
@@ -221,9 +210,8 @@ def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
 def cut(text: str, start: int, stop: int, hits: list[Hit], table: bool = False) -> list[Token]:
     """Tokens of ``text[start:stop]``, a stretch with no separator left; all but one ``glued``.
 
-    Labels (``hits``; short ones where they touch labels or the ends, or stand between values:
-    总分 in ``总分10098.00``), the values in the gaps between them (``table``: a table row's
-    numbers are cells), and text. ``其中:`` right before another label is part of it.
+    Labels (short ones touching labels or the ends, or between values: ``总分10098.00``), values
+    and text between them; ``其中:`` right before another label is part of it.
     """
     tokens: list[Token] = []
     cursor = start

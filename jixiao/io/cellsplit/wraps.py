@@ -1,10 +1,8 @@
 """A cell's text on later lines (PDF copies), joined back to the line it goes on with.
 
-A wrapped line, split as a row, would be a false indicator: it wraps when it follows a row of a
-table with a name column (nothing but a page's number between), is one word of text and no
-label. Its break is kept (for ``clean``); the line stays as a blank cell whose ``copy_of`` is the
-row's source, so that the ledger takes it with the row. A merged label's bracket closed on a
-later line (``产出指标（50分`` … ``）``) is moved back before the lines are split.
+A line wraps (else a false indicator) after a table row (a page number between allowed) when it
+is one word of text and no label; it stays as a blank cell whose ``copy_of`` is the row's source.
+A label's bracket closed on a later line (``产出指标（50分`` … ``）``) is moved back first.
 """
 
 import re
@@ -77,10 +75,8 @@ class Wraps:
 def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, bool] | None:
     """Which cell of ``row`` a wrapped line goes on: ``(index, opens)``, None if none.
 
-    The cell after a name or a level the row stops at opens (the value printed under it); after
-    a row's figures (weight, score) the text column after them (the deviation) opens or goes on;
-    else the last cell goes on. In a row of figures a finished text cell takes no unfinished
-    line: that line opens the cell of the row below, centred on it (``structure.centred``).
+    After a name or level the next cell opens; after figures the text column after them; else the
+    last cell. A finished text cell in a row of figures takes no unfinished line (the row below's).
     """
     last = max((i for i, c in enumerate(row.cells) if c.text.strip()), default=0)
     kind = kinds[last] if last < len(kinds) else TEXT_KIND
