@@ -16,6 +16,7 @@ from jixiao.io.vocabulary.patterns import alternation
 # The roles of a label: the lists of a ``LabelSet`` it is in (its columns: column headings).
 FIELD, TOTAL, BLOCK, TITLE, ROW = "fields", "totals", "blocks", "titles", "rows"
 FURNITURE, COLUMN, LEVEL1, LEVEL2 = "furniture", "columns", "level1", "level2"
+LEVELS = (LEVEL1, LEVEL2)
 FUNDS = "funds"  # a second role of every label of the funds block (rows, columns, its block)
 # Labels this short are cut out of run-together text only where they touch other labels or
 # the ends of the text: 项目, 其他, 备注, 指标值 are also ordinary words.

@@ -1,6 +1,5 @@
 """The document pass: each one-cell line split into its cells (a line may become several rows)."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -71,13 +70,9 @@ class Recovery(NamedTuple):
         ]
 
 
-def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None) -> Recovery:
-    """A document's lines split into cells; ``labels`` by default the vocabulary's (str: fields)."""
-    if labels is None:
-        labels = from_vocabulary()
-    elif not isinstance(labels, LabelSet):
-        labels = LabelSet.build(fields=labels)
-    found = matcher(labels)
+def recover_cells(doc: Document, labels: LabelSet | None = None) -> Recovery:
+    """A document's lines split into cells; ``labels`` by default the vocabulary's."""
+    found = matcher(from_vocabulary() if labels is None else labels)
     table = Table()
     blocks: list[Block] = []
     uncertain: list[UncertainSplit] = []
@@ -94,8 +89,7 @@ def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None)
     return Recovery(replace(doc, blocks=tuple(blocks)), tuple(uncertain))
 
 
-def _renumbered(block: Block, index: int) -> Block:
-    """The block as block ``index``: itself until a line split before it moves it (frozen)."""
+def _renumbered(block: Block, index: int) -> Block:  # itself until a split line moves it
     return block if block.index == index else Block(index, block.cells)
 
 
@@ -144,16 +138,13 @@ def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSpl
 
 def _run_together(segment: Segment, text: str) -> bool:
     """Whether a glued text or number cell has an empty column beside it it could fill."""
-    placed = segment.placements[0]
-    taken = set(placed)
-    tokens = segment.tokens
+    placed, tokens, kinds = segment.placements[0], segment.tokens, segment.kinds
     for i, token in enumerate(tokens):
         glued = token.glued or (i + 1 < len(tokens) and tokens[i + 1].glued)
         if not glued or token.shape not in (Shape.TEXT, Shape.NUMBER):
             continue
-        cls = token_class(token, text)
         for column in (placed[i] - 1, placed[i] + 1):
-            if 0 <= column < len(segment.kinds) and column not in taken:
-                if FITS[segment.kinds[column]].get(cls, 0):
-                    return True
+            empty = 0 <= column < len(kinds) and column not in placed
+            if empty and FITS[kinds[column]].get(token_class(token, text), 0):
+                return True
     return False

@@ -5,17 +5,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, pairwise, product
 
-from jixiao.io.cellsplit.labels import (
-    BLOCK,
-    COLUMN,
-    FIELD,
-    FUNDS,
-    LEVEL1,
-    LEVEL2,
-    ROW,
-    TITLE,
-    TOTAL,
-)
+from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, FUNDS, LEVELS, ROW, TITLE, TOTAL
 from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
 
@@ -57,7 +47,6 @@ FITS: dict[str, dict[str, int]] = {
 }
 HEADER_RUN = 3  # column headings in a row that make a header
 _YEAR = re.compile(r"[(（]?\d{4}\s?年度?[)）]?")
-_LEVELS = {LEVEL1, LEVEL2}
 MAX_READINGS = 4
 JOIN_COST = 1  # two text tokens in one cell: the space between them was inside it
 JOINABLE = {"text", "name", "value"}  # kinds of column whose cells may hold spaces
@@ -91,8 +80,7 @@ class Segment:
         for token, column in zip(self.tokens, placed, strict=True):
             start = spans[column][0] if column in spans else token.start
             spans[column] = (start, token.end)  # tokens sharing a column share one cell
-        last = placed[-1] + 1
-        return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(last))
+        return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(placed[-1] + 1))
 
 
 def place(tokens: list[Token], kinds: tuple[str, ...], text: str) -> Segment:
@@ -132,9 +120,9 @@ def token_class(token: Token, text: str) -> str:
     """The class a token is fitted by (see ``FITS``)."""
     if token.label is not None:
         roles = token.label.roles
-        if LEVEL1 in roles and LEVEL2 in roles:
+        if roles.issuperset(LEVELS):
             return "level"
-        return next((r for r in (LEVEL1, LEVEL2, TOTAL, ROW) if r in roles), "label")
+        return next((r for r in (*LEVELS, TOTAL, ROW) if r in roles), "label")
     word = text[token.start : token.end]
     if token.shape is Shape.NUMBER and float(word.replace(",", "")) > LARGEST_SCORE:
         return "large"
@@ -154,7 +142,7 @@ def row_classes(row: list[Token], text: str) -> tuple[str, ...]:
 def ends_table(token: Token) -> bool:
     """Whether a token is outside the table: a field or block label (not 总分, not a level)."""
     roles = token.label.roles if token.label is not None else frozenset()
-    return bool(roles & {FIELD, BLOCK}) and not roles & {ROW, TOTAL, LEVEL1, LEVEL2, COLUMN}
+    return bool(roles & {FIELD, BLOCK}) and not roles & {ROW, TOTAL, COLUMN, *LEVELS}
 
 
 def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, ...]]:
@@ -275,7 +263,7 @@ def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
 
 
 def _is_level(token: Token) -> bool:
-    return token.label is not None and bool(token.label.roles & _LEVELS)
+    return token.label is not None and not token.label.roles.isdisjoint(LEVELS)
 
 
 def _changes_block(current: list[Token], token: Token) -> bool:
@@ -305,10 +293,9 @@ class Table:
             run, fields = _header_run(tokens, index)
             if run:
                 self._header(tokens[index : index + run], fields)
-                index += run
-                continue
-            self._add(tokens[index])
-            index += 1
+            else:
+                self._add(tokens[index])
+            index += run or 1
         self._flush()
         return self.segments
 

@@ -210,12 +210,12 @@ def test_a_label_of_both_levels_before_run_together_text_is_either():
     assert uncertain == ()
 
 
-def test_labels_default_to_the_vocabulary_and_may_be_plain_strings():
+def test_labels_default_to_the_vocabulary():
     line = "项目名称 水旱灾害防御经费\n"
     assert rows(recover_cells(lines_of(line)).document)[0] == ["项目名称", "水旱灾害防御经费"]
     plain, _ = recover_cells(
         lines_of("实施单位天长市水利局项目名称水旱灾害防御经费主管部门水利局"),
-        ["实施单位", "项目名称", "主管部门"],
+        LabelSet.build(fields=["实施单位", "项目名称", "主管部门"]),
     )
     assert rows(plain)[0] == [
         "实施单位",
