@@ -94,7 +94,9 @@ def is_label_word(word: str) -> bool:
     return bool(_CJK.search(word)) and classify(word) is Shape.TEXT and not is_comparator(word)
 
 
-def _index(labels: LabelSet) -> dict[str, LabelInfo]:
+@lru_cache(maxsize=16)
+def matcher(labels: LabelSet) -> Matcher:
+    """The matcher of a label set: one ``alternation`` of every label (the longest wins)."""
     roles: dict[str, set[str]] = {}
     columns: dict[str, set[str]] = {}
     for role in (f.name for f in fields(labels) if f.name != COLUMN):
@@ -104,17 +106,11 @@ def _index(labels: LabelSet) -> dict[str, LabelInfo]:
         key = normalise(heading)
         roles.setdefault(key, set()).add(COLUMN)
         columns.setdefault(key, set()).add(column)
-    return {
+    index = {
         key: LabelInfo(frozenset(r), frozenset(columns.get(key, ())))
         for key, r in roles.items()
         if is_label_word(key)
     }
-
-
-@lru_cache(maxsize=16)
-def matcher(labels: LabelSet) -> Matcher:
-    """The matcher of a label set: one ``alternation`` of every label (the longest wins)."""
-    index = _index(labels)
     return Matcher(re.compile(f"(?P<label>{alternation(index)}){_SUFFIX}"), index)
 
 

@@ -274,15 +274,15 @@ def _changes_block(current: list[Token], token: Token) -> bool:
     return last is not None and token.has(FUNDS) != last.has(FUNDS)
 
 
+@dataclass
 class Table:
     """The table the lines are in (the kinds of its columns; None outside one), line by line."""
 
-    def __init__(self) -> None:
-        self.kinds: tuple[str, ...] | None = None
-        self.closing = False  # the row being read is the table's total row: its last
-        self.text = ""
-        self.segments: list[Segment] = []
-        self.current: list[Token] = []
+    kinds: tuple[str, ...] | None = None
+    closing: bool = False  # the row being read is the table's total row: its last
+    text: str = ""
+    segments: list[Segment] = field(default_factory=list)
+    current: list[Token] = field(default_factory=list)
 
     def group(self, text: str, tokens: list[Token]) -> list[Segment]:
         """The blocks of one line's tokens, in order."""

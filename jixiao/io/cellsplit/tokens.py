@@ -107,14 +107,12 @@ def words(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth = 0
     for match in _WORD.finditer(text, start, stop):
-        if spans and depth > 0:
+        if depth > 0:
             spans[-1] = (spans[-1][0], match.end())
         else:
             spans.append(match.span())
         word = match.group()
-        if _BRACKET.search(word):
-            opened = sum(word.count(c) for c in _OPEN) - sum(word.count(c) for c in _CLOSE)
-            depth = max(0, depth + opened)
+        depth = max(0, depth + sum(map(word.count, _OPEN)) - sum(map(word.count, _CLOSE)))
     return spans
 
 
@@ -152,7 +150,7 @@ def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> No
         span = text[left.start : token.end]
         before, after = text[left.start : left.end], text[token.start : token.end]
         label = left.label if token.shape is Shape.POINTS else None
-        if _wordlike(left) and _wordlike(token):
+        if all(t.shape is Shape.TEXT or t.label is not None for t in (left, token)):  # words
             label = matcher.index.get(normalise(span))
         values = left.label is None and token.label is None
         if label is not None:
@@ -164,10 +162,6 @@ def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> No
         tokens.pop()
         token = Token(left.start, token.end, shape, label, left.glued)
     tokens.append(token)
-
-
-def _wordlike(token: Token) -> bool:
-    return token.shape is Shape.TEXT or token.label is not None
 
 
 def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:

@@ -14,7 +14,6 @@ from jixiao.io.cellsplit.table import TEXT_KIND
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.text import is_page_footer
 
-_COLONS = (":", "：")
 _WORD = re.compile(r"\w")
 NONE, BLANK, PAGE = "none", "blank", "page"  # what stands between two lines
 _OPENS_NEXT = frozenset({"level1", "level2", "name"})  # a row stopping here lacks its value
@@ -68,7 +67,7 @@ class Wraps:
         hits = self.found.find(text, 0, len(text))
         if hits and hits[0].start == 0:  # a label, or label：value; else a sentence's words
             end = hits[0].end
-            return end != len(text) and text[end] not in _COLONS
+            return end != len(text) and text[end] not in ":："
         return True
 
 
@@ -109,7 +108,6 @@ def _words(block: Block) -> list[str] | None:
 def rejoin_brackets(doc: Document) -> Document:
     """The document with each label's closing bracket moved back onto its line."""
     blocks = list(doc.blocks)
-    changed = False
     for n, block in enumerate(blocks):
         words = _words(block)
         open_at = next((k for k, w in enumerate(words or []) if _UNCLOSED.match(w)), None)
@@ -121,9 +119,8 @@ def rejoin_brackets(doc: Document) -> Document:
                 words[open_at] += below[0]
                 blocks[n] = _with_text(block, " ".join(words))
                 blocks[m] = _with_text(blocks[m], " ".join(below[1:]))
-                changed = True
                 break
-    return replace(doc, blocks=tuple(blocks)) if changed else doc
+    return doc if tuple(blocks) == doc.blocks else replace(doc, blocks=tuple(blocks))
 
 
 def _with_text(block: Block, text: str) -> Block:
