@@ -1,4 +1,4 @@
-"""The printed labels a line is cut at, and the one regex that finds them (built once per set).
+"""The printed labels a line is cut at, and the one regex that finds them as tokens (per set).
 
 Bracket and colon widths match each other; a label keeps a bracket suffix (``(万元)``) and colon.
 """
@@ -56,15 +56,21 @@ class LabelInfo:
 
     roles: frozenset[str]
     columns: frozenset[str] = frozenset()
+    weak: bool = False  # short (``WEAK_LENGTH``)
 
 
-class Hit(NamedTuple):
-    """A label found in a line: ``line[start:end]``, suffix included."""
+class Token(NamedTuple):
+    """A stretch ``line[start:end]`` that becomes one cell."""
 
     start: int
     end: int
-    info: LabelInfo
-    weak: bool
+    shape: Shape
+    label: LabelInfo | None = None  # set for a label
+    glued: bool = False  # cut out of text with no separator: the boundary was inferred
+
+    def has(self, role: str) -> bool:
+        """Whether the token is a label with this role."""
+        return self.label is not None and role in self.label.roles
 
 
 @dataclass(frozen=True)
@@ -73,19 +79,17 @@ class Matcher:
 
     pattern: re.Pattern[str]
     index: Mapping[str, LabelInfo] = field(repr=False)
-    _printed: dict[str, tuple[LabelInfo | None, bool]] = field(default_factory=dict, repr=False)
+    _printed: dict[str, LabelInfo | None] = field(default_factory=dict, repr=False)
 
-    def find(self, text: str, start: int, stop: int) -> list[Hit]:
-        """Every label in ``text[start:stop]``, leftmost and longest first, not overlapping."""
+    def find(self, text: str, start: int, stop: int) -> list[Token]:
+        """Every label in ``text[start:stop]`` (suffix included), leftmost and longest first."""
         hits = []
         for match in self.pattern.finditer(text, start, stop):
             printed = match["label"]
-            found = self._printed.get(printed)
-            if found is None:  # what a label as printed is, and whether it is short
-                key = normalise(printed)
-                found = self._printed[printed] = (self.index.get(key), len(key) <= WEAK_LENGTH)
-            if found[0] is not None:
-                hits.append(Hit(match.start(), match.end(), *found))
+            if printed not in self._printed:  # what a label as printed is
+                self._printed[printed] = self.index.get(normalise(printed))
+            if (info := self._printed[printed]) is not None:
+                hits.append(Token(match.start(), match.end(), Shape.LABEL, info))
         return hits
 
 
@@ -107,7 +111,7 @@ def matcher(labels: LabelSet) -> Matcher:
         roles.setdefault(key, set()).add(COLUMN)
         columns.setdefault(key, set()).add(column)
     index = {
-        key: LabelInfo(frozenset(r), frozenset(columns.get(key, ())))
+        key: LabelInfo(frozenset(r), frozenset(columns.get(key, ())), len(key) <= WEAK_LENGTH)
         for key, r in roles.items()
         if is_label_word(key)
     }

@@ -2,9 +2,8 @@
 
 import re
 from bisect import bisect_left
-from typing import NamedTuple
 
-from jixiao.io.cellsplit.labels import FIELD, FURNITURE, TITLE, Hit, LabelInfo, Matcher
+from jixiao.io.cellsplit.labels import FIELD, FURNITURE, TITLE, Matcher, Token
 from jixiao.io.cellsplit.shapes import STRONG, VALUE, Shape, classify, joins
 from jixiao.io.vocabulary import normalise
 
@@ -20,20 +19,6 @@ _WORD = re.compile(r"\S+")
 _OPEN, _CLOSE = "(（[【《〔", ")）]】》〕"
 _BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 RUN_TOGETHER_LABELS = 3  # labels in a word (or a line) that make it a run-together table
-
-
-class Token(NamedTuple):
-    """A stretch ``line[start:end]`` that becomes one cell."""
-
-    start: int
-    end: int
-    shape: Shape
-    label: LabelInfo | None = None  # set for a label
-    glued: bool = False  # cut out of text with no separator: the boundary was inferred
-
-    def has(self, role: str) -> bool:
-        """Whether the token is a label with this role."""
-        return self.label is not None and role in self.label.roles
 
 
 def has_separators(line: str) -> bool:
@@ -75,17 +60,17 @@ def _labels(tokens: list[Token]) -> int:
     return sum(t.shape is Shape.LABEL for t in tokens)
 
 
-def _label_then_value(text: str, hits: list[Hit], start: int) -> bool:
+def _label_then_value(text: str, hits: list[Token], start: int) -> bool:
     """Whether a line is a field label and its value (no sentence: ``项目单位有人员分工机制，…``)."""
-    if not hits or hits[0].start != start or hits[0].weak or FIELD not in hits[0].info.roles:
+    if not hits or hits[0].start != start or hits[0].label.weak or not hits[0].has(FIELD):
         return False
     return _SENTENCE.search(text, hits[0].end) is None
 
 
-def _whole(text: str, start: int, stop: int, hits: list[Hit]) -> Token:
+def _whole(text: str, start: int, stop: int, hits: list[Token]) -> Token:
     """One cell's token: a label when the whole stretch is one, else by its shape."""
     if len(hits) == 1 and hits[0].start == start and hits[0].end == stop:
-        return Token(start, stop, Shape.LABEL, hits[0].info)
+        return hits[0]
     return Token(start, stop, classify(text[start:stop]))
 
 
@@ -128,7 +113,7 @@ def spaced_tokens(text: str, start: int, stop: int, matcher: Matcher) -> list[To
     return tokens
 
 
-def _word_tokens(text: str, start: int, stop: int, hits: list[Hit]) -> list[Token]:
+def _word_tokens(text: str, start: int, stop: int, hits: list[Token]) -> list[Token]:
     """A word, cut at its labels if it is only labels and values, a table or after a title."""
     whole = _whole(text, start, stop, hits)
     if not hits or whole.label is not None:
@@ -201,7 +186,7 @@ def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
     return tokens
 
 
-def cut(text: str, start: int, stop: int, hits: list[Hit], table: bool = False) -> list[Token]:
+def cut(text: str, start: int, stop: int, hits: list[Token], table: bool = False) -> list[Token]:
     """Tokens of ``text[start:stop]``, a stretch with no separator left; all but one ``glued``.
 
     Labels (short ones touching labels or the ends, or between values: ``总分10098.00``), values
@@ -211,14 +196,14 @@ def cut(text: str, start: int, stop: int, hits: list[Hit], table: bool = False) 
     cursor = start
     ends = {start, *(h.end for h in hits)}
     starts = {stop, *(h.start for h in hits)}
-    for hit in (h for h in hits if not h.weak or (h.start in ends and h.end in starts)):
+    for hit in (h for h in hits if not h.label.weak or (h.start in ends and h.end in starts)):
         if hit.start > cursor:
             tokens.extend(_gap(text, cursor, hit.start, table))
-        tokens.append(Token(hit.start, hit.end, Shape.LABEL, hit.info, glued=True))
+        tokens.append(hit)
         cursor = hit.end
     if cursor < stop:
         tokens.extend(_gap(text, cursor, stop, table))
-    weak = {(h.start, h.end): h.info for h in hits if h.weak}
+    weak = {(h.start, h.end): h.label for h in hits if h.label.weak}
     out: list[Token] = []
     for i, token in enumerate(tokens):
         start, shape, label = token.start, token.shape, token.label
