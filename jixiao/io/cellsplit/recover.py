@@ -131,9 +131,7 @@ def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSpl
         readings = tuple(segment.cells(text, i) for i in range(len(segment.placements)))
     if segment.others or _run_together(segment, text):
         return [UncertainSplit(source, stretch, "run-together", chosen, readings)]
-    if readings:
-        return [UncertainSplit(source, stretch, "alignment", chosen, readings)]
-    return []
+    return [UncertainSplit(source, stretch, "alignment", chosen, readings)] if readings else []
 
 
 def _run_together(segment: Segment, text: str) -> bool:

@@ -92,9 +92,8 @@ def place(tokens: list[Token], kinds: tuple[str, ...], text: str) -> Segment:
         pairs = zip(classes, placed, strict=True)
         return sum(c == "glued-level" and kinds[k] != "level2" for c, k in pairs)
 
-    row = Segment(chosen, kinds, sorted(align(classes, kinds), key=level1s))
-    row.others = [Segment(o, kinds, align(row_classes(o, text), kinds)[:1]) for o in others]
-    return row
+    placed_others = [Segment(o, kinds, align(row_classes(o, text), kinds)[:1]) for o in others]
+    return Segment(chosen, kinds, sorted(align(classes, kinds), key=level1s), placed_others)
 
 
 def _headings_as_words(row: list[Token]) -> list[Token]:
@@ -132,8 +131,7 @@ def token_class(token: Token, text: str) -> str:
 def row_classes(row: list[Token], text: str) -> tuple[str, ...]:
     """The class of each token of a row, a level name's by whether text runs into it."""
     classes = [token_class(t, text) for t in row]
-    for i in range(len(row) - 1):
-        following = row[i + 1]
+    for i, following in enumerate(row[1:]):
         if classes[i] == "level" and following.glued and following.shape is Shape.TEXT:
             classes[i] = "glued-level"
     return tuple(classes)
@@ -313,8 +311,7 @@ class Table:
     def _header(self, run: list[Token], fields: bool) -> None:
         if fields:
             # A block's label first names the block: the values stand under the others.
-            first = PREFIX if run[0].has(BLOCK) else TEXT_KIND
-            kinds = (first, *(TEXT_KIND for _ in run[1:]))
+            kinds = (PREFIX if run[0].has(BLOCK) else TEXT_KIND,) + (TEXT_KIND,) * (len(run) - 1)
         else:
             # The one token before a header is a column of it (年度绩效指标完成情况); in a table
             # only a label is: text there is the last row of the table before.

@@ -60,14 +60,12 @@ class Wraps:
         return True
 
     def _wraps(self, text: str) -> bool:
-        if not text or len(text.split(maxsplit=1)) > 1 or classify(text) is not Shape.TEXT:
+        one_word = len(text.split(maxsplit=1)) == 1 and _WORD.search(text)  # ``……``: rows left out
+        if not one_word or classify(text) is not Shape.TEXT:
             return False  # a value alone (``(50分)``, ``90%``) is a cell of its own
-        if not _WORD.search(text):
-            return False  # an ellipsis row (``……``) stands for rows left out
         hits = self.found.find(text, 0, len(text))
         if hits and hits[0].start == 0:  # a label, or label：value; else a sentence's words
-            end = hits[0].end
-            return end != len(text) and text[end] not in ":："
+            return hits[0].end != len(text) and text[hits[0].end] not in ":："
         return True
 
 
@@ -93,9 +91,8 @@ def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, b
 def _continued(row: Block, text: str, at: int, opens: bool) -> Block:
     """The row with a wrapped line's text opening cell ``at`` or going on in it."""
     cells = list(row.cells)
-    source = cells[-1].source
     while len(cells) <= at:
-        cells.append(Cell("", replace(source, column=len(cells) + 1)))
+        cells.append(Cell("", replace(cells[-1].source, column=len(cells) + 1)))
     joined = text if opens else f"{cells[at].text}\n{text}"
     cells[at] = replace(cells[at], text=joined)
     return Block(row.index, tuple(cells))
