@@ -103,18 +103,13 @@ def _split_line(
         blocks.append(_renumbered(block, len(blocks)))
         return
     segments = table.group(text, tokens)  # explicit cells stay as printed but open or close tables
-    for segment in segments if as_rows else [Segment(tokens)]:
-        blocks.append(_block(len(blocks), segment.cells(text), source))
-        uncertain.extend(_uncertain(segment, text, source))
-
-
-def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
-    if len(cells) == 1:
-        return Block(index, (Cell(cells[0], source),))
     where = (source.file, source.page, source.line, source.sheet, source.row)
-    return Block(
-        index, tuple(Cell(text, Source(*where, column)) for column, text in enumerate(cells, 1))
-    )
+    for segment in segments if as_rows else [Segment(tokens)]:
+        cells = segment.cells(text)
+        columns = range(1, len(cells) + 1) if len(cells) > 1 else [source.column]
+        sources = [Source(*where, column) for column in columns]
+        blocks.append(Block(len(blocks), tuple(map(Cell, cells, sources))))
+        uncertain.extend(_uncertain(segment, text, source))
 
 
 def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSplit]:

@@ -251,11 +251,8 @@ def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
             stop += 1
         if stop - start < HEADER_RUN:
             continue
-        if (
-            not fields
-            or stop == len(tokens)
-            or (not tokens[stop].label and tokens[start].has(BLOCK))
-        ):
+        heads = stop == len(tokens) or (not tokens[stop].label and tokens[start].has(BLOCK))
+        if heads or not fields:
             return stop - start, fields
     return 0, False
 
