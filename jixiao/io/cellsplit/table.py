@@ -297,6 +297,11 @@ class Table:
     def _flush(self) -> None:
         if not self.current:
             return
+        side = self.kinds is not None and self.kinds[0] != PREFIX  # the header names no side column
+        if side and len(self.current) > 1 and self.current[0].has(BLOCK):
+            # the table's side label (绩效指标), centred onto a row: no cell of the row
+            self.segments.append(Segment(self.current[:1]))
+            self.current = self.current[1:]
         if self.kinds is None:
             self.segments.append(Segment(self.current))
         else:
