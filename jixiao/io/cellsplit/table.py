@@ -210,12 +210,11 @@ def _splits(token: Token, word: str) -> list[tuple[Shape, tuple[int, ...]]]:
 
 
 def _variants(row: list[Token], text: str) -> list[list[Token]]:
-    """The row with its run-together tokens (``glued``, or before a glued one) split every way."""
+    """The row with its run-together tokens (glued, before a glued one, or alone) split every way."""
     options: list[list[list[Token]]] = []
     for index, token in enumerate(row):
         ways = [[token]]
-        alone = len(row) == 1  # a whole run-together line: no boundary left in it
-        if alone or token.glued or (index + 1 < len(row) and row[index + 1].glued):
+        if len(row) == 1 or token.glued or (index + 1 < len(row) and row[index + 1].glued):
             for shape, cuts in _splits(token, text[token.start : token.end]):
                 bounds = (token.start, *(token.start + cut for cut in cuts), token.end)
                 ways.append([Token(a, b, shape, glued=True) for a, b in pairwise(bounds)])
@@ -233,8 +232,7 @@ def best_reading(
         return row, []
     scored = [(_fit(row_classes(v, text), kinds, 0, 0)[0], v) for v in (row, *variants)]
     top = max((score for score, _ in scored if score is not None), default=None)
-    kept = scored[0][0]
-    if top is None or (kept is not None and kept >= top):
+    if top is None or (scored[0][0] is not None and scored[0][0] >= top):  # the row as cut
         return row, []
     best = [v for score, v in scored if score == top]
     return best[0], [row, *best[1:]]

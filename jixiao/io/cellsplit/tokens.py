@@ -51,13 +51,9 @@ def line_tokens(text: str, found: Matcher, in_table: bool = False) -> tuple[list
         return cut(text, start, stop, hits, table=in_table), True
     if len(hits) >= RUN_TOGETHER_LABELS:
         tokens = cut(text, start, stop, hits)
-        if _labels(tokens) >= RUN_TOGETHER_LABELS:
+        if sum(t.shape is Shape.LABEL for t in tokens) >= RUN_TOGETHER_LABELS:
             return tokens, True
     return [_whole(text, start, stop, hits)], True
-
-
-def _labels(tokens: list[Token]) -> int:
-    return sum(t.shape is Shape.LABEL for t in tokens)
 
 
 def _label_then_value(text: str, hits: list[Token], start: int) -> bool:
@@ -122,7 +118,10 @@ def _word_tokens(text: str, start: int, stop: int, hits: list[Token]) -> list[To
     if (
         all(p.shape is not Shape.TEXT for p in pieces)
         or pieces[0].has(TITLE)
-        or (_labels(pieces) >= RUN_TOGETHER_LABELS and "。" not in text[start:stop])
+        or (
+            sum(p.shape is Shape.LABEL for p in pieces) >= RUN_TOGETHER_LABELS
+            and "。" not in text[start:stop]
+        )
     ):
         return pieces
     return [whole]
