@@ -307,3 +307,22 @@ def test_a_placed_row_keeps_the_line_and_the_header_columns():
     assert [c.text for c in row.cells] == ["", "质量指标", "工程质量合格", "", "", "10", "10"]
     assert [c.source.column for c in row.cells] == [1, 2, 3, 4, 5, 6, 7]
     assert {c.source.line for c in row.cells} == {2}
+
+
+def test_a_side_label_centred_onto_a_row_is_no_cell_of_it():
+    # A PDF copy's 绩效指标 (a block, and a level 1 on some trees) beside a header with no side
+    # column: it stands on the first row's line but is no cell of that row.
+    labels = LabelSet.build(
+        columns=MOF_COLUMNS,
+        blocks=["绩效指标"],
+        level1=["绩效指标", "产出指标"],
+        level2=["数量指标"],
+    )
+    header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    doc, _ = recover_cells(
+        lines_of(header + "绩效指标 产出指标 数量指标 培训次数 ≥2次 3次 10 10\n"), labels
+    )
+    assert rows(doc)[1:3] == [
+        ["绩效指标"],
+        ["产出指标", "数量指标", "培训次数", "≥2次", "3次", "10", "10"],
+    ]
