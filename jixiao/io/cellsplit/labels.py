@@ -1,28 +1,25 @@
-"""The printed labels a line is cut at, and the one regex that finds them (built once per set).
+"""The printed labels a line is cut at, and the one regex that finds them as tokens (per set).
 
-Full- and half-width brackets and colons match each other, and a label keeps a bracket suffix
-(``(万元)``, ``(50分)``) and a colon after it. Labels are looked up as
-``jixiao.io.vocabulary.normalise`` makes them.
+Bracket and colon widths match each other; a label keeps a bracket suffix (``(万元)``) and colon.
 """
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from jixiao.io.cellsplit.shapes import Shape, classify, is_comparator
 from jixiao.io.vocabulary import GLUE, alternation, normalise, roles
 
-FIELD, TOTAL, BLOCK, TITLE, ROW = "field", "total", "block", "title", "row"
-FURNITURE, COLUMN, LEVEL1, LEVEL2 = "furniture", "column", "level1", "level2"
+# The roles of a label: the lists of a ``LabelSet`` it is in (its columns: column headings).
+FIELD, TOTAL, BLOCK, TITLE, ROW = "fields", "totals", "blocks", "titles", "rows"
+FURNITURE, COLUMN, LEVEL1, LEVEL2 = "furniture", "columns", "level1", "level2"
+LEVELS = (LEVEL1, LEVEL2)
 FUNDS = "funds"  # a second role of every label of the funds block (rows, columns, its block)
 # Labels this short are cut out of run-together text only where they touch other labels or
 # the ends of the text: 项目, 其他, 备注, 指标值 are also ordinary words.
 WEAK_LENGTH = 3
-# The role of the labels of each list of a ``LabelSet`` (its columns are column headings).
-_ATTRIBUTES = {FIELD: "fields", TOTAL: "totals", BLOCK: "blocks", TITLE: "titles", ROW: "rows"}
-_ATTRIBUTES |= {FURNITURE: "furniture", LEVEL1: "level1", LEVEL2: "level2", FUNDS: "funds"}
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SUFFIX = r"(?:[(（][^()（）\s]{0,12}[)）]分?)?[:：]?"
@@ -58,15 +55,21 @@ class LabelInfo:
 
     roles: frozenset[str]
     columns: frozenset[str] = frozenset()
+    weak: bool = False  # short (``WEAK_LENGTH``)
 
 
-class Hit(NamedTuple):
-    """A label found in a line: ``line[start:end]``, suffix included."""
+class Token(NamedTuple):
+    """A stretch ``line[start:end]`` that becomes one cell."""
 
     start: int
     end: int
-    info: LabelInfo
-    weak: bool
+    shape: Shape
+    label: LabelInfo | None = None  # set for a label
+    glued: bool = False  # cut out of text with no separator: the boundary was inferred
+
+    def has(self, role: str) -> bool:
+        """Whether the token is a label with this role."""
+        return self.label is not None and role in self.label.roles
 
 
 @dataclass(frozen=True)
@@ -75,19 +78,17 @@ class Matcher:
 
     pattern: re.Pattern[str]
     index: Mapping[str, LabelInfo] = field(repr=False)
-    _printed: dict[str, tuple[LabelInfo | None, bool]] = field(default_factory=dict, repr=False)
+    _printed: dict[str, LabelInfo | None] = field(default_factory=dict, repr=False)
 
-    def find(self, text: str, start: int, stop: int) -> list[Hit]:
-        """Every label in ``text[start:stop]``, leftmost and longest first, not overlapping."""
+    def find(self, text: str, start: int, stop: int) -> list[Token]:
+        """Every label in ``text[start:stop]`` (suffix included), leftmost and longest first."""
         hits = []
         for match in self.pattern.finditer(text, start, stop):
             printed = match["label"]
-            found = self._printed.get(printed)
-            if found is None:  # what a label as printed is, and whether it is short
-                key = normalise(printed)
-                found = self._printed[printed] = (self.index.get(key), len(key) <= WEAK_LENGTH)
-            if found[0] is not None:
-                hits.append(Hit(match.start(), match.end(), *found))
+            if printed not in self._printed:  # what a label as printed is
+                self._printed[printed] = self.index.get(normalise(printed))
+            if (info := self._printed[printed]) is not None:
+                hits.append(Token(match.start(), match.end(), Shape.LABEL, info))
         return hits
 
 
@@ -96,27 +97,23 @@ def is_label_word(word: str) -> bool:
     return bool(_CJK.search(word)) and classify(word) is Shape.TEXT and not is_comparator(word)
 
 
-def _index(labels: LabelSet) -> dict[str, LabelInfo]:
+@lru_cache(maxsize=16)
+def matcher(labels: LabelSet) -> Matcher:
+    """The matcher of a label set: one ``alternation`` of every label (the longest wins)."""
     roles: dict[str, set[str]] = {}
     columns: dict[str, set[str]] = {}
-    for role, attribute in _ATTRIBUTES.items():
-        for word in getattr(labels, attribute):
+    for role in (f.name for f in fields(labels) if f.name != COLUMN):
+        for word in getattr(labels, role):
             roles.setdefault(normalise(word), set()).add(role)
     for heading, column in labels.columns:
         key = normalise(heading)
         roles.setdefault(key, set()).add(COLUMN)
         columns.setdefault(key, set()).add(column)
-    return {
-        key: LabelInfo(frozenset(r), frozenset(columns.get(key, ())))
+    index = {
+        key: LabelInfo(frozenset(r), frozenset(columns.get(key, ())), len(key) <= WEAK_LENGTH)
         for key, r in roles.items()
         if is_label_word(key)
     }
-
-
-@lru_cache(maxsize=16)
-def matcher(labels: LabelSet) -> Matcher:
-    """The matcher of a label set: one ``alternation`` of every label (the longest wins)."""
-    index = _index(labels)
     return Matcher(re.compile(f"(?P<label>{alternation(index)}){_SUFFIX}"), index)
 
 

@@ -1,9 +1,5 @@
-"""The document pass: each one-cell line split into its cells (a line may become several rows).
+"""The document pass: each one-cell line split into its cells (a line may become several rows)."""
 
-The cells of a block, joined, give the line without its separators; each keeps its source.
-"""
-
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -39,21 +35,6 @@ class UncertainSplit:
     chosen: tuple[str, ...]  # the cells returned, column by column ("" for an empty column)
     candidates: tuple[tuple[str, ...], ...] = ()  # every reading considered, the chosen first
 
-    def to_finding(self, document: str | None, form: int | None = None) -> Finding:
-        """The ``uncertain-value`` finding that reports this place."""
-        zh, en = REASONS[self.why]
-        readings = self.candidates or (self.chosen,)
-        return problem(
-            "uncertain-value",
-            document,
-            f"{zh}：{self.text}",
-            f"{en}: {self.text}",
-            form=form,
-            source=self.source.label(),
-            found=" | ".join(self.chosen),
-            expected=" / ".join(" | ".join(r) for r in readings),
-        )
-
 
 class Recovery(NamedTuple):
     """What ``recover_cells`` returns: the new document and the places it was unsure of."""
@@ -74,16 +55,24 @@ class Recovery(NamedTuple):
 
     def findings(self, form: int | None = None) -> list[Finding]:
         """The ``uncertain-value`` findings of the uncertain places, for the document."""
-        return [place.to_finding(self.document.name, form) for place in self.uncertain]
+        return [
+            problem(
+                "uncertain-value",
+                self.document.name,
+                f"{REASONS[place.why][0]}：{place.text}",
+                f"{REASONS[place.why][1]}: {place.text}",
+                form=form,
+                source=place.source.label(),
+                found=" | ".join(place.chosen),
+                expected=" / ".join(" | ".join(r) for r in place.candidates or (place.chosen,)),
+            )
+            for place in self.uncertain
+        ]
 
 
-def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None) -> Recovery:
-    """A document's lines split into cells; ``labels`` by default the vocabulary's (str: fields)."""
-    if labels is None:
-        labels = from_vocabulary()
-    elif not isinstance(labels, LabelSet):
-        labels = LabelSet.build(fields=labels)
-    found = matcher(labels)
+def recover_cells(doc: Document, labels: LabelSet | None = None) -> Recovery:
+    """A document's lines split into cells; ``labels`` by default the vocabulary's."""
+    found = matcher(from_vocabulary() if labels is None else labels)
     table = Table()
     blocks: list[Block] = []
     uncertain: list[UncertainSplit] = []
@@ -92,60 +81,39 @@ def recover_cells(doc: Document, labels: LabelSet | Iterable[str] | None = None)
         if len(block.cells) != 1 or block.blank:
             blocks.append(_renumbered(block, len(blocks)))
             wraps.passed(block, blocks)
-            continue
-        if wraps.join(block, blocks, table.kinds):
-            continue
-        kinds = table.kinds
-        new, places = _line_blocks(block, found, table, len(blocks))
-        blocks.extend(new)
-        uncertain.extend(places)
-        row = kinds is not None and table.kinds is kinds and len(new[-1].cells) > 1  # no header
-        wraps.passed(block, blocks, row=row)
+        elif not wraps.join(block, blocks, table.kinds):
+            kinds = table.kinds
+            _split_line(block, found, table, blocks, uncertain)
+            row = kinds is not None and table.kinds is kinds and len(blocks[-1].cells) > 1
+            wraps.passed(block, blocks, row=row)  # a row, not a header
     return Recovery(replace(doc, blocks=tuple(blocks)), tuple(uncertain))
 
 
-def _renumbered(block: Block, index: int) -> Block:
-    """The block as block ``index``: itself until a line split before it moves it (frozen)."""
+def _renumbered(block: Block, index: int) -> Block:  # itself until a split line moves it
     return block if block.index == index else Block(index, block.cells)
 
 
-def _line_blocks(
-    block: Block, found: Matcher, table: Table, start_index: int
-) -> tuple[list[Block], list[UncertainSplit]]:
-    """The blocks a one-cell line becomes, and its uncertain places."""
-    text = block.cells[0].text
-    source = block.cells[0].source
+def _split_line(
+    block: Block, found: Matcher, table: Table, blocks: list[Block], uncertain: list[UncertainSplit]
+) -> None:
+    """Append the blocks a one-cell line becomes, and its uncertain places."""
+    text, source = block.cells[0].text, block.cells[0].source
     tokens, as_rows = line_tokens(text, found, table.kinds is not None)
     if len(tokens) == 1 and tokens[0].label is None and table.kinds is None:
-        return [_renumbered(block, start_index)], []
-    if as_rows:
-        segments = table.group(text, tokens)
-    else:
-        segments = [Segment(tokens)]
-        table.group(text, tokens)  # explicit cells stay as printed but open or close tables
-    blocks, uncertain = [], []
-    for segment in segments:
+        blocks.append(_renumbered(block, len(blocks)))
+        return
+    segments = table.group(text, tokens)  # explicit cells stay as printed but open or close tables
+    where = (source.file, source.page, source.line, source.sheet, source.row)
+    for segment in segments if as_rows else [Segment(tokens)]:
         cells = segment.cells(text)
-        blocks.append(_block(start_index + len(blocks), cells, source))
+        columns = range(1, len(cells) + 1) if len(cells) > 1 else [source.column]
+        sources = [Source(*where, column) for column in columns]
+        blocks.append(Block(len(blocks), tuple(map(Cell, cells, sources))))
         uncertain.extend(_uncertain(segment, text, source))
-    return blocks, uncertain
-
-
-def _block(index: int, cells: tuple[str, ...], source: Source) -> Block:
-    if len(cells) == 1:
-        return Block(index, (Cell(cells[0], source),))
-    file, page, line, sheet, row = source.file, source.page, source.line, source.sheet, source.row
-    return Block(
-        index,
-        tuple(
-            Cell(text, Source(file, page, line, sheet, row, column))
-            for column, text in enumerate(cells, start=1)
-        ),
-    )
 
 
 def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSplit]:
-    """The uncertain place of a row: cells that may hold two, or several placements."""
+    """The uncertain place of a row: a cell that may hold two, or several placements."""
     if not segment.placements:
         return []
     stretch = text[segment.tokens[0].start : segment.tokens[-1].end]
@@ -158,23 +126,18 @@ def _uncertain(segment: Segment, text: str, source: Source) -> list[UncertainSpl
         readings = tuple(segment.cells(text, i) for i in range(len(segment.placements)))
     if segment.others or _run_together(segment, text):
         return [UncertainSplit(source, stretch, "run-together", chosen, readings)]
-    if readings:
-        return [UncertainSplit(source, stretch, "alignment", chosen, readings)]
-    return []
+    return [UncertainSplit(source, stretch, "alignment", chosen, readings)] if readings else []
 
 
 def _run_together(segment: Segment, text: str) -> bool:
     """Whether a glued text or number cell has an empty column beside it it could fill."""
-    placed = segment.placements[0]
-    taken = set(placed)
-    tokens = segment.tokens
+    placed, tokens, kinds = segment.placements[0], segment.tokens, segment.kinds
     for i, token in enumerate(tokens):
         glued = token.glued or (i + 1 < len(tokens) and tokens[i + 1].glued)
         if not glued or token.shape not in (Shape.TEXT, Shape.NUMBER):
             continue
-        cls = token_class(token, text)
         for column in (placed[i] - 1, placed[i] + 1):
-            if 0 <= column < len(segment.kinds) and column not in taken:
-                if FITS[segment.kinds[column]].get(cls, 0):
-                    return True
+            empty = 0 <= column < len(kinds) and column not in placed
+            if empty and FITS[kinds[column]].get(token_class(token, text), 0):
+                return True
     return False

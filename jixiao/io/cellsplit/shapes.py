@@ -1,8 +1,4 @@
-"""The shapes of printed values: ``classify`` names a whole word's, ``VALUE`` finds values in text.
-
-The comparators are the vocabulary's; the units and missing marks the core's, with those of
-the corpus as printed.
-"""
+"""The shapes of printed values: ``classify`` names a whole word's, ``VALUE`` finds values in text."""
 
 import re
 from enum import StrEnum
@@ -87,9 +83,7 @@ def is_comparator(word: str) -> bool:
 
 def joins(before: str, left: Shape, after: str, right: Shape) -> bool:
     """Whether a space between two values is inside one cell (``≥60 次``, ``2021 年 1 月``)."""
-    if left in _FIGURES and is_unit(after):
-        return True
-    if is_comparator(before) and right in _FIGURES:
+    if (left in _FIGURES and is_unit(after)) or (is_comparator(before) and right in _FIGURES):
         return True
     if _PLACEHOLDER.fullmatch(before):  # 指标1: 完成中型灌区节水改造项目数量
         return True

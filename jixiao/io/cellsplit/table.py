@@ -1,29 +1,12 @@
-"""The tables of a text: tokens grouped into headers, rows and blocks; rows placed in columns.
-
-A header is three or more column headings, or field labels whose values are printed below;
-rows follow until a field label or a title (a total row, ``总分 100 98``, is the last), and a
-level name after a value or text opens one. ``FITS`` says how well each class of token fits
-each kind of column; cells that ran together in a row are split where that fits better.
-"""
+"""The tables of a text: tokens grouped into headers, rows and blocks; rows placed in columns."""
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice, product
+from itertools import islice, pairwise, product
 
-from jixiao.io.cellsplit.labels import (
-    BLOCK,
-    COLUMN,
-    FIELD,
-    FUNDS,
-    LEVEL1,
-    LEVEL2,
-    ROW,
-    TITLE,
-    TOTAL,
-)
-from jixiao.io.cellsplit.shapes import Shape, is_comparator, is_unit
+from jixiao.io.cellsplit.labels import BLOCK, COLUMN, FIELD, FUNDS, LEVELS, ROW, TITLE, TOTAL
+from jixiao.io.cellsplit.shapes import Shape
 from jixiao.io.cellsplit.tokens import Token
 
 # The kind of value each canonical column holds; a column not listed holds text.
@@ -44,27 +27,26 @@ PREFIX = "prefix"  # a header cell that is no column heading (年度绩效指标
 # A label of both levels is a level 2 when alone before its name ("level": 成本指标 on the 2020
 # tree), but either level when text runs into it ("glued-level": the level 2 may be in it).
 FITS: dict[str, dict[str, int]] = {
-    PREFIX: {"row": 3, "total": 3, "text": 1},
+    PREFIX: {ROW: 3, TOTAL: 3, "text": 1},
     "level1": {
-        **{"level1": 4, "level": 3, "glued-level": 4, "points": 2, "total": 2},
+        **{"level1": 4, "level": 3, "glued-level": 4, "points": 2, TOTAL: 2},
         **{"level2": 1, "text": 1},
     },
     "level2": {"level2": 4, "level": 4, "glued-level": 4, "level1": 1, "text": 1},
     "name": {
         **{"text": 3, "level": 2, "glued-level": 2, "level1": 2, "level2": 2},
-        **{"label": 1, "total": 1, "value": 1, "mark": 1},
+        **{"label": 1, TOTAL: 1, "value": 1, "mark": 1},
     },
     "value": {"value": 3, "number": 2, "large": 2, "mark": 2, "text": 2},
     "number": {"number": 3, "mark": 2, "value": 1},
     "amount": {"number": 3, "large": 3, "value": 2, "mark": 2},
     "rate": {"value": 3, "mark": 2, "number": 1},
     "text": {"text": 2, "value": 1, "number": 1, "large": 1, "mark": 1, "label": 1},
-    "comparator": {"comparator": 3},
-    "unit": {"unit": 3},
+    "comparator": {},  # a comparator and a unit are printed with their number (``≥ 120 人次``)
+    "unit": {},
 }
 HEADER_RUN = 3  # column headings in a row that make a header
 _YEAR = re.compile(r"[(（]?\d{4}\s?年度?[)）]?")
-_LEVELS = {LEVEL1, LEVEL2}
 MAX_READINGS = 4
 JOIN_COST = 1  # two text tokens in one cell: the space between them was inside it
 JOINABLE = {"text", "name", "value"}  # kinds of column whose cells may hold spaces
@@ -98,17 +80,20 @@ class Segment:
         for token, column in zip(self.tokens, placed, strict=True):
             start = spans[column][0] if column in spans else token.start
             spans[column] = (start, token.end)  # tokens sharing a column share one cell
-        last = placed[-1] + 1
-        return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(last))
+        return tuple(text[slice(*spans[c])] if c in spans else "" for c in range(placed[-1] + 1))
 
 
 def place(tokens: list[Token], kinds: tuple[str, ...], text: str) -> Segment:
     """A table row placed in the columns, cells that ran together split if that fits better."""
     chosen, others = best_reading(_headings_as_words(tokens), kinds, text)
     classes = row_classes(chosen, text)
-    row = Segment(chosen, kinds, _level2_first(align(classes, kinds), classes, kinds))
-    row.others = [Segment(o, kinds, align(row_classes(o, text), kinds)[:1]) for o in others]
-    return row
+
+    def level1s(placed: tuple[int, ...]) -> int:  # a level text ran into: a (commoner) level 2
+        pairs = zip(classes, placed, strict=True)
+        return sum(c == "glued-level" and kinds[k] != "level2" for c, k in pairs)
+
+    placed_others = [Segment(o, kinds, align(row_classes(o, text), kinds)[:1]) for o in others]
+    return Segment(chosen, kinds, sorted(align(classes, kinds), key=level1s), placed_others)
 
 
 def _headings_as_words(row: list[Token]) -> list[Token]:
@@ -123,18 +108,6 @@ def _headings_as_words(row: list[Token]) -> list[Token]:
     return out
 
 
-def _level2_first(
-    placements: list[tuple[int, ...]], classes: tuple[str, ...], kinds: tuple[str, ...]
-) -> list[tuple[int, ...]]:
-    """The placements, those reading a level label text ran into as a (commoner) level 2 first."""
-
-    def level1s(placed: tuple[int, ...]) -> int:
-        pairs = zip(classes, placed, strict=True)
-        return sum(c == "glued-level" and kinds[k] != "level2" for c, k in pairs)
-
-    return sorted(placements, key=level1s)
-
-
 def column_kind(token: Token) -> str:
     """The kind of column a header cell opens: its canonical column's kind, else a prefix."""
     if token.label is None or COLUMN not in token.label.roles:
@@ -146,14 +119,10 @@ def token_class(token: Token, text: str) -> str:
     """The class a token is fitted by (see ``FITS``)."""
     if token.label is not None:
         roles = token.label.roles
-        if LEVEL1 in roles and LEVEL2 in roles:
+        if roles.issuperset(LEVELS):
             return "level"
-        return next((r for r in (LEVEL1, LEVEL2, TOTAL, ROW) if r in roles), "label")
+        return next((r for r in (*LEVELS, TOTAL, ROW) if r in roles), "label")
     word = text[token.start : token.end]
-    if token.shape is Shape.TEXT and is_comparator(word):
-        return "comparator"
-    if token.shape is Shape.TEXT and is_unit(word):
-        return "unit"
     if token.shape is Shape.NUMBER and float(word.replace(",", "")) > LARGEST_SCORE:
         return "large"
     return str(token.shape)
@@ -162,8 +131,7 @@ def token_class(token: Token, text: str) -> str:
 def row_classes(row: list[Token], text: str) -> tuple[str, ...]:
     """The class of each token of a row, a level name's by whether text runs into it."""
     classes = [token_class(t, text) for t in row]
-    for i in range(len(row) - 1):
-        following = row[i + 1]
+    for i, following in enumerate(row[1:]):
         if classes[i] == "level" and following.glued and following.shape is Shape.TEXT:
             classes[i] = "glued-level"
     return tuple(classes)
@@ -172,21 +140,12 @@ def row_classes(row: list[Token], text: str) -> tuple[str, ...]:
 def ends_table(token: Token) -> bool:
     """Whether a token is outside the table: a field or block label (not 总分, not a level)."""
     roles = token.label.roles if token.label is not None else frozenset()
-    return bool(roles & {FIELD, BLOCK}) and not roles & {ROW, TOTAL, LEVEL1, LEVEL2, COLUMN}
+    return bool(roles & {FIELD, BLOCK}) and not roles & {ROW, TOTAL, COLUMN, *LEVELS}
 
 
 def align(classes: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[int, ...]]:
-    """Every best placement (each token's column) in printed order, leftmost first.
-
-    Two text tokens may share a text column (the space between them was inside the cell) at a
-    cost of ``JOIN_COST``. More than one placement: the text does not settle it.
-    """
+    """Every best placement (each token's column), leftmost first (several: the text does not say)."""
     return list(_fit(classes, kinds, 0, 0)[1])
-
-
-def best_fit(classes: tuple[str, ...], kinds: tuple[str, ...]) -> int | None:
-    """How well the best placement of a row fits (None when the row cannot be placed)."""
-    return _fit(classes, kinds, 0, 0)[0]
 
 
 @lru_cache(maxsize=65536)
@@ -227,52 +186,38 @@ def doubled_tail(word: str) -> int:
     return 0
 
 
-def _spans(token: Token, word: str) -> list[tuple[Shape, list[tuple[int, int]]]]:
-    """The ways to split one glued token: ``(shape of the parts, their spans in the word)``.
+def _splits(token: Token, word: str) -> list[tuple[Shape, tuple[int, ...]]]:
+    """The ways to split a glued token: ``(shape of the parts, cuts)``.
 
-    Digits split into two scores (a score itself only into a weight and a score not above it:
-    ``55`` is 5 and 5, ``10`` no 1 and 0); a percentage above 100% into a score and a rate;
-    dashes into single marks; a text ending twice into the text and the two copies (an actual
-    copied from its target); marked-up text at ``</p><p>``.
+    Into scores, a score and a rate, dashes, a text and two copies (an actual copied from its
+    target), or at ``</p><p>``.
     """
-    end = len(word)
     if token.shape is Shape.NUMBER:
         cuts = score_splits(word)
-        if _SCORE.fullmatch(word):
-            cuts = [
-                i
-                for i in cuts
-                if 1 <= float(word[i:]) <= float(word[:i]) and float(word[:i]) >= MIN_PAIR_WEIGHT
-            ]
-        return [(Shape.NUMBER, [(0, i), (i, end)]) for i in cuts]
+        if _SCORE.fullmatch(word):  # a weight and a score not above it
+            cuts = [i for i in cuts if 1 <= float(word[i:]) <= float(word[:i]) >= MIN_PAIR_WEIGHT]
+        return [(Shape.NUMBER, (i,)) for i in cuts]
     percent = _PERCENT.fullmatch(word)
     if percent and not _RATE.fullmatch(word):
         cuts = [i for i in range(1, percent.end(1)) if _SCORE.fullmatch(word, 0, i)]
-        return [(Shape.VALUE, [(0, i), (i, end)]) for i in cuts if _RATE.fullmatch(word, i)]
+        return [(Shape.VALUE, (i,)) for i in cuts if _RATE.fullmatch(word, i)]
     if _DASHES.fullmatch(word):
-        return [(Shape.MARK, [(i, i + 1) for i in range(end)])]
+        return [(Shape.MARK, tuple(range(1, len(word))))]
     if token.shape is Shape.TEXT and _PARAGRAPHS.search(word):
-        ends = [m.start() + len("</p>") for m in _PARAGRAPHS.finditer(word)]
-        return [(Shape.TEXT, [(0, at), (at, end)]) for at in ends]
+        return [(Shape.TEXT, (m.start() + len("</p>"),)) for m in _PARAGRAPHS.finditer(word)]
     size = doubled_tail(word) if token.shape is Shape.TEXT else 0
-    if size:
-        return [
-            (Shape.TEXT, [(0, end - 2 * size), (end - 2 * size, end - size), (end - size, end)])
-        ]
-    return []
+    return [(Shape.TEXT, (len(word) - 2 * size, len(word) - size))] if size else []
 
 
 def _variants(row: list[Token], text: str) -> list[list[Token]]:
-    """The row with its run-together tokens (``glued``, or before a glued one) split every way."""
+    """The row with its run-together tokens (glued, before a glued one, or alone) split every way."""
     options: list[list[list[Token]]] = []
     for index, token in enumerate(row):
         ways = [[token]]
-        alone = len(row) == 1  # a whole run-together line: no boundary left in it
-        if alone or token.glued or (index + 1 < len(row) and row[index + 1].glued):
-            for shape, spans in _spans(token, text[token.start : token.end]):
-                ways.append(
-                    [Token(token.start + a, token.start + b, shape, glued=True) for a, b in spans]
-                )
+        if len(row) == 1 or token.glued or (index + 1 < len(row) and row[index + 1].glued):
+            for shape, cuts in _splits(token, text[token.start : token.end]):
+                bounds = (token.start, *(token.start + cut for cut in cuts), token.end)
+                ways.append([Token(a, b, shape, glued=True) for a, b in pairwise(bounds)])
         options.append(ways)
     combinations = islice(product(*options), MAX_VARIANTS + 1)
     return [[t for part in parts for t in part] for parts in combinations][1:]
@@ -285,45 +230,33 @@ def best_reading(
     variants = _variants(row, text)
     if not variants:
         return row, []
-    scored = [(best_fit(row_classes(v, text), kinds), v) for v in (row, *variants)]
+    scored = [(_fit(row_classes(v, text), kinds, 0, 0)[0], v) for v in (row, *variants)]
     top = max((score for score, _ in scored if score is not None), default=None)
-    kept = scored[0][0]
-    if top is None or (kept is not None and kept >= top):
+    if top is None or (scored[0][0] is not None and scored[0][0] >= top):  # the row as cut
         return row, []
     best = [v for score, v in scored if score == top]
     return best[0], [row, *best[1:]]
 
 
-def _run(tokens: list[Token], start: int, fits: Callable[[Token], bool]) -> int:
-    stop = start
-    while stop < len(tokens) and fits(tokens[stop]):
-        stop += 1
-    return stop - start if stop - start >= HEADER_RUN else 0
-
-
 def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
     """How many headings from ``start`` make a header (0 if none), and whether they are fields.
 
-    Text follows a header of fields only when a block's label opens it (``项目绩效目标 长期目标
-    年度目标 …``); else the labels before the text are fields left empty, and the last one's
-    value.
+    Text follows fields only under a block's label (``项目绩效目标 长期目标 年度目标 …``).
     """
-    if tokens[start].label is None:
-        return 0, False
-    columns = _run(tokens, start, lambda t: t.has(COLUMN))
-    if columns:
-        return columns, False
-    fields = _run(tokens, start, lambda t: t.has(FIELD) or t.has(BLOCK))
-    followed = start + fields
-    if fields and followed == len(tokens):
-        return fields, True
-    if fields and tokens[followed].label is None and tokens[start].has(BLOCK):
-        return fields, True
+    for roles, fields in (({COLUMN}, False), ({FIELD, BLOCK}, True)):
+        stop = start
+        while stop < len(tokens) and tokens[stop].label and tokens[stop].label.roles & roles:
+            stop += 1
+        if stop - start < HEADER_RUN:
+            continue
+        heads = stop == len(tokens) or (not tokens[stop].label and tokens[start].has(BLOCK))
+        if heads or not fields:
+            return stop - start, fields
     return 0, False
 
 
 def _is_level(token: Token) -> bool:
-    return token.label is not None and bool(token.label.roles & _LEVELS)
+    return token.label is not None and not token.label.roles.isdisjoint(LEVELS)
 
 
 def _changes_block(current: list[Token], token: Token) -> bool:
@@ -334,15 +267,15 @@ def _changes_block(current: list[Token], token: Token) -> bool:
     return last is not None and token.has(FUNDS) != last.has(FUNDS)
 
 
+@dataclass
 class Table:
     """The table the lines are in (the kinds of its columns; None outside one), line by line."""
 
-    def __init__(self) -> None:
-        self.kinds: tuple[str, ...] | None = None
-        self.closing = False  # the row being read is the table's total row: its last
-        self.text = ""
-        self.segments: list[Segment] = []
-        self.current: list[Token] = []
+    kinds: tuple[str, ...] | None = None
+    closing: bool = False  # the row being read is the table's total row: its last
+    text: str = ""
+    segments: list[Segment] = field(default_factory=list)
+    current: list[Token] = field(default_factory=list)
 
     def group(self, text: str, tokens: list[Token]) -> list[Segment]:
         """The blocks of one line's tokens, in order."""
@@ -353,26 +286,24 @@ class Table:
             run, fields = _header_run(tokens, index)
             if run:
                 self._header(tokens[index : index + run], fields)
-                index += run
-                continue
-            self._add(tokens[index])
-            index += 1
+            else:
+                self._add(tokens[index])
+            index += run or 1
         self._flush()
         return self.segments
 
     def _flush(self) -> None:
         if not self.current:
             return
-        kinds = self.kinds
-        side = kinds is not None and kinds[0] != PREFIX  # the header names no side column
+        side = self.kinds is not None and self.kinds[0] != PREFIX  # the header names no side column
         if side and len(self.current) > 1 and self.current[0].has(BLOCK):
             # the table's side label (绩效指标), centred onto a row: no cell of the row
             self.segments.append(Segment(self.current[:1]))
             self.current = self.current[1:]
-        if kinds is None:
+        if self.kinds is None:
             self.segments.append(Segment(self.current))
         else:
-            self.segments.append(place(self.current, kinds, self.text))
+            self.segments.append(place(self.current, self.kinds, self.text))
             if self.closing:
                 self.kinds, self.closing = None, False
         self.current = []
@@ -380,8 +311,7 @@ class Table:
     def _header(self, run: list[Token], fields: bool) -> None:
         if fields:
             # A block's label first names the block: the values stand under the others.
-            first = PREFIX if run[0].has(BLOCK) else TEXT_KIND
-            kinds = (first, *(TEXT_KIND for _ in run[1:]))
+            kinds = (PREFIX if run[0].has(BLOCK) else TEXT_KIND,) + (TEXT_KIND,) * (len(run) - 1)
         else:
             # The one token before a header is a column of it (年度绩效指标完成情况); in a table
             # only a label is: text there is the last row of the table before.
@@ -394,30 +324,22 @@ class Table:
         self.kinds = kinds
 
     def _add(self, token: Token) -> None:
-        if token.has(TITLE):
+        in_table = self.kinds is not None
+        if token.has(TITLE) or (in_table and ends_table(token)):
             self._flush()
             self.kinds = None
-            self.segments.append(Segment([token]))
-            return
-        if self._is_title_year(token):
-            self.segments[-1].tokens.append(token)
-            return
-        in_table = self.kinds is not None
-        if in_table and token.has(TOTAL):
+        elif in_table and token.has(TOTAL):
             self._flush()
             self.closing = True
-        elif in_table and ends_table(token):
-            self._flush()
-            self.kinds = None
         elif in_table and self.current and _is_level(token) and not _is_level(self.current[-1]):
             self._flush()  # a level name after something that is not one opens a row
         elif not in_table and _changes_block(self.current, token):
             self._flush()
-        self.current.append(token)
-
-    def _is_title_year(self, token: Token) -> bool:
-        """Whether a token is the year printed right after a title (``2023年度``)."""
-        if self.current or not self.segments or len(self.segments[-1].tokens) != 1:
-            return False
-        year = _YEAR.fullmatch(self.text, token.start, token.end)
-        return year is not None and self.segments[-1].tokens[0].has(TITLE)
+        last = self.segments[-1].tokens if self.segments and not self.current else []
+        after_title = len(last) == 1 and last[0].has(TITLE)
+        if token.has(TITLE):
+            self.segments.append(Segment([token]))
+        elif after_title and _YEAR.fullmatch(self.text, token.start, token.end):
+            last.append(token)  # the year printed right after a title (``2023年度``)
+        else:
+            self.current.append(token)

@@ -1,9 +1,8 @@
-"""A wrapped cell's further lines (PDF copies), joined to the indicator row they go on with.
+"""A cell's text on later lines (PDF copies), joined back to the line it goes on with.
 
-Split as rows they would be false indicators. A line wraps when it follows a row of a table
-with a name column (nothing but a page's number between), is one word of text and no label.
-Its break is kept (a wrap, for ``clean``); the line stays as a blank cell whose ``copy_of`` is
-the row's source, so that the ledger takes it with the row.
+A line wraps (else a false indicator) after a table row (a page number between allowed) when it
+is one word of text and no label; it stays as a blank cell whose ``copy_of`` is the row's source.
+A label's bracket closed on a later line (``产出指标（50分`` … ``）``) is moved back first.
 """
 
 import re
@@ -12,15 +11,18 @@ from dataclasses import dataclass, replace
 from jixiao.io.cellsplit.labels import Matcher
 from jixiao.io.cellsplit.shapes import Shape, classify
 from jixiao.io.cellsplit.table import TEXT_KIND
-from jixiao.io.document import Block, Cell, Source
+from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.text import is_page_footer
 
-_COLONS = (":", "：")
 _WORD = re.compile(r"\w")
 NONE, BLANK, PAGE = "none", "blank", "page"  # what stands between two lines
 _OPENS_NEXT = frozenset({"level1", "level2", "name"})  # a row stopping here lacks its value
 SENTENCE_END = "。！？；.!?;"
 _FIGURES = frozenset({"number", "amount", "rate"})  # columns of figures: no text wraps in them
+# A word whose bracket stays open: points (产出指标（50分) or a unit to come (项目资金（).
+_UNCLOSED = re.compile(r"^\S*[（(](?:\d+(?:\.\d+)?分?)?$")
+_CLOSING = re.compile(r"^(?:分|万元|元)?[)）]$")
+REACH = 3  # lines: how far below the closing piece may stand
 
 
 @dataclass
@@ -58,24 +60,20 @@ class Wraps:
         return True
 
     def _wraps(self, text: str) -> bool:
-        if not text or len(text.split(maxsplit=1)) > 1 or classify(text) is not Shape.TEXT:
+        one_word = len(text.split(maxsplit=1)) == 1 and _WORD.search(text)  # ``……``: rows left out
+        if not one_word or classify(text) is not Shape.TEXT:
             return False  # a value alone (``(50分)``, ``90%``) is a cell of its own
-        if not _WORD.search(text):
-            return False  # an ellipsis row (``……``) stands for rows left out
         hits = self.found.find(text, 0, len(text))
         if hits and hits[0].start == 0:  # a label, or label：value; else a sentence's words
-            end = hits[0].end
-            return end != len(text) and text[end] not in _COLONS
+            return hits[0].end != len(text) and text[hits[0].end] not in ":："
         return True
 
 
 def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, bool] | None:
     """Which cell of ``row`` a wrapped line goes on: ``(index, opens)``, None if none.
 
-    The cell after a name or a level the row stops at opens (the value printed under it); after
-    a row's figures (weight, score) the text column after them (the deviation) opens or goes on;
-    else the last cell goes on. In a row of figures a finished text cell takes no unfinished
-    line: that line opens the cell of the row below, centred on it (``structure.centred``).
+    After a name or level the next cell opens; after figures the text column after them; else the
+    last cell. A finished text cell in a row of figures takes no unfinished line (the row below's).
     """
     last = max((i for i, c in enumerate(row.cells) if c.text.strip()), default=0)
     kind = kinds[last] if last < len(kinds) else TEXT_KIND
@@ -93,9 +91,34 @@ def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, b
 def _continued(row: Block, text: str, at: int, opens: bool) -> Block:
     """The row with a wrapped line's text opening cell ``at`` or going on in it."""
     cells = list(row.cells)
-    source = cells[-1].source
     while len(cells) <= at:
-        cells.append(Cell("", replace(source, column=len(cells) + 1)))
+        cells.append(Cell("", replace(cells[-1].source, column=len(cells) + 1)))
     joined = text if opens else f"{cells[at].text}\n{text}"
     cells[at] = replace(cells[at], text=joined)
     return Block(row.index, tuple(cells))
+
+
+def _words(block: Block) -> list[str] | None:
+    return block.cells[0].text.split() if len(block.cells) == 1 and not block.blank else None
+
+
+def rejoin_brackets(doc: Document) -> Document:
+    """The document with each label's closing bracket moved back onto its line."""
+    blocks = list(doc.blocks)
+    for n, block in enumerate(blocks):
+        words = _words(block)
+        open_at = next((k for k, w in enumerate(words or []) if _UNCLOSED.match(w)), None)
+        if open_at is None:
+            continue
+        for m in range(n + 1, min(n + 1 + REACH, len(blocks))):
+            below = _words(blocks[m])
+            if below and _CLOSING.match(below[0]):
+                words[open_at] += below[0]
+                blocks[n] = _with_text(block, " ".join(words))
+                blocks[m] = _with_text(blocks[m], " ".join(below[1:]))
+                break
+    return doc if tuple(blocks) == doc.blocks else replace(doc, blocks=tuple(blocks))
+
+
+def _with_text(block: Block, text: str) -> Block:
+    return Block(block.index, (replace(block.cells[0], text=text),))

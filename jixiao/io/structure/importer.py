@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from jixiao.core.findings import Finding
 from jixiao.core.model import Form
 from jixiao.io.cellsplit import Recovery, recover_cells
-from jixiao.io.cellsplit.brackets import rejoin_brackets
+from jixiao.io.cellsplit.wraps import rejoin_brackets
 from jixiao.io.document import Block, Document, Ledger, Source
 from jixiao.io.problems import uncertain, unplaced
 from jixiao.io.structure.flattened import restore as restore_flattened

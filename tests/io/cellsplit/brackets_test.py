@@ -1,6 +1,6 @@
 """A merged label's bracket closed on a later line is moved back onto the label."""
 
-from jixiao.io.cellsplit.brackets import rejoin_brackets
+from jixiao.io.cellsplit.wraps import rejoin_brackets
 from jixiao.io.document import Block, Cell, Document, Source
 
 

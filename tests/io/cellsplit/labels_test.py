@@ -38,10 +38,10 @@ def test_bracket_widths_and_suffixes():
 
 def test_roles_and_weak_labels():
     hits = matcher(LABELS).find("成本指标指标值", 0, 7)
-    assert hits[0].info.roles == frozenset({LEVEL1, LEVEL2})
-    assert hits[1].info.roles == frozenset({COLUMN})
-    assert hits[1].info.columns == frozenset({"target"})
-    assert hits[1].weak and not hits[0].weak  # 指标值 has three characters
+    assert hits[0].label.roles == frozenset({LEVEL1, LEVEL2})
+    assert hits[1].label.roles == frozenset({COLUMN})
+    assert hits[1].label.columns == frozenset({"target"})
+    assert hits[1].label.weak and not hits[0].label.weak  # 指标值 has three characters
     assert matcher(LABELS).index["项目名称"].roles == frozenset({FIELD})
 
 

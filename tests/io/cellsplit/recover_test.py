@@ -169,8 +169,7 @@ def test_a_row_whose_values_fit_several_columns_is_reported():
 
 def test_uncertain_places_become_uncertain_value_findings():
     header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
-    _, (place,) = recover_cells(lines_of(header + "质量指标 验收合格率 100% 10\n"), MOF)
-    finding = place.to_finding("hand.txt", form=0)
+    (finding,) = recover_cells(lines_of(header + "质量指标 验收合格率 100% 10\n"), MOF).findings(0)
     assert finding.code == "uncertain-value"
     assert finding.severity is Severity.WARNING
     assert finding.location.document == "hand.txt"
@@ -211,12 +210,12 @@ def test_a_label_of_both_levels_before_run_together_text_is_either():
     assert uncertain == ()
 
 
-def test_labels_default_to_the_vocabulary_and_may_be_plain_strings():
+def test_labels_default_to_the_vocabulary():
     line = "项目名称 水旱灾害防御经费\n"
     assert rows(recover_cells(lines_of(line)).document)[0] == ["项目名称", "水旱灾害防御经费"]
     plain, _ = recover_cells(
         lines_of("实施单位天长市水利局项目名称水旱灾害防御经费主管部门水利局"),
-        ["实施单位", "项目名称", "主管部门"],
+        LabelSet.build(fields=["实施单位", "项目名称", "主管部门"]),
     )
     assert rows(plain)[0] == [
         "实施单位",
@@ -308,3 +307,22 @@ def test_a_placed_row_keeps_the_line_and_the_header_columns():
     assert [c.text for c in row.cells] == ["", "质量指标", "工程质量合格", "", "", "10", "10"]
     assert [c.source.column for c in row.cells] == [1, 2, 3, 4, 5, 6, 7]
     assert {c.source.line for c in row.cells} == {2}
+
+
+def test_a_side_label_centred_onto_a_row_is_no_cell_of_it():
+    # A PDF copy's 绩效指标 (a block, and a level 1 on some trees) beside a header with no side
+    # column: it stands on the first row's line but is no cell of that row.
+    labels = LabelSet.build(
+        columns=MOF_COLUMNS,
+        blocks=["绩效指标"],
+        level1=["绩效指标", "产出指标"],
+        level2=["数量指标"],
+    )
+    header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    doc, _ = recover_cells(
+        lines_of(header + "绩效指标 产出指标 数量指标 培训次数 ≥2次 3次 10 10\n"), labels
+    )
+    assert rows(doc)[1:3] == [
+        ["绩效指标"],
+        ["产出指标", "数量指标", "培训次数", "≥2次", "3次", "10", "10"],
+    ]

@@ -23,7 +23,7 @@ def test_a_label_on_both_trees_alone_before_its_name_is_a_level_2():
 
 
 def test_large_numbers_are_amounts_not_weights():
-    assert align(("row", "large", "large", "large", "number", "number"), FUNDS) == [
+    assert align(("rows", "large", "large", "large", "number", "number"), FUNDS) == [
         (0, 1, 2, 3, 4, 6)
     ]
 
