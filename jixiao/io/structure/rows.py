@@ -7,12 +7,12 @@ from decimal import Decimal
 from jixiao.core.model import Indicator
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.columns import BLOCK, REPORTED, Column, Header, word_set
-from jixiao.io.structure.definitions import split_definition
 from jixiao.io.structure.values import (
     NUMBER,
     group_label,
     joined,
     paragraphs,
+    split_definition,
     weight,
     with_unit,
 )

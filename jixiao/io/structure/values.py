@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.core.dates import FormDate, Month
-from jixiao.io.text import amount, clean
+from jixiao.io.text import amount, clean, join_lines
 
 NUMBER = r"\d+(?:\.\d+)?"  # a printed number (points, a weight): 50, 7.5
 YEAR = r"(?:19|20)\d{2}"  # a year printed in a title or a label
@@ -20,6 +20,9 @@ _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月?)$")
 _NUMBERED_ITEM = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)[、.．)）]")
 _SENTENCE_BREAK = re.compile(r"(?<=[。；！？])\s+(?=\S)")
+# An indicator's name printed with its definition in brackets: ``预算执行率(执行数/预算数)``.
+_DEFINED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<definition>[^（）()]{2,})[)）]$", re.S)
+_FORMULA = re.compile(r"[/÷×*＊／]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,14 @@ def weight(text: str | None) -> Decimal | None:
     if not text:
         return None
     return amount(text.strip().removesuffix("%").removesuffix("％"))
+
+
+def split_definition(name: str | None) -> tuple[str | None, str | None]:
+    """``(name, definition)``: a bracket's formula (SPEC §2.1), not ``（小时）``; else None."""
+    match = _DEFINED.match(name or "")
+    if match is None or not _FORMULA.search(match["definition"]):
+        return name, None
+    return join_lines(match["name"]), join_lines(match["definition"])
 
 
 def joined(parts: list[str]) -> str | None:
