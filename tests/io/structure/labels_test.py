@@ -1,7 +1,7 @@
-"""Label cells outside the tables and their values (``structure.labels``)."""
+"""Label cells outside the tables and their values (``structure.reader``)."""
 
 from jixiao.io.document import Block, Cell, Ledger, Source
-from jixiao.io.structure.labels import Fields, read_labels
+from jixiao.io.structure.reader import Fields, read_labels
 from jixiao.io.vocabulary import vocabulary
 
 
