@@ -79,6 +79,28 @@ class Fields:
         return True
 
 
+@dataclass
+class Draft:
+    """What one form's blocks gave, in the order read (and the blocks, vocabulary, ledger)."""
+
+    blocks: list[Block]
+    vocab: Vocabulary
+    ledger: Ledger
+    title: str = ""
+    kind: str | None = None
+    department_wide: bool = False
+    year: int | None = None
+    fields: Fields = field(default_factory=Fields)
+    funds: FundsReading | None = None
+    table: Table = field(default_factory=Table)
+    tables: int = 0  # indicator tables read
+    ended_in_table: bool = False  # the blocks ran out inside an indicator table
+    currency: str | None = None  # printed outside the funds block (单位：万元)
+    title_of_layout: bool = False  # the title prints the matched layout's own title words
+    written: bool = False  # the tree was written as sentences (a notice): no printed layout
+    plain: bool = False  # cells recovered from plain text (lines, not a table's cells)
+
+
 def opens_with_label(text: str, vocab: Vocabulary) -> bool:
     """Whether a text starts with a label and its colon (``项目资金：500万元``, ``填报人：李四``)."""
     head, rest = split_label(text)
@@ -104,10 +126,9 @@ def _label_of(text: str, layout_id: str) -> str | None:
     return None
 
 
-def read_labels(
-    blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, fields: Fields
-) -> int:
+def read_labels(draft: Draft, at: int) -> int:
     """Read the labels of ``blocks[at]``; the index of the next block to read."""
+    blocks, vocab, ledger, fields = draft.blocks, draft.vocab, draft.ledger, draft.fields
     block = blocks[at]
     own = [(i, t) for i, t in block.filled if block.cells[i].copy_of is None]
     keys = [(i, t, label_of(t, vocab)) for i, t in own]
@@ -196,8 +217,9 @@ def _columns_below(heads: Cells, below: Block, ledger: Ledger, fields: Fields) -
         fields.put(key, "\n".join(t for _, t in cells), ledger, *((below, j) for j, _ in cells))
 
 
-def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger: Ledger) -> bool:
+def carries_value(draft: Draft, at: int) -> bool:
     """A lone line under label and value pairs carries on the last (``库区保洁服务``), uncertain."""
+    blocks, vocab, ledger = draft.blocks, draft.vocab, draft.ledger
     block = blocks[at]
     if draft.fields.typed or draft.funds or draft.tables or len(block.filled) != 1 or at == 0:
         return False
@@ -218,11 +240,12 @@ def carries_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger
     return True
 
 
-def centred_value(blocks: list[Block], at: int, draft, vocab: Vocabulary, ledger: Ledger) -> bool:
+def centred_value(draft: Draft, at: int) -> bool:
     """A label with no value beside it takes the lone lines around its row (a centred value)."""
-    if draft.funds or draft.tables or at + 2 >= len(blocks):
+    if draft.funds or draft.tables or at + 2 >= len(draft.blocks):
         return False
-    above, row, below = blocks[at : at + 3]
+    vocab, ledger = draft.vocab, draft.ledger
+    above, row, below = draft.blocks[at : at + 3]
     if any(len(b.filled) != 1 or vocab.is_label(b.filled[0][1]) for b in (above, below)):
         return False
     keys = [label_of(t, vocab) for _, t in row.filled]
@@ -254,10 +277,9 @@ def _ends_goal_lines(block: Block, vocab: Vocabulary) -> bool:
     )
 
 
-def read_goal_lines(
-    blocks: list[Block], at: int, heads: Cells, vocab: Vocabulary, ledger: Ledger, draft
-) -> int:
+def read_goal_lines(draft: Draft, at: int, heads: Cells) -> int:
     """Goal cells side by side from ``blocks[at]``, a piece of each a line; the index after."""
+    blocks, vocab, ledger = draft.blocks, draft.vocab, draft.ledger
     cells: list[list[str]] = [[] for _ in heads]
     doubt = False
     label = ""  # the pieces of the block's label met so far
@@ -294,25 +316,6 @@ def goal_heads(block: Block, vocab: Vocabulary) -> Cells:
         return []
     heads = [(i, k) for i, k in keys if k != "goals.block"]
     return heads if len(heads) >= 2 else []
-
-
-@dataclass
-class Draft:
-    """What one form's blocks gave, in the order read."""
-
-    title: str = ""
-    kind: str | None = None
-    department_wide: bool = False
-    year: int | None = None
-    fields: Fields = field(default_factory=Fields)
-    funds: FundsReading | None = None
-    table: Table = field(default_factory=Table)
-    tables: int = 0  # indicator tables read
-    ended_in_table: bool = False  # the blocks ran out inside an indicator table
-    currency: str | None = None  # printed outside the funds block (单位：万元)
-    title_of_layout: bool = False  # the title prints the matched layout's own title words
-    written: bool = False  # the tree was written as sentences (a notice): no printed layout
-    plain: bool = False  # cells recovered from plain text (lines, not a table's cells)
 
 
 def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | None:
@@ -357,7 +360,8 @@ def read_blocks(
 
     def new() -> Draft:
         table = Table(typed=typed, shifting=kind == "text")
-        return Draft(fields=Fields(typed=typed), table=table, plain=kind == PLAIN)
+        fields = Fields(typed=typed)
+        return Draft(blocks, vocab, ledger, fields=fields, table=table, plain=kind == PLAIN)
 
     drafts = [new()]
     at = 0
@@ -369,12 +373,12 @@ def read_blocks(
             draft = drafts[-1]
             if draft.tables or draft.fields.values or draft.funds:
                 drafts.append(draft := new())
-            _title(draft, block, found, ledger)
+            _title(draft, block, found)
             at += 1
         else:
             if drafts[-1].tables and _names_project(block, vocab):  # a form with no title
                 drafts.append(new())
-            at = _read_part(blocks, at, vocab, ledger, drafts[-1])
+            at = _read_part(drafts[-1], at)
     if not typed:
         for draft in drafts:
             settle_level2s(draft.table)
@@ -383,14 +387,13 @@ def read_blocks(
     return [d for d in drafts if d.tables or d.fields.values or d.funds]
 
 
-def _read_part(
-    blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: Draft
-) -> int:
+def _read_part(draft: Draft, at: int) -> int:
     """Read what starts at ``blocks[at]`` into the draft; the index of the next block."""
+    blocks, vocab, ledger = draft.blocks, draft.vocab, draft.ledger
     block = blocks[at]
     header = is_header(block, vocab)
     if header or (not draft.tables and (printed := printed_columns(block, vocab))):
-        return _table(blocks, at, vocab, ledger, draft, None if header else printed)
+        return _table(draft, at, None if header else printed)
     reading = draft.funds or FundsReading()
     if (stop := read_components(blocks, at, vocab, ledger, reading)) is not None:
         draft.funds = reading  # 子项目名称 | 预算金额: before a funds header, which it resembles
@@ -405,27 +408,23 @@ def _read_part(
     if read_funds_line(block, vocab, ledger, reading):
         draft.funds = reading
         return at + 1
-    stop = draft.plain and _plain_line(blocks, at, vocab, ledger, draft)
+    stop = draft.plain and _plain_line(draft, at)
     # a tree written as sentences (a notice) ends past ``at``, so its index is never 0
     stop = stop or read_sentences(blocks, at, vocab, ledger, draft)
-    return stop or read_labels(blocks, at, vocab, ledger, draft.fields)
+    return stop or read_labels(draft, at)
 
 
-def _plain_line(
-    blocks: list[Block], at: int, vocab: Vocabulary, ledger: Ledger, draft: Draft
-) -> int | None:
+def _plain_line(draft: Draft, at: int) -> int | None:
     """Lines of plain text: a value wrapped onto a line, goal cells over several lines."""
-    if centred_value(blocks, at, draft, vocab, ledger) or carries_value(
-        blocks, at, draft, vocab, ledger
-    ):
+    if centred_value(draft, at) or carries_value(draft, at):
         return at + 1
-    if heads := goal_heads(blocks[at], vocab):
-        ledger.take(blocks[at])
-        return read_goal_lines(blocks, at + 1, heads, vocab, ledger, draft)
+    if heads := goal_heads(draft.blocks[at], draft.vocab):
+        draft.ledger.take(draft.blocks[at])
+        return read_goal_lines(draft, at + 1, heads)
     return None
 
 
-def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledger: Ledger):
+def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool]):
     """The title's kind and year; taken unless it prints more (a unit's name, for a finding)."""
     draft.title, draft.kind, draft.department_wide = found
     draft.year = draft.year or year_in(found[0])
@@ -433,7 +432,7 @@ def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool], ledg
     for word in title_words():
         rest = rest.replace(word, "")
     if not rest.strip("()（）:：〔〕"):
-        ledger.take(block)
+        draft.ledger.take(block)
 
 
 def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
@@ -463,20 +462,13 @@ def _names_project(block: Block, vocab: Vocabulary) -> bool:
     return any(vocab.field("project", head) == "name" for head in heads)  # label_of, one section
 
 
-def _table(
-    blocks: list[Block],
-    at: int,
-    vocab: Vocabulary,
-    ledger: Ledger,
-    draft: Draft,
-    header: Header | None = None,
-) -> int:
+def _table(draft: Draft, at: int, header: Header | None) -> int:
     """Read an indicator table from its header row ``blocks[at]`` or ``header``; the next index."""
+    blocks, vocab, ledger, table = draft.blocks, draft.vocab, draft.ledger, draft.table
     if header is not None and header.blocks:  # the layout's own header row, by its column order
         ledger.take(blocks[at])
         at += 1
     draft.tables += 1
-    table = draft.table
     while at < len(blocks):
         block = blocks[at]
         if block.blank or is_page_footer(block.text):  # a page's number inside the table
