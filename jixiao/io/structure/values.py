@@ -76,10 +76,7 @@ def with_unit(value: str | None, unit: str | None) -> str | None:
 
 
 def paragraphs(text: str | None, typed: bool) -> tuple[str | None, str | None]:
-    """A cell's paragraphs, and the other reading (one wrapped paragraph) of an unsettled break.
-
-    A typed break (XLSX, DOCX, HTML) is one; in extracted text, a break after a full stop.
-    """
+    """A cell's paragraphs (typed breaks, or after a full stop), and an unsettled break's other."""
     if not text:
         return None, None
     if typed:
