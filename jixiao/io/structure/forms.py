@@ -201,9 +201,8 @@ def _state(
     for heading in draft.funds.unknown if draft.funds else ():
         zh = f"资金表中没有对应字段的列“{heading}”"
         en = f"funds column {heading!r} has no canonical field"
-        out.append(
-            problem("unknown-column", document, zh, en, form=form, path="funds", found=heading)
-        )
+        where = {"form": form, "path": "funds", "found": heading}
+        out.append(problem("unknown-column", document, zh, en, **where))
     if draft.funds and draft.funds.tabled and read.funds.currency_unit is None:
         zh, en = "资金表未印金额单位", "the funds table prints no unit"
         out.append(uncertain(document, form, "funds.currency_unit", None, ["元", "万元"], zh, en))
