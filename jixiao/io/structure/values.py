@@ -20,7 +20,6 @@ _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月?)$")
 _NUMBERED_ITEM = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)[、.．)）]")
 _SENTENCE_BREAK = re.compile(r"(?<=[。；！？])\s+(?=\S)")
-# An indicator's name printed with its definition in brackets: ``预算执行率(执行数/预算数)``.
 _DEFINED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<definition>[^（）()]{2,})[)）]$", re.S)
 _FORMULA = re.compile(r"[/÷×*＊／]")
 
