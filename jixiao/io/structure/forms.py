@@ -111,11 +111,8 @@ def _groups(draft: Draft, indicators: tuple[Indicator, ...]) -> tuple[Group, ...
 
 
 def _project(draft: Draft, unreadable: list) -> Project:
-    values = {
-        k.removeprefix("project."): v
-        for k, v in draft.fields.values.items()
-        if k.startswith("project.")
-    }
+    printed = draft.fields.values.items()
+    values = {k.removeprefix("project."): v for k, v in printed if k.startswith("project.")}
     start = _printed(values.get("start_date"), "project.start_date", unreadable)
     end = _printed(values.get("end_date"), "project.end_date", unreadable)
     if values.get("period") and not (start or end):
@@ -127,15 +124,13 @@ def _project(draft: Draft, unreadable: list) -> Project:
         name=None if draft.department_wide else values.get("name"),
         department=department,
         unit=unit,
-        offices=values.get("offices"),
         recurring=YES_NO.get(values.get("recurring")),
         category=ticked(values.get("category")),
         funds_use=ticked(values.get("funds_use")),
-        performance_type=values.get("performance_type"),
         purchases_services=YES_NO.get(values.get("purchases_services")),
         start_date=start,
         end_date=end,
-        **{f: values.get(f) for f in PROJECT_PROSE},
+        **{f: values.get(f) for f in ("offices", "performance_type", *PROJECT_PROSE)},
     )
 
 
