@@ -139,9 +139,9 @@ def read_labels(draft: Draft, at: int) -> int:
     for i, _ in labelled:
         ledger.take(block, i)
     values = [(i, t) for i, t, k in keys if not k]
-    goal_heads = [(i, k) for i, k in labelled if k.startswith("goals.") and k != "goals.block"]
-    if not values and len(goal_heads) >= 2 and at + 1 < len(blocks):
-        _columns_below(goal_heads, blocks[at + 1], ledger, fields)
+    heads = [(i, k) for i, k in labelled if k.startswith("goals.") and k != "goals.block"]
+    if not values and len(heads) >= 2 and at + 1 < len(blocks):
+        _columns_below(heads, blocks[at + 1], ledger, fields)
         return at + 2
     if len(own) >= 3 and all(vocab.is_label(t) for _, t in own):
         for i, _ in labelled:  # the header of a list of forms (目录), not a form's fields
@@ -437,10 +437,6 @@ def _title(draft: Draft, block: Block, found: tuple[str, str | None, bool]):
 
 def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) -> bool:
     """A line of furniture: a year, the form's number, a unit (单位：万元, also among cells)."""
-    if len(block.filled) == 1 and _YEAR_LINE.match(squeeze(block.text)):
-        draft.year = draft.year or year_in(block.text)
-        ledger.take(block)
-        return True
     if len(block.filled) != 1:
         for i, text in block.filled:
             if vocab.field("funds", text) == "currency_labels" and (unit := currency_in(text)):
@@ -448,7 +444,9 @@ def _furniture(block: Block, vocab: Vocabulary, ledger: Ledger, draft: Draft) ->
                 ledger.take(block, i)
         return False
     text = block.filled[0][1]
-    if normalise(text) not in {normalise(w) for w in vocab.layout.title_words}:
+    if _YEAR_LINE.match(squeeze(block.text)):
+        draft.year = draft.year or year_in(block.text)
+    elif normalise(text) not in {normalise(w) for w in vocab.layout.title_words}:
         if label_of(text, vocab) != "-" or not (unit := currency_in(text)):
             return False
         draft.currency = draft.currency or unit
