@@ -508,9 +508,8 @@ def _ending(blocks: list[Block], at: int, vocab: Vocabulary, typed: bool) -> str
         key = label_of(own, vocab) if vocab.is_label(own) else None  # most rows print none
         if key == "totals.total_score":
             return "total"
-        if (key and key.startswith(ENDING_SECTIONS)) or is_funds_header(block, vocab):
-            return "end"
-        if title_of(block, vocab):
+        ends = bool(key) and key.startswith(ENDING_SECTIONS)
+        if ends or is_funds_header(block, vocab) or title_of(block, vocab):
             return "end"
     # whole cells (not PDF lines): a line of text after the table (a sheet's name, a note)
     if typed and block.cells[0].source.row is None:
