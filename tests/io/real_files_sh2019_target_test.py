@@ -12,7 +12,7 @@ import pytest
 
 from jixiao.io.parse import parse_document, parse_path
 from jixiao.io.readers import read_file
-from jixiao.io.structure.labels import label_of
+from jixiao.io.structure.reader import label_of
 from jixiao.io.structure.values import ticked
 from jixiao.io.vocabulary import vocabulary
 from tests.io.grids import grid

@@ -1,8 +1,4 @@
-"""Level labels a PDF's text prints on the middle line of their merged cell's rows.
-
-A label line (alone, or before the first line of the next row's deviation) names the level of
-the rows above it that print none, and of the rows below it.
-"""
+"""Level labels a PDF prints mid-way down their merged cells: they name the rows above and below."""
 
 from dataclasses import replace
 

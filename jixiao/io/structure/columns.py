@@ -1,7 +1,4 @@
-"""The indicator table's header (one row, or two with sub-headings): each column's field.
-
-A blank heading continues the one to its left (parts of one value: ``≧ | 120 | 人次``).
-"""
+"""The indicator table's header (one row, or two with sub-headings): each column's field."""
 
 from dataclasses import dataclass, replace
 from functools import cache
@@ -148,10 +145,7 @@ def _layout_columns(layout_id: str) -> tuple[Column, ...]:
 
 
 def printed_columns(block: Block, vocab: Vocabulary) -> Header | None:
-    """The layout's columns for its ``header_row``, or a row of a table printed without one.
-
-    Such a row starts with a level-1 name, in as many cells as the columns or alone.
-    """
+    """The layout's columns for its ``header_row``, or a row (a level-1 name first) without one."""
     filled = block.filled
     if not filled or not vocab.words("indicators", "column_order"):
         return None

@@ -111,11 +111,8 @@ def _groups(draft: Draft, indicators: tuple[Indicator, ...]) -> tuple[Group, ...
 
 
 def _project(draft: Draft, unreadable: list) -> Project:
-    values = {
-        k.removeprefix("project."): v
-        for k, v in draft.fields.values.items()
-        if k.startswith("project.")
-    }
+    printed = draft.fields.values.items()
+    values = {k.removeprefix("project."): v for k, v in printed if k.startswith("project.")}
     start = _printed(values.get("start_date"), "project.start_date", unreadable)
     end = _printed(values.get("end_date"), "project.end_date", unreadable)
     if values.get("period") and not (start or end):
@@ -127,15 +124,13 @@ def _project(draft: Draft, unreadable: list) -> Project:
         name=None if draft.department_wide else values.get("name"),
         department=department,
         unit=unit,
-        offices=values.get("offices"),
         recurring=YES_NO.get(values.get("recurring")),
         category=ticked(values.get("category")),
         funds_use=ticked(values.get("funds_use")),
-        performance_type=values.get("performance_type"),
         purchases_services=YES_NO.get(values.get("purchases_services")),
         start_date=start,
         end_date=end,
-        **{f: values.get(f) for f in PROJECT_PROSE},
+        **{f: values.get(f) for f in ("offices", "performance_type", *PROJECT_PROSE)},
     )
 
 
@@ -201,9 +196,8 @@ def _state(
     for heading in draft.funds.unknown if draft.funds else ():
         zh = f"资金表中没有对应字段的列“{heading}”"
         en = f"funds column {heading!r} has no canonical field"
-        out.append(
-            problem("unknown-column", document, zh, en, form=form, path="funds", found=heading)
-        )
+        where = {"form": form, "path": "funds", "found": heading}
+        out.append(problem("unknown-column", document, zh, en, **where))
     if draft.funds and draft.funds.tabled and read.funds.currency_unit is None:
         zh, en = "资金表未印金额单位", "the funds table prints no unit"
         out.append(uncertain(document, form, "funds.currency_unit", None, ["元", "万元"], zh, en))

@@ -99,10 +99,10 @@ def read_funds(
     reading.unknown = list(unknown.values())
     while stop < len(blocks):
         block = blocks[stop]
-        if not block.blank and not _read_row(block, columns, vocab, ledger, reading):
-            if not all(_is_block_label(t, vocab) for _, t in block.filled):
-                break
-            _take_block_labels(block, vocab, ledger, reading)  # a piece of its merged label
+        read = block.blank or _read_row(block, columns, vocab, ledger, reading)
+        if not read and not all(_is_block_label(t, vocab) for _, t in block.filled):
+            break
+        _take_block_labels(block, vocab, ledger, reading)  # also a piece of its merged label
         stop += 1
     return reading, stop
 
@@ -151,12 +151,10 @@ def _read_row(
             return False
         for i in columns:
             ledger.take(block, i)
-        _take_block_labels(block, vocab, ledger, reading)
         reading.totals = values
         return True
     at, kind, name = label
     ledger.take(block, at)
-    _take_block_labels(block, vocab, ledger, reading)
     if (first := min(columns, default=at + 1)) <= at:  # plain text: header without its cell
         columns = {i + at + 1 - first: column for i, column in columns.items()}
     empty = vocab.words("furniture", "empty")

@@ -7,12 +7,12 @@ from decimal import Decimal
 from jixiao.core.model import Indicator
 from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.columns import BLOCK, REPORTED, Column, Header, word_set
-from jixiao.io.structure.definitions import split_definition
 from jixiao.io.structure.values import (
     NUMBER,
     group_label,
     joined,
     paragraphs,
+    split_definition,
     weight,
     with_unit,
 )
@@ -65,8 +65,7 @@ class Table:
     level2: str | None = None
     project: str | None = None
     project_cells: dict[str, dict[str, str]] = field(default_factory=dict)  # budget, goal
-    # how each indicator's level-2 name was settled: PRINTED (its own cell), AFTER_ROW (from a
-    # row above), AFTER_LINE (a label line, ``centred``), None (from no name above)
+    # how each indicator's level-2 name was settled: PRINTED, AFTER_ROW, AFTER_LINE (centred), None
     level2_from: list[str | None] = field(default_factory=list)
     set_by: str | None = None  # how an inheriting row's level-2 is settled: AFTER_ROW, AFTER_LINE
     pending: list[tuple[Block, int]] = field(default_factory=list)  # text for the next row

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.core.dates import FormDate, Month
-from jixiao.io.text import amount, clean
+from jixiao.io.text import amount, clean, join_lines
 
 NUMBER = r"\d+(?:\.\d+)?"  # a printed number (points, a weight): 50, 7.5
 YEAR = r"(?:19|20)\d{2}"  # a year printed in a title or a label
@@ -20,6 +20,8 @@ _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月?)$")
 _NUMBERED_ITEM = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)[、.．)）]")
 _SENTENCE_BREAK = re.compile(r"(?<=[。；！？])\s+(?=\S)")
+_DEFINED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<definition>[^（）()]{2,})[)）]$", re.S)
+_FORMULA = re.compile(r"[/÷×*＊／]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,14 @@ def weight(text: str | None) -> Decimal | None:
     return amount(text.strip().removesuffix("%").removesuffix("％"))
 
 
+def split_definition(name: str | None) -> tuple[str | None, str | None]:
+    """``(name, definition)``: a bracket's formula (SPEC §2.1), not ``（小时）``; else None."""
+    match = _DEFINED.match(name or "")
+    if match is None or not _FORMULA.search(match["definition"]):
+        return name, None
+    return join_lines(match["name"]), join_lines(match["definition"])
+
+
 def joined(parts: list[str]) -> str | None:
     """Cells of one value printed apart, in printed order with no spaces: ``≧|120|人次``."""
     return "".join(filter(None, map(clean, parts))) or None
@@ -65,10 +75,7 @@ def with_unit(value: str | None, unit: str | None) -> str | None:
 
 
 def paragraphs(text: str | None, typed: bool) -> tuple[str | None, str | None]:
-    """A cell's paragraphs, and the other reading (one wrapped paragraph) of an unsettled break.
-
-    A typed break (XLSX, DOCX, HTML) is one; in extracted text, a break after a full stop.
-    """
+    """A cell's paragraphs (typed breaks, or after a full stop), and an unsettled break's other."""
     if not text:
         return None, None
     if typed:

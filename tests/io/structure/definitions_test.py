@@ -2,7 +2,7 @@
 
 import pytest
 
-from jixiao.io.structure.definitions import split_definition
+from jixiao.io.structure.values import split_definition
 
 
 def test_a_formula_in_brackets_is_the_definition():
