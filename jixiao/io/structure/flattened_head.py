@@ -5,7 +5,7 @@ A head line is cut at its labels; a label's ``Entry`` takes a value by its shape
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from unicodedata import east_asian_width
 
 from jixiao.core.findings import Finding
@@ -173,19 +173,10 @@ def printed_layout(title: Block | None, texts: list[str]) -> Layout | None:
     return match_layout(found[0] if found else "", text, found[1] if found else None)
 
 
-@cache
-def _title_marks() -> frozenset[str]:
-    """The last character of every title word: a line with none of them is no title."""
-    names = vocabulary().names["titles"]
-    return frozenset(w[-1] for kind in ("self_evaluation", "target") for w in names[kind])
-
-
 def title_lines(blocks: list[Block]) -> frozenset[int]:
     """The indexes of the lines that are a form's title."""
-    marks, national = _title_marks(), vocabulary()
-    return frozenset(
-        b.index for b in blocks if not marks.isdisjoint(b.text) and title_of(b, national)
-    )
+    national = vocabulary()
+    return frozenset(b.index for b in blocks if title_of(b, national))
 
 
 def head_field(vocab: Vocabulary, word: str) -> HeadField | None:
