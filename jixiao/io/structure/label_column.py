@@ -102,21 +102,22 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
 def head_lines(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], list[Piece]]:
     """Lines with paragraphs, a stacked label as one; and the lines as printed (no page footers)."""
     joined, pieces = join_stacked(blocks, vocab, partial(_is_label, vocab.layout.id))
-    paras, para, previous = {}, 0, -2
-    raw = []
+    printed: dict[int, Piece] = {}  # a line's piece, by its index
+    para, previous = 0, -2
     for block in blocks:
         if is_page_footer(block.text):  # interrupts a paragraph without ending it
             continue
         para += block.index > previous + 1
         previous = block.index
-        paras[previous] = para
-        raw.append(Piece(block.text, [block.index], para))
+        printed[previous] = Piece(block.text, [previous], para)
     texts = []
     for block in joined:  # a stacked label's paragraph is its last piece's
-        run = [b.index for b in pieces[block.index]] if block.index in pieces else [block.index]
-        if run[-1] in paras:
-            texts.append(Piece(block.text, run, paras[run[-1]]))
-    return texts, raw
+        if block.index not in pieces:
+            texts.extend([printed[block.index]] if block.index in printed else [])
+        elif (last := pieces[block.index][-1].index) in printed:
+            run = [b.index for b in pieces[block.index]]
+            texts.append(Piece(block.text, run, printed[last].para))
+    return texts, list(printed.values())
 
 
 @lru_cache(maxsize=4096)
