@@ -293,13 +293,14 @@ class Restored:
     def take(self, own: Ledger, original: Document, ledger: Ledger) -> None:
         """Take from ``ledger`` each original line all of whose rebuilt cells were placed."""
         placed: dict[int, bool] = {}
-        for (block, cell), lines in self.origins.items():
-            taken = (block, cell) in own.taken
+        for cell, lines in self.origins.items():
+            taken = cell in own.taken
             for line in lines:
                 placed[line] = placed.get(line, True) and taken
-        for block in original:
-            if placed.get(block.index):
-                ledger.take(block)
+        first = original.blocks[0].index if original.blocks else 0
+        for line, taken in placed.items():
+            if taken:
+                ledger.take(original.blocks[line - first])
 
 
 def rows_document(doc: Document, rows: list[list[Piece]], doubts: list) -> Restored:
