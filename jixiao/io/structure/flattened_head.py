@@ -51,6 +51,7 @@ WHY = {  # a doubt's reason (``doubt``), with the names it is given
 HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
 BOXES = frozenset("√✓✔☑■□☐")
+BOXED = re.compile(f"[{''.join(BOXES)}]")  # a search: isdisjoint makes a str of each character
 ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
 SHAPES = {
     "yes_no": re.compile(r"^[是否]$"),
@@ -143,7 +144,7 @@ class Entry:
         if not self.values:
             return None
         texts = [t.text for t in self.values]
-        if not BOXES.isdisjoint("".join(texts)):
+        if any(BOXED.search(t) for t in texts):
             joined = "\n".join(texts)
         else:
             items: list[list[str]] = []
@@ -162,8 +163,8 @@ class Entry:
         """Whether ``text`` can be (more of) this label's value (check boxes: of its names)."""
         boxes = vocab.words("project.boxes", self.field.key)
         if boxes or self.field.key in BOX_FIELDS:
-            return any(b in text for b in boxes) and not BOXES.isdisjoint(text)
-        return BOXES.isdisjoint(text) and self.field.fits(text)
+            return any(b in text for b in boxes) and bool(BOXED.search(text))
+        return not BOXED.search(text) and self.field.fits(text)
 
 
 def printed_layout(title: Block | None, texts: list[str]) -> Layout | None:

@@ -15,6 +15,7 @@ from jixiao.core.values import BAD_EVENT_WORDS
 from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block, Document
 from jixiao.io.structure.flattened_head import (
+    BOXED,
     BOXES,
     ENUMERATED,
     Doubt,
@@ -204,7 +205,7 @@ class _Head:
     def give(self, text: Piece) -> None:
         """A value printed without its label, to the label waiting for it (boxes: by name)."""
         waiting = [e for e in [self.pending, *self.queue] if e is not None and not e.values]
-        if not BOXES.isdisjoint(text.text):
+        if BOXED.search(text.text):
             waiting = [*waiting, *(e for row in self.entries for e in row)]
         taker = next((e for e in waiting if e.fits(self.vocab, text.text)), None)
         if taker is None:
