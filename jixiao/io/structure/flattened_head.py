@@ -291,17 +291,15 @@ class Restored:
     doubts: list[tuple[int, Doubt]]  # (form, doubt)
     findings: list[Finding] = field(default_factory=list)
 
-    def take(self, own: Ledger, original: Document, ledger: Ledger) -> None:
-        """Take from ``ledger`` each original line all of whose rebuilt cells were placed."""
+    def take(self, own: Ledger, ledger: Ledger) -> None:
+        """Take into ``ledger`` each original line all of whose rebuilt cells were placed."""
         placed: dict[int, bool] = {}
         for cell, lines in self.origins.items():
             taken = cell in own.taken
             for line in lines:
                 placed[line] = placed.get(line, True) and taken
-        first = original.blocks[0].index if original.blocks else 0
-        for line, taken in placed.items():
-            if taken:
-                ledger.take(original.blocks[line - first])
+        # a line of a restored text is one cell (``restore``: no tabs)
+        ledger.taken.update([(line, 0) for line, taken in placed.items() if taken])
 
 
 def rows_document(doc: Document, rows: list[list[Piece]], doubts: list) -> Restored:

@@ -33,7 +33,7 @@ def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
     if restored is not None:  # PDF text whose table lost its cells and order
         own = Ledger()
         result = _read(restored.document, own, "text", first)
-        restored.take(own, doc, ledger)
+        restored.take(own, ledger)
         result.findings.extend(restored.findings)
         result.findings.extend(
             uncertain(doc.name, first + n, *doubt) for n, doubt in restored.doubts
