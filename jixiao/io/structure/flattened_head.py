@@ -79,7 +79,7 @@ class Piece:
 def join_lines(texts: list[str]) -> str:
     """Wrapped lines of one cell joined: no space, but between two ASCII words."""
     out = ""
-    for text in (t.strip() for t in texts):
+    for text in [t.strip() for t in texts]:
         if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii():
             out += " "
         out += text
@@ -88,7 +88,7 @@ def join_lines(texts: list[str]) -> str:
 
 def cell_of(pieces: list[Piece]) -> Piece:
     """One cell of wrapped pieces: their text joined, their lines."""
-    lines = dict.fromkeys(i for p in pieces for i in p.lines)
+    lines = dict.fromkeys([i for p in pieces for i in p.lines])
     return Piece(join_lines([p.text for p in pieces]), list(lines))
 
 
