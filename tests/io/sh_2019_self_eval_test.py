@@ -650,10 +650,10 @@ def test_a_line_cut_into_cells_is_placed_only_when_all_its_cells_are():
     assert len(cells) == 3  # label, value, label
     own, ledger = Ledger(), Ledger()
     own.taken.update(cells[:2])
-    restored.take(own, doc, ledger)
+    restored.take(own, ledger)
     assert not ledger.is_taken(line, 0)
     own.taken.update(cells)
-    restored.take(own, doc, ledger)
+    restored.take(own, ledger)
     assert ledger.is_taken(line, 0)
 
 

@@ -40,15 +40,19 @@ def read(name: str, data: bytes) -> Document:
     text, notes = decode(name, data)
     text = text.replace("\x00", "\ufffd")  # a stray NUL: text fields and databases refuse it
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks = [Block(i, _cells(name, i + 1, line)) for i, line in enumerate(lines)]
+    # Sources by position (file, page, line, sheet, row, column): keywords cost a third more.
+    blocks = [
+        Block(
+            i,
+            _cells(name, i + 1, line) if "\t" in line else (Cell(line, Source(name, None, i + 1)),),
+        )
+        for i, line in enumerate(lines)
+    ]
     return Document(name, tuple(blocks), "text", notes)
 
 
 def _cells(name: str, number: int, line: str) -> tuple[Cell, ...]:
-    """One cell for a line; one per tab-separated part, numbered by column, when it has tabs."""
-    # Sources by position (file, page, line, sheet, row, column): keywords cost a third more.
-    if "\t" not in line:
-        return (Cell(line, Source(name, None, number)),)
+    """One cell per tab-separated part of a line, numbered by column."""
     return tuple(
         Cell(part, Source(name, None, number, None, None, column))
         for column, part in enumerate(line.split("\t"), start=1)

@@ -5,7 +5,7 @@ A head line is cut at its labels; a label's ``Entry`` takes a value by its shape
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from unicodedata import east_asian_width
 
 from jixiao.core.findings import Finding
@@ -51,6 +51,7 @@ WHY = {  # a doubt's reason (``doubt``), with the names it is given
 HEAD_SECTIONS = ("project", "funds.columns", "goals", "totals", "narrative")
 PROSE_SECTIONS = frozenset({"goals", "narrative"})  # a value of several lines
 BOXES = frozenset("√✓✔☑■□☐")
+BOXED = re.compile(f"[{''.join(BOXES)}]")  # a search: isdisjoint makes a str of each character
 ENUMERATED = re.compile(r"^\(?（?\d{1,2}\s*[、.．)）]")  # a numbered item starts a line
 SHAPES = {
     "yes_no": re.compile(r"^[是否]$"),
@@ -78,7 +79,7 @@ class Piece:
 def join_lines(texts: list[str]) -> str:
     """Wrapped lines of one cell joined: no space, but between two ASCII words."""
     out = ""
-    for text in (t.strip() for t in texts):
+    for text in [t.strip() for t in texts]:
         if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii():
             out += " "
         out += text
@@ -87,7 +88,7 @@ def join_lines(texts: list[str]) -> str:
 
 def cell_of(pieces: list[Piece]) -> Piece:
     """One cell of wrapped pieces: their text joined, their lines."""
-    lines = dict.fromkeys(i for p in pieces for i in p.lines)
+    lines = dict.fromkeys([i for p in pieces for i in p.lines])
     return Piece(join_lines([p.text for p in pieces]), list(lines))
 
 
@@ -143,7 +144,7 @@ class Entry:
         if not self.values:
             return None
         texts = [t.text for t in self.values]
-        if not BOXES.isdisjoint("".join(texts)):
+        if any(BOXED.search(t) for t in texts):
             joined = "\n".join(texts)
         else:
             items: list[list[str]] = []
@@ -162,8 +163,8 @@ class Entry:
         """Whether ``text`` can be (more of) this label's value (check boxes: of its names)."""
         boxes = vocab.words("project.boxes", self.field.key)
         if boxes or self.field.key in BOX_FIELDS:
-            return any(b in text for b in boxes) and not BOXES.isdisjoint(text)
-        return BOXES.isdisjoint(text) and self.field.fits(text)
+            return any(b in text for b in boxes) and bool(BOXED.search(text))
+        return not BOXED.search(text) and self.field.fits(text)
 
 
 def printed_layout(title: Block | None, texts: list[str]) -> Layout | None:
@@ -173,19 +174,10 @@ def printed_layout(title: Block | None, texts: list[str]) -> Layout | None:
     return match_layout(found[0] if found else "", text, found[1] if found else None)
 
 
-@cache
-def _title_marks() -> frozenset[str]:
-    """The last character of every title word: a line with none of them is no title."""
-    names = vocabulary().names["titles"]
-    return frozenset(w[-1] for kind in ("self_evaluation", "target") for w in names[kind])
-
-
 def title_lines(blocks: list[Block]) -> frozenset[int]:
     """The indexes of the lines that are a form's title."""
-    marks, national = _title_marks(), vocabulary()
-    return frozenset(
-        b.index for b in blocks if not marks.isdisjoint(b.text) and title_of(b, national)
-    )
+    national = vocabulary()
+    return frozenset(b.index for b in blocks if title_of(b, national))
 
 
 def head_field(vocab: Vocabulary, word: str) -> HeadField | None:
@@ -299,16 +291,15 @@ class Restored:
     doubts: list[tuple[int, Doubt]]  # (form, doubt)
     findings: list[Finding] = field(default_factory=list)
 
-    def take(self, own: Ledger, original: Document, ledger: Ledger) -> None:
-        """Take from ``ledger`` each original line all of whose rebuilt cells were placed."""
+    def take(self, own: Ledger, ledger: Ledger) -> None:
+        """Take into ``ledger`` each original line all of whose rebuilt cells were placed."""
         placed: dict[int, bool] = {}
-        for (block, cell), lines in self.origins.items():
-            taken = (block, cell) in own.taken
+        for cell, lines in self.origins.items():
+            taken = cell in own.taken
             for line in lines:
                 placed[line] = placed.get(line, True) and taken
-        for block in original:
-            if placed.get(block.index):
-                ledger.take(block)
+        # a line of a restored text is one cell (``restore``: no tabs)
+        ledger.taken.update([(line, 0) for line, taken in placed.items() if taken])
 
 
 def rows_document(doc: Document, rows: list[list[Piece]], doubts: list) -> Restored:

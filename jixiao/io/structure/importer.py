@@ -33,7 +33,7 @@ def extract(doc: Document, ledger: Ledger, first: int = 0) -> ImportResult:
     if restored is not None:  # PDF text whose table lost its cells and order
         own = Ledger()
         result = _read(restored.document, own, "text", first)
-        restored.take(own, doc, ledger)
+        restored.take(own, ledger)
         result.findings.extend(restored.findings)
         result.findings.extend(
             uncertain(doc.name, first + n, *doubt) for n, doubt in restored.doubts
@@ -140,9 +140,8 @@ def take_lines(doc: Document, recovery: Recovery, own: Ledger, ledger: Ledger) -
         line = block.cells[0].source.line or 0
         same = kept.get(block.cells[0].source)
         if same is not None and len(same.cells) == len(block.cells):
-            for i in range(len(block.cells)):
-                if own.is_taken(same, i):
-                    ledger.take(block, i)
+            cells = range(len(block.cells))
+            ledger.taken.update([(block.index, i) for i in cells if (same.index, i) in own.taken])
         elif line not in left and wrapped.get(line, -1) not in left:
             ledger.take(block)
         elif partial and line in placed and len(block.filled) == 1:

@@ -15,6 +15,7 @@ from jixiao.core.values import BAD_EVENT_WORDS
 from jixiao.io.cellsplit.wraps import SENTENCE_END
 from jixiao.io.document import Block, Document
 from jixiao.io.structure.flattened_head import (
+    BOXED,
     BOXES,
     ENUMERATED,
     Doubt,
@@ -102,21 +103,22 @@ def _reflow(vocab: Vocabulary, texts: list[Piece]) -> list[Piece]:
 def head_lines(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], list[Piece]]:
     """Lines with paragraphs, a stacked label as one; and the lines as printed (no page footers)."""
     joined, pieces = join_stacked(blocks, vocab, partial(_is_label, vocab.layout.id))
-    paras, para, previous = {}, 0, -2
-    raw = []
+    printed: dict[int, Piece] = {}  # a line's piece, by its index
+    para, previous = 0, -2
     for block in blocks:
         if is_page_footer(block.text):  # interrupts a paragraph without ending it
             continue
         para += block.index > previous + 1
         previous = block.index
-        paras[previous] = para
-        raw.append(Piece(block.text, [block.index], para))
+        printed[previous] = Piece(block.text, [previous], para)
     texts = []
     for block in joined:  # a stacked label's paragraph is its last piece's
-        run = [b.index for b in pieces[block.index]] if block.index in pieces else [block.index]
-        if run[-1] in paras:
-            texts.append(Piece(block.text, run, paras[run[-1]]))
-    return texts, raw
+        if block.index not in pieces:
+            texts.extend([printed[block.index]] if block.index in printed else [])
+        elif (last := pieces[block.index][-1].index) in printed:
+            run = [b.index for b in pieces[block.index]]
+            texts.append(Piece(block.text, run, printed[last].para))
+    return texts, list(printed.values())
 
 
 @lru_cache(maxsize=4096)
@@ -203,7 +205,7 @@ class _Head:
     def give(self, text: Piece) -> None:
         """A value printed without its label, to the label waiting for it (boxes: by name)."""
         waiting = [e for e in [self.pending, *self.queue] if e is not None and not e.values]
-        if not BOXES.isdisjoint(text.text):
+        if BOXED.search(text.text):
             waiting = [*waiting, *(e for row in self.entries for e in row)]
         taker = next((e for e in waiting if e.fits(self.vocab, text.text)), None)
         if taker is None:

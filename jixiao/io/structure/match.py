@@ -10,9 +10,9 @@ TITLE_POINTS = 3
 
 
 @lru_cache(maxsize=256)  # a document's text is matched again for each of its parts
-def _hits(text: str, layout: Layout) -> int:
-    """How many of the layout's distinctive words the text prints."""
-    return sum(1 for w in _normalised(layout.distinctive) if w in text)
+def _hits(text: str, distinctive: tuple[str, ...]) -> int:
+    """How many of a layout's distinctive words the text prints."""
+    return sum(1 for w in _normalised(distinctive) if w in text)
 
 
 @cache
@@ -27,7 +27,7 @@ def match_layout(title: str, text: str, kind: str | None) -> Layout | None:
     for layout in layouts():
         if kind and layout.kind != kind:
             continue
-        hits = _hits(text, layout)
+        hits = _hits(text, layout.distinctive)
         if hits < (1 if layout.generic else MIN_HITS):
             continue  # a title alone is not a match: the content must agree
         titled = any(w in title for w in _normalised(layout.title_words))

@@ -323,11 +323,16 @@ def title_of(block: Block, vocab: Vocabulary) -> tuple[str, str | None, bool] | 
     filled = block.filled
     if not filled or len(filled) > 2:
         return None
+    return _title_in(block.text, vocab.layout.id)
+
+
+@lru_cache(maxsize=4096)  # a line is asked three times a parse or more: by each reading of it
+def _title_in(text: str, layout_id: str) -> tuple[str, str | None, bool] | None:
     # most lines print no title word's last character (表, 价): let go before being squeezed
-    if not _title_ends(vocab.layout.id).search(block.text):
+    if not _title_ends(layout_id).search(text):
         return None
-    titles = vocab.names["titles"]
-    text = squeeze(" ".join(t for _, t in filled))
+    titles = vocabulary(layout_id).names["titles"]
+    text = squeeze(text)
     if len(text) > TITLE_MAX or _SENTENCE.search(text) or any(w in text for w in titles["listing"]):
         return None
     department = any(w in text for w in titles["department"])
