@@ -231,11 +231,7 @@ def _cap_memory(memory_bytes: int) -> None:
 
 
 class BoundedParser:
-    """One reusable worker process running one call at a time within ``limits`` (the settings').
-
-    ``method`` starts the child (``fork``, ``forkserver``; ``None``: ``fork`` while this process
-    has one thread). A thread (a web task) that parses uses a parser of its own.
-    """
+    """One reusable worker process running one call at a time; a thread uses a parser of its own."""
 
     def __init__(self, limits: Limits | None = None, method: str | None = None) -> None:
         self.limits = limits if limits is not None else limits_from()
@@ -272,11 +268,7 @@ class BoundedParser:
         return parent
 
     def call(self, document: str, function: Callable[..., T], *args: Any) -> T:
-        """``function(*args)`` (they must pickle) run in the child; its exceptions are raised here.
-
-        A ``ReadError`` (``file-too-costly``) when a bound was passed or the child died (it is
-        then gone), or the input was nested too deeply for the reader.
-        """
+        """``function(*args)`` (they must pickle) run in the child; its exceptions are raised here."""
         conn = self.start()
         self._busy = True
         try:

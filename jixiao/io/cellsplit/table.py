@@ -187,11 +187,7 @@ def doubled_tail(word: str) -> int:
 
 
 def _splits(token: Token, word: str) -> list[tuple[Shape, tuple[int, ...]]]:
-    """The ways to split a glued token: ``(shape of the parts, cuts)``.
-
-    Into scores, a score and a rate, dashes, a text and two copies (an actual copied from its
-    target), or at ``</p><p>``.
-    """
+    """The ways to split a glued token: ``(shape of the parts, cuts)``."""
     if token.shape is Shape.NUMBER:
         cuts = score_splits(word)
         if _SCORE.fullmatch(word):  # a weight and a score not above it
