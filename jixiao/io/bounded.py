@@ -1,11 +1,9 @@
 """Parsing within the limits: each file vetted, then read and imported in a bounded worker process.
 
 Each limit is a setting (environment, the CLI's options over it; ``0``: off, trusted files only).
-``vet`` refuses unread a file over ``JIXIAO_FILE_MAX_MB`` or not regular (a device never ends,
-opening a pipe blocks). A ``BoundedParser`` runs each call in one reused child, its address space
-capped (``JIXIAO_PARSE_MEMORY_MB``), waiting at most ``JIXIAO_PARSE_SECONDS``: past a bound, or
-when the child dies, it is killed and the file refused. A threaded parent (the web) forks from a
-``forkserver``: a fork of a threaded process may inherit a lock another thread held.
+Only regular files are read (a device never ends, opening a pipe blocks). A threaded parent (the
+web) forks from a ``forkserver``: a fork of a threaded process may inherit a lock another thread
+held.
 """
 
 import multiprocessing
@@ -40,7 +38,6 @@ PRELOAD = [
     "jixiao.io.readers.pdf",
     "jixiao.core.checks.runner",
 ]
-# What a file that is not a regular one is, by its type bits.
 _KINDS = {
     stat.S_IFDIR: ("文件夹", "a folder"),
     stat.S_IFCHR: ("设备", "a device"),
