@@ -59,18 +59,9 @@ class Limits:
     seconds: float | None = 60.0  # wall time of one file's parse
     memory_bytes: int | None = 1024 * MIB  # address space a parse may add to its process
 
-    @property
-    def file_mb(self) -> str:
-        """The file bound in MiB, as the settings spell it."""
-        return _mb(self.file_bytes)
 
-    @property
-    def memory_mb(self) -> str:
-        """The memory bound in MiB, as the settings spell it."""
-        return _mb(self.memory_bytes)
-
-
-def _mb(value: int | None) -> str:
+def in_mb(value: int | None) -> str:
+    """A bound in MiB, as the settings spell it (``—``: off)."""
     return "—" if value is None else f"{value / MIB:g}"
 
 
@@ -103,7 +94,7 @@ def limits_from(
 
 def too_large(document: str, size: int, max_bytes: int) -> ReadError:
     """The error for a file over the size bound."""
-    shown, bound = f"{size / MIB:.1f}", f"{max_bytes / MIB:g}"
+    shown, bound = f"{size / MIB:.1f}", in_mb(max_bytes)
     return unreadable(
         document,
         "file-too-large",
@@ -161,8 +152,8 @@ def too_costly(document: str, reason: str, limits: Limits) -> Finding:
             f"parsing took over {limits.seconds:g} s and was stopped (limit {PARSE_SECONDS})",
         ),
         "memory": (
-            f"解析所需内存超过 {limits.memory_mb} MB，已停止（上限 {PARSE_MEMORY_MB}）",
-            f"parsing needed over {limits.memory_mb} MB of memory and was stopped"
+            f"解析所需内存超过 {in_mb(limits.memory_bytes)} MB，已停止（上限 {PARSE_MEMORY_MB}）",
+            f"parsing needed over {in_mb(limits.memory_bytes)} MB of memory and was stopped"
             f" (limit {PARSE_MEMORY_MB})",
         ),
         "crash": (
