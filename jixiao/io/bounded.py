@@ -95,12 +95,9 @@ def limits_from(
 def too_large(document: str, size: int, max_bytes: int) -> ReadError:
     """The error for a file over the size bound."""
     shown, bound = f"{size / MIB:.1f}", in_mb(max_bytes)
-    return unreadable(
-        document,
-        "file-too-large",
-        f"文件过大（{shown} MB，上限 {bound} MB），未读取",
-        f"the file is too large ({shown} MB, the limit is {bound} MB): not read",
-    )
+    zh = f"文件过大（{shown} MB，上限 {bound} MB），未读取"
+    en = f"the file is too large ({shown} MB, the limit is {bound} MB): not read"
+    return unreadable(document, "file-too-large", zh, en)
 
 
 def _cannot_read(document: str, exc: OSError) -> ReadError:
@@ -169,12 +166,9 @@ def defect(document: str, exc: Exception) -> Finding:
     """The finding for an exception that escaped reading a file (a defect of jixiao)."""
     what = f"{type(exc).__name__}: {exc}"
     what = what if len(what) <= 200 else f"{what[:199]}…"
-    return problem(
-        "unreadable-file",
-        document,
-        f"读取时出错（jixiao 的缺陷，请报告）：{what}",
-        f"reading failed (a defect of jixiao, please report it): {what}",
-    )
+    zh = f"读取时出错（jixiao 的缺陷，请报告）：{what}"
+    en = f"reading failed (a defect of jixiao, please report it): {what}"
+    return problem("unreadable-file", document, zh, en)
 
 
 def _serve(conn: Connection, memory_bytes: int | None) -> None:
