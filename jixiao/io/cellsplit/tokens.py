@@ -115,16 +115,10 @@ def _word_tokens(text: str, start: int, stop: int, hits: list[Token]) -> list[To
     if not hits or whole.label is not None:
         return [whole]
     pieces = cut(text, start, stop, hits)
-    if (
-        all(p.shape is not Shape.TEXT for p in pieces)
-        or pieces[0].has(TITLE)
-        or (
-            sum(p.shape is Shape.LABEL for p in pieces) >= RUN_TOGETHER_LABELS
-            and "。" not in text[start:stop]
-        )
-    ):
+    if all(p.shape is not Shape.TEXT for p in pieces) or pieces[0].has(TITLE):
         return pieces
-    return [whole]
+    run = sum(p.shape is Shape.LABEL for p in pieces) >= RUN_TOGETHER_LABELS
+    return pieces if run and "。" not in text[start:stop] else [whole]
 
 
 def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> None:
