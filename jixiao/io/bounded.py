@@ -2,8 +2,7 @@
 
 Each limit is a setting (environment, the CLI's options over it; ``0``: off, trusted files only).
 Only regular files are read (a device never ends, opening a pipe blocks). A threaded parent (the
-web) forks from a ``forkserver``: a fork of a threaded process may inherit a lock another thread
-held.
+web) forks from a ``forkserver``: a fork of a threaded process may inherit another thread's lock.
 """
 
 import multiprocessing
