@@ -13,6 +13,7 @@ from jixiao.io.bounded import (
     PARSE_SECONDS,
     Limits,
     LimitsError,
+    in_mb,
     limits_from,
     vet,
 )
@@ -62,7 +63,7 @@ def add_limit_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--max-file-mb",
         metavar="MB",
-        help=f"refuse larger files unread (${FILE_MAX_MB}, default {defaults.file_mb})",
+        help=f"refuse larger files unread (${FILE_MAX_MB}, default {in_mb(defaults.file_bytes)})",
     )
     group.add_argument(
         "--parse-seconds",
@@ -73,7 +74,7 @@ def add_limit_options(parser: argparse.ArgumentParser) -> None:
         "--parse-memory-mb",
         metavar="MB",
         help=f"stop a file's parse beyond MB of memory (${PARSE_MEMORY_MB}, "
-        f"default {defaults.memory_mb})",
+        f"default {in_mb(defaults.memory_bytes)})",
     )
 
 

@@ -1,11 +1,8 @@
 """Parsing within the limits: each file vetted, then read and imported in a bounded worker process.
 
 Each limit is a setting (environment, the CLI's options over it; ``0``: off, trusted files only).
-``vet`` refuses unread a file over ``JIXIAO_FILE_MAX_MB`` or not regular (a device never ends,
-opening a pipe blocks). A ``BoundedParser`` runs each call in one reused child, its address space
-capped (``JIXIAO_PARSE_MEMORY_MB``), waiting at most ``JIXIAO_PARSE_SECONDS``: past a bound, or
-when the child dies, it is killed and the file refused. A threaded parent (the web) forks from a
-``forkserver``: a fork of a threaded process may inherit a lock another thread held.
+Only regular files are read (a device never ends, opening a pipe blocks). A threaded parent (the
+web) forks from a ``forkserver``: a fork of a threaded process may inherit another thread's lock.
 """
 
 import multiprocessing
@@ -40,7 +37,6 @@ PRELOAD = [
     "jixiao.io.readers.pdf",
     "jixiao.core.checks.runner",
 ]
-# What a file that is not a regular one is, by its type bits.
 _KINDS = {
     stat.S_IFDIR: ("文件夹", "a folder"),
     stat.S_IFCHR: ("设备", "a device"),
@@ -62,18 +58,9 @@ class Limits:
     seconds: float | None = 60.0  # wall time of one file's parse
     memory_bytes: int | None = 1024 * MIB  # address space a parse may add to its process
 
-    @property
-    def file_mb(self) -> str:
-        """The file bound in MiB, as the settings spell it."""
-        return _mb(self.file_bytes)
 
-    @property
-    def memory_mb(self) -> str:
-        """The memory bound in MiB, as the settings spell it."""
-        return _mb(self.memory_bytes)
-
-
-def _mb(value: int | None) -> str:
+def in_mb(value: int | None) -> str:
+    """A bound in MiB, as the settings spell it (``—``: off)."""
     return "—" if value is None else f"{value / MIB:g}"
 
 
@@ -106,13 +93,10 @@ def limits_from(
 
 def too_large(document: str, size: int, max_bytes: int) -> ReadError:
     """The error for a file over the size bound."""
-    shown, bound = f"{size / MIB:.1f}", f"{max_bytes / MIB:g}"
-    return unreadable(
-        document,
-        "file-too-large",
-        f"文件过大（{shown} MB，上限 {bound} MB），未读取",
-        f"the file is too large ({shown} MB, the limit is {bound} MB): not read",
-    )
+    shown, bound = f"{size / MIB:.1f}", in_mb(max_bytes)
+    zh = f"文件过大（{shown} MB，上限 {bound} MB），未读取"
+    en = f"the file is too large ({shown} MB, the limit is {bound} MB): not read"
+    return unreadable(document, "file-too-large", zh, en)
 
 
 def _cannot_read(document: str, exc: OSError) -> ReadError:
@@ -164,8 +148,8 @@ def too_costly(document: str, reason: str, limits: Limits) -> Finding:
             f"parsing took over {limits.seconds:g} s and was stopped (limit {PARSE_SECONDS})",
         ),
         "memory": (
-            f"解析所需内存超过 {limits.memory_mb} MB，已停止（上限 {PARSE_MEMORY_MB}）",
-            f"parsing needed over {limits.memory_mb} MB of memory and was stopped"
+            f"解析所需内存超过 {in_mb(limits.memory_bytes)} MB，已停止（上限 {PARSE_MEMORY_MB}）",
+            f"parsing needed over {in_mb(limits.memory_bytes)} MB of memory and was stopped"
             f" (limit {PARSE_MEMORY_MB})",
         ),
         "crash": (
@@ -181,12 +165,9 @@ def defect(document: str, exc: Exception) -> Finding:
     """The finding for an exception that escaped reading a file (a defect of jixiao)."""
     what = f"{type(exc).__name__}: {exc}"
     what = what if len(what) <= 200 else f"{what[:199]}…"
-    return problem(
-        "unreadable-file",
-        document,
-        f"读取时出错（jixiao 的缺陷，请报告）：{what}",
-        f"reading failed (a defect of jixiao, please report it): {what}",
-    )
+    zh = f"读取时出错（jixiao 的缺陷，请报告）：{what}"
+    en = f"reading failed (a defect of jixiao, please report it): {what}"
+    return problem("unreadable-file", document, zh, en)
 
 
 def _serve(conn: Connection, memory_bytes: int | None) -> None:
@@ -231,11 +212,7 @@ def _cap_memory(memory_bytes: int) -> None:
 
 
 class BoundedParser:
-    """One reusable worker process running one call at a time within ``limits`` (the settings').
-
-    ``method`` starts the child (``fork``, ``forkserver``; ``None``: ``fork`` while this process
-    has one thread). A thread (a web task) that parses uses a parser of its own.
-    """
+    """One reusable worker process running one call at a time; a thread uses a parser of its own."""
 
     def __init__(self, limits: Limits | None = None, method: str | None = None) -> None:
         self.limits = limits if limits is not None else limits_from()
@@ -272,11 +249,7 @@ class BoundedParser:
         return parent
 
     def call(self, document: str, function: Callable[..., T], *args: Any) -> T:
-        """``function(*args)`` (they must pickle) run in the child; its exceptions are raised here.
-
-        A ``ReadError`` (``file-too-costly``) when a bound was passed or the child died (it is
-        then gone), or the input was nested too deeply for the reader.
-        """
+        """``function(*args)`` (they must pickle) run in the child; its exceptions are raised here."""
         conn = self.start()
         self._busy = True
         try:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from jixiao.io.bounded import MIB, Limits, LimitsError, limits_from
+from jixiao.io.bounded import MIB, Limits, LimitsError, in_mb, limits_from
 
 
 def test_the_defaults_are_100_mb_60_s_and_1_gib():
@@ -36,5 +36,5 @@ def test_a_value_that_is_no_such_number_is_refused_naming_the_setting(name, valu
 
 
 def test_the_bounds_read_in_mib_as_the_settings_spell_them():
-    assert (Limits().file_mb, Limits().memory_mb) == ("100", "1024")
-    assert Limits(memory_bytes=None).memory_mb == "—"
+    assert (in_mb(Limits().file_bytes), in_mb(Limits().memory_bytes)) == ("100", "1024")
+    assert in_mb(Limits(memory_bytes=None).memory_bytes) == "—"

@@ -1,7 +1,4 @@
-"""The printed labels a line is cut at, and the one regex that finds them as tokens (per set).
-
-Bracket and colon widths match each other; a label keeps a bracket suffix (``(万元)``) and colon.
-"""
+"""The printed labels a line is cut at, and the one regex that finds them as tokens (per set)."""
 
 import re
 from collections.abc import Iterable, Mapping
@@ -22,7 +19,7 @@ FUNDS = "funds"  # a second role of every label of the funds block (rows, column
 WEAK_LENGTH = 3
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_SUFFIX = r"(?:[(（][^()（）\s]{0,12}[)）]分?)?[:：]?"
+_SUFFIX = r"(?:[(（][^()（）\s]{0,12}[)）]分?)?[:：]?"  # a label keeps its bracket (万元) and colon
 
 
 @dataclass(frozen=True)

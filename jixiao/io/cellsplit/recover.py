@@ -12,7 +12,6 @@ from jixiao.io.cellsplit.wraps import Wraps
 from jixiao.io.document import Block, Cell, Document, Source
 from jixiao.io.problems import problem
 
-# Why a split is uncertain: (Chinese, English).
 REASONS = {
     "alignment": (
         "这一行的值可以放入不同的列，文字不能确定",

@@ -187,11 +187,7 @@ def doubled_tail(word: str) -> int:
 
 
 def _splits(token: Token, word: str) -> list[tuple[Shape, tuple[int, ...]]]:
-    """The ways to split a glued token: ``(shape of the parts, cuts)``.
-
-    Into scores, a score and a rate, dashes, a text and two copies (an actual copied from its
-    target), or at ``</p><p>``.
-    """
+    """The ways to split a glued token: ``(shape of the parts, cuts)``."""
     if token.shape is Shape.NUMBER:
         cuts = score_splits(word)
         if _SCORE.fullmatch(word):  # a weight and a score not above it
@@ -239,10 +235,7 @@ def best_reading(
 
 
 def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
-    """How many headings from ``start`` make a header (0 if none), and whether they are fields.
-
-    Text follows fields only under a block's label (``项目绩效目标 长期目标 年度目标 …``).
-    """
+    """How many headings from ``start`` make a header (0 if none), and whether they are fields."""
     for roles, fields in (({COLUMN}, False), ({FIELD, BLOCK}, True)):
         stop = start
         while stop < len(tokens) and tokens[stop].label and tokens[stop].label.roles & roles:
@@ -250,7 +243,7 @@ def _header_run(tokens: list[Token], start: int) -> tuple[int, bool]:
         if stop - start < HEADER_RUN:
             continue
         heads = stop == len(tokens) or (not tokens[stop].label and tokens[start].has(BLOCK))
-        if heads or not fields:
+        if heads or not fields:  # text follows fields only under a block's label (项目绩效目标 …)
             return stop - start, fields
     return 0, False
 

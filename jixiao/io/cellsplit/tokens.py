@@ -115,16 +115,10 @@ def _word_tokens(text: str, start: int, stop: int, hits: list[Token]) -> list[To
     if not hits or whole.label is not None:
         return [whole]
     pieces = cut(text, start, stop, hits)
-    if (
-        all(p.shape is not Shape.TEXT for p in pieces)
-        or pieces[0].has(TITLE)
-        or (
-            sum(p.shape is Shape.LABEL for p in pieces) >= RUN_TOGETHER_LABELS
-            and "。" not in text[start:stop]
-        )
-    ):
+    if all(p.shape is not Shape.TEXT for p in pieces) or pieces[0].has(TITLE):
         return pieces
-    return [whole]
+    run = sum(p.shape is Shape.LABEL for p in pieces) >= RUN_TOGETHER_LABELS
+    return pieces if run and "。" not in text[start:stop] else [whole]
 
 
 def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> None:
@@ -149,10 +143,7 @@ def _merge(text: str, tokens: list[Token], token: Token, matcher: Matcher) -> No
 
 
 def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
-    """A gap between labels: the values at its ends that stand alone (in a table row all), and text.
-
-    A value stands alone when strong or no word runs on from it (a run ``100%100%1010``: its first).
-    """
+    """A gap between labels: the values at its ends that stand alone (in a table row all), and text."""
     matches = list(VALUE.finditer(text, start, stop))
     head: list[re.Match[str]] = []
     cursor = start
@@ -186,11 +177,7 @@ def _gap(text: str, start: int, stop: int, table: bool) -> list[Token]:
 
 
 def cut(text: str, start: int, stop: int, hits: list[Token], table: bool = False) -> list[Token]:
-    """Tokens of ``text[start:stop]``, a stretch with no separator left; all but one ``glued``.
-
-    Labels (short ones touching labels or the ends, or between values: ``总分10098.00``), values
-    and text between them; ``其中:`` right before another label is part of it.
-    """
+    """Labels, values and text of ``text[start:stop]`` (no separator left); all but one ``glued``."""
     tokens: list[Token] = []
     cursor = start
     ends = {start, *(h.end for h in hits)}

@@ -70,11 +70,7 @@ class Wraps:
 
 
 def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, bool] | None:
-    """Which cell of ``row`` a wrapped line goes on: ``(index, opens)``, None if none.
-
-    After a name or level the next cell opens; after figures the text column after them; else the
-    last cell. A finished text cell in a row of figures takes no unfinished line (the row below's).
-    """
+    """Which cell of ``row`` a wrapped line goes on: ``(index, opens)``, None if none."""
     last = max((i for i, c in enumerate(row.cells) if c.text.strip()), default=0)
     kind = kinds[last] if last < len(kinds) else TEXT_KIND
     if kind in _OPENS_NEXT:
@@ -84,7 +80,7 @@ def _wrapped_cell(row: Block, kinds: tuple[str, ...], text: str) -> tuple[int, b
         return None if after is None else (after, after >= len(row.cells) or row.cells[after].blank)
     finished = row.cells[last].text.rstrip()[-1:] in SENTENCE_END
     if finished and text[-1:] not in SENTENCE_END and _FIGURES & set(kinds):
-        return None
+        return None  # an unfinished line is the next row's, not a finished cell's among figures
     return last, False
 
 

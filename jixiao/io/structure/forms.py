@@ -81,10 +81,8 @@ def build(
         groups = _groups(draft, indicators if len(names) > 1 else ())
         own = _own_cells(draft, name, common)
         form = Form(project=named, groups=groups, indicators=indicators, **own)  # type: ignore[arg-type]
+        findings += form_findings(document, first + len(forms), form, draft, unreadable, not layout)
         forms.append(form)
-        findings += form_findings(
-            document, first + len(forms) - 1, form, draft, unreadable, not layout
-        )
     return forms, findings
 
 

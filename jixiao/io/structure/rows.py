@@ -349,9 +349,8 @@ def read_cut_row(row: Row, table: Table, vocab: Vocabulary) -> None:
     if level1 and table.waiting and len(block.filled) == 1:
         index, text = block.filled[0]
         name = "".join(text.split())
-        if block.cells[index].copy_of is None and name in word_set(
-            vocab, "indicators.levels", "level1"
-        ):
+        level1_names = word_set(vocab, "indicators.levels", "level1")
+        if block.cells[index].copy_of is None and name in level1_names:
             row.at = {level1.index: index}
             read_row(row, table, vocab)
             paths = {f"indicators[{i}].level1" for i in table.waiting}

@@ -5,6 +5,7 @@ A level name and ``：`` (or ``1.产出指标``) opens its group; each clause un
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from jixiao.core.model import Indicator
@@ -13,7 +14,7 @@ from jixiao.io.document import Block, Ledger
 from jixiao.io.structure.funds import read_funds_sentence
 from jixiao.io.structure.rows import GroupEntry
 from jixiao.io.structure.values import group_label
-from jixiao.io.vocabulary import Vocabulary, alternation
+from jixiao.io.vocabulary import Vocabulary, alternation, vocabulary
 
 if TYPE_CHECKING:
     from jixiao.io.structure.reader import Draft
@@ -42,13 +43,12 @@ UNCERTAIN = (
     "句子中未能分开指标名称和指标值，整句作为指标名称",
     "the sentence does not part the indicator's name from its value: kept whole as the name",
 )
-_LEVELS: dict[str, tuple[re.Pattern, re.Pattern, frozenset]] = {}
 
 
-def _levels(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozenset]:
+@cache
+def _levels(layout_id: str) -> tuple[re.Pattern, re.Pattern, frozenset]:
     """The opener at a line's start, a level name after ``：`` or a clause mark, level-1 names."""
-    if found := _LEVELS.get(vocab.layout.id):
-        return found
+    vocab = vocabulary(layout_id)
     tree = vocab.names["indicators.tree"]
     level1 = frozenset(vocab.words("indicators.levels", "level1")) | frozenset(tree)
     names = level1 | set(vocab.words("indicators.levels", "level2"))
@@ -60,7 +60,6 @@ def _levels(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, frozenset]:
     # (a table's label cell before the sentence cell: 绩效指标 | 产出指标：…, joined without ：)
     opener = re.compile(rf"^(?>(?:{blocks})\s*[：:]?\s*|)({alternatives}){_POINTS}\s*([：:。.]|$)")
     inline = re.compile(rf"(?:^|(?<=[；;。，,：:]))\s*{_MARK}\s*({alternatives}){_POINTS}\s*[：:]")
-    _LEVELS[vocab.layout.id] = opener, inline, level1
     return opener, inline, level1
 
 
@@ -69,7 +68,7 @@ class _Tree:
 
     def __init__(self, vocab: Vocabulary, draft: "Draft") -> None:
         self.vocab, self.table = vocab, draft.table
-        self.opener, self.inline, self.level1_names = _levels(vocab)
+        self.opener, self.inline, self.level1_names = _levels(vocab.layout.id)
         self.level1: str | None = None
         self.level2: str | None = None
         self.depth = 0  # numbering depth of the last level heading (0: unnumbered)
@@ -243,13 +242,13 @@ def opens_tree(line: str, vocab: Vocabulary) -> bool:
     if OPENER_WORD not in line:
         return False
     depth, rest = numbered(line)
-    found = _levels(vocab)[0].match(rest)
+    found = _levels(vocab.layout.id)[0].match(rest)
     return bool(found) and (found[2] in ("：", ":") or bool(depth))
 
 
 def is_tree_heading(line: str, vocab: Vocabulary) -> bool:
     """Whether a line is a level name alone (产出指标, 1.产出指标): a heading when a tree follows."""
-    return OPENER_WORD in line and bool(_levels(vocab)[0].fullmatch(numbered(line)[1]))
+    return OPENER_WORD in line and bool(_levels(vocab.layout.id)[0].fullmatch(numbered(line)[1]))
 
 
 def _heads_tree(blocks: list[Block], at: int, vocab: Vocabulary, headings: int = 2) -> bool:

@@ -16,7 +16,6 @@ _POINTS = re.compile(
     rf"^(.*?)\s*[(（]\s*({NUMBER})\s*(?:[-－—~～至]\s*({NUMBER})\s*)?分?\s*[)）]\s*分?$"
 )
 _ENDS_IN_DIGIT = re.compile(r"\d\s*$")
-# A day (2019/1/1, 2020年3月31日) or a month (2024年1月, 2024-01).
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月?)$")
 _NUMBERED_ITEM = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)[、.．)）]")
 _SENTENCE_BREAK = re.compile(r"(?<=[。；！？])\s+(?=\S)")
