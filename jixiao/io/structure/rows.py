@@ -113,12 +113,11 @@ class Row:
         columns = self.header.annual.get(name)
         if not columns:  # a field the table has no column for (most text fields)
             return None
-        cells = [i for c in columns if (i := self.cell(c)) is not None]
-        parts = [self.texts[i] for i in cells]
-        if not any(parts):
+        cells = [i for c in columns if (i := self.cell(c)) is not None and self.texts[i]]
+        if not cells:  # blank cells: nothing to place (leftovers are non-blank cells)
             return None
-        for i in cells:
-            self.ledger.take(self.block, i)
+        self.ledger.taken.update([(self.block.index, i) for i in cells])
+        parts = [self.texts[i] for i in cells]
         return "\n".join(p for p in parts if p) if raw else joined(parts)
 
 
