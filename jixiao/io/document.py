@@ -72,7 +72,7 @@ class Block:
         else:
             self.texts = texts = [c.text.strip() for c in cells]
             self.filled = [(i, t) for i, t in enumerate(texts) if t]
-            self.text = " ".join([t for t in texts if t])
+            self.text = " ".join(filter(None, texts))
         self.blank = not self.filled
 
 

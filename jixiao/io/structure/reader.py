@@ -70,8 +70,7 @@ class Fields:
         chosen, other = paragraphs(text, self.typed)
         if not chosen or key in self.values:
             return False
-        settled = self.typed or other or "\n" in chosen  # numbered items keep their breaks
-        self.values[key] = chosen if settled else clean(text) or chosen
+        self.values[key] = chosen  # a reading with no break to settle is the text cleaned
         if other and "\n" in (text or ""):
             self.uncertain.append((key, chosen, other))
         for block, i in cells:

@@ -113,12 +113,11 @@ class Row:
         columns = self.header.annual.get(name)
         if not columns:  # a field the table has no column for (most text fields)
             return None
-        cells = [i for c in columns if (i := self.cell(c)) is not None]
-        parts = [self.texts[i] for i in cells]
-        if not any(parts):
+        cells = [i for c in columns if (i := self.cell(c)) is not None and self.texts[i]]
+        if not cells:  # blank cells: nothing to place (leftovers are non-blank cells)
             return None
-        for i in cells:
-            self.ledger.take(self.block, i)
+        self.ledger.taken.update([(self.block.index, i) for i in cells])
+        parts = [self.texts[i] for i in cells]
         return "\n".join(p for p in parts if p) if raw else joined(parts)
 
 
@@ -129,8 +128,9 @@ def read_row(row: Row, table: Table, vocab: Vocabulary) -> None:
     name = _name(row, vocab)
     target, actual = _target_actual(row, table, vocab)
     weight_text, score_text = row.value("weight"), row.value("score")
-    texts = {f: _prose(row.value(f, raw=True), f, table) for f in TEXT_FIELDS}
-    if texts["explanation"] is None:
+    columns = row.header.annual  # most tables print no text field: none read
+    texts = {f: _prose(row.value(f, raw=True), f, table) for f in TEXT_FIELDS if f in columns}
+    if texts.get("explanation") is None:
         name, texts["explanation"] = split_definition(name)
     level2 = row.header.first("level2")
     if name is None and not any((target, actual, weight_text, score_text, *texts.values())):
@@ -296,7 +296,7 @@ def _target_actual(row: Row, table: Table, vocab: Vocabulary) -> tuple[str | Non
             # a unit with no number to follow (是/否 beside 是): reported with the column
             table.reported.setdefault(unit_column.heading, []).append(unit)
         target, actual = new_target, new_actual
-    return clean(target), clean(actual)
+    return target, actual  # cleaned: joined parts, a squeezed mark, a cleaned unit
 
 
 def _report(row: Row, table: Table, vocab: Vocabulary) -> None:
