@@ -1,8 +1,7 @@
 """PDF text that lost its table's cells and order, put back into rows of cells (``restore``).
 
-The grid (seed 000: rows wrapped over lines, ended by their number columns, level-1 groups and
-head values printed apart) is read here, the label column (seed 004) by ``label_column``. A
-rebuilt cell keeps its lines; what the text does not settle is an ``uncertain-value``.
+The grid (seed 000: rows wrapped, ended by number columns) is read here, the label column (seed
+004) by ``label_column``. A cell keeps its lines; what the text does not settle is a doubt.
 """
 
 import re
