@@ -281,7 +281,7 @@ class _Sorter:
     def _furniture(self, n: int) -> bool:
         """Group labels, the total row and a column name printed apart, taken into the form."""
         form, block = self.form, self.blocks[n]
-        words = block.text.split()
+        words = block.text.split(maxsplit=1)
         if words and self.vocab.field("totals", words[0]) == "total_score":
             split = trailing_numbers(block.text, self.count)
             if split is not None and not split[2] and normalise(split[0]) == normalise(words[0]):

@@ -88,6 +88,8 @@ def join_lines(texts: list[str]) -> str:
 
 def cell_of(pieces: list[Piece]) -> Piece:
     """One cell of wrapped pieces: their text joined, their lines."""
+    if len(pieces) == 1:  # most cells
+        return Piece(pieces[0].text.strip(), list(dict.fromkeys(pieces[0].lines)))
     lines = dict.fromkeys([i for p in pieces for i in p.lines])
     return Piece(join_lines([p.text for p in pieces]), list(lines))
 
@@ -189,8 +191,7 @@ def head_field(vocab: Vocabulary, word: str) -> HeadField | None:
 def _head_field(layout_id: str, word: str) -> HeadField | None:
     vocab = vocabulary(layout_id)
     for section in HEAD_SECTIONS:
-        key = vocab.field(section, word)
-        if key is not None:
+        if (key := vocab.field(section, word)) is not None:
             return HeadField(section, key)
     return None
 

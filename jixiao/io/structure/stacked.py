@@ -53,9 +53,8 @@ def join_stacked(
             at += 1
             continue
         run = blocks[at : at + size]
-        first = run[0].cells[run[0].filled[0][0]]
         text = "".join(b.filled[0][1] for b in run if not b.blank)
-        out.append(Block(run[0].index, (Cell(text, first.source),)))
+        out.append(Block(run[0].index, (Cell(text, run[0].cells[filled[0][0]].source),)))
         pieces[run[0].index] = run
         at += size
     return out, pieces
