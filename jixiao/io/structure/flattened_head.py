@@ -294,13 +294,12 @@ class Restored:
 
     def take(self, own: Ledger, ledger: Ledger) -> None:
         """Take into ``ledger`` each original line all of whose rebuilt cells were placed."""
-        placed: dict[int, bool] = {}
+        placed: set[int] = set()
+        missed: set[int] = set()
         for cell, lines in self.origins.items():
-            taken = cell in own.taken
-            for line in lines:
-                placed[line] = placed.get(line, True) and taken
+            (placed if cell in own.taken else missed).update(lines)
         # a line of a restored text is one cell (``restore``: no tabs)
-        ledger.taken.update([(line, 0) for line, taken in placed.items() if taken])
+        ledger.taken.update([(line, 0) for line in placed - missed])
 
 
 def rows_document(doc: Document, rows: list[list[Piece]], doubts: list) -> Restored:
