@@ -146,15 +146,14 @@ class Entry:
         if not self.values:
             return None
         texts = [t.text for t in self.values]
-        if any(BOXED.search(t) for t in texts):
-            joined = "\n".join(texts)
-        else:
+        joined = "\n".join(texts)
+        if not BOXED.search(joined):  # a box is one character: never across lines
             items: list[list[str]] = []
             for text in texts:
                 if not items or ENUMERATED.match(text):
                     items.append([])
                 items[-1].append(text)
-            joined = "\n".join(join_lines(item) for item in items)
+            joined = "\n".join([join_lines(item) for item in items])
         return Piece(joined, [i for t in self.values for i in t.lines])
 
     def prose(self, vocab: Vocabulary) -> bool:
