@@ -105,8 +105,8 @@ def _split_line(
     where = (source.file, source.page, source.line, source.sheet, source.row)
     for segment in segments if as_rows else [Segment(tokens)]:
         cells = segment.cells(text)
-        columns = range(1, len(cells) + 1) if len(cells) > 1 else [source.column]
-        sources = [Source(*where, column) for column in columns]
+        columns = range(1, len(cells) + 1)
+        sources = [Source(*where, column) for column in columns] if len(cells) > 1 else [source]
         blocks.append(Block(len(blocks), tuple(map(Cell, cells, sources))))
         uncertain.extend(_uncertain(segment, text, source))
 

@@ -318,7 +318,9 @@ class Table:
 
     def _add(self, token: Token) -> None:
         in_table = self.kinds is not None
-        if token.has(TITLE) or (in_table and ends_table(token)):
+        if token.label is None:
+            pass  # a value: it opens and closes nothing
+        elif token.has(TITLE) or (in_table and ends_table(token)):
             self._flush()
             self.kinds = None
         elif in_table and token.has(TOTAL):

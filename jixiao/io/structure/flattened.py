@@ -1,8 +1,7 @@
 """PDF text that lost its table's cells and order, put back into rows of cells (``restore``).
 
-The grid (seed 000: rows wrapped over lines, ended by their number columns, level-1 groups and
-head values printed apart) is read here, the label column (seed 004) by ``label_column``. A
-rebuilt cell keeps its lines; what the text does not settle is an ``uncertain-value``.
+The grid (seed 000: rows wrapped, ended by number columns) is read here, the label column (seed
+004) by ``label_column``. A cell keeps its lines; what the text does not settle is a doubt.
 """
 
 import re
@@ -282,7 +281,7 @@ class _Sorter:
     def _furniture(self, n: int) -> bool:
         """Group labels, the total row and a column name printed apart, taken into the form."""
         form, block = self.form, self.blocks[n]
-        words = block.text.split()
+        words = block.text.split(maxsplit=1)
         if words and self.vocab.field("totals", words[0]) == "total_score":
             split = trailing_numbers(block.text, self.count)
             if split is not None and not split[2] and normalise(split[0]) == normalise(words[0]):

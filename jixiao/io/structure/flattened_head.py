@@ -88,6 +88,8 @@ def join_lines(texts: list[str]) -> str:
 
 def cell_of(pieces: list[Piece]) -> Piece:
     """One cell of wrapped pieces: their text joined, their lines."""
+    if len(pieces) == 1:  # most cells
+        return Piece(pieces[0].text.strip(), list(dict.fromkeys(pieces[0].lines)))
     lines = dict.fromkeys([i for p in pieces for i in p.lines])
     return Piece(join_lines([p.text for p in pieces]), list(lines))
 
@@ -144,15 +146,14 @@ class Entry:
         if not self.values:
             return None
         texts = [t.text for t in self.values]
-        if any(BOXED.search(t) for t in texts):
-            joined = "\n".join(texts)
-        else:
+        joined = "\n".join(texts)
+        if not BOXED.search(joined):  # a box is one character: never across lines
             items: list[list[str]] = []
             for text in texts:
                 if not items or ENUMERATED.match(text):
                     items.append([])
                 items[-1].append(text)
-            joined = "\n".join(join_lines(item) for item in items)
+            joined = "\n".join([join_lines(item) for item in items])
         return Piece(joined, [i for t in self.values for i in t.lines])
 
     def prose(self, vocab: Vocabulary) -> bool:
@@ -189,8 +190,7 @@ def head_field(vocab: Vocabulary, word: str) -> HeadField | None:
 def _head_field(layout_id: str, word: str) -> HeadField | None:
     vocab = vocabulary(layout_id)
     for section in HEAD_SECTIONS:
-        key = vocab.field(section, word)
-        if key is not None:
+        if (key := vocab.field(section, word)) is not None:
             return HeadField(section, key)
     return None
 
@@ -293,13 +293,12 @@ class Restored:
 
     def take(self, own: Ledger, ledger: Ledger) -> None:
         """Take into ``ledger`` each original line all of whose rebuilt cells were placed."""
-        placed: dict[int, bool] = {}
+        placed: set[int] = set()
+        missed: set[int] = set()
         for cell, lines in self.origins.items():
-            taken = cell in own.taken
-            for line in lines:
-                placed[line] = placed.get(line, True) and taken
+            (placed if cell in own.taken else missed).update(lines)
         # a line of a restored text is one cell (``restore``: no tabs)
-        ledger.taken.update([(line, 0) for line, taken in placed.items() if taken])
+        ledger.taken.update([(line, 0) for line in placed - missed])
 
 
 def rows_document(doc: Document, rows: list[list[Piece]], doubts: list) -> Restored:

@@ -36,7 +36,7 @@ from jixiao.io.structure.flattened_head import (
     title_lines,
 )
 from jixiao.io.structure.stacked import join_stacked
-from jixiao.io.text import is_page_footer
+from jixiao.io.text import PAGE_FOOTER
 from jixiao.io.vocabulary import BOX_FIELDS, Vocabulary, labels, layouts, normalise, vocabulary
 
 MIN_COLUMN = 2
@@ -106,7 +106,7 @@ def head_lines(vocab: Vocabulary, blocks: list[Block]) -> tuple[list[Piece], lis
     printed: dict[int, Piece] = {}  # a line's piece, by its index
     para, previous = 0, -2
     for block in blocks:
-        if is_page_footer(block.text):  # interrupts a paragraph without ending it
+        if PAGE_FOOTER.match(block.text):  # a page footer interrupts a paragraph, not ends it
             continue
         para += block.index > previous + 1
         previous = block.index

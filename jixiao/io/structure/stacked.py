@@ -18,9 +18,6 @@ def _prefixes() -> frozenset[str]:
 
 def _spelt(blocks: list[Block], at: int, is_label: Callable[[str], bool]) -> int:
     """How many lines from ``blocks[at]`` (blank ones between) spell a label; 0: under two."""
-    filled = blocks[at].filled
-    if len(filled) != 1 or len(filled[0][1]) > PIECE_MAX:
-        return 0  # most lines: checked before the walk is set up
     joined, size, pieces = "", 0, 0
     for n in range(at, len(blocks)):
         filled = blocks[n].filled
@@ -46,15 +43,18 @@ def join_stacked(
     pieces: dict[int, list[Block]] = {}
     is_label, at = is_label or vocab.is_label, 0
     while at < len(blocks):
-        size = _spelt(blocks, at, is_label)
-        if not size:  # most lines
+        filled = blocks[at].filled  # most lines: no piece, checked before the walk is set up
+        if (
+            len(filled) != 1
+            or len(filled[0][1]) > PIECE_MAX
+            or not (size := _spelt(blocks, at, is_label))
+        ):
             out.append(blocks[at])
             at += 1
             continue
         run = blocks[at : at + size]
-        first = run[0].cells[run[0].filled[0][0]]
         text = "".join(b.filled[0][1] for b in run if not b.blank)
-        out.append(Block(run[0].index, (Cell(text, first.source),)))
+        out.append(Block(run[0].index, (Cell(text, run[0].cells[filled[0][0]].source),)))
         pieces[run[0].index] = run
         at += size
     return out, pieces
