@@ -509,7 +509,7 @@ def _ending(blocks: list[Block], at: int, vocab: Vocabulary, typed: bool) -> str
     if own is not None:
         if opens_with_label(own, vocab):
             return "end"  # 填报人：李四 — a signature line after the table
-        key = label_of(own, vocab) if vocab.is_label(own) else None  # most rows print none
+        key = label_of(own, vocab)  # asks is_label first: most rows print none
         if key == "totals.total_score":
             return "total"
         ends = bool(key) and key.startswith(ENDING_SECTIONS)
