@@ -16,6 +16,11 @@ def _prefixes() -> frozenset[str]:
     return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
 
 
+def _is_piece(filled: list[tuple[int, str]]) -> bool:
+    """One short cell: a line that may be a piece of a stacked label."""
+    return len(filled) == 1 and len(filled[0][1]) <= PIECE_MAX
+
+
 def _spelt(blocks: list[Block], at: int, is_label: Callable[[str], bool]) -> int:
     """How many lines from ``blocks[at]`` (blank ones between) spell a label; 0: under two."""
     joined, size, pieces = "", 0, 0
@@ -23,7 +28,7 @@ def _spelt(blocks: list[Block], at: int, is_label: Callable[[str], bool]) -> int
         filled = blocks[n].filled
         if not filled and pieces:  # a PDF copy may leave a blank line before a unit
             continue
-        if len(filled) != 1 or len(filled[0][1]) > PIECE_MAX:
+        if not _is_piece(filled):
             break
         piece = normalise(filled[0][1])
         unit = piece.startswith("(") and piece.endswith(")")  # （万元） after a label
@@ -44,11 +49,7 @@ def join_stacked(
     is_label, at = is_label or vocab.is_label, 0
     while at < len(blocks):
         filled = blocks[at].filled  # most lines: no piece, checked before the walk is set up
-        if (
-            len(filled) != 1
-            or len(filled[0][1]) > PIECE_MAX
-            or not (size := _spelt(blocks, at, is_label))
-        ):
+        if not _is_piece(filled) or not (size := _spelt(blocks, at, is_label)):
             out.append(blocks[at])
             at += 1
             continue
